@@ -1,0 +1,131 @@
+"""The library's exceptions: one base class, specific subclasses that carry their inputs as data.
+
+Every subclass also inherits the matching builtin (`ValueError`, `TypeError`, `KeyError`) so that
+callers who already catch those keep working, as pint and cattrs do.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "AssessmentError",
+    "GenderPlanError",
+    "IncompatibleUnitsError",
+    "Problem",
+    "UnitError",
+    "UnknownCodeError",
+    "ValidationError",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a plan, a measurement or a file, and where it is."""
+
+    message: str
+    """What must hold and what was found, in one sentence."""
+    path: str = ""
+    """Where inside the plan (``goals[2].indicators[0].targets[1].value``; '' for the whole)."""
+    file: str | None = None
+    """The file the problem was found in, when it came from one."""
+    line: int | None = None
+    """The 1-based line in `file`, where known."""
+    hint: str | None = None
+    """How to fix it, when there is something useful to say."""
+
+    def prefixed(self, prefix: str) -> Problem:
+        """Return this problem with `prefix` put in front of its path (for nested objects)."""
+        if not prefix:
+            return self
+        path = f"{prefix}.{self.path}" if self.path and not self.path.startswith("[") else (
+            prefix + self.path
+        )
+        return attrs.evolve(self, path=path)
+
+    def __str__(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        if self.path:
+            where.append(self.path)
+        text = f"{' '.join(where)}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class GenderPlanError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class ValidationError(GenderPlanError, ValueError):
+    """A plan, a part of one, or a set of measurements breaks one or more rules.
+
+    All problems found are reported at once in `problems`.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, subject: str = "plan") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.subject = subject
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the {self.subject}"
+        return head + ":\n" + "\n".join(f"  - {problem}" for problem in self.problems)
+
+
+class UnitError(GenderPlanError, ValueError):
+    """A unit text that the library's unit registry cannot read."""
+
+    def __init__(self, unit: str, reason: str) -> None:
+        self.unit = unit
+        self.reason = reason
+        super().__init__(unit, reason)
+
+    def __str__(self) -> str:
+        return (
+            f"unknown or malformed unit {self.unit!r}: {self.reason} "
+            "(write units as in 'percent', 'deaths / 100000 live_births', 'boys / 100 girls'; "
+            "see gender_plan.units.KNOWN_UNITS)"
+        )
+
+
+class IncompatibleUnitsError(UnitError):
+    """Two quantities of different kinds were compared or converted (e.g. deaths and percent)."""
+
+    def __init__(self, unit: str, other: str, found: str, expected: str) -> None:
+        self.other = other
+        self.found = found
+        self.expected = expected
+        super().__init__(unit, f"cannot be converted to {other!r}")
+
+    def __str__(self) -> str:
+        return (
+            f"unit {self.unit!r} ({self.found}) cannot be compared with or converted to "
+            f"{self.other!r} ({self.expected}): they measure different things"
+        )
+
+
+class AssessmentError(GenderPlanError, ValueError):
+    """Measurements cannot be assessed as asked (ambiguous place, unknown indicator, ...)."""
+
+
+class UnknownCodeError(GenderPlanError, KeyError):
+    """A code (of an indicator, a goal, a unit ...) that the plan does not have."""
+
+    def __init__(self, code: str, what: str, known: Iterable[str]) -> None:
+        self.code = code
+        self.what = what
+        self.known = tuple(known)
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        close = difflib.get_close_matches(self.code, self.known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"the plan has no {self.what} with code {self.code!r}{hint}"

@@ -1,0 +1,192 @@
+"""Indicators: measurable quantities with a unit, a direction and their targets."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from gender_plan import units
+from gender_plan.errors import UnitError
+from gender_plan.model._checks import Checker, to_tuple
+from gender_plan.model.target import Target, TargetKind
+from gender_plan.model.text import LocalizedText
+
+__all__ = ["Baseline", "Direction", "Indicator", "Limits"]
+
+
+class Direction(enum.Enum):
+    """Whether a higher or a lower value is better; it decides how progress is judged."""
+
+    HIGHER_IS_BETTER = "higher"
+    LOWER_IS_BETTER = "lower"
+
+    @property
+    def sign(self) -> int:
+        """``d`` in the methods' formulas: +1 where higher is better, -1 where lower is."""
+        return 1 if self is Direction.HIGHER_IS_BETTER else -1
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """The values an indicator can take at all, in its unit (a share lies in 0-100 percent)."""
+
+    lower: float | None = None
+    upper: float | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("limits")
+        for name in ("lower", "upper"):
+            value = getattr(self, name)
+            if value is not None:
+                check.number(value, name)
+        check.done()
+        if self.lower is not None and self.upper is not None and self.lower >= self.upper:
+            check.fail("upper", f"upper limit {self.upper} is not above lower limit {self.lower}")
+
+    def contains(self, value: float) -> bool:
+        """Whether `value` lies within the limits (inclusive)."""
+        return (self.lower is None or value >= self.lower) and (
+            self.upper is None or value <= self.upper
+        )
+
+    def __str__(self) -> str:
+        low = "-∞" if self.lower is None else f"{self.lower:g}"
+        high = "∞" if self.upper is None else f"{self.upper:g}"
+        return f"[{low}, {high}]"
+
+
+@attrs.frozen(kw_only=True)
+class Baseline:
+    """A starting value that the plan itself states ("giảm từ 23 … xuống 18": from 23)."""
+
+    value: float | bool
+    year: int
+    source: str | None = None
+    """Where the plan says the value comes from, if it says."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("baseline")
+        if not isinstance(self.value, bool):
+            check.number(self.value, "value")
+        check.year(self.year, "year")
+        check.done()
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """A measurable quantity the plan sets targets for (a "chỉ tiêu", or one part of one).
+
+    A numbered target of the plan with two measurable parts (Lai Khê's 3.2) is two indicators
+    with their own `code` and the same `number`.
+    """
+
+    code: str
+    """An identifier unique within the plan, used by measurements (``"2.1"``, ``"3.2a"``)."""
+    name: LocalizedText
+    """What is measured, in the plan's words."""
+    unit: str
+    """The unit values are written in (``"percent"``, ``"deaths / 100000 live_births"``), or
+    ``"yes_no"`` for a fact that is true or not."""
+    direction: Direction = Direction.HIGHER_IS_BETTER
+    targets: tuple[Target, ...] = attrs.field(default=(), converter=to_tuple)
+    """The targets, in any order: one, several milestones, or a level to hold."""
+    number: str | None = None
+    """The plan's own numbering of the target this indicator measures; None means `code`."""
+    limits: Limits | None = None
+    """The values the indicator can take at all, in `unit`."""
+    baseline: Baseline | None = None
+    """The baseline stated in the plan, in `unit`, if it states one."""
+    series: str | None = None
+    """The measurement series to prefer when several sources exist."""
+    subsection: str | None = None
+    """The code of the goal's subsection this indicator belongs to, if the goal has any."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker(f"indicator {self.code!r}")
+        check.code(self.code, "code")
+        check.instance(self.name, LocalizedText, "name", "a localized text")
+        check.instance(self.direction, Direction, "direction", "'higher' or 'lower'")
+        if self.number is not None:
+            check.code(self.number, "number")
+        unit_ok = isinstance(self.unit, str)
+        if unit_ok:
+            try:
+                units.validate_unit(self.unit)
+            except UnitError as error:
+                unit_ok = False
+                check.add("unit", str(error))
+        else:
+            check.add("unit", f"expected a unit text, found {self.unit!r}")
+        if self.limits is not None:
+            check.instance(self.limits, Limits, "limits", "limits")
+        if self.baseline is not None:
+            check.instance(self.baseline, Baseline, "baseline", "a baseline")
+        if check.items(self.targets, Target, "targets", "targets") and unit_ok:
+            for index, target in enumerate(self.targets):
+                self._check_target(check, index, target)
+            self._check_milestones(check)
+        if unit_ok and isinstance(self.baseline, Baseline):
+            self._check_value(check, "baseline.value", self.baseline.value)
+        check.done()
+
+    @property
+    def is_yes_no(self) -> bool:
+        """Whether the indicator is a yes/no fact rather than a quantity."""
+        return units.is_yes_no(self.unit)
+
+    @property
+    def label(self) -> str:
+        """The plan's numbering of this indicator's target (`number`, else `code`)."""
+        return self.number if self.number is not None else self.code
+
+    def target_value(self, target: Target) -> float | bool:
+        """Return `target`'s value in this indicator's unit."""
+        if isinstance(target.value, bool) or target.unit is None:
+            return target.value
+        return units.convert(target.value, target.unit, self.unit)
+
+    def _check_target(self, check: Checker, index: int, target: Target) -> None:
+        path = f"targets[{index}]"
+        if self.is_yes_no != (target.kind is TargetKind.YES_NO):
+            check.add(
+                f"{path}.kind",
+                "a yes/no indicator takes yes/no targets, and only it does "
+                f"(unit {self.unit!r}, target kind {target.kind.value!r})",
+            )
+            return
+        if target.unit is not None and not self.is_yes_no:
+            try:
+                units.conversion_factor(target.unit, self.unit)
+            except UnitError as error:
+                check.add(f"{path}.unit", str(error))
+                return
+        self._check_value(check, f"{path}.value", self.target_value(target))
+
+    def _check_value(self, check: Checker, path: str, value: float | bool) -> None:
+        if self.is_yes_no:
+            check.require(
+                isinstance(value, bool), path, f"expected true or false, found {value!r}"
+            )
+        elif isinstance(value, bool):
+            check.add(path, f"expected a number in {self.unit!r}, found {value!r}")
+        elif self.limits is not None and isinstance(self.limits, Limits):
+            check.require(
+                self.limits.contains(value),
+                path,
+                f"value {value:g} {self.unit} lies outside the indicator's limits {self.limits}",
+            )
+
+    def _check_milestones(self, check: Checker) -> None:
+        years: dict[int | None, int] = {}
+        for index, target in enumerate(self.targets):
+            if target.kind is not TargetKind.REACH:
+                continue
+            if target.year in years:
+                check.add(
+                    f"targets[{index}].year",
+                    f"two targets to reach by the same year ({target.year or 'plan end'}), "
+                    f"see targets[{years[target.year]}]",
+                    hint="milestones need different years",
+                )
+            years[target.year] = index

@@ -1,0 +1,207 @@
+"""Periods of time that measurements describe: a year, a quarter, a month or a single day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import re
+
+import attrs
+
+from gender_plan.model._checks import Checker
+
+__all__ = ["Frequency", "PartialDate", "Period"]
+
+
+class Frequency(enum.Enum):
+    """How long a period lasts; also how often a hold-every-period target is checked."""
+
+    YEAR = "year"
+    QUARTER = "quarter"
+    MONTH = "month"
+    DAY = "day"
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A calendar year, quarter, month or day.
+
+    Written ``2025``, ``2025-Q3``, ``2025-07`` or ``2025-07-14`` in files.
+    """
+
+    year: int
+    quarter: int | None = None
+    """1-4 for a quarter; otherwise None."""
+    month: int | None = None
+    """1-12 for a month or a day; otherwise None."""
+    day: int | None = None
+    """The day of the month for a single day; otherwise None."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("period")
+        check.year(self.year, "year")
+        if self.quarter is not None:
+            check.require(
+                self.month is None and self.day is None,
+                "quarter",
+                "a period is a quarter or a month, not both",
+            )
+            check.require(
+                self.quarter in (1, 2, 3, 4) and not isinstance(self.quarter, bool),
+                "quarter",
+                f"expected a quarter from 1 to 4, found {self.quarter!r}",
+            )
+        if self.month is not None:
+            check.require(
+                isinstance(self.month, int) and not isinstance(self.month, bool)
+                and 1 <= self.month <= 12,
+                "month",
+                f"expected a month from 1 to 12, found {self.month!r}",
+            )
+        if self.day is not None:
+            check.require(self.month is not None, "day", "a day needs a month")
+        check.done()
+        if self.day is not None and self.month is not None:
+            _check_day(self.year, self.month, self.day, "period")
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read ``2025``, ``2025-Q3``, ``2025-07`` or ``2025-07-14``."""
+        match = _PERIOD.match(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            Checker("period").fail(
+                "",
+                f"expected a period such as 2025, 2025-Q3, 2025-07 or 2025-07-14, found {text!r}",
+            )
+        year, quarter, month, day = match.groups()
+        return cls(
+            year=int(year),
+            quarter=int(quarter) if quarter else None,
+            month=int(month) if month else None,
+            day=int(day) if day else None,
+        )
+
+    @classmethod
+    def from_date(cls, date: datetime.date) -> Period:
+        """Return the single-day period of `date`."""
+        return cls(year=date.year, month=date.month, day=date.day)
+
+    @property
+    def frequency(self) -> Frequency:
+        """How long this period lasts."""
+        if self.day is not None:
+            return Frequency.DAY
+        if self.month is not None:
+            return Frequency.MONTH
+        if self.quarter is not None:
+            return Frequency.QUARTER
+        return Frequency.YEAR
+
+    @property
+    def start(self) -> datetime.date:
+        """The first day of the period."""
+        if self.quarter is not None:
+            return datetime.date(self.year, 3 * self.quarter - 2, 1)
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> datetime.date:
+        """The last day of the period."""
+        if self.day is not None:
+            return self.start
+        last_month = 3 * self.quarter if self.quarter is not None else self.month or 12
+        return datetime.date(
+            self.year, last_month, calendar.monthrange(self.year, last_month)[1]
+        )
+
+    @property
+    def time(self) -> float:
+        """The period's start as a decimal year (2025-07 is 2025.5), the methods' time axis."""
+        start = self.start
+        length = 366 if calendar.isleap(start.year) else 365
+        return start.year + (start.timetuple().tm_yday - 1) / length
+
+    def __str__(self) -> str:
+        if self.quarter is not None:
+            return f"{self.year}-Q{self.quarter}"
+        if self.day is not None:
+            return f"{self.year}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year}-{self.month:02d}"
+        return str(self.year)
+
+
+def _check_day(year: int, month: int, day: object, subject: str) -> None:
+    last = calendar.monthrange(year, month)[1]
+    if not (isinstance(day, int) and not isinstance(day, bool) and 1 <= day <= last):
+        Checker(subject).fail("day", f"{year}-{month:02d} has no day {day!r}")
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A date whose month or day may not be known yet.
+
+    A draft plan reads "ngày  tháng 5 năm 2026": May 2026, the day left blank.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("date")
+        check.year(self.year, "year")
+        if self.month is not None:
+            check.require(
+                isinstance(self.month, int) and not isinstance(self.month, bool)
+                and 1 <= self.month <= 12,
+                "month",
+                f"expected a month from 1 to 12, found {self.month!r}",
+            )
+        if self.day is not None:
+            check.require(self.month is not None, "day", "a day needs a month")
+        check.done()
+        if self.day is not None and self.month is not None:
+            _check_day(self.year, self.month, self.day, "date")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``2026``, ``2026-05`` or ``2026-05-07``."""
+        match = _PARTIAL.match(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            Checker("date").fail(
+                "", f"expected a date such as 2026, 2026-05 or 2026-05-07, found {text!r}"
+            )
+        year, month, day = match.groups()
+        return cls(year=int(year), month=int(month) if month else None,
+                   day=int(day) if day else None)
+
+    @classmethod
+    def from_date(cls, date: datetime.date) -> PartialDate:
+        """Return the complete date `date`."""
+        return cls(year=date.year, month=date.month, day=date.day)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether year, month and day are all known."""
+        return self.day is not None
+
+    def to_date(self) -> datetime.date | None:
+        """Return the date when it is complete, else None."""
+        if self.month is None or self.day is None:
+            return None
+        return datetime.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.year}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year}-{self.month:02d}"
+        return str(self.year)

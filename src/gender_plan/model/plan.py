@@ -1,0 +1,273 @@
+"""The plan (kế hoạch): metadata, goals, tasks, responsible units, funding and calendar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from gender_plan.model._checks import Checker, to_tuple
+from gender_plan.model.document import DocumentReference
+from gender_plan.model.events import RecurringEvent
+from gender_plan.model.funding import FundingSource
+from gender_plan.model.goal import Goal
+from gender_plan.model.period import PartialDate
+from gender_plan.model.responsible import ResponsibleUnit
+from gender_plan.model.task import Task
+from gender_plan.model.text import LocalizedText
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from gender_plan.model.indicator import Indicator
+    from gender_plan.model.target import Target
+
+__all__ = ["Plan", "Signatory"]
+
+_BASELINE_YEARS_BACK = 30
+"""How many years before a plan starts a stated baseline may lie."""
+_HOLD_YEARS_BACK = 10
+"""How many years before a plan starts a hold-every-period target may have started."""
+
+
+@attrs.frozen(kw_only=True)
+class Signatory:
+    """Who signs the plan, and on whose behalf ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH")."""
+
+    name: str
+    title: LocalizedText
+    """The signer's position ("Phó Chủ tịch")."""
+    authority: tuple[LocalizedText, ...] = attrs.field(default=(), converter=to_tuple)
+    """The lines above the title: on behalf of (TM.) the committee, for (KT.) the chair."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("signatory")
+        check.require(
+            isinstance(self.name, str) and bool(self.name.strip()),
+            "name",
+            f"expected a name, found {self.name!r}",
+        )
+        check.instance(self.title, LocalizedText, "title", "a localized text")
+        check.items(self.authority, LocalizedText, "authority", "localized texts")
+        check.done()
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A local plan implementing the National Strategy on Gender Equality.
+
+    Construction checks the whole: codes are unique, every reference resolves, years lie in
+    sensible ranges. Problems are all reported at once in a `ValidationError`.
+    """
+
+    code: str
+    """An identifier for the plan, e.g. ``"lai-khe-2026-2030"``."""
+    title: LocalizedText
+    issuer: LocalizedText
+    """Who issues the plan (Ủy ban nhân dân xã Lai Khê)."""
+    place: LocalizedText
+    """Where it is signed and applies ("Lai Khê")."""
+    start_year: int
+    end_year: int
+    date: PartialDate
+    """The date of issue; a draft may know only the year and month."""
+    number: str | None = None
+    """The plan's number (``"170/KH-UBND"``); None while it is a draft without one."""
+    base_year: int | None = None
+    """The year progress is measured from; None means the year before `start_year`, as the
+    national strategy 2021-2030 measures from 2020."""
+    general_objective: LocalizedText | None = None
+    legal_bases: tuple[DocumentReference, ...] = attrs.field(default=(), converter=to_tuple)
+    """The documents the plan says it implements or follows ("Thực hiện", "Căn cứ")."""
+    references: tuple[DocumentReference, ...] = attrs.field(default=(), converter=to_tuple)
+    """Other documents the text relies on."""
+    parent: str | None = None
+    """The code of the document (among `legal_bases`) that is the plan this one implements."""
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=to_tuple)
+    tasks: tuple[Task, ...] = attrs.field(default=(), converter=to_tuple)
+    units: tuple[ResponsibleUnit, ...] = attrs.field(default=(), converter=to_tuple)
+    funding: tuple[FundingSource, ...] = attrs.field(default=(), converter=to_tuple)
+    events: tuple[RecurringEvent, ...] = attrs.field(default=(), converter=to_tuple)
+    signatory: Signatory | None = None
+    recipients: tuple[LocalizedText, ...] = attrs.field(default=(), converter=to_tuple)
+    """The recipients (nơi nhận), in order."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("plan")
+        self._check_header(check)
+        parts_ok = all(
+            check.items(getattr(self, name), kind, name, what)
+            for name, kind, what in (
+                ("legal_bases", DocumentReference, "document references"),
+                ("references", DocumentReference, "document references"),
+                ("goals", Goal, "goals"),
+                ("tasks", Task, "tasks"),
+                ("units", ResponsibleUnit, "responsible units"),
+                ("funding", FundingSource, "funding sources"),
+                ("events", RecurringEvent, "recurring events"),
+                ("recipients", LocalizedText, "localized texts"),
+            )
+        )
+        if parts_ok:
+            self._check_codes(check)
+            self._check_references(check)
+            self._check_years(check)
+        check.done()
+
+    # --- derived views ---------------------------------------------------------------------
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the plan still lacks its number or its day of issue."""
+        return self.number is None or not self.date.is_complete
+
+    @property
+    def effective_base_year(self) -> int:
+        """`base_year`, or the year before the plan starts when none is given."""
+        return self.base_year if self.base_year is not None else self.start_year - 1
+
+    def indicators(self) -> Iterator[tuple[Goal, Indicator]]:
+        """Yield every indicator with its goal, in the plan's order."""
+        for goal in self.goals:
+            for indicator in goal.indicators:
+                yield goal, indicator
+
+    def indicator(self, code: str) -> Indicator:
+        """Return the indicator with `code`.
+
+        Raises:
+            KeyError: (as `gender_plan.AssessmentError`'s sibling) when there is none.
+        """
+        for _, indicator in self.indicators():
+            if indicator.code == code:
+                return indicator
+        from gender_plan.errors import UnknownCodeError  # noqa: PLC0415
+
+        raise UnknownCodeError(code, "indicator", [i.code for _, i in self.indicators()])
+
+    def deadline(self, target: Target) -> int:
+        """The year by which `target` must be met: its own year, else the plan's end year."""
+        return target.year if target.year is not None else self.end_year
+
+    @property
+    def general_tasks(self) -> tuple[Task, ...]:
+        """The tasks that serve the whole plan."""
+        return tuple(task for task in self.tasks if task.is_general)
+
+    def tasks_for(self, goal: str) -> tuple[Task, ...]:
+        """The tasks that serve the goal with code `goal`."""
+        return tuple(task for task in self.tasks if task.goal == goal)
+
+    # --- checks ------------------------------------------------------------------------------
+
+    def _check_header(self, check: Checker) -> None:
+        check.code(self.code, "code")
+        for name in ("title", "issuer", "place"):
+            check.instance(getattr(self, name), LocalizedText, name, "a localized text")
+        if self.general_objective is not None:
+            check.instance(self.general_objective, LocalizedText, "general_objective",
+                           "a localized text")
+        check.instance(self.date, PartialDate, "date", "a date")
+        if self.number is not None:
+            check.code(self.number, "number")
+        if self.signatory is not None:
+            check.instance(self.signatory, Signatory, "signatory", "a signatory")
+        years_ok = check.year(self.start_year, "start_year") and check.year(
+            self.end_year, "end_year"
+        )
+        if years_ok:
+            check.require(
+                self.start_year <= self.end_year,
+                "end_year",
+                f"the plan ends ({self.end_year}) before it starts ({self.start_year})",
+            )
+        if self.base_year is not None and check.year(self.base_year, "base_year") and years_ok:
+            check.require(
+                self.base_year <= self.end_year,
+                "base_year",
+                f"base year {self.base_year} is after the plan's end ({self.end_year})",
+            )
+
+    def _check_codes(self, check: Checker) -> None:
+        documents = [
+            (f"{name}[{i}].code", document.code)
+            for name in ("legal_bases", "references")
+            for i, document in enumerate(getattr(self, name))
+        ]
+        check.unique(documents, "document")
+        check.unique(((f"goals[{i}].code", g.code) for i, g in enumerate(self.goals)), "goal")
+        check.unique(
+            (
+                (f"goals[{g}].indicators[{i}].code", indicator.code)
+                for g, goal in enumerate(self.goals)
+                for i, indicator in enumerate(goal.indicators)
+            ),
+            "indicator",
+        )
+        for name, what in (
+            ("tasks", "task"),
+            ("units", "responsible unit"),
+            ("funding", "funding source"),
+            ("events", "event"),
+        ):
+            check.unique(
+                ((f"{name}[{i}].code", item.code) for i, item in enumerate(getattr(self, name))),
+                what,
+            )
+
+    def _check_references(self, check: Checker) -> None:
+        def resolve(path: str, code: str, known: set[str], what: str) -> None:
+            check.require(
+                code in known,
+                path,
+                f"no {what} with code {code!r}",
+                hint=f"known {what} codes: {', '.join(sorted(known)) or 'none'}",
+            )
+
+        goals = {goal.code for goal in self.goals}
+        units = {unit.code for unit in self.units}
+        events = {event.code for event in self.events}
+        for index, task in enumerate(self.tasks):
+            path = f"tasks[{index}]"
+            if task.goal is not None:
+                resolve(f"{path}.goal", task.goal, goals, "goal")
+            for name in ("lead", "partners"):
+                for position, code in enumerate(getattr(task, name)):
+                    resolve(f"{path}.{name}[{position}]", code, units, "responsible unit")
+            for position, code in enumerate(task.events):
+                resolve(f"{path}.events[{position}]", code, events, "event")
+        if self.parent is not None:
+            resolve("parent", self.parent, {d.code for d in self.legal_bases}, "legal basis")
+
+    def _check_years(self, check: Checker) -> None:
+        if not all(isinstance(y, int) for y in (self.start_year, self.end_year)):
+            return
+        for g, goal in enumerate(self.goals):
+            for i, indicator in enumerate(goal.indicators):
+                path = f"goals[{g}].indicators[{i}]"
+                for t, target in enumerate(indicator.targets):
+                    if target.year is not None:
+                        check.require(
+                            self.start_year <= target.year <= self.end_year,
+                            f"{path}.targets[{t}].year",
+                            f"target year {target.year} lies outside the plan's period "
+                            f"{self.start_year}-{self.end_year}",
+                        )
+                    if target.start_year is not None:
+                        check.require(
+                            self.start_year - _HOLD_YEARS_BACK
+                            <= target.start_year
+                            <= self.end_year,
+                            f"{path}.targets[{t}].start_year",
+                            f"start year {target.start_year} is not within {_HOLD_YEARS_BACK} "
+                            f"years before the plan's period {self.start_year}-{self.end_year}",
+                        )
+                if indicator.baseline is not None:
+                    check.require(
+                        self.start_year - _BASELINE_YEARS_BACK
+                        <= indicator.baseline.year
+                        <= self.end_year,
+                        f"{path}.baseline.year",
+                        f"baseline year {indicator.baseline.year} is not within "
+                        f"{_BASELINE_YEARS_BACK} years before the plan's period",
+                    )

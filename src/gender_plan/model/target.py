@@ -1,0 +1,146 @@
+"""Targets: the value an indicator must reach, by when, and how it is compared."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from gender_plan.model._checks import Checker
+from gender_plan.model.period import Frequency
+from gender_plan.model.text import LocalizedText
+
+__all__ = ["Comparator", "Target", "TargetKind"]
+
+
+class Comparator(enum.Enum):
+    """How a value is compared with the target value.
+
+    The Vietnamese wording decides the member: "đạt", "đạt ít nhất", "từ … trở lên", "không dưới"
+    are `GE`; "trên" is `GT`; "dưới", "xuống dưới" are `LT`; "còn", "không vượt quá" are `LE`;
+    "khoảng" is `ABOUT` (with a tolerance); "100%" of something is `GE` 100 percent.
+    """
+
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    EQ = "="
+    ABOUT = "~"
+
+    @property
+    def symbol(self) -> str:
+        """The mathematical sign, for reports (≥, >, ≤, <, =, ≈)."""
+        return {"GE": "≥", "GT": ">", "LE": "≤", "LT": "<", "EQ": "=", "ABOUT": "≈"}[self.name]
+
+    @property
+    def is_strict(self) -> bool:
+        """Whether equality fails the comparison (> and <)."""
+        return self in (Comparator.GT, Comparator.LT)
+
+
+class TargetKind(enum.Enum):
+    """What it takes to meet a target."""
+
+    REACH = "reach"
+    """Reach the value by the target's year (once)."""
+    HOLD = "hold"
+    """Hold the value in every period from `start_year` on ("from 2025 onwards, 100% every year",
+    "every month")."""
+    YES_NO = "yes_no"
+    """A fact that is true or not ("gender content is in the curriculum")."""
+    COUNT_PER_PERIOD = "count_per_period"
+    """A count to reach in every period of `frequency` ("at least 4 news items per quarter")."""
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """One target of an indicator: a comparator, a value and a deadline."""
+
+    comparator: Comparator
+    value: float | bool
+    """The target value, in `unit` (or the indicator's unit); True/False for a yes/no target."""
+    year: int | None = None
+    """The deadline; None means the plan's end year."""
+    kind: TargetKind = TargetKind.REACH
+    unit: str | None = None
+    """The unit the value is written in, when it differs from the indicator's."""
+    tolerance: float | None = None
+    """How far from `value` still counts as met, for `Comparator.ABOUT` ("khoảng")."""
+    start_year: int | None = None
+    """The first year a hold-every-period or count-per-period target applies."""
+    frequency: Frequency | None = None
+    """The length of the periods a hold or count-per-period target is checked in."""
+    text: LocalizedText | None = None
+    """The plan's own words for this target, verbatim."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("target")
+        check.instance(self.comparator, Comparator, "comparator", "a comparator")
+        kind_ok = check.instance(self.kind, TargetKind, "kind", "a target kind")
+        if kind_ok and self.kind is TargetKind.YES_NO:
+            check.require(
+                isinstance(self.value, bool),
+                "value",
+                f"a yes/no target needs true or false, found {self.value!r}",
+            )
+            check.require(
+                self.comparator is Comparator.EQ,
+                "comparator",
+                f"a yes/no target is compared with '=', found {self.comparator!r}",
+            )
+        elif isinstance(self.value, bool):
+            check.add(
+                "value",
+                f"a {getattr(self.kind, 'value', self.kind)} target needs a number, found "
+                f"{self.value!r}",
+                hint="use kind 'yes_no' for a fact that is true or not",
+            )
+        else:
+            check.number(self.value, "value")
+        if self.year is not None:
+            check.year(self.year, "year")
+        if self.unit is not None:
+            check.require(
+                isinstance(self.unit, str) and bool(self.unit.strip()),
+                "unit",
+                f"expected a unit text, found {self.unit!r}",
+            )
+        if self.comparator is Comparator.ABOUT:
+            if check.require(
+                self.tolerance is not None, "tolerance", "an 'about' target needs a tolerance"
+            ):
+                check.number(self.tolerance, "tolerance")
+                check.require(
+                    not isinstance(self.tolerance, int | float) or self.tolerance >= 0,
+                    "tolerance",
+                    f"expected a tolerance of 0 or more, found {self.tolerance!r}",
+                )
+        elif self.tolerance is not None:
+            check.add("tolerance", "only an 'about' (~) target has a tolerance")
+        periodic = self.kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD)
+        if self.start_year is not None and check.require(
+            periodic, "start_year", "only hold and count-per-period targets have a start year"
+        ):
+            check.year(self.start_year, "start_year")
+        if self.frequency is not None:
+            check.instance(self.frequency, Frequency, "frequency", "a frequency")
+            check.require(
+                periodic, "frequency", "only hold and count-per-period targets have a frequency"
+            )
+        elif self.kind is TargetKind.COUNT_PER_PERIOD:
+            check.add("frequency", "a count-per-period target needs a frequency (month, quarter…)")
+        if (
+            isinstance(self.start_year, int)
+            and isinstance(self.year, int)
+            and self.start_year > self.year
+        ):
+            check.add("start_year", f"start year {self.start_year} is after the year {self.year}")
+        if self.text is not None:
+            check.instance(self.text, LocalizedText, "text", "a localized text")
+        check.done()
+
+    @property
+    def is_periodic(self) -> bool:
+        """Whether the target must hold in every period rather than be reached once."""
+        return self.kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD)

@@ -1,0 +1,47 @@
+"""Text a person reads: Vietnamese as written in the plan, with an optional English translation."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from gender_plan.model._checks import Checker
+
+Language = Literal["vi", "en"]
+"""The languages the library writes labels and reports in."""
+
+LANGUAGES: tuple[Language, ...] = ("vi", "en")
+
+
+@attrs.frozen(kw_only=True)
+class LocalizedText:
+    """A text in the plan's language (Vietnamese) with an optional English translation."""
+
+    vi: str
+    """The text as the plan writes it, verbatim."""
+    en: str | None = None
+    """An English translation, when one has been made."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Checker("text")
+        check.require(
+            isinstance(self.vi, str) and bool(self.vi.strip()),
+            "vi",
+            f"expected a non-empty Vietnamese text, found {self.vi!r}",
+        )
+        check.require(
+            self.en is None or (isinstance(self.en, str) and bool(self.en.strip())),
+            "en",
+            f"expected a non-empty English text or nothing, found {self.en!r}",
+        )
+        check.done()
+
+    def get(self, language: Language = "vi") -> str:
+        """Return the text in `language`, falling back to Vietnamese when no translation exists."""
+        if language == "en" and self.en is not None:
+            return self.en
+        return self.vi
+
+    def __str__(self) -> str:
+        return self.vi

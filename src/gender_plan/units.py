@@ -1,0 +1,173 @@
+"""The library's own unit registry, and helpers that work on units written as text.
+
+Plans and measurements carry their unit as text (``"percent"``, ``"deaths / 100000 live_births"``).
+The text is read by one pint registry that the library builds from its own definitions file
+(``units.txt`` beside this module), never pint's application registry, so that nothing here
+depends on, or changes, global state. Quantities never leave this module: values travel as plain
+floats together with their unit text, and are converted here.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from gender_plan.errors import IncompatibleUnitsError, UnitError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "KNOWN_UNITS",
+    "YES_NO",
+    "conversion_factor",
+    "convert",
+    "describe_dimension",
+    "is_compatible",
+    "is_yes_no",
+    "registry",
+    "validate_unit",
+]
+
+YES_NO = "yes_no"
+"""The unit text of an indicator whose value is a yes/no fact, not a quantity."""
+
+KNOWN_UNITS: tuple[str, ...] = (
+    "percent",
+    "fraction",
+    "times",
+    "boys / 100 girls",
+    "deaths / 100000 live_births",
+    "births / 1000 women",
+    "hours / week",
+    "items / month",
+    "items / quarter",
+    "items / year",
+    "items",
+    "people",
+    "organisations",
+    YES_NO,
+)
+"""Unit texts that plans commonly use; any expression over the registry's units works too."""
+
+_NUMBER_ONLY = re.compile(r"^[\s\d.eE+*()-]*$")
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry[Any]:
+    """Return the library's unit registry, built once from ``units.txt`` on first use.
+
+    Downstream code that wants pint quantities must use this registry: quantities from two
+    registries do not mix.
+    """
+    import pint  # noqa: PLC0415 - pint is imported on first use to keep `import gender_plan` fast
+
+    definitions = resources.files("gender_plan").joinpath("units.txt")
+    with resources.as_file(definitions) as path:
+        return pint.UnitRegistry(str(path), autoconvert_offset_to_baseunit=False, cache_folder=None)
+
+
+def _normalise(text: str) -> str:
+    """Make 'a / b c' mean a / (b c), as unit notation does, instead of pint's (a / b) c."""
+    stripped = text.strip()
+    if "(" in stripped or ")" in stripped:
+        return stripped
+    parts = stripped.split("/")
+    if len(parts) > 2:
+        raise UnitError(text, "more than one '/': group the denominator with parentheses")
+    if len(parts) == 2:
+        return f"({parts[0].strip()}) / ({parts[1].strip()})"
+    return stripped
+
+
+@functools.cache
+def _parse(text: str) -> tuple[float, Any, str]:
+    """Read unit text into (scale, unit container, readable dimension)."""
+    import pint  # noqa: PLC0415
+
+    if not isinstance(text, str) or not text.strip():
+        raise UnitError(str(text), "a unit must be a non-empty text")
+    if text == YES_NO:
+        raise UnitError(text, "'yes_no' marks a yes/no indicator and has no magnitude")
+    if _NUMBER_ONLY.match(text):
+        raise UnitError(text, "a unit must name at least one unit, e.g. 'percent' or 'items'")
+    ureg = registry()
+    try:
+        quantity = ureg.parse_expression(_normalise(text))
+    except UnitError:
+        raise
+    except pint.errors.UndefinedUnitError as error:
+        names = ", ".join(repr(name) for name in error.unit_names)
+        raise UnitError(text, f"{names} is not a unit the library knows") from None
+    except Exception as error:
+        raise UnitError(text, f"it cannot be read ({type(error).__name__})") from None
+    if not isinstance(quantity, ureg.Quantity):
+        raise UnitError(text, "a unit must name at least one unit, e.g. 'percent' or 'items'")
+    scale = float(quantity.magnitude)
+    if not math.isfinite(scale) or scale <= 0:
+        raise UnitError(text, "its scale must be a positive number")
+    dimension = str(quantity.dimensionality)
+    return scale, quantity.units, dimension
+
+
+def is_yes_no(unit: str) -> bool:
+    """Tell whether `unit` marks a yes/no indicator."""
+    return unit == YES_NO
+
+
+def validate_unit(unit: str) -> str:
+    """Return `unit` unchanged if the registry can read it (or it is ``"yes_no"``), else raise."""
+    if not is_yes_no(unit):
+        _parse(unit)
+    return unit
+
+
+def describe_dimension(unit: str) -> str:
+    """Return what `unit` measures, as pint writes it (``'[death] / [live_birth]'``)."""
+    if is_yes_no(unit):
+        return "yes/no"
+    dimension = _parse(unit)[2]
+    return "a pure number" if dimension == "dimensionless" else dimension
+
+
+def is_compatible(unit: str, other: str) -> bool:
+    """Tell whether values in `unit` can be converted to `other` (same kind of quantity)."""
+    if is_yes_no(unit) or is_yes_no(other):
+        return unit == other
+    return _parse(unit)[2] == _parse(other)[2]
+
+
+@functools.cache
+def conversion_factor(unit: str, other: str) -> float:
+    """Return the number that turns a value in `unit` into one in `other`.
+
+    Raises:
+        UnitError: if either text is not a unit.
+        IncompatibleUnitsError: if they measure different kinds of quantity.
+    """
+    if unit == other:
+        validate_unit(unit)
+        return 1.0
+    if is_yes_no(unit) or is_yes_no(other):
+        raise IncompatibleUnitsError(
+            unit, other, describe_dimension(unit), describe_dimension(other)
+        )
+    scale, container, dimension = _parse(unit)
+    other_scale, other_container, other_dimension = _parse(other)
+    if dimension != other_dimension:
+        raise IncompatibleUnitsError(
+            unit, other, describe_dimension(unit), describe_dimension(other)
+        )
+    ureg = registry()
+    base = ureg.Quantity(scale, container).to(other_container).magnitude
+    return float(base) / other_scale
+
+
+def convert(value: float, unit: str, other: str) -> float:
+    """Convert `value` from `unit` to `other` (e.g. 0.6 ``fraction`` to 60 ``percent``)."""
+    if unit == other:
+        return value
+    return value * conversion_factor(unit, other)
