@@ -9,7 +9,7 @@ import attrs
 from gender_plan import units
 from gender_plan.errors import UnitError
 from gender_plan.model._checks import Checker, to_tuple
-from gender_plan.model.target import Target, TargetKind
+from gender_plan.model.target import Comparator, Target, TargetKind
 from gender_plan.model.text import LocalizedText
 
 __all__ = ["Baseline", "Direction", "Indicator", "Limits"]
@@ -148,6 +148,15 @@ class Indicator:
 
     def _check_target(self, check: Checker, index: int, target: Target) -> None:
         path = f"targets[{index}]"
+        wanted = _COMPARATOR_DIRECTION.get(target.comparator)
+        if wanted is not None and wanted is not self.direction:
+            check.add(
+                f"{path}.comparator",
+                f"comparator {target.comparator.value!r} asks for a "
+                f"{'higher' if wanted is Direction.HIGHER_IS_BETTER else 'lower'} value, but the "
+                f"indicator's direction is {self.direction.value!r}",
+                hint="'>=' and '>' go with direction 'higher', '<=' and '<' with 'lower'",
+            )
         if self.is_yes_no != (target.kind is TargetKind.YES_NO):
             check.add(
                 f"{path}.kind",
@@ -190,3 +199,12 @@ class Indicator:
                     hint="milestones need different years",
                 )
             years[target.year] = index
+
+
+_COMPARATOR_DIRECTION = {
+    Comparator.GE: Direction.HIGHER_IS_BETTER,
+    Comparator.GT: Direction.HIGHER_IS_BETTER,
+    Comparator.LE: Direction.LOWER_IS_BETTER,
+    Comparator.LT: Direction.LOWER_IS_BETTER,
+}
+"""The direction a one-sided comparator implies: 'at least' targets rise, 'below' targets fall."""

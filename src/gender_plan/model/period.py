@@ -120,10 +120,19 @@ class Period:
 
     @property
     def time(self) -> float:
-        """The period's start as a decimal year (2025-07 is 2025.5), the methods' time axis."""
-        start = self.start
-        length = 366 if calendar.isleap(start.year) else 365
-        return start.year + (start.timetuple().tm_yday - 1) / length
+        """The period's start as a decimal year, the methods' time axis.
+
+        A quarter or a month counts in equal steps (2025-Q3 is 2025.5, 2025-07 is 2025.5) so that
+        shifting every period by whole years shifts every time by the same amount.
+        """
+        if self.quarter is not None:
+            return self.year + (self.quarter - 1) / 4
+        if self.month is None:
+            return float(self.year)
+        if self.day is None:
+            return self.year + (self.month - 1) / 12
+        length = 366 if calendar.isleap(self.year) else 365
+        return self.year + (self.start.timetuple().tm_yday - 1) / length
 
     def __str__(self) -> str:
         if self.quarter is not None:

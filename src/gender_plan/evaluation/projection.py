@@ -1,0 +1,58 @@
+"""Method 3: projection to the deadline at the current pace (UN Statistics Division, 2023)."""
+
+from __future__ import annotations
+
+import attrs
+
+from gender_plan.evaluation.growth import cagr
+from gender_plan.evaluation.method import Method, Trend, Verdict, classify
+from gender_plan.evaluation.reasons import Reason, ReasonCode
+from gender_plan.evaluation.status import Status
+
+__all__ = ["Projection"]
+
+
+@attrs.frozen(kw_only=True)
+class Projection(Method):
+    """Projects the latest value to the deadline at the compound growth rate seen so far.
+
+    ``v_e = y_t·(1 + CAGR(y_t, y_b))^(T − t)`` and ``R = d·(v_e − y_b)/|y_T − y_b|``, as in the
+    UN Statistics Division's 2023 SDG progress chart.
+    """
+
+    on_track: float = 0.95
+    needs_acceleration: float = 0.10
+    name: str = attrs.field(default="projection", init=False)
+
+    def judge(self, trend: Trend) -> Verdict:
+        """Judge progress by how much of the gap the projected value would close."""
+        if trend.y_T is None:
+            reason = Reason(code=ReasonCode.NO_NUMERIC_TARGET)
+            return Verdict(status=Status.INSUFFICIENT_DATA, reasons=(reason,))
+        if trend.y_b == 0 or trend.y_t == 0:
+            which = "baseline" if trend.y_b == 0 else "latest"
+            return Verdict(
+                status=Status.INSUFFICIENT_DATA,
+                reasons=(Reason(code=ReasonCode.ZERO_VALUE, detail=which),),
+            )
+        if trend.y_b * trend.y_t < 0:
+            return Verdict(
+                status=Status.INSUFFICIENT_DATA,
+                reasons=(Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → latest"),),
+            )
+        projected = trend.y_t * (1 + cagr(trend.y_t, trend.y_b, trend.t, trend.b)) ** (
+            trend.T - trend.t
+        )
+        gap = abs(trend.y_T - trend.y_b)
+        if gap == 0:
+            return Verdict(
+                status=Status.DETERIORATING,
+                projected=projected,
+                reasons=(Reason(code=ReasonCode.LEVEL_TO_HOLD),),
+            )
+        ratio = trend.d * (projected - trend.y_b) / gap
+        return Verdict(
+            status=classify(ratio, self.on_track, self.needs_acceleration),
+            ratio=ratio,
+            projected=projected,
+        )

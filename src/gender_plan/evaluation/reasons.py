@@ -1,0 +1,138 @@
+"""Machine-readable reasons behind an assessment, with their text for people."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from gender_plan.model.text import Language
+
+__all__ = ["Reason", "ReasonCode"]
+
+
+class ReasonCode(enum.Enum):
+    """Why an assessment came out as it did, or what it had to decide on the way."""
+
+    NO_DATA = "no_data"
+    LATER_VALUES_IGNORED = "later_values_ignored"
+    NO_BASELINE = "no_baseline"
+    BASELINE_STATED = "baseline_stated"
+    BASELINE_MEASURED = "baseline_measured"
+    ONE_DATA_POINT = "one_data_point"
+    MET = "met"
+    NOT_MET = "not_met"
+    DEADLINE_PASSED = "deadline_passed"
+    LOST_ACHIEVEMENT = "lost_achievement"
+    LEVEL_TO_HOLD = "level_to_hold"
+    ZERO_REPLACED = "zero_replaced"
+    ZERO_VALUE = "zero_value"
+    SIGN_CHANGE = "sign_change"
+    SERIES_CHOSEN = "series_chosen"
+    MILESTONE = "milestone"
+    PERIODS_FAILING = "periods_failing"
+    PERIODS_OF_OTHER_LENGTH = "periods_of_other_length"
+    NO_PERIOD_IN_RANGE = "no_period_in_range"
+    DISAGGREGATED_IGNORED = "disaggregated_ignored"
+    NO_NUMERIC_TARGET = "no_numeric_target"
+    PROGRESS_RATIO = "progress_ratio"
+
+
+_TEXTS: dict[ReasonCode, tuple[str, str]] = {
+    ReasonCode.NO_DATA: ("Chưa có số liệu đo lường nào.", "There is no measurement at all."),
+    ReasonCode.LATER_VALUES_IGNORED: (
+        "Có số liệu sau mốc đánh giá, không được dùng: {detail}.",
+        "Values after the assessment date were reported, not used: {detail}.",
+    ),
+    ReasonCode.NO_BASELINE: (
+        "Không có giá trị cơ sở (kế hoạch không nêu, không có số liệu từ năm gốc {detail}).",
+        "No baseline: the plan states none and nothing was measured from base year {detail}.",
+    ),
+    ReasonCode.BASELINE_STATED: (
+        "Giá trị cơ sở do kế hoạch nêu: {detail}.",
+        "Baseline stated in the plan: {detail}.",
+    ),
+    ReasonCode.BASELINE_MEASURED: (
+        "Giá trị cơ sở lấy từ số liệu đo lường: {detail}.",
+        "Baseline taken from the measurements: {detail}.",
+    ),
+    ReasonCode.ONE_DATA_POINT: (
+        "Chưa có số liệu của hai năm khác nhau để đánh giá xu hướng.",
+        "Fewer than two years of data: the trend cannot be judged.",
+    ),
+    ReasonCode.MET: ("Giá trị mới nhất đạt chỉ tiêu.", "The latest value meets the target."),
+    ReasonCode.NOT_MET: (
+        "Giá trị mới nhất chưa đạt chỉ tiêu.",
+        "The latest value does not meet the target.",
+    ),
+    ReasonCode.DEADLINE_PASSED: (
+        "Đã quá thời hạn {detail}: kết luận cuối cùng.",
+        "The deadline {detail} has passed: the verdict is final.",
+    ),
+    ReasonCode.LOST_ACHIEVEMENT: (
+        "Giá trị cơ sở đã đạt chỉ tiêu nhưng giá trị mới nhất không còn đạt.",
+        "The baseline met the target but the latest value no longer does.",
+    ),
+    ReasonCode.LEVEL_TO_HOLD: (
+        "Chỉ tiêu bằng giá trị cơ sở (mức cần giữ) và hiện chưa đạt.",
+        "The target equals the baseline (a level to hold) and is not met now.",
+    ),
+    ReasonCode.ZERO_REPLACED: (
+        "Giá trị 0 ({detail}) được thay bằng 0,001 theo phương pháp.",
+        "A zero ({detail}) was replaced by 0.001, as the method prescribes.",
+    ),
+    ReasonCode.ZERO_VALUE: (
+        "Giá trị bằng 0 ({detail}): phương pháp không tính được tốc độ tăng trưởng.",
+        "A zero value ({detail}): the method cannot compute a growth rate.",
+    ),
+    ReasonCode.SIGN_CHANGE: (
+        "Giá trị đổi dấu ({detail}): phương pháp không áp dụng được.",
+        "The values change sign ({detail}): the method does not apply.",
+    ),
+    ReasonCode.SERIES_CHOSEN: (
+        "Dùng chuỗi số liệu {detail}.",
+        "Series used: {detail}.",
+    ),
+    ReasonCode.MILESTONE: (
+        "Đánh giá theo mốc {detail}.",
+        "Assessed against the milestone {detail}.",
+    ),
+    ReasonCode.PERIODS_FAILING: (
+        "Các kỳ không đạt: {detail}.",
+        "Periods that fail: {detail}.",
+    ),
+    ReasonCode.PERIODS_OF_OTHER_LENGTH: (
+        "Bỏ qua số liệu không theo kỳ của chỉ tiêu: {detail}.",
+        "Values not measured per the target's period were set aside: {detail}.",
+    ),
+    ReasonCode.NO_PERIOD_IN_RANGE: (
+        "Không có số liệu trong các kỳ chỉ tiêu áp dụng (từ {detail}).",
+        "No value falls in the periods the target applies to (from {detail}).",
+    ),
+    ReasonCode.DISAGGREGATED_IGNORED: (
+        "Số liệu tách theo giới tính không dùng để đánh giá tổng: {detail}.",
+        "Sex-disaggregated values were not used for the total: {detail}.",
+    ),
+    ReasonCode.NO_NUMERIC_TARGET: (
+        "Chỉ tiêu không có giá trị số: phương pháp không đánh giá được.",
+        "The indicator has no numeric target: the method cannot judge it.",
+    ),
+    ReasonCode.PROGRESS_RATIO: (
+        "Tỷ số tiến độ {detail}.",
+        "Progress ratio {detail}.",
+    ),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One reason, as a code for programs and a sentence for people."""
+
+    code: ReasonCode
+    detail: str = ""
+    """The particulars: a series name, a list of periods, a year."""
+
+    def text(self, language: Language = "vi") -> str:
+        """The reason as a sentence in `language`."""
+        vi, en = _TEXTS[self.code]
+        return (en if language == "en" else vi).format(detail=self.detail)

@@ -1,0 +1,105 @@
+"""Checks of measurements against the plan they measure."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from gender_plan import units
+from gender_plan.errors import Problem, UnitError, ValidationError
+from gender_plan.model.indicator import Indicator
+from gender_plan.model.measurement import Measurement
+from gender_plan.model.plan import Plan
+
+__all__ = ["check_measurements", "validate_measurements"]
+
+YEARS_BEFORE_PLAN = 30
+"""How many years before a plan starts a measurement may lie (older data is likely a typo)."""
+YEARS_AFTER_PLAN = 5
+"""How many years after a plan ends a measurement may lie."""
+
+
+def check_measurements(plan: Plan, measurements: Iterable[Measurement]) -> tuple[Problem, ...]:
+    """Return every problem of `measurements` with respect to `plan` (empty when all is well).
+
+    Checked: the indicator code exists, the unit measures the same kind of quantity, the value
+    is a number or a yes/no as the indicator needs and lies within its natural limits, the period
+    is not far outside the plan, and no value repeats for the same indicator, period, series,
+    place and sex.
+    """
+    indicators = {indicator.code: indicator for _, indicator in plan.indicators()}
+    problems: list[Problem] = []
+    seen: dict[tuple[object, ...], int] = {}
+    for index, row in enumerate(measurements):
+        path = f"measurements[{index}]"
+        indicator = indicators.get(row.indicator)
+        if indicator is None:
+            close = difflib.get_close_matches(row.indicator, list(indicators), n=1)
+            problems.append(
+                Problem(
+                    path=f"{path}.indicator",
+                    message=f"the plan has no indicator {row.indicator!r}",
+                    hint=f"did you mean {close[0]!r}?" if close else
+                    f"known codes: {', '.join(indicators)}",
+                )
+            )
+            continue
+        problems.extend(_check_value(indicator, row, path))
+        first, last = plan.start_year - YEARS_BEFORE_PLAN, plan.end_year + YEARS_AFTER_PLAN
+        if not first <= row.period.year <= last:
+            problems.append(
+                Problem(
+                    path=f"{path}.period",
+                    message=f"period {row.period} lies far outside the plan's "
+                    f"{plan.start_year}-{plan.end_year} (accepted: {first}-{last})",
+                    hint="check the year for a typo",
+                )
+            )
+        key = (row.indicator, row.period, row.series, row.place, row.sex)
+        if key in seen:
+            problems.append(
+                Problem(
+                    path=path,
+                    message=f"duplicate value for indicator {row.indicator!r}, period "
+                    f"{row.period}, series {row.series!r}, place {row.place!r}, sex "
+                    f"{row.sex.value if row.sex else None!r}: already at "
+                    f"measurements[{seen[key]}]",
+                    hint="keep one, or tell them apart by series or place",
+                )
+            )
+        else:
+            seen[key] = index
+    return tuple(problems)
+
+
+def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Problem]:
+    if indicator.is_yes_no != isinstance(row.value, bool):
+        wanted = "true or false" if indicator.is_yes_no else f"a number in {indicator.unit!r}"
+        return [
+            Problem(
+                path=f"{path}.value",
+                message=f"indicator {indicator.code!r} takes {wanted}, found {row.value!r}",
+            )
+        ]
+    if isinstance(row.value, bool):
+        return []
+    try:
+        value = units.convert(row.value, row.unit or indicator.unit, indicator.unit)
+    except UnitError as error:
+        return [Problem(path=f"{path}.unit", message=str(error))]
+    if indicator.limits is not None and not indicator.limits.contains(value):
+        return [
+            Problem(
+                path=f"{path}.value",
+                message=f"{row.value:g} {row.unit or indicator.unit} lies outside indicator "
+                f"{indicator.code!r}'s limits {indicator.limits} {indicator.unit}",
+            )
+        ]
+    return []
+
+
+def validate_measurements(plan: Plan, measurements: Iterable[Measurement]) -> None:
+    """Raise a `ValidationError` with every problem of `measurements`, if there are any."""
+    problems = check_measurements(plan, measurements)
+    if problems:
+        raise ValidationError(problems, subject="measurements")
