@@ -1,0 +1,247 @@
+"""The one cattrs converter that turns plan objects into plain data and back.
+
+Plain data is what JSON, YAML and TOML hold: dicts, lists, strings, numbers, booleans. The
+converter is strict: it never coerces (no ``"60"`` into 60, no 1 into True), refuses unknown
+keys, and reports every problem of a document at once, each with its path inside the plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+import math
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from gender_plan.errors import GenderPlanError, Problem, ValidationError
+from gender_plan.model import (
+    DayOfYear,
+    LocalizedText,
+    PartialDate,
+    Period,
+)
+
+__all__ = ["make_converter", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+class _MismatchError(GenderPlanError, TypeError):
+    """A value of the wrong type inside a document (raised inside hooks, reported as a Problem)."""
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _MismatchError(f"expected a text, found {value!r}")
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _MismatchError(f"expected a whole number, found {value!r}")
+    return value
+
+
+def _strict_float(value: object, _: type) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise _MismatchError(f"expected a number, found {value!r}")
+    if not math.isfinite(value):
+        raise _MismatchError(f"expected a finite number, found {value!r}")
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _MismatchError(f"expected true or false, found {value!r}")
+    return value
+
+
+def _number_or_bool(value: object, _: type) -> float | bool:
+    if isinstance(value, bool):
+        return value
+    return _strict_float(value, float)
+
+
+def _text(value: object, _: type) -> LocalizedText:
+    if isinstance(value, str):
+        return LocalizedText(vi=value)
+    if isinstance(value, dict):
+        unknown = set(value) - {"vi", "en"}
+        if unknown:
+            raise ForbiddenExtraKeysError("", LocalizedText, unknown)
+        if "vi" not in value:
+            raise _MismatchError("a text needs its Vietnamese 'vi' (and optionally 'en')")
+        return LocalizedText(
+            vi=_strict_str(value["vi"], str),
+            en=None if value.get("en") is None else _strict_str(value["en"], str),
+        )
+    raise _MismatchError(f"expected a text or {{vi: ..., en: ...}}, found {value!r}")
+
+
+def _from_text(parse: Any) -> Any:
+    def hook(value: object, _: type) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # YAML reads a bare 2025 as a number
+        if not isinstance(value, str):
+            raise _MismatchError(f"expected a text such as '2025' or '2025-07', found {value!r}")
+        return parse(value)
+
+    return hook
+
+
+def _day_of_year(value: object, _: type) -> DayOfYear:
+    text = _strict_str(value, str)
+    month, _sep, day = text.partition("-")
+    if not (month.isdigit() and day.isdigit()):
+        raise _MismatchError(f"expected a day of the year as MM-DD (11-25), found {value!r}")
+    return DayOfYear(month=int(month), day=int(day))
+
+
+def _enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = [str(member.value) for member in cls]
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise _MismatchError(
+            f"expected one of {', '.join(map(repr, allowed))}, found {value!r}{hint}"
+        ) from None
+
+
+def _date(value: object, _: type) -> datetime.date:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value  # YAML and TOML read ISO dates themselves
+    try:
+        return datetime.date.fromisoformat(_strict_str(value, str))
+    except ValueError:
+        raise _MismatchError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+def make_converter() -> cattrs.Converter:
+    """Build a new converter for plan objects (no shared state: build one per use if you like).
+
+    Every model class goes to a dict of its fields, omitting those left at their default;
+    enums go to their values, periods and dates to ISO-like text (``2025-Q3``, ``2026-05``),
+    days of the year to ``MM-DD``.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(float, _strict_float)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(float | bool, _number_or_bool)
+    converter.register_structure_hook(LocalizedText, _text)
+    converter.register_unstructure_hook(
+        LocalizedText,
+        lambda text: {"vi": text.vi} if text.en is None else {"vi": text.vi, "en": text.en},
+    )
+    converter.register_structure_hook(Period, _from_text(Period.parse))
+    converter.register_unstructure_hook(Period, str)
+    converter.register_structure_hook(PartialDate, _from_text(PartialDate.parse))
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook(DayOfYear, _day_of_year)
+    converter.register_unstructure_hook(DayOfYear, lambda d: f"{d.month:02d}-{d.day:02d}")
+    converter.register_structure_hook_func(
+        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum
+    )
+    converter.register_structure_hook(datetime.date, _date)
+    converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+
+    def structure_factory(cls: type) -> Any:
+        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def unstructure_factory(cls: type) -> Any:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+    excluded = (LocalizedText, Period, PartialDate, DayOfYear)
+    converter.register_structure_hook_factory(
+        lambda cls: attrs.has(cls) and cls not in excluded, structure_factory
+    )
+    converter.register_unstructure_hook_factory(
+        lambda cls: attrs.has(cls) and cls not in excluded, unstructure_factory
+    )
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a plan object (or a list of them) into plain data."""
+    return _CONVERTER.unstructure(obj)
+
+
+def structure(data: object, cls: type[T], *, converter: cattrs.Converter | None = None) -> T:
+    """Build a `cls` from plain data, or raise one `ValidationError` listing every problem.
+
+    Each problem's path points inside the document (``goals[2].indicators[0].unit``).
+    """
+    try:
+        return (converter or _CONVERTER).structure(data, cls)
+    except Exception as error:
+        problems = list(_problems(error, ""))
+        if not problems:  # pragma: no cover - every branch of _problems yields
+            raise
+        raise ValidationError(problems, subject=getattr(cls, "__name__", "document")) from None
+
+
+def _join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+def _problems(error: BaseException, path: str) -> list[Problem]:
+    """Flatten cattrs' exception groups and our own errors into problems with paths."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        found: list[Problem] = []
+        for inner in error.exceptions:
+            where = path
+            for note in getattr(inner, "__notes__", ()):
+                name = getattr(note, "name", None)
+                index = getattr(note, "index", None)
+                if name is not None:
+                    where = _join(path, name)
+                elif index is not None:
+                    where = _join(path, index)
+            found.extend(_problems(inner, where))
+        return found
+    if isinstance(error, ValidationError):
+        return [p.prefixed(path) for p in error.problems]
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(error.cl)] if attrs.has(error.cl) else ["vi", "en"]
+        problems = []
+        for key in sorted(error.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1)
+            problems.append(
+                Problem(
+                    path=_join(path, key),
+                    message=f"unknown key {key!r}",
+                    hint=f"did you mean {close[0]!r}?"
+                    if close
+                    else f"known keys: {', '.join(known)}",
+                )
+            )
+        return problems
+    if isinstance(error, KeyError) and not isinstance(error, GenderPlanError):
+        key = str(error.args[0])
+        where = path if path.rsplit(".", maxsplit=1)[-1] == key else _join(path, key)
+        return [Problem(path=where, message=f"required key {key!r} is missing")]
+    message = str(error) if isinstance(error, GenderPlanError) else _describe(error)
+    return [Problem(path=path, message=message)]
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, TypeError | AttributeError):
+        return f"found a value of the wrong kind: a list or a mapping was expected ({error})"
+    return f"cannot be read: {error}"

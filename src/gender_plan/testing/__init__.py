@@ -1,0 +1,61 @@
+"""Hypothesis strategies that build valid plan objects, for your own property-based tests.
+
+Every value is valid by construction (nothing is filtered), so the strategies stay fast::
+
+    from hypothesis import given
+    from gender_plan.testing import plans
+
+    @given(plans())
+    def test_my_tool_reads_every_plan(plan):
+        ...
+
+Needs the ``testing`` extra (``pip install gender-plan[testing]``) for hypothesis.
+"""
+
+from gender_plan.testing.strategies import (
+    STRATEGIES,
+    UNIT_FAMILIES,
+    baselines,
+    day_of_years,
+    document_references,
+    funding_sources,
+    goals,
+    indicators,
+    limits,
+    localized_texts,
+    measurements,
+    partial_dates,
+    periods,
+    plans,
+    recurring_events,
+    responsible_units,
+    series_for,
+    signatories,
+    subsections,
+    targets,
+    tasks,
+)
+
+__all__ = [
+    "STRATEGIES",
+    "UNIT_FAMILIES",
+    "baselines",
+    "day_of_years",
+    "document_references",
+    "funding_sources",
+    "goals",
+    "indicators",
+    "limits",
+    "localized_texts",
+    "measurements",
+    "partial_dates",
+    "periods",
+    "plans",
+    "recurring_events",
+    "responsible_units",
+    "series_for",
+    "signatories",
+    "subsections",
+    "targets",
+    "tasks",
+]
