@@ -1,0 +1,1617 @@
+"""The Lai Khê commune plan 2026-2030, encoded with the public API of gender_plan.
+
+Source: ``lai-khe-gender-equality-plan-2026-2030.vi.txt``, the draft "KẾ HOẠCH Triển khai thực hiện
+Chiến lược quốc gia về bình đẳng giới giai đoạn 2026 - 2030 trên địa bàn xã Lai Khê" (May 2026).
+
+Every Vietnamese text below is copied verbatim from the source, typos included (each typo is
+commented where it occurs); where the source breaks a paragraph across lines, the lines are joined
+with one space. Every text has an English translation. Section numbers in comments (I.2.3, II.2.1,
+IV.4, ...) are the plan's own.
+
+Run ``python examples/laikhe_2026_2030.py`` for a short summary of the plan.
+"""
+
+from __future__ import annotations
+
+from gender_plan import (
+    Assignment,
+    Comparator,
+    DayOfYear,
+    Direction,
+    DocumentKind,
+    DocumentReference,
+    Field,
+    Frequency,
+    FundingSource,
+    Goal,
+    Indicator,
+    Limits,
+    LocalizedText,
+    PartialDate,
+    Plan,
+    RecurringEvent,
+    ResponsibleUnit,
+    Signatory,
+    Target,
+    TargetKind,
+    Task,
+)
+
+SHARE = Limits(lower=0, upper=100)
+"""A share in percent lies between 0 and 100."""
+NON_NEGATIVE = Limits(lower=0)
+"""A ratio, a rate or a count is never negative."""
+
+# Codes of the responsible units (section IV), used to link tasks to units.
+CULTURE_SOCIETY = "culture-society-office"
+PUBLIC_SERVICE_CENTRE = "public-service-centre"
+SCHOOLS = "schools"
+HEALTH_STATION = "health-station"
+ECONOMIC_OFFICE = "economic-office"
+POLICE = "commune-police"
+FRONT = "fatherland-front-and-organisations"
+
+# Codes of the calendar's events.
+ACTION_MONTH = "action-month"
+HAPPINESS_DAY = "international-day-of-happiness"
+FAMILY_DAY = "vietnamese-family-day"
+EVAW_DAY = "day-against-violence-against-women"
+
+# Code of the parent plan (Hải Phòng's plan 170/KH-UBND), among the legal bases.
+PARENT_PLAN = "hai-phong-170-kh-ubnd-2026"
+
+
+# --- header: "Thực hiện ..." ----------------------------------------------------------------
+
+
+def _legal_bases() -> tuple[DocumentReference, ...]:
+    """The documents the plan says it implements (its opening "Thực hiện" paragraphs)."""
+    return (
+        DocumentReference(
+            code="nq-28-nq-cp-2021",
+            kind=DocumentKind.RESOLUTION,
+            number="28/NQ-CP",
+            date=PartialDate(year=2021, month=3, day=3),
+            issuer=LocalizedText(vi="Chính phủ", en="The Government"),
+            title=LocalizedText(
+                vi="ban hành Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030",
+                en="Promulgating the National Strategy on Gender Equality 2021-2030",
+            ),
+        ),
+        DocumentReference(
+            code="cv-1116-2021",
+            kind=DocumentKind.OFFICIAL_LETTER,
+            # The number as the plan prints it; the real one is in `note`.
+            number="1116/LĐTĐ-BHXH-BĐG",
+            date=PartialDate(year=2021, month=6, day=20),
+            issuer=LocalizedText(
+                vi="Bộ Lao động - Thương binh và Xã hội",
+                en="Ministry of Labour, Invalids and Social Affairs",
+            ),
+            title=LocalizedText(
+                vi="hướng dẫn thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030",
+                en="Guidance on implementing the National Strategy on Gender Equality 2021-2030",
+            ),
+            # An editorial remark of ours, not text of the plan: the only field here that is not
+            # copied from the source.
+            note=LocalizedText(
+                vi="Số đúng của công văn là 1116/LĐTBXH-BĐG; kế hoạch in nhầm thành "
+                "1116/LĐTĐ-BHXH-BĐG.",
+                en="The Ministry of Labour, Invalids and Social Affairs' letter of 20 June 2021 is "
+                "numbered 1116/LĐTBXH-BĐG; the plan misprints it as 1116/LĐTĐ-BHXH-BĐG.",
+            ),
+        ),
+        DocumentReference(
+            code="cv-2855-2026",
+            kind=DocumentKind.OFFICIAL_LETTER,
+            number="2855/BNV-CTTN&BĐG",
+            date=PartialDate(year=2026, month=3, day=27),
+            issuer=LocalizedText(vi="Bộ Nội vụ", en="Ministry of Home Affairs"),
+            title=LocalizedText(
+                vi="hướng dẫn triển khai công tác bình đẳng giới năm 2026",
+                en="Guidance on gender-equality work in 2026",
+            ),
+        ),
+        DocumentReference(
+            code=PARENT_PLAN,
+            kind=DocumentKind.PLAN,
+            number="170/KH-UBND",
+            date=PartialDate(year=2026, month=5, day=7),
+            issuer=LocalizedText(
+                vi="UBND thành phố Hải Phòng", en="People's Committee of Hải Phòng city"
+            ),
+            title=LocalizedText(
+                vi="triển khai thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn "
+                "2026 - 2030 trên địa bàn thành phố",
+                en="Implementing the National Strategy on Gender Equality 2026-2030 in the city",
+            ),
+        ),
+    )
+
+
+def _references() -> tuple[DocumentReference, ...]:
+    """Other documents the text relies on (in tasks II.2.1, II.2.5 and duty IV.1)."""
+    return (
+        DocumentReference(
+            code="qd-2282-qd-ttg-2020",
+            kind=DocumentKind.DECISION,
+            number="2282/QĐ-TTg",
+            date=PartialDate(year=2020, month=12, day=31),
+            issuer=LocalizedText(vi="Thủ tướng Chính phủ", en="The Prime Minister"),
+            # The title as task II.2.1 quotes it ("lãnh đạo và quản lý"); duty IV.1 quotes it as
+            # "lãnh đạo, quản lý". II.2.1's wording is the Decision's own.
+            title=LocalizedText(
+                vi="phê duyệt Chương trình “Tăng cường sự tham gia bình đẳng của phụ nữ trong "
+                "các vị trí lãnh đạo và quản lý ở các cấp hoạch định chính sách giai đoạn "
+                "2021 - 2030”",
+                en="Approving the Programme “Increasing women's equal participation in "
+                "leadership and management positions at policy-making levels, 2021-2030”",
+            ),
+        ),
+        DocumentReference(
+            code="nq-28-2025-nq-hdnd",
+            kind=DocumentKind.RESOLUTION,
+            number="28/2025/NQ-HĐND",
+            date=PartialDate(year=2025, month=11, day=13),
+            # "Hội đồng nhân dân thành phố": the city is Hải Phòng. The plan gives no title, only
+            # what it cites the resolution for (tuition support, task II.2.5), so title is None.
+            issuer=LocalizedText(
+                vi="Hội đồng nhân dân thành phố", en="City People's Council (Hải Phòng)"
+            ),
+        ),
+    )
+
+
+# --- I. MỤC TIÊU ------------------------------------------------------------------------------
+
+
+def _goals() -> tuple[Goal, ...]:
+    """The six specific objectives (I.2.1-I.2.6) with their numbered targets."""
+    return (
+        Goal(
+            code="1",
+            field=Field.POLITICS,
+            title=LocalizedText(vi="Trong lĩnh vực chính trị", en="In politics"),
+            indicators=[
+                # Goal 1 has a single, unnumbered "Chỉ tiêu"; we number it 1.1.
+                # "đạt" is GE.
+                Indicator(
+                    code="1.1",
+                    number="1.1",
+                    name=LocalizedText(
+                        vi="các cơ quan quản lý nhà nước, chính quyền địa phương có lãnh đạo "
+                        "chủ chốt là nữ",
+                        en="State administrative agencies and local authorities with a woman "
+                        "among their key leaders (share)",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=60,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Đến năm 2030 đạt 60% các cơ quan quản lý nhà nước, chính "
+                                "quyền địa phương có lãnh đạo chủ chốt là nữ.",
+                                en="By 2030, 60% of state administrative agencies and local "
+                                "authorities have a woman among their key leaders.",
+                            ),
+                        )
+                    ],
+                ),
+            ],
+        ),
+        Goal(
+            code="2",
+            field=Field.ECONOMY_LABOUR,
+            title=LocalizedText(
+                vi="Trong lĩnh vực kinh tế, lao động", en="In the economy and labour"
+            ),
+            indicators=[
+                # "Tăng ... đạt 60%": GE.
+                Indicator(
+                    code="2.1",
+                    number="2.1",
+                    name=LocalizedText(
+                        vi="tỷ lệ lao động nữ làm công hưởng lương",
+                        en="Share of women workers in wage employment",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=60,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Tăng tỷ lệ lao động nữ làm công hưởng lương đạt 60% vào năm "
+                                "2030.",
+                                en="Raise the share of women workers in wage employment to 60% "
+                                "by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+                # "Giảm ... xuống dưới 25%": LT, lower is better.
+                Indicator(
+                    code="2.2",
+                    number="2.2",
+                    name=LocalizedText(
+                        vi="tỷ trọng lao động nữ làm việc trong khu vực nông nghiệp trong tổng số "
+                        "lao động nữ có việc làm",
+                        en="Share of employed women who work in agriculture",
+                    ),
+                    unit="percent",
+                    direction=Direction.LOWER_IS_BETTER,
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.LT,
+                            value=25,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Giảm tỷ trọng lao động nữ làm việc trong khu vực nông nghiệp "
+                                "trong tổng số lao động nữ có việc làm xuống dưới 25% vào năm "
+                                "2030.",
+                                en="Reduce the share of women working in agriculture among all "
+                                "employed women to below 25% by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+                # "đạt ít nhất 30%": GE.
+                Indicator(
+                    code="2.3",
+                    number="2.3",
+                    name=LocalizedText(
+                        vi="Tỷ lệ nữ giám đốc/chủ doanh nghiệp, hợp tác xã",
+                        en="Share of women among directors/owners of enterprises and "
+                        "cooperatives",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=30,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Tỷ lệ nữ giám đốc/chủ doanh nghiệp, hợp tác xã đạt ít nhất "
+                                "30% vào năm 2030.",
+                                en="The share of women among directors/owners of enterprises "
+                                "and cooperatives reaches at least 30% by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+            ],
+        ),
+        Goal(
+            code="3",
+            field=Field.FAMILY_GBV,
+            # The heading ends with a full stop in the source (unlike the others); dropped here.
+            title=LocalizedText(
+                vi="Trong đời sống gia đình và phòng ngừa, ứng phó với bạo lực trên cơ sở giới",
+                en="In family life and the prevention of and response to gender-based violence",
+            ),
+            indicators=[
+                # "còn 1,4 lần": LE 1.4 times (women's unpaid hours over men's), lower is better.
+                Indicator(
+                    code="3.1",
+                    number="3.1",
+                    name=LocalizedText(
+                        vi="số giờ trung bình làm công việc nội trợ và chăm sóc trong gia đình "
+                        "không được trả công của phụ nữ",
+                        en="Average hours of unpaid housework and family care done by women, "
+                        "as a multiple of men's",
+                    ),
+                    unit="times",
+                    direction=Direction.LOWER_IS_BETTER,
+                    limits=NON_NEGATIVE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.LE,
+                            value=1.4,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Giảm số giờ trung bình làm công việc nội trợ và chăm sóc "
+                                "trong gia đình không được trả công của phụ nữ còn 1,4 lần vào "
+                                "năm 2030 so với nam giới.",
+                                en="Reduce the average hours women spend on unpaid housework "
+                                "and family care to 1.4 times those of men by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+                # Target 3.2 is one numbered target with two measurable parts, split at the
+                # source's ";": two indicators 3.2a and 3.2b, both numbered 3.2. Each part's
+                # text is its half of the sentence; "Đến năm 2030" governs both, so 3.2b is
+                # also for 2030. "trên" is GT.
+                Indicator(
+                    code="3.2a",
+                    number="3.2",
+                    name=LocalizedText(
+                        vi="người bị bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện "
+                        "được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản",
+                        en="Share of detected victims of domestic and gender-based violence who "
+                        "reach at least one basic support service",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GT,
+                            value=90,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Đến năm 2030 đạt trên 90% người bị bạo lực gia đình, bạo lực "
+                                "trên cơ sở giới được phát hiện được tiếp cận ít nhất một trong "
+                                "các dịch vụ hỗ trợ cơ bản",
+                                en="By 2030, more than 90% of detected victims of domestic and "
+                                "gender-based violence have access to at least one basic "
+                                "support service",
+                            ),
+                        )
+                    ],
+                ),
+                Indicator(
+                    code="3.2b",
+                    number="3.2",
+                    name=LocalizedText(
+                        vi="người gây bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện ở "
+                        "mức chưa bị truy cứu trách nhiệm hình sự được tư vấn, tham vấn",
+                        en="Share of detected perpetrators of domestic and gender-based violence, "
+                        "not yet liable to criminal prosecution, who receive counselling",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GT,
+                            value=80,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="trên 80% người gây bạo lực gia đình, bạo lực trên cơ sở giới "
+                                "được phát hiện ở mức chưa bị truy cứu trách nhiệm hình sự được "
+                                "tư vấn, tham vấn.",
+                                en="more than 80% of detected perpetrators of domestic and "
+                                "gender-based violence not yet liable to criminal prosecution "
+                                "receive counselling and consultation.",
+                            ),
+                        )
+                    ],
+                ),
+                # "100%": GE 100 percent. No year in the text: year None, the plan's end (2030)
+                # applies. Read as a level to reach, not a HOLD every year: the text says
+                # neither "hằng năm" nor "từ năm ... trở đi".
+                Indicator(
+                    code="3.3",
+                    number="3.3",
+                    name=LocalizedText(
+                        vi="số nạn nhân bị mua bán trở về được phát hiện có nhu cầu hỗ trợ được "
+                        "hưởng các dịch vụ hỗ trợ và tái hòa nhập cộng đồng",
+                        en="Share of detected returning victims of trafficking in need of support "
+                        "who receive support and community reintegration services",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=100,
+                            text=LocalizedText(
+                                vi="100% số nạn nhân bị mua bán trở về được phát hiện có nhu cầu "
+                                "hỗ trợ được hưởng các dịch vụ hỗ trợ và tái hòa nhập cộng đồng.",
+                                en="100% of detected returning victims of trafficking who need "
+                                "support receive support and community reintegration services.",
+                            ),
+                        )
+                    ],
+                ),
+            ],
+        ),
+        Goal(
+            code="4",
+            field=Field.HEALTH,
+            title=LocalizedText(vi="Trong lĩnh vực y tế", en="In health"),
+            indicators=[
+                # "ở mức 109": for the sex ratio at birth, "no higher than" 109 boys per 100 girls;
+                # LE, lower is better (down to the natural level, which the plan does not state).
+                Indicator(
+                    code="4.1",
+                    number="4.1",
+                    name=LocalizedText(vi="Tỷ số giới tính khi sinh", en="Sex ratio at birth"),
+                    unit="boys / 100 girls",
+                    direction=Direction.LOWER_IS_BETTER,
+                    limits=NON_NEGATIVE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.LE,
+                            value=109,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Tỷ số giới tính khi sinh ở mức 109 bé trai/100 bé gái sinh "
+                                "ra sống vào năm 2030.",
+                                en="Sex ratio at birth at 109 boys per 100 girls born alive by "
+                                "2030.",
+                            ),
+                        )
+                    ],
+                ),
+                # "giảm xuống dưới 42/100.000 trẻ sinh sống": LT.
+                Indicator(
+                    code="4.2",
+                    number="4.2",
+                    name=LocalizedText(
+                        vi="Tỷ lệ tử vong bà mẹ liên quan đến thai sản",
+                        en="Pregnancy-related maternal mortality ratio",
+                    ),
+                    unit="deaths / 100000 live_births",
+                    direction=Direction.LOWER_IS_BETTER,
+                    limits=NON_NEGATIVE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.LT,
+                            value=42,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Tỷ lệ tử vong bà mẹ liên quan đến thai sản giảm xuống dưới "
+                                "42/100.000 trẻ sinh sống vào năm 2030.",
+                                en="Pregnancy-related maternal mortality falls below 42 per "
+                                "100,000 live births by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+                # "giảm xuống dưới 18 ca sinh/1.000 phụ nữ": LT.
+                Indicator(
+                    code="4.3",
+                    number="4.3",
+                    name=LocalizedText(
+                        vi="Tỷ suất sinh ở vị thành niên", en="Adolescent birth rate"
+                    ),
+                    unit="births / 1000 women",
+                    direction=Direction.LOWER_IS_BETTER,
+                    limits=NON_NEGATIVE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.LT,
+                            value=18,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Tỷ suất sinh ở vị thành niên giảm xuống dưới 18 ca sinh/1.000 "
+                                "phụ nữ vào năm 2030.",
+                                en="The adolescent birth rate falls below 18 births per 1,000 "
+                                "women by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+            ],
+        ),
+        Goal(
+            code="5",
+            field=Field.EDUCATION_TRAINING,
+            title=LocalizedText(
+                vi="Trong lĩnh vực giáo dục, đào tạo", en="In education and training"
+            ),
+            indicators=[
+                # A yes/no fact, no year: true by the plan's end.
+                Indicator(
+                    code="5.1",
+                    number="5.1",
+                    name=LocalizedText(
+                        vi="Nội dung về giới, bình đẳng giới được đưa vào chương trình giảng dạy "
+                        "trong hệ thống giáo dục quốc dân",
+                        en="Gender and gender-equality content is in the curriculum of the "
+                        "national education system",
+                    ),
+                    unit="yes_no",
+                    targets=[
+                        Target(
+                            comparator=Comparator.EQ,
+                            value=True,
+                            kind=TargetKind.YES_NO,
+                            text=LocalizedText(
+                                vi="Nội dung về giới, bình đẳng giới được đưa vào chương trình "
+                                "giảng dạy trong hệ thống giáo dục quốc dân.",
+                                en="Content on gender and gender equality is included in the "
+                                "curriculum of the national education system.",
+                            ),
+                        )
+                    ],
+                ),
+                # "đạt trên 40%": GT ("trên" wins over "đạt").
+                Indicator(
+                    code="5.2",
+                    number="5.2",
+                    name=LocalizedText(
+                        vi="Tỷ lệ nữ học sinh được tuyển mới thuộc hệ thống giáo dục nghề nghiệp",
+                        en="Share of girls among new enrolments in vocational education",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GT,
+                            value=40,
+                            year=2030,
+                            text=LocalizedText(
+                                vi="Tỷ lệ nữ học sinh được tuyển mới thuộc hệ thống giáo dục "
+                                "nghề nghiệp đạt trên 40% vào năm 2030.",
+                                en="The share of girls among new enrolments in vocational "
+                                "education exceeds 40% by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+            ],
+        ),
+        Goal(
+            code="6",
+            field=Field.INFORMATION_COMMUNICATION,
+            title=LocalizedText(
+                vi="Trong lĩnh vực thông tin, truyền thông", en="In information and communication"
+            ),
+            indicators=[
+                # "đạt từ 85% ... trở lên": GE. The text splits the subject ("85% dân số") from
+                # what is measured, so the name is the predicate only.
+                Indicator(
+                    code="6.1",
+                    number="6.1",
+                    name=LocalizedText(
+                        vi="được tiếp cận kiến thức cơ bản về bình đẳng giới",
+                        en="Share of the population with access to basic knowledge on gender "
+                        "equality",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=85,
+                            year=2030,
+                            # "Phần đầu" is a misprint of "Phấn đấu" (strive); kept verbatim.
+                            text=LocalizedText(
+                                vi="Phần đầu đạt từ 85% dân số trở lên được tiếp cận kiến thức "
+                                "cơ bản về bình đẳng giới vào năm 2030.",
+                                en="Strive for 85% or more of the population to have access to "
+                                "basic knowledge on gender equality by 2030.",
+                            ),
+                        )
+                    ],
+                ),
+                # "100%": GE 100 percent; no year, so the plan's end applies (as 3.3).
+                Indicator(
+                    code="6.2",
+                    number="6.2",
+                    name=LocalizedText(
+                        vi="tổ chức Đảng, chính quyền, cơ quan hành chính, ban, ngành, đoàn thể "
+                        "được phổ biến, cập nhật thông tin về bình đẳng giới và cam kết thực "
+                        "hiện bình đẳng giới",
+                        en="Share of Party organisations, authorities, administrative agencies, "
+                        "boards, sectors and mass organisations informed on, and committed to, "
+                        "gender equality",
+                    ),
+                    unit="percent",
+                    limits=SHARE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=100,
+                            text=LocalizedText(
+                                vi="100% tổ chức Đảng, chính quyền, cơ quan hành chính, ban, "
+                                "ngành, đoàn thể được phổ biến, cập nhật thông tin về bình "
+                                "đẳng giới và cam kết thực hiện bình đẳng giới.",
+                                en="100% of Party organisations, authorities, administrative "
+                                "agencies, boards, sectors and mass organisations are informed "
+                                "and kept up to date on gender equality and commit to "
+                                "implementing it.",
+                            ),
+                        )
+                    ],
+                ),
+                # "duy trì hằng tháng có chuyên mục, chuyên đề": at least one column or special
+                # topic in every month. Chosen: COUNT_PER_PERIOD (a count checked in each month)
+                # rather than HOLD (a level such as a share held in each period); the unit is
+                # "items" and the month is the target's frequency, so the unit does not repeat
+                # it ("items / month"). No start year in the text: from the plan's start.
+                Indicator(
+                    code="6.3",
+                    number="6.3",
+                    name=LocalizedText(
+                        vi="chuyên mục, chuyên đề nâng cao nhận thức về bình đẳng giới",
+                        en="Columns and special topics raising awareness of gender equality, "
+                        "per month",
+                    ),
+                    unit="items",
+                    limits=NON_NEGATIVE,
+                    targets=[
+                        Target(
+                            comparator=Comparator.GE,
+                            value=1,
+                            kind=TargetKind.COUNT_PER_PERIOD,
+                            frequency=Frequency.MONTH,
+                            text=LocalizedText(
+                                vi="Trung tâm dịch vụ sự nghiệp công xã duy trì hằng tháng có "
+                                "chuyên mục, chuyên đề nâng cao nhận thức về bình đẳng giới.",
+                                en="The commune Public Service Centre keeps up a column or "
+                                "special topic raising awareness of gender equality every "
+                                "month.",
+                            ),
+                        )
+                    ],
+                ),
+            ],
+        ),
+    )
+
+
+# --- II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU -----------------------------------------------------------
+#
+# Links from tasks to units: section II names no unit, so a link is made only where (a) the task
+# itself names the unit's kind of institution ("nhà trường", "các cơ sở giáo dục", "các cấp học" ->
+# the schools; "các cơ sở y tế", "ngành y tế" -> the health station), or (b) a duty in section IV
+# restates the task's specific content (the same decision, the Action Month, the same activity).
+# "Chủ trì" in IV, or a task that is wholly the unit's work, makes it `lead`; a unit that does
+# only a part, or "phối hợp", makes it a partner. Each link cites its evidence.
+
+
+def _general_tasks() -> tuple[Task, ...]:
+    """II.1: the four general tasks (no goal)."""
+    return (
+        Task(
+            code="II.1.1",
+            # The source breaks this paragraph after "nhận thức về"; the lines are joined.
+            text=LocalizedText(
+                vi="Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy đảng, trách nhiệm quản lý của "
+                "chính quyền trong việc nâng cao nhận thức, triển khai thực hiện và hoàn thiện "
+                "thể chế về bình đẳng giới. Đề cao vai trò, trách nhiệm của người đứng đầu trong "
+                "việc thực hiện các quy định về bình đẳng giới và thực hiện các biện pháp nâng "
+                "cao nhận thức về bình đẳng giới.",
+                en="Strengthen the leadership and direction of Party committees at all levels "
+                "and the authorities' management responsibility in raising awareness, "
+                "implementing and improving the institutions on gender equality. Emphasise the "
+                "role and responsibility of heads in applying the rules on gender equality and "
+                "in taking measures to raise awareness of gender equality.",
+            ),
+        ),
+        Task(
+            code="II.1.2",
+            text=LocalizedText(
+                vi="Xây dựng và triển khai các hoạt động trong Kế hoạch nhằm thúc đẩy công tác "
+                "bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới: truyền thông "
+                "nâng cao nhận thức, thay đổi hành vi về bình đẳng giới; đưa nội dung về bình "
+                "đẳng giới vào hệ thống bài giảng trong các cấp học; phòng ngừa và ứng phó với "
+                "bạo lực trên cơ sở giới; tăng cường sự tham gia bình đẳng của phụ nữ vào các vị "
+                "trí lãnh đạo và quản lý.",
+                en="Design and carry out the Plan's activities to promote gender equality and to "
+                "prevent and respond to gender-based violence: communication to raise awareness "
+                "and change behaviour on gender equality; bringing gender-equality content into "
+                "lessons at every level of schooling; preventing and responding to gender-based "
+                "violence; increasing women's equal participation in leadership and management "
+                "positions.",
+            ),
+            # "hệ thống bài giảng trong các cấp học": the schools carry one part of this task.
+            partners=[SCHOOLS],
+        ),
+        Task(
+            code="II.1.3",
+            text=LocalizedText(
+                vi="Đẩy mạnh công tác thông tin, tuyên truyền, ứng dụng công nghệ thông tin để "
+                "nâng cao nhận thức cho các tầng lớp nhân dân về bình đẳng giới; chú trọng truyền "
+                "thông tại khu vực thôn, dân cư, khu công nghiệp, khu vực có đông lao động nữ. Tổ "
+                "chức triển khai Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo "
+                "lực trên cơ sở giới từ ngày 15/11 đến ngày 15/12 hàng năm.",
+                en="Step up information, publicity and the use of information technology to "
+                "raise awareness of gender equality among all groups of people; focus "
+                "communication on villages, residential areas, industrial zones and areas with "
+                "many women workers. Organise the Action Month for gender equality and the "
+                "prevention of and response to gender-based violence from 15 November to 15 "
+                "December every year.",
+            ),
+            events=[ACTION_MONTH],
+        ),
+        Task(
+            code="II.1.4",
+            text=LocalizedText(
+                vi="Chủ động sử dụng có hiệu quả các nguồn lực tài chính từ ngân sách địa "
+                "phương, nguồn Trung ương hỗ trợ và nguồn vốn huy động (nếu có) để triển khai "
+                "thực hiện lĩnh vực bình đẳng giới tại địa phương.",
+                en="Proactively and effectively use the financial resources of the local budget, "
+                "central support and mobilised funds (if any) to carry out gender-equality work "
+                "locally.",
+            ),
+            # IV.5, duty 2: the Economic Office "Bố trí kinh phí để triển khai các hoạt động về
+            # bình đẳng giới" -- it arranges the money this task spends.
+            lead=[ECONOMIC_OFFICE],
+        ),
+    )
+
+
+def _politics_tasks() -> tuple[Task, ...]:
+    """II.2.1: tasks in politics (goal 1)."""
+    return (
+        Task(
+            code="II.2.1.1",
+            goal="1",
+            text=LocalizedText(
+                vi="Tăng cường truyền thông về trách nhiệm của các cấp ủy Đảng, lãnh đạo cơ "
+                "quan, đơn vị, nhất là người đứng đầu trong việc thực hiện chính sách, pháp luật "
+                "về bình đẳng giới và công tác cán bộ nữ. Đẩy mạnh công tác tuyên truyền về bình "
+                "đẳng giới, nâng cao nhận thức về giới, về vai trò, vị thế của phụ nữ trong lĩnh "
+                "vực chính trị góp phần xóa bỏ các định kiến, quan niệm không phù hợp về vai trò "
+                "của nam và nữ trong đời sống xã hội; đồng thời đánh giá đúng vai trò, vị trí và "
+                "năng lực của phụ nữ trong đảm nhiệm các chức vụ lãnh đạo, quản lý các cấp, các "
+                "ngành, đơn vị.",
+                en="Step up communication on the responsibility of Party committees at all "
+                "levels and of the leaders of agencies and units, above all their heads, in "
+                "implementing gender-equality policy and law and in work concerning women "
+                "cadres. Promote publicity on gender equality and raise awareness of gender and "
+                "of women's role and position in politics, helping to remove prejudices and "
+                "unsuitable ideas about the roles of men and women in social life; at the same "
+                "time assess correctly the role, position and capacity of women holding "
+                "leadership and management posts at all levels, in all sectors and units.",
+            ),
+        ),
+        Task(
+            code="II.2.1.2",
+            goal="1",
+            text=LocalizedText(
+                vi="Tiếp tục triển khai có hiệu quả Kế hoạch thực hiện Quyết định số "
+                "2282/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ về phê duyệt Chương trình "
+                "“Tăng cường sự tham gia bình đẳng của phụ nữ trong các vị trí lãnh đạo và quản "
+                "lý ở các cấp hoạch định chính sách giai đoạn 2021 - 2030”.",
+                en="Continue implementing effectively the Plan for implementing the Prime "
+                "Minister's Decision No. 2282/QĐ-TTg of 31 December 2020 approving the Programme "
+                "“Increasing women's equal participation in leadership and management positions "
+                "at policy-making levels, 2021-2030”.",
+            ),
+            # IV.1, duty 2 gives the same Decision 2282 programme to the Culture and Society
+            # Office.
+            lead=[CULTURE_SOCIETY],
+        ),
+        Task(
+            code="II.2.1.3",
+            goal="1",
+            text=LocalizedText(
+                vi="Tiếp tục quan tâm công tác cán bộ nữ, nhất là nguồn cán bộ trẻ; bảo đảm "
+                "nguyên tắc bình đẳng giữa nam và nữ về độ tuổi trong quy hoạch, đào tạo, bổ "
+                "nhiệm, luân chuyển cán bộ nữ theo quy định.",
+                en="Keep attending to work concerning women cadres, above all young cadres; "
+                "ensure equality between men and women in age limits for the planning, training, "
+                "appointment and rotation of women cadres as regulated.",
+            ),
+        ),
+        Task(
+            code="II.2.1.4",
+            goal="1",
+            text=LocalizedText(
+                vi="Thường xuyên rà soát, ưu tiên lựa chọn cán bộ nữ có đủ điều kiện, tiêu chuẩn "
+                "theo quy định bổ sung quy hoạch, tạo nguồn cán bộ nữ nhằm bổ nhiệm các chức danh "
+                "lãnh đạo, quản lý để đảm bảo tỷ lệ nữ theo quy định.",
+                en="Regularly review, and give priority to women cadres who meet the required "
+                "conditions and standards when adding to succession planning, building a pool of "
+                "women cadres for appointment to leadership and management posts so as to "
+                "ensure the required share of women.",
+            ),
+        ),
+        Task(
+            code="II.2.1.5",
+            goal="1",
+            text=LocalizedText(
+                vi="Tăng cường công tác thanh tra, kiểm tra tình hình thực hiện các quy định của "
+                "pháp luật về bình đẳng giới trong lĩnh vực chính trị, công tác vì sự tiến bộ "
+                "của phụ nữ, những quy định về quy hoạch đào tạo, bồi dưỡng, đề bạt, bổ nhiệm "
+                "tại địa phương.",
+                en="Strengthen inspection and checking of how the law on gender equality is "
+                "applied in politics, of work for the advancement of women, and of the rules on "
+                "planning, training, fostering, promotion and appointment in the locality.",
+            ),
+        ),
+    )
+
+
+def _economy_tasks() -> tuple[Task, ...]:
+    """II.2.2: tasks in the economy and labour (goal 2)."""
+    return (
+        Task(
+            code="II.2.2.1",
+            goal="2",
+            text=LocalizedText(
+                vi="Triển khai thực hiện hiệu quả các chính sách thu hút đầu tư, tạo môi trường "
+                "thuận lợi để phát triển doanh nghiệp, nhất là các doanh nghiệp hoạt động trong "
+                "lĩnh vực công nghiệp, dịch vụ và các ngành, nghề sử dụng nhiều lao động nữ; "
+                "khuyến khích doanh nghiệp tạo việc làm bền vững, bảo đảm điều kiện làm việc, thu "
+                "nhập và cơ hội thăng tiến bình đẳng cho lao động nữ.",
+                en="Implement effectively the policies to attract investment and create a "
+                "favourable environment for business, above all for enterprises in industry, "
+                "services and trades that employ many women; encourage enterprises to create "
+                "sustainable jobs and to ensure working conditions, incomes and equal chances of "
+                "promotion for women workers.",
+            ),
+        ),
+        Task(
+            code="II.2.2.2",
+            goal="2",
+            text=LocalizedText(
+                vi="Phối hợp triển khai chương trình hỗ trợ phụ nữ khởi nghiệp, đổi mới sáng "
+                "tạo. Tăng cường kết nối phụ nữ khởi nghiệp với doanh nghiệp, hợp tác xã và tổ "
+                "chức tín dụng. Hỗ trợ tư vấn pháp lý, quản trị, chuyển giao công nghệ và xây "
+                "dựng thương hiệu sản phẩm. Tạo điều kiện tham gia hoạt động xúc tiến thương mại, "
+                "mở rộng thị trường và tham gia chuỗi giá trị. Bảo đảm phụ nữ được tiếp cận bình "
+                "đẳng các nguồn lực kinh tế (đất đai, tín dụng, thông tin thị trường, khoa học - "
+                "công nghệ, chính sách); ưu tiên hỗ trợ phụ nữ nghèo, phụ nữ có hoàn cảnh khó "
+                "khăn vay vốn phát triển sản xuất, cải thiện sinh kế.",
+                en="Help carry out the programme supporting women's start-ups and innovation. "
+                "Strengthen links between women entrepreneurs and enterprises, cooperatives and "
+                "credit institutions. Support legal, management and technology-transfer advice "
+                "and product branding. Enable participation in trade promotion, market expansion "
+                "and value chains. Ensure women's equal access to economic resources (land, "
+                "credit, market information, science and technology, policies); give priority to "
+                "helping poor women and women in difficult circumstances borrow to develop "
+                "production and improve their livelihoods.",
+            ),
+        ),
+        Task(
+            code="II.2.2.3",
+            goal="2",
+            text=LocalizedText(
+                vi="Quan tâm hỗ trợ đối với các doanh nghiệp vừa và nhỏ do nữ làm chủ; các doanh "
+                "nghiệp thu hút, sử dụng nhiều lao động nữ, các làng nghề, các hộ sản xuất; tập "
+                "trung nguồn vốn nhiều hơn cho các khu vực có đất nông nghiệp chuyển đổi mục đích "
+                "sử dụng.",
+                en="Support small and medium-sized enterprises owned by women; enterprises that "
+                "attract and employ many women workers, craft villages and production "
+                "households; concentrate more funds on areas whose agricultural land has been "
+                "converted to other uses.",
+            ),
+        ),
+        Task(
+            code="II.2.2.4",
+            goal="2",
+            text=LocalizedText(
+                vi="Tăng cường thanh tra, kiểm tra việc thực hiện các chính sách bảo đảm, thúc "
+                "đẩy bình đẳng giới trong kinh tế, lao động, việc làm; việc thực thi các chính "
+                "sách đối với lao động nữ trong các doanh nghiệp, cơ sở sản xuất, kinh doanh, "
+                "dịch vụ trên địa bàn xã.",
+                en="Strengthen inspection and checking of the policies that ensure and promote "
+                "gender equality in the economy, labour and employment, and of the enforcement of "
+                "policies for women workers in enterprises and in production, business and "
+                "service establishments in the commune.",
+            ),
+        ),
+    )
+
+
+def _family_tasks() -> tuple[Task, ...]:
+    """II.2.3: tasks in family life and gender-based violence (goal 3)."""
+    return (
+        Task(
+            code="II.2.3.1",
+            goal="3",
+            text=LocalizedText(
+                vi="Đẩy mạnh công tác tuyên truyền, phổ biến các chủ trương, đường lối của Đảng, "
+                "chính sách, pháp luật của Nhà nước về công tác gia đình và phòng, chống bạo lực "
+                "gia đình, bạo lực trên cơ sở giới; giáo dục đạo đức, lối sống trong gia đình; "
+                "nâng cao nhận thức, trách nhiệm về đảm bảo bình đẳng giới trong gia đình và "
+                "phòng ngừa, ứng phó với bạo lực trên cơ sở giới cho cấp ủy đảng, chính quyền, "
+                "nhân dân; đồng thời phê phán, lên án các hành vi bạo lực gia đình, bạo lực trên "
+                "cơ sở giới. Hàng năm, tổ chức các chiến dịch, sự kiện tuyên truyền vận động về "
+                "phòng, chống bạo lực gia đình, tập trung cao điểm vào các dịp kỷ niệm các ngày "
+                "Quốc tế hạnh phúc (20/3), ngày gia đình Việt Nam (28/6) và ngày thế giới phòng "
+                "chống bạo lực đối với phụ nữ (25/11).",
+                en="Step up publicity and dissemination of the Party's guidelines and the "
+                "State's policies and laws on family affairs and on preventing domestic and "
+                "gender-based violence; teach ethics and lifestyle in the family; raise the "
+                "awareness and responsibility of Party committees, authorities and people for "
+                "gender equality in the family and for preventing and responding to "
+                "gender-based violence; at the same time criticise and condemn acts of domestic "
+                "and gender-based violence. Every year, organise campaigns and publicity events "
+                "against domestic violence, peaking around the International Day of Happiness "
+                "(20 March), Vietnamese Family Day (28 June) and the world day against violence "
+                "against women (25 November).",
+            ),
+            # IV.1, duty 4: the office "Chủ trì ... tuyên truyền giáo dục, đạo đức, lối sống trong
+            # gia đình".
+            lead=[CULTURE_SOCIETY],
+            events=[HAPPINESS_DAY, FAMILY_DAY, EVAW_DAY],
+        ),
+        Task(
+            code="II.2.3.2",
+            goal="3",
+            text=LocalizedText(
+                vi="Hàng năm tổ chức phát động Tháng hành động vì bình đẳng giới và phòng ngừa, "
+                "ứng phó với bạo lực trên cơ sở giới (từ ngày 15/11 đến ngày 15/12) bảo đảm thiết "
+                "thực, hiệu quả, phù hợp với tình hình thực tế của địa phương.",
+                en="Every year, launch the Action Month for gender equality and the prevention "
+                "of and response to gender-based violence (15 November to 15 December) in a "
+                "practical, effective way suited to local conditions.",
+            ),
+            # IV.1, duty 1: the office advises on the Action Month plan; IV.2, duty 2: the Public
+            # Service Centre reports on "các hoạt động trong tháng hành động".
+            lead=[CULTURE_SOCIETY],
+            partners=[PUBLIC_SERVICE_CENTRE],
+            events=[ACTION_MONTH],
+        ),
+        Task(
+            code="II.2.3.3",
+            goal="3",
+            text=LocalizedText(
+                vi="Tiếp tục triển khai các chương trình, kế hoạch về phòng, chống bạo lực gia "
+                "đình đến năm 2030.",
+                en="Continue carrying out the programmes and plans on preventing domestic "
+                "violence to 2030.",
+            ),
+        ),
+        Task(
+            code="II.2.3.4",
+            goal="3",
+            # The paragraph ends with ";" in the source; kept.
+            text=LocalizedText(
+                vi="Đẩy mạnh xây dựng gia đình văn hóa gắn với thúc đẩy bình đẳng giới trong gia "
+                "đình;",
+                en="Promote building cultured families together with promoting gender equality "
+                "in the family;",
+            ),
+            # IV.1, duty 4: the office "Chủ trì ... xây dựng gia đình no ấm, tiến bộ, hạnh phúc,
+            # thực hiện bình đẳng giới trong gia đình".
+            lead=[CULTURE_SOCIETY],
+        ),
+        Task(
+            code="II.2.3.5",
+            goal="3",
+            text=LocalizedText(
+                vi="Tiếp tục duy trì và nhân rộng các mô hình về phòng, chống bạo lực gia đình, "
+                "bạo lực trên cơ sở giới phù hợp với điều kiện thực tế theo hướng tăng đối tượng "
+                "tham gia, tăng lợi ích các dịch vụ, đảm bảo tính sẵn sàng hỗ trợ các nhóm đối "
+                "tượng liên quan khi có nhu cầu được trợ giúp.",
+                en="Keep up and replicate models for preventing domestic and gender-based "
+                "violence suited to actual conditions, reaching more participants, increasing "
+                "the benefit of the services and keeping support ready for the groups concerned "
+                "when they need help.",
+            ),
+        ),
+        Task(
+            code="II.2.3.6",
+            goal="3",
+            text=LocalizedText(
+                vi="Đẩy mạnh các hoạt động phòng ngừa, phát hiện và xử nghiêm các hành vi bạo "
+                "lực gia đình, bạo lực trên cơ sở giới. Thực hiện việc hỗ trợ, can thiệp cho nạn "
+                "nhân bị bạo lực gia đình, bạo lực trên cơ sở giới tại các cơ sở y tế; hỗ trợ nạn "
+                "nhân bị mua bán trở về theo quy định. Phổ biến rộng rãi thông tin về hệ thống "
+                "các cơ quan, tổ chức, đơn vị cung cấp dịch vụ hỗ trợ cho nạn nhân.",
+                en="Step up the prevention, detection and strict handling of acts of domestic "
+                "and gender-based violence. Support and intervene for victims of domestic and "
+                "gender-based violence at health facilities; support returning victims of "
+                "trafficking as regulated. Widely publicise the agencies, organisations and "
+                "units that provide support services to victims.",
+            ),
+            # Each does a part: "tại các cơ sở y tế" and IV.4 duty 3 (health station); IV.2 duty
+            # 3 "Phối hợp ... can thiệp, hỗ trợ nạn nhân" (Public Service Centre); IV.6 duty 2
+            # "xử lý kịp thời, nghiêm minh các hành vi bạo lực" (police). No lead is named.
+            partners=[HEALTH_STATION, PUBLIC_SERVICE_CENTRE, POLICE],
+        ),
+    )
+
+
+def _health_tasks() -> tuple[Task, ...]:
+    """II.2.4: tasks in health (goal 4)."""
+    return (
+        Task(
+            code="II.2.4.1",
+            goal="4",
+            text=LocalizedText(
+                vi="Đẩy mạnh phát triển nguồn nhân lực y tế cả về số lượng, chất lượng, tăng "
+                "cường nhân lực y tế, tăng khả năng tiếp cận dịch vụ sinh sản có chất lượng.",
+                en="Develop health human resources in both number and quality, strengthen the "
+                "health workforce and improve access to quality reproductive services.",
+            ),
+            # "nhân lực y tế", "dịch vụ sinh sản": the health sector's own work; in the commune
+            # that is the health station.
+            lead=[HEALTH_STATION],
+        ),
+        Task(
+            code="II.2.4.2",
+            goal="4",
+            text=LocalizedText(
+                vi="Kiểm soát chặt chẽ, xử lý nghiêm các cơ sở y tế tư nhân, phòng khám, siêu âm "
+                "chẩn đoán thai nhi vì mục đích lựa chọn giới tính; tuyên truyền nâng cao nhận "
+                "thức của người dân nhằm xóa bỏ tư tưởng định kiến giới, phân biệt đối xử về giới "
+                "nhằm giảm thiểu các hệ lụy xã hội do mất cân bằng giới tính.",
+                en="Strictly control and severely punish private health facilities, clinics and "
+                "ultrasound services that diagnose the sex of the foetus for sex selection; "
+                "raise people's awareness to remove gender prejudice and gender discrimination "
+                "and reduce the social consequences of the sex imbalance.",
+            ),
+            # IV.1, duty 3: the office's "quản lý, giám sát nhằm khắc phục tình trạng mất cân bằng
+            # giới tính khi sinh"; IV.4, duty 1: the health station's advocacy against "lựa chọn
+            # giới tính thai nhi".
+            lead=[CULTURE_SOCIETY],
+            partners=[HEALTH_STATION],
+        ),
+        Task(
+            code="II.2.4.3",
+            goal="4",
+            text=LocalizedText(
+                vi="Đẩy mạnh tuyên truyền, vận động nam giới tham gia thực hiện các biện pháp kế "
+                "hoạch hóa gia đình; mở rộng các hoạt động truyền thông về sức khỏe sinh sản, sức "
+                "khỏe tình dục và tránh thai an toàn đối với người chưa thành niên và các cặp vợ "
+                "chồng trong độ tuổi sinh đẻ; cung cấp dịch vụ chăm sóc sức khỏe sinh sản - kế "
+                "hoạch hóa gia đình linh hoạt, phù hợp và dễ tiếp cận.",
+                en="Step up publicity and advocacy for men to take part in family planning; "
+                "widen communication on reproductive health, sexual health and safe "
+                "contraception for minors and for couples of reproductive age; provide flexible, "
+                "suitable and accessible reproductive health and family planning services.",
+            ),
+            # IV.4, duty 2: reproductive health care (the health station provides the services);
+            # IV.1, duty 3: the office's publicity on "sức khỏe sinh sản - kế hoạch hóa gia đình".
+            lead=[HEALTH_STATION],
+            partners=[CULTURE_SOCIETY],
+        ),
+        Task(
+            code="II.2.4.4",
+            goal="4",
+            text=LocalizedText(
+                vi="Thực hiện lồng ghép giới trong các chính sách, chương trình, kế hoạch về "
+                "chăm sóc sức khỏe cho nhân dân của ngành y tế.",
+                en="Mainstream gender in the health sector's policies, programmes and plans for "
+                "the people's health care.",
+            ),
+            # IV.1, duty 3: the office mainstreams gender in "kế hoạch hoạt động của ngành Y tế";
+            # "của ngành y tế": the health station.
+            lead=[CULTURE_SOCIETY],
+            partners=[HEALTH_STATION],
+        ),
+    )
+
+
+def _education_tasks() -> tuple[Task, ...]:
+    """II.2.5: tasks in education and training (goal 5)."""
+    return (
+        Task(
+            code="II.2.5.1",
+            goal="5",
+            text=LocalizedText(
+                vi="Tăng cường sự phối hợp giữa gia đình - nhà trường - các tổ chức xã hội và "
+                "cộng đồng; xây dựng mối quan hệ giữa nhà trường và cộng đồng xã hội trong việc "
+                "tham gia làm chuyển biến chất lượng, phát triển giáo dục.",
+                en="Strengthen coordination between family, school, social organisations and "
+                "the community; build the relationship between schools and the wider community "
+                "so that they help improve the quality and development of education.",
+            ),
+            # "nhà trường": the schools' own work.
+            lead=[SCHOOLS],
+        ),
+        Task(
+            code="II.2.5.2",
+            goal="5",
+            # "người khuyết tật, Triển khai": a comma where a full stop was meant; kept.
+            text=LocalizedText(
+                vi="Huy động toàn xã hội chăm lo sự nghiệp phát triển giáo dục và đào tạo, bảo "
+                "đảm công bằng xã hội trong giáo dục và đào tạo; thực hiện các chính sách ưu tiên "
+                "đối với các đối tượng khó khăn, đặc biệt là các đối tượng chính sách, người "
+                "nghèo, người khuyết tật, Triển khai đầy đủ, kịp thời chính sách hỗ trợ học phí "
+                "cho học sinh từ bậc Mầm non đến Trung học cơ sở trên địa bàn xã Lai Khê theo quy "
+                "định tại Nghị quyết số 28/2025/NQ-HĐND ngày 13/11/2025 của Hội đồng nhân dân "
+                "thành phố.",
+                en="Mobilise the whole of society to care for the development of education and "
+                "training and ensure social equity in education and training; carry out the "
+                "priority policies for disadvantaged groups, above all policy beneficiaries, "
+                "poor people and people with disabilities. Fully and promptly implement the "
+                "tuition support policy for pupils from pre-school to lower secondary school in "
+                "Lai Khê commune under Resolution No. 28/2025/NQ-HĐND of 13 November 2025 of the "
+                "City People's Council.",
+            ),
+        ),
+        Task(
+            code="II.2.5.3",
+            goal="5",
+            text=LocalizedText(
+                vi="Khuyến khích, tạo điều kiện cho cán bộ nữ tham gia các chương trình đào tạo "
+                "sau đại học, đào tạo, bồi dưỡng lý luận chính trị. Đưa nội dung về giới, lồng "
+                "ghép nội dung về giới trong các bài giảng tại các cơ sở giáo dục.",
+                en="Encourage and enable women cadres to take part in postgraduate programmes "
+                "and in training and refresher courses in political theory. Bring gender content "
+                "into, and mainstream it in, lessons at educational institutions.",
+            ),
+            # "các bài giảng tại các cơ sở giáo dục": the schools do the second part.
+            partners=[SCHOOLS],
+        ),
+    )
+
+
+def _communication_tasks() -> tuple[Task, ...]:
+    """II.2.6: tasks in information and communication (goal 6)."""
+    return (
+        Task(
+            code="II.2.6.1",
+            goal="6",
+            text=LocalizedText(
+                vi="Các cấp ủy Đảng, chính quyền, cơ quan, đơn vị, đoàn thể tăng cường các hoạt "
+                "động quán triệt, phổ biến, tuyên truyền các nội dung về bình đẳng giới cho cán "
+                "bộ, công chức, viên chức, người lao động và Nhân dân.",
+                en="Party committees at all levels, authorities, agencies, units and mass "
+                "organisations step up activities to instil, disseminate and publicise "
+                "gender-equality content among cadres, civil servants, public employees, "
+                "workers and the people.",
+            ),
+            # "đoàn thể" (mass organisations) are among those named; IV.7 duty 1 asks the Front
+            # and the socio-political organisations for the same publicity.
+            partners=[FRONT],
+        ),
+        Task(
+            code="II.2.6.2",
+            goal="6",
+            text=LocalizedText(
+                vi="Tăng cường công tác tuyên truyền về bình đẳng giới trên các phương tiện thông "
+                "tin đại chúng với các hình thức đa dạng, phong phú, linh hoạt, phù hợp với địa "
+                "phương. Cập nhật các chủ trương, chính sách, pháp luật của Đảng, Nhà nước về bình "
+                "đẳng giới và vì sự tiến bộ của phụ nữ để tuyên truyền nhằm nâng cao nhận thức về "
+                "giới, bình đẳng giới, phòng ngừa ứng phó với bạo lực trên cơ sở giới góp phần "
+                "xóa bỏ các quan niệm, tư tưởng lạc hậu, định kiến giới. Đề cao vai trò của nam và "
+                "nữ trong gia đình và xã hội.",
+                en="Step up publicity on gender equality in the mass media in diverse, rich and "
+                "flexible forms suited to the locality. Keep up to date with the Party's and the "
+                "State's guidelines, policies and laws on gender equality and the advancement of "
+                "women and publicise them to raise awareness of gender, gender equality and the "
+                "prevention of and response to gender-based violence, helping to remove outdated "
+                "ideas and gender stereotypes. Emphasise the roles of men and women in the family "
+                "and society.",
+            ),
+            # IV.2, duties 1-2: the Public Service Centre runs the commune's publicity, news and
+            # columns (and target 6.3 names it).
+            lead=[PUBLIC_SERVICE_CENTRE],
+        ),
+    )
+
+
+# --- III. KINH PHÍ THỰC HIỆN ----------------------------------------------------------------
+
+
+def _funding() -> tuple[FundingSource, ...]:
+    """III: each "-" paragraph is one source."""
+    return (
+        # "các sở, ngành ... và các địa phương": wording taken over from a city-level plan.
+        FundingSource(
+            code="state-budget",
+            description=LocalizedText(
+                vi="Ngân sách nhà nước bố trí trong dự toán hàng năm của các sở, ngành, đoàn thể "
+                "và các địa phương; các chương trình mục tiêu quốc gia, các chương trình, dự án, "
+                "đề án liên quan khác theo quy định của pháp luật về ngân sách nhà nước.",
+                en="The state budget allocated in the annual estimates of departments, sectors, "
+                "mass organisations and localities; national target programmes and other related "
+                "programmes, projects and schemes, under the law on the state budget.",
+            ),
+        ),
+        FundingSource(
+            code="sponsorship-and-other",
+            description=LocalizedText(
+                vi="Nguồn tài trợ, viện trợ của các tổ chức, cá nhân trong và ngoài nước theo "
+                "quy định của pháp luật và huy động từ cộng đồng, các nguồn hợp pháp khác (nếu "
+                "có).",
+                en="Sponsorship and aid from domestic and foreign organisations and individuals "
+                "under the law, funds mobilised from the community, and other lawful sources (if "
+                "any).",
+            ),
+        ),
+    )
+
+
+# --- IV. TỔ CHỨC THỰC HIỆN --------------------------------------------------------------------
+
+
+def _units() -> tuple[ResponsibleUnit, ...]:
+    """IV: the seven units; each "-" paragraph is one duty, verbatim."""
+    return (
+        ResponsibleUnit(
+            code=CULTURE_SOCIETY,
+            # The heading's final "." is dropped; the closing paragraph spells it "Phòng Văn hóa-
+            # xã hội xã". The office is the focal point: it advises, compiles and reports (duty 5)
+            # and the closing paragraph routes questions through it.
+            name=LocalizedText(
+                vi="Phòng Văn hóa-xã hội xã", en="Commune Culture and Society Office"
+            ),
+            focal_point=True,
+            duties=[
+                # "Tham mưu Ủy ban nhân dân thành phố": in a commune plan this can only mean the
+                # commune's People's Committee; the wording is taken over from the city's plan.
+                # Kept verbatim, translated literally.
+                LocalizedText(
+                    vi="Tham mưu Ủy ban nhân dân thành phố triển khai Kế hoạch thực hiện công tác "
+                    "bình đẳng giới; Kế hoạch triển khai Tháng hành động vì bình đẳng giới và "
+                    "phòng ngừa, ứng phó với bạo lực trên cơ sở giới.",
+                    en="Advise the City People's Committee on carrying out the Plan for "
+                    "gender-equality work and the Plan for the Action Month for gender equality "
+                    "and the prevention of and response to gender-based violence.",
+                ),
+                # Quotes the Decision's title as "lãnh đạo, quản lý" (II.2.1: "lãnh đạo và quản
+                # lý"); kept as written.
+                LocalizedText(
+                    vi="Tiếp tục triển khai thực hiện Quyết định số 2282/QĐ-TTg ngày 31/12/2020 "
+                    "của Thủ tướng Chính phủ về phê duyệt Chương trình “Tăng cường sự tham gia "
+                    "bình đẳng của phụ nữ trong các vị trí lãnh đạo, quản lý ở các cấp hoạch định "
+                    "chính sách giai đoạn 2021 - 2030”.",
+                    en="Continue implementing the Prime Minister's Decision No. 2282/QĐ-TTg of 31 "
+                    "December 2020 approving the Programme “Increasing women's equal "
+                    "participation in leadership and management positions at policy-making "
+                    "levels, 2021-2030”.",
+                ),
+                # The paragraph has no final full stop in the source; kept.
+                LocalizedText(
+                    vi="Lồng ghép nội dung bình đẳng giới trong xây dựng và tổ chức thực hiện các "
+                    "chương trình, dự án, đề án và kế hoạch hoạt động của ngành Y tế; phối hợp tổ "
+                    "chức thực hiện Đề án kiểm soát mất cân bằng giới tính khi sinh giai đoạn "
+                    "2026 - 2030; chủ động phối hợp với các phòng, ban, ngành liên quan tại địa "
+                    "phương trong công tác quản lý, giám sát nhằm khắc phục tình trạng mất cân "
+                    "bằng giới tính khi sinh, nạo phá thai không an toàn, tỷ lệ tử vong mẹ liên "
+                    "quan đến thai sản và tình trạng sinh con ở vị thành niên. Đồng thời, đẩy mạnh "
+                    "công tác tuyên truyền, nâng cao nhận thức của người dân về sức khỏe sinh sản "
+                    "- kế hoạch hóa gia đình",
+                    en="Mainstream gender equality in designing and carrying out the health "
+                    "sector's programmes, projects, schemes and work plans; help carry out the "
+                    "Scheme to control the sex imbalance at birth 2026-2030; proactively work with "
+                    "the offices, boards and sectors concerned in the locality on management and "
+                    "supervision to remedy the sex imbalance at birth, unsafe abortion, "
+                    "pregnancy-related maternal mortality and adolescent childbearing. At the "
+                    "same time, step up publicity and raise people's awareness of reproductive "
+                    "health and family planning.",
+                ),
+                # The source breaks this paragraph after "gần phong"; the lines are joined.
+                # "gần phong trào" is read as a misprint of "gắn (với) phong trào" (linked with
+                # the movement); "văn hoá" is the old tone placement of "văn hóa". Both kept.
+                LocalizedText(
+                    vi="Chủ trì, hướng dẫn triển khai công tác tuyên truyền giáo dục, đạo đức, lối "
+                    "sống trong gia đình; Bộ tiêu chí ứng xử trong gia đình; xây dựng gia đình no "
+                    "ấm, tiến bộ, hạnh phúc, thực hiện bình đẳng giới trong gia đình, phòng, chống "
+                    "bạo lực gia đình gần phong trào “Toàn dân đoàn kết xây dựng đời sống văn "
+                    "hoá” và xây dựng nông thôn mới.",
+                    en="Lead and guide publicity on education, ethics and lifestyle in the family; "
+                    "the Set of criteria for conduct in the family; building prosperous, "
+                    "progressive and happy families, gender equality in the family and the "
+                    "prevention of domestic violence, linked with the movement “All people unite "
+                    "to build a cultured life” and with building new countryside.",
+                ),
+                # "báo cáo kết quả về Ủy ban nhân dân thành phố, Bộ Nội vụ": as duty 1, taken over
+                # from the city's plan (a commune reports to the city, not to the Ministry).
+                LocalizedText(
+                    vi="Phối hợp hướng dẫn, kiểm tra, tổng hợp tình hình thực hiện Kế hoạch và báo "
+                    "cáo kết quả về Ủy ban nhân dân thành phố, Bộ Nội vụ; tham mưu việc tổ chức sơ "
+                    "kết, tổng kết thực hiện Kế hoạch theo quy định.",
+                    en="Help guide and check the Plan's implementation, compile how it is going "
+                    "and report the results to the City People's Committee and the Ministry of "
+                    "Home Affairs; advise on holding the mid-term and final reviews of the Plan "
+                    "as regulated.",
+                ),
+            ],
+        ),
+        ResponsibleUnit(
+            code=PUBLIC_SERVICE_CENTRE,
+            name=LocalizedText(
+                vi="Trung tâm dịch vụ sự nghiệp công xã", en="Commune Public Service Centre"
+            ),
+            duties=[
+                LocalizedText(
+                    vi="Tăng cường tuyên truyền chính sách pháp luật liên quan đến bình đẳng giới "
+                    "và phòng ngừa, ứng phó với bạo lực trên cơ sở giới.",
+                    en="Step up publicity of the policy and law on gender equality and on the "
+                    "prevention of and response to gender-based violence.",
+                ),
+                # No final full stop in the source; kept.
+                LocalizedText(
+                    vi="Đăng tin các gương điển hình tiên tiến thực hiện tốt về bình đẳng giới và "
+                    "phòng ngừa, ứng phó với bạo lực trên cơ sở giới, phê phán lên án những hành "
+                    "vi bạo lực đối với phụ nữ và trẻ em; xây dựng các chuyên mục và đưa tin về "
+                    "chủ đề, thông điệp, các hoạt động trong tháng hành động. Theo dõi và rà soát "
+                    "các thông tin về bình đẳng giới trên báo chí, xuất bản phẩm, sản phẩm thông "
+                    "tin có nội dung định kiến giới",
+                    en="Publish outstanding examples of good practice in gender equality and in "
+                    "preventing and responding to gender-based violence, and criticise and "
+                    "condemn acts of violence against women and children; build columns and "
+                    "report on the theme, messages and activities of the Action Month. Monitor "
+                    "and review information on gender equality in the press, publications and "
+                    "information products with gender-stereotyped content.",
+                ),
+                LocalizedText(
+                    vi="Phối hợp triển khai các hoạt động can thiệp, hỗ trợ nạn nhân bị bạo lực "
+                    "gia đình và các hoạt động phòng ngừa bạo lực gia đình trên địa bàn xã.",
+                    en="Help carry out intervention and support for victims of domestic violence "
+                    "and activities to prevent domestic violence in the commune.",
+                ),
+            ],
+        ),
+        ResponsibleUnit(
+            code=SCHOOLS,
+            name=LocalizedText(
+                vi="Các trường học trên địa bàn xã", en="Schools in the commune"
+            ),
+            duties=[
+                LocalizedText(
+                    vi="Triển khai thực hiện các quy định về môi trường giáo dục an toàn, lành "
+                    "mạnh, thân thiện; phòng chống bạo lực học đường; phòng ngừa bạo lực trẻ em, "
+                    "bình đẳng giới trên không gian mạng, xây dựng văn hóa ứng xử trường học; quán "
+                    "triệt thực hiện các quy định về hành vi ứng xử của giáo viên, nhân viên và "
+                    "học sinh có liên quan đến phòng chống xâm hại, bạo lực, bình đẳng giới theo "
+                    "các quy định hiện hành.",
+                    en="Apply the rules on a safe, healthy and friendly educational environment; "
+                    "prevent school violence; prevent violence against children and promote "
+                    "gender equality online; build a culture of conduct in schools; make sure the "
+                    "rules on the conduct of teachers, staff and pupils concerning abuse, "
+                    "violence and gender equality are understood and applied, as currently "
+                    "regulated.",
+                ),
+                # No final full stop in the source; kept.
+                LocalizedText(
+                    vi="Đẩy mạnh công tác tuyên truyền, tổ chức các hoạt động hưởng ứng bình đẳng "
+                    "giới một cách sáng tạo, linh hoạt, hiệu quả, phù hợp với điều kiện thực tế "
+                    "của trường; hướng dẫn kiến thức, kỹ năng về bảo đảm an toàn thông tin, tham "
+                    "gia môi trường mạng an toàn cho học sinh tại các trường học trên địa bàn xã",
+                    en="Step up publicity and organise activities in support of gender equality "
+                    "in creative, flexible and effective ways suited to each school's "
+                    "conditions; teach pupils at the commune's schools the knowledge and skills "
+                    "to keep their information safe and to take part safely in the online "
+                    "environment.",
+                ),
+            ],
+        ),
+        ResponsibleUnit(
+            code=HEALTH_STATION,
+            name=LocalizedText(vi="Trạm Y tế", en="Commune Health Station"),
+            duties=[
+                LocalizedText(
+                    vi="Tăng cường các hoạt động truyền thông nâng cao nhận thức về giới, bình "
+                    "đẳng giới, phòng chống bạo lực trên cơ sở giới, đồng thời tích cực vận động "
+                    "thay đổi hành vi của toàn xã hội đối với vấn đề lựa chọn giới tính thai nhi.",
+                    en="Step up communication to raise awareness of gender, gender equality and "
+                    "the prevention of gender-based violence, and actively advocate for the whole "
+                    "of society to change its behaviour on foetal sex selection.",
+                ),
+                LocalizedText(
+                    vi="Chấp hành nghiêm các quy định của pháp luật trong việc chăm sóc sức khỏe "
+                    "sinh sản cho phụ nữ, thanh niên, vị thành niên; thực hiện chính sách nhằm hỗ "
+                    "trợ, nâng cao vai trò, vị thế của phụ nữ và trẻ em gái trong gia đình, cộng "
+                    "đồng và xã hội.",
+                    en="Strictly comply with the law on reproductive health care for women, young "
+                    "people and adolescents; carry out policies that support and raise the role "
+                    "and position of women and girls in the family, the community and society.",
+                ),
+                LocalizedText(
+                    vi="Tăng cường công tác phối hợp với các cơ quan, đơn vị liên quan kịp thời "
+                    "phòng ngừa, phát hiện, triển khai các hoạt động can thiệp, hỗ trợ các nạn "
+                    "nhân bị xâm hại, bạo lực, mua bán.",
+                    en="Work more closely with the agencies and units concerned to prevent and "
+                    "detect in time, and to intervene for and support victims of abuse, violence "
+                    "and trafficking.",
+                ),
+            ],
+        ),
+        ResponsibleUnit(
+            code=ECONOMIC_OFFICE,
+            name=LocalizedText(vi="Phòng kinh tế", en="Commune Economic Office"),
+            duties=[
+                LocalizedText(
+                    vi="Chủ trì, phối hợp với các phòng, ban liên quan lồng ghép các mục tiêu, chỉ "
+                    "tiêu về bình đẳng giới vào kế hoạch phát triển kinh tế - xã hội của xã.",
+                    en="Lead, with the offices and boards concerned, the mainstreaming of "
+                    "gender-equality objectives and targets into the commune's socio-economic "
+                    "development plan.",
+                ),
+                LocalizedText(
+                    vi="Bố trí kinh phí để triển khai các hoạt động về bình đẳng giới; hướng dẫn "
+                    "lập dự toán kinh phí tổ chức các hoạt động về bình đẳng giới trên địa bàn đảm "
+                    "bảo theo quy định.",
+                    en="Allocate funds for gender-equality activities; guide the preparation of "
+                    "budget estimates for gender-equality activities in the commune as "
+                    "regulated.",
+                ),
+            ],
+        ),
+        ResponsibleUnit(
+            code=POLICE,
+            name=LocalizedText(vi="Công an xã", en="Commune Police"),
+            duties=[
+                # "xây dựng thành phố an toàn": as in IV.1, wording of the city's plan; kept.
+                LocalizedText(
+                    vi="Triển khai thực hiện các hoạt động phòng, chống tội phạm buôn bán người, "
+                    "xâm hại tình dục đối với phụ nữ và trẻ em; triển khai các hoạt động nhằm xây "
+                    "dựng thành phố an toàn và thân thiện đối với phụ nữ và trẻ em.",
+                    en="Carry out activities against human trafficking and the sexual abuse of "
+                    "women and children; carry out activities to build a city that is safe and "
+                    "friendly for women and children.",
+                ),
+                LocalizedText(
+                    vi="Phối hợp chặt chẽ giữa các cơ quan, đơn vị có liên quan trong việc chỉ đạo "
+                    "tăng cường kiểm tra, can thiệp, xử lý kịp thời, nghiêm minh các hành vi bạo "
+                    "lực đối với phụ nữ và trẻ em, bạo lực trên cơ sở giới theo quy định.",
+                    en="Work closely with the agencies and units concerned in directing stronger "
+                    "checks and timely, strict intervention against and handling of acts of "
+                    "violence against women and children and of gender-based violence, as "
+                    "regulated.",
+                ),
+            ],
+        ),
+        ResponsibleUnit(
+            code=FRONT,
+            # "Đề nghị ...": the committee asks bodies outside its authority; the word itself is
+            # the assignment, not part of the name.
+            name=LocalizedText(
+                vi="Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội",
+                en="Commune Committee of the Vietnam Fatherland Front and the socio-political "
+                "organisations",
+            ),
+            assignment=Assignment.REQUESTED,
+            duties=[
+                LocalizedText(
+                    vi="Căn cứ chức năng, nhiệm vụ, phối hợp với các phòng, ban, ngành liên quan "
+                    "triển khai thực hiện các mục tiêu, chỉ tiêu của Kế hoạch; tăng cường công tác "
+                    "tuyên truyền, giáo dục nhằm nâng cao nhận thức của Nhân dân về bình đẳng "
+                    "giới; tổ chức giám sát việc thực hiện Kế hoạch, chính sách, pháp luật về bình "
+                    "đẳng giới và việc thực hiện các chế độ, chính sách đối với lao động nữ theo "
+                    "quy định.",
+                    en="Within their functions and duties, work with the offices, boards and "
+                    "sectors concerned to achieve the Plan's objectives and targets; step up "
+                    "publicity and education to raise the people's awareness of gender equality; "
+                    "monitor the implementation of the Plan and of gender-equality policy and "
+                    "law, and of the entitlements and policies for women workers, as regulated.",
+                ),
+                LocalizedText(
+                    vi="Tổ chức các hoạt động tuyên truyền, nâng cao nhận thức cho hội viên về "
+                    "phòng chống bạo lực gia đình và phòng chống bạo lực trên cơ sở giới; tham gia "
+                    "hỗ trợ, tham vấn phụ nữ, trẻ em là nạn nhân của các vụ việc bạo lực, xâm hại.",
+                    en="Organise publicity and awareness-raising for members on preventing "
+                    "domestic and gender-based violence; help support and counsel women and "
+                    "children who are victims of violence and abuse.",
+                ),
+            ],
+        ),
+    )
+
+
+# --- the calendar -----------------------------------------------------------------------------
+
+
+def _events() -> tuple[RecurringEvent, ...]:
+    """The Action Month (II.1.3, II.2.3) and the three days named in II.2.3."""
+    return (
+        RecurringEvent(
+            code=ACTION_MONTH,
+            name=LocalizedText(
+                vi="Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ "
+                "sở giới",
+                en="Action Month for gender equality and the prevention of and response to "
+                "gender-based violence",
+            ),
+            start=DayOfYear(month=11, day=15),
+            end=DayOfYear(month=12, day=15),
+        ),
+        # "các ngày Quốc tế hạnh phúc (20/3)": the word "ngày" is shared by the list.
+        RecurringEvent(
+            code=HAPPINESS_DAY,
+            name=LocalizedText(
+                vi="Quốc tế hạnh phúc", en="International Day of Happiness"
+            ),
+            start=DayOfYear(month=3, day=20),
+        ),
+        RecurringEvent(
+            code=FAMILY_DAY,
+            name=LocalizedText(vi="ngày gia đình Việt Nam", en="Vietnamese Family Day"),
+            start=DayOfYear(month=6, day=28),
+        ),
+        # The plan's "world day against violence against women" on 25 November is the UN's
+        # International Day for the Elimination of Violence against Women.
+        RecurringEvent(
+            code=EVAW_DAY,
+            name=LocalizedText(
+                vi="ngày thế giới phòng chống bạo lực đối với phụ nữ",
+                en="International Day for the Elimination of Violence against Women",
+            ),
+            start=DayOfYear(month=11, day=25),
+        ),
+    )
+
+
+# --- the plan ---------------------------------------------------------------------------------
+
+
+def build_plan() -> Plan:
+    """Return the Lai Khê commune plan 2026-2030 (a draft of May 2026)."""
+    return Plan(
+        code="lai-khe-2026-2030",
+        # "KẾ HOẠCH" is the document type; the title is the two lines under it, joined.
+        title=LocalizedText(
+            vi="Triển khai thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2026 - 2030 "
+            "trên địa bàn xã Lai Khê",
+            en="Implementing the National Strategy on Gender Equality in 2026-2030 in Lai Khê "
+            "commune",
+        ),
+        issuer=LocalizedText(
+            vi="Ủy ban nhân dân xã Lai Khê", en="People's Committee of Lai Khê commune"
+        ),
+        place=LocalizedText(vi="Lai Khê", en="Lai Khê"),
+        start_year=2026,
+        end_year=2030,
+        # "Số: /KH-UBND" and "ngày tháng 5 năm 2026": a draft without its number and day.
+        number=None,
+        date=PartialDate(year=2026, month=5),
+        general_objective=LocalizedText(
+            vi="Thực hiện hiệu quả công tác bình đẳng giới nhằm tiếp tục thu hẹp khoảng cách "
+            "giới, tạo điều kiện, cơ hội để phụ nữ và nam giới tham gia, thụ hưởng bình đẳng "
+            "trong mọi lĩnh vực của đời sống xã hội, góp phần vào sự phát triển bền vững của xã "
+            "Lai Khê.",
+            en="Carry out gender-equality work effectively so as to keep narrowing the gender "
+            "gap, creating the conditions and opportunities for women and men to take part in, "
+            "and benefit equally from, every field of social life, and contributing to the "
+            "sustainable development of Lai Khê commune.",
+        ),
+        legal_bases=_legal_bases(),
+        references=_references(),
+        parent=PARENT_PLAN,
+        goals=_goals(),
+        tasks=(
+            *_general_tasks(),
+            *_politics_tasks(),
+            *_economy_tasks(),
+            *_family_tasks(),
+            *_health_tasks(),
+            *_education_tasks(),
+            *_communication_tasks(),
+        ),
+        units=_units(),
+        funding=_funding(),
+        events=_events(),
+        signatory=Signatory(
+            name="Phạm Văn Liêm",
+            title=LocalizedText(vi="PHÓ CHỦ TỊCH", en="Vice-Chair"),
+            authority=[
+                LocalizedText(
+                    vi="TM. ỦY BAN NHÂN DÂN", en="On behalf of the People's Committee"
+                ),
+                LocalizedText(vi="KT. CHỦ TỊCH", en="For the Chair"),
+            ],
+        ),
+        # Each line of "Nơi nhận" without its list dash and final ";" or ".". "UBMTQ" (for
+        # UBMTTQ, the Fatherland Front committee) and "VHXX" (for VHXH, the Culture and Society
+        # Office) are the source's abbreviations, kept.
+        recipients=[
+            LocalizedText(vi="Sở Nội vụ", en="Department of Home Affairs"),
+            LocalizedText(
+                vi="TT: ĐU, HĐND xã",
+                en="Standing boards of the commune Party Committee and People's Council",
+            ),
+            LocalizedText(
+                vi="Lãnh đạo UBND xã", en="Leaders of the commune People's Committee"
+            ),
+            LocalizedText(vi="UBMTQ xã", en="Commune Fatherland Front Committee"),
+            LocalizedText(
+                vi="Cơ quan, đơn vị liên quan", en="Agencies and units concerned"
+            ),
+            LocalizedText(
+                vi="Lưu: VT, VHXX",
+                en="Filed: clerical office, Culture and Society Office",
+            ),
+        ],
+    )
+
+
+# --- main: a short summary; to be extended with an assessment demo ----------------------------
+
+
+def main() -> None:
+    """Print the plan's goals and numbered targets."""
+    plan = build_plan()
+    state = "draft" if plan.is_draft else plan.number
+    print(f"{plan.title.get('en')} ({plan.start_year}-{plan.end_year}, {state})")
+    for goal in plan.goals:
+        print(f"Goal {goal.code}: {goal.title.get('en')}")
+        for indicator in goal.indicators:
+            for target in indicator.targets:
+                every = f" every {target.frequency.value}" if target.frequency else ""
+                print(
+                    f"  {indicator.code:<5} {target.comparator.symbol} {target.value} "
+                    f"{indicator.unit}{every} by {plan.deadline(target)}"
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,551 @@
+"""The Lai Khê encoding (examples/laikhe_2026_2030.py) holds what the source text says.
+
+Every expected value below is typed from the source text
+(/work/shared/source/lai-khe-gender-equality-plan-2026-2030.vi.txt, a copy of which is looked up
+next to the repository), not computed from the encoding.
+"""
+
+# The house style writes asserts as `expected == actual`, which ruff's SIM300 ("Yoda condition")
+# flags; pyproject's per-file ignores for tests/ do not (yet) list it.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+from gender_plan import (
+    Assignment,
+    Comparator,
+    DayOfYear,
+    Direction,
+    DocumentKind,
+    DocumentReference,
+    Field,
+    Frequency,
+    Limits,
+    LocalizedText,
+    PartialDate,
+    Plan,
+    TargetKind,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "laikhe_2026_2030.py"
+SOURCE_NAME = "lai-khe-gender-equality-plan-2026-2030.vi.txt"
+SOURCE_CANDIDATES = (
+    ROOT.parent / "shared" / "source" / SOURCE_NAME,
+    ROOT / "docs" / "source" / SOURCE_NAME,
+)
+
+
+def _load_example() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("laikhe_2026_2030", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+EXAMPLE_MODULE = _load_example()
+PLAN: Plan = EXAMPLE_MODULE.build_plan()
+
+
+def _normalise(text: str) -> str:
+    """Collapse every run of whitespace (line breaks included) into one space."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def source() -> str:
+    """The source text, whitespace-normalised."""
+    for path in SOURCE_CANDIDATES:
+        if path.exists():
+            return _normalise(path.read_text(encoding="utf-8"))
+    pytest.skip(f"source text {SOURCE_NAME} not found")
+
+
+def _texts(obj: object, path: str = "plan") -> Iterator[tuple[str, LocalizedText]]:
+    """Yield every LocalizedText inside `obj`, with where it is, except editorial notes."""
+    if isinstance(obj, LocalizedText):
+        yield path, obj
+    elif isinstance(obj, tuple):
+        for index, item in enumerate(obj):
+            yield from _texts(item, f"{path}[{index}]")
+    elif attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):
+            if isinstance(obj, DocumentReference) and field.name == "note":
+                continue  # our remark on the source (a misprint), not text of the plan
+            yield from _texts(getattr(obj, field.name), f"{path}.{field.name}")
+
+
+ALL_TEXTS = list(_texts(PLAN))
+
+
+# --- the whole -------------------------------------------------------------------------------
+
+
+def test_build_plan_returns_a_plan() -> None:
+    assert True is isinstance(PLAN, Plan)
+
+
+def test_build_plan_builds_an_equal_plan_each_time() -> None:
+    assert PLAN == EXAMPLE_MODULE.build_plan()
+
+
+def test_main_prints_every_target(capsys: pytest.CaptureFixture[str]) -> None:
+    EXAMPLE_MODULE.main()
+    out = capsys.readouterr().out
+    for code in ("1.1", "2.2", "3.2a", "3.2b", "4.1", "5.1", "6.3"):
+        assert True is (code in out), code
+
+
+def test_every_vietnamese_text_occurs_verbatim_in_the_source(source: str) -> None:
+    missing = [path for path, text in ALL_TEXTS if _normalise(text.vi) not in source]
+    assert [] == missing
+
+
+def test_the_signatory_name_occurs_verbatim_in_the_source(source: str) -> None:
+    assert PLAN.signatory is not None
+    assert True is (PLAN.signatory.name in source)
+
+
+def test_every_text_has_an_english_translation() -> None:
+    assert [] == [path for path, text in ALL_TEXTS if text.en is None]
+
+
+def test_the_walk_finds_the_texts_of_every_part() -> None:
+    """Guards the verbatim test: it must see titles, targets, tasks, duties and recipients."""
+    paths = [path for path, _ in ALL_TEXTS]
+    for part in ("goals", "targets", "tasks", "units", "duties", "funding", "events",
+                 "recipients", "legal_bases", "references", "signatory", "general_objective"):
+        assert True is any(part in path for path in paths), part
+
+
+def test_only_the_misprinted_letter_carries_a_note() -> None:
+    notes = [d.code for d in (*PLAN.legal_bases, *PLAN.references) if d.note is not None]
+    assert ["cv-1116-2021"] == notes
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def test_the_plan_is_a_draft_without_number_or_day() -> None:
+    assert None is PLAN.number
+    assert None is PLAN.date.day
+    assert PartialDate(year=2026, month=5) == PLAN.date
+    assert True is PLAN.is_draft
+
+
+def test_issuer_place_title_and_period() -> None:
+    assert "Ủy ban nhân dân xã Lai Khê" == PLAN.issuer.vi
+    assert "Lai Khê" == PLAN.place.vi
+    assert (
+        "Triển khai thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2026 - 2030 "
+        "trên địa bàn xã Lai Khê"
+    ) == PLAN.title.vi
+    assert (2026, 2030) == (PLAN.start_year, PLAN.end_year)
+
+
+def test_the_general_objective() -> None:
+    assert PLAN.general_objective is not None
+    assert PLAN.general_objective.vi.startswith("Thực hiện hiệu quả công tác bình đẳng giới")
+    assert PLAN.general_objective.vi.endswith("sự phát triển bền vững của xã Lai Khê.")
+
+
+def test_the_signatory() -> None:
+    assert PLAN.signatory is not None
+    assert "Phạm Văn Liêm" == PLAN.signatory.name
+    assert "PHÓ CHỦ TỊCH" == PLAN.signatory.title.vi
+    assert ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"] == [
+        line.vi for line in PLAN.signatory.authority
+    ]
+
+
+def test_the_recipients_in_order() -> None:
+    expected = [
+        "Sở Nội vụ",
+        "TT: ĐU, HĐND xã",
+        "Lãnh đạo UBND xã",
+        "UBMTQ xã",
+        "Cơ quan, đơn vị liên quan",
+        "Lưu: VT, VHXX",
+    ]
+    assert expected == [recipient.vi for recipient in PLAN.recipients]
+
+
+# --- legal bases and references ----------------------------------------------------------------
+
+LEGAL_BASES = [
+    # number as printed, kind, date, issuer
+    ("28/NQ-CP", DocumentKind.RESOLUTION, PartialDate(year=2021, month=3, day=3), "Chính phủ"),
+    (
+        "1116/LĐTĐ-BHXH-BĐG",
+        DocumentKind.OFFICIAL_LETTER,
+        PartialDate(year=2021, month=6, day=20),
+        "Bộ Lao động - Thương binh và Xã hội",
+    ),
+    (
+        "2855/BNV-CTTN&BĐG",
+        DocumentKind.OFFICIAL_LETTER,
+        PartialDate(year=2026, month=3, day=27),
+        "Bộ Nội vụ",
+    ),
+    (
+        "170/KH-UBND",
+        DocumentKind.PLAN,
+        PartialDate(year=2026, month=5, day=7),
+        "UBND thành phố Hải Phòng",
+    ),
+]
+
+REFERENCES = [
+    (
+        "2282/QĐ-TTg",
+        DocumentKind.DECISION,
+        PartialDate(year=2020, month=12, day=31),
+        "Thủ tướng Chính phủ",
+    ),
+    (
+        "28/2025/NQ-HĐND",
+        DocumentKind.RESOLUTION,
+        PartialDate(year=2025, month=11, day=13),
+        "Hội đồng nhân dân thành phố",
+    ),
+]
+
+
+def _describe(document: DocumentReference) -> tuple[Any, ...]:
+    return (document.number, document.kind, document.date, document.issuer.vi)
+
+
+def test_the_legal_bases_in_order() -> None:
+    assert LEGAL_BASES == [_describe(d) for d in PLAN.legal_bases]
+
+
+def test_the_other_documents_relied_on() -> None:
+    assert REFERENCES == [_describe(d) for d in PLAN.references]
+
+
+def test_the_parent_is_the_hai_phong_plan() -> None:
+    parents = [d for d in PLAN.legal_bases if d.code == PLAN.parent]
+    assert ["170/KH-UBND"] == [d.number for d in parents]
+
+
+def test_the_misprinted_letter_number_is_kept_and_corrected_in_its_note() -> None:
+    letter = next(d for d in PLAN.legal_bases if d.number == "1116/LĐTĐ-BHXH-BĐG")
+    assert letter.note is not None
+    assert letter.note.en is not None
+    assert True is ("1116/LĐTBXH-BĐG" in letter.note.vi)
+    assert True is ("1116/LĐTBXH-BĐG" in letter.note.en)
+
+
+# --- goals and targets -----------------------------------------------------------------------
+
+GOAL_FIELDS = [
+    ("1", Field.POLITICS, "Trong lĩnh vực chính trị"),
+    ("2", Field.ECONOMY_LABOUR, "Trong lĩnh vực kinh tế, lao động"),
+    (
+        "3",
+        Field.FAMILY_GBV,
+        "Trong đời sống gia đình và phòng ngừa, ứng phó với bạo lực trên cơ sở giới",
+    ),
+    ("4", Field.HEALTH, "Trong lĩnh vực y tế"),
+    ("5", Field.EDUCATION_TRAINING, "Trong lĩnh vực giáo dục, đào tạo"),
+    ("6", Field.INFORMATION_COMMUNICATION, "Trong lĩnh vực thông tin, truyền thông"),
+]
+
+
+def test_six_goals_with_their_fields_and_titles() -> None:
+    assert GOAL_FIELDS == [(g.code, g.field, g.title.vi) for g in PLAN.goals]
+
+
+# Typed from I.2: code, the plan's number, comparator, value, unit, year (None: none in the
+# text), direction, kind.
+H, L = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
+REACH = TargetKind.REACH
+TARGETS = [
+    ("1.1", "1.1", Comparator.GE, 60, "percent", 2030, H, REACH),
+    ("2.1", "2.1", Comparator.GE, 60, "percent", 2030, H, REACH),
+    ("2.2", "2.2", Comparator.LT, 25, "percent", 2030, L, REACH),
+    ("2.3", "2.3", Comparator.GE, 30, "percent", 2030, H, REACH),
+    ("3.1", "3.1", Comparator.LE, 1.4, "times", 2030, L, REACH),
+    ("3.2a", "3.2", Comparator.GT, 90, "percent", 2030, H, REACH),
+    ("3.2b", "3.2", Comparator.GT, 80, "percent", 2030, H, REACH),
+    ("3.3", "3.3", Comparator.GE, 100, "percent", None, H, REACH),
+    ("4.1", "4.1", Comparator.LE, 109, "boys / 100 girls", 2030, L, REACH),
+    ("4.2", "4.2", Comparator.LT, 42, "deaths / 100000 live_births", 2030, L, REACH),
+    ("4.3", "4.3", Comparator.LT, 18, "births / 1000 women", 2030, L, REACH),
+    ("5.1", "5.1", Comparator.EQ, True, "yes_no", None, H, TargetKind.YES_NO),
+    ("5.2", "5.2", Comparator.GT, 40, "percent", 2030, H, REACH),
+    ("6.1", "6.1", Comparator.GE, 85, "percent", 2030, H, REACH),
+    ("6.2", "6.2", Comparator.GE, 100, "percent", None, H, REACH),
+    ("6.3", "6.3", Comparator.GE, 1, "items", None, H, TargetKind.COUNT_PER_PERIOD),
+]
+
+
+def test_sixteen_measurable_indicators_in_the_plans_order() -> None:
+    assert [row[0] for row in TARGETS] == [i.code for _, i in PLAN.indicators()]
+
+
+def test_fifteen_numbered_targets() -> None:
+    labels = [i.label for _, i in PLAN.indicators()]
+    assert 15 == len(set(labels))
+    assert 16 == len(labels)
+
+
+def test_numbered_target_3_2_has_two_measurable_parts() -> None:
+    assert ["3.2a", "3.2b"] == [i.code for _, i in PLAN.indicators() if i.label == "3.2"]
+
+
+def test_indicators_per_goal() -> None:
+    expected = {"1": 1, "2": 3, "3": 4, "4": 3, "5": 2, "6": 3}
+    assert expected == {g.code: len(g.indicators) for g in PLAN.goals}
+
+
+def test_each_indicator_belongs_to_the_goal_its_code_names() -> None:
+    assert [] == [
+        i.code for g, i in PLAN.indicators() if i.code.split(".")[0] != g.code
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "number", "comparator", "value", "unit", "year", "direction", "kind"),
+    TARGETS,
+    ids=[row[0] for row in TARGETS],
+)
+def test_target_as_the_source_states_it(
+    code: str,
+    number: str,
+    comparator: Comparator,
+    value: float | bool,
+    unit: str,
+    year: int | None,
+    direction: Direction,
+    kind: TargetKind,
+) -> None:
+    indicator = PLAN.indicator(code)
+    assert 1 == len(indicator.targets)
+    target = indicator.targets[0]
+    assert (number, unit, direction) == (indicator.label, indicator.unit, indicator.direction)
+    assert (comparator, value, year, kind) == (
+        target.comparator,
+        target.value,
+        target.year,
+        target.kind,
+    )
+    assert type(value) is type(target.value)  # True is not 1
+    assert None is target.unit  # written in the indicator's unit
+    assert 2030 == PLAN.deadline(target)
+
+
+def test_the_monthly_column_is_counted_in_every_month() -> None:
+    target = PLAN.indicator("6.3").targets[0]
+    assert Frequency.MONTH == target.frequency
+    assert True is target.is_periodic
+    # No other target repeats.
+    assert ["6.3"] == [i.code for _, i in PLAN.indicators() if i.targets[0].is_periodic]
+
+
+def test_shares_in_percent_lie_between_0_and_100() -> None:
+    limits = {i.code: i.limits for _, i in PLAN.indicators() if i.unit == "percent"}
+    assert {code: Limits(lower=0, upper=100) for code in limits} == limits
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("1.1", "đạt 60%"),
+        ("2.1", "đạt 60%"),
+        ("2.2", "xuống dưới 25%"),
+        ("2.3", "đạt ít nhất 30%"),
+        ("3.1", "còn 1,4 lần"),
+        ("3.2a", "trên 90%"),
+        ("3.2b", "trên 80%"),
+        ("3.3", "100%"),
+        ("4.1", "ở mức 109 bé trai/100 bé gái"),
+        ("4.2", "dưới 42/100.000 trẻ sinh sống"),
+        ("4.3", "dưới 18 ca sinh/1.000 phụ nữ"),
+        ("5.1", "được đưa vào chương trình giảng dạy"),
+        ("5.2", "đạt trên 40%"),
+        ("6.1", "từ 85% dân số trở lên"),
+        ("6.2", "100%"),
+        ("6.3", "duy trì hằng tháng"),
+    ],
+)
+def test_target_text_holds_the_words_its_comparator_and_value_come_from(
+    code: str, words: str
+) -> None:
+    text = PLAN.indicator(code).targets[0].text
+    assert text is not None
+    assert True is (words in text.vi)
+
+
+def test_every_indicator_name_is_taken_from_its_own_target_text() -> None:
+    def words(indicator: Any) -> str:
+        return _normalise(indicator.targets[0].text.vi)
+
+    assert [] == [i.code for _, i in PLAN.indicators() if _normalise(i.name.vi) not in words(i)]
+
+
+def test_misprint_phan_dau_is_kept_verbatim() -> None:
+    text = PLAN.indicator("6.1").targets[0].text
+    assert text is not None
+    assert True is text.vi.startswith("Phần đầu đạt")
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+# Counted by hand from the source: the "-" paragraphs under II.2.1 ... II.2.6.
+FIELD_TASKS_PER_GOAL = [("1", 5), ("2", 4), ("3", 6), ("4", 4), ("5", 3), ("6", 2)]
+
+
+def test_four_general_tasks() -> None:
+    assert ["II.1.1", "II.1.2", "II.1.3", "II.1.4"] == [t.code for t in PLAN.general_tasks]
+
+
+@pytest.mark.parametrize(("goal", "count"), FIELD_TASKS_PER_GOAL)
+def test_field_tasks_per_goal(goal: str, count: int) -> None:
+    tasks = PLAN.tasks_for(goal)
+    assert [f"II.2.{goal}.{n}" for n in range(1, count + 1)] == [t.code for t in tasks]
+
+
+def test_every_task_is_general_or_a_field_task() -> None:
+    assert 4 + 24 == len(PLAN.tasks)
+
+
+# After a task's or duty's text, the source goes on with the next "-" paragraph, a numbered
+# heading or the closing paragraph: the text is a whole paragraph, not a piece of one.
+_PARAGRAPH_END = r"(?: - | \d+\.| [IV]+\.| Trên đây|$)"
+
+
+def _whole_paragraph(text: str, lead: str, source: str) -> bool:
+    pattern = re.escape(lead + _normalise(text)) + _PARAGRAPH_END
+    return re.search(pattern, source) is not None
+
+
+def test_general_tasks_are_whole_numbered_paragraphs(source: str) -> None:
+    assert [] == [
+        t.code
+        for t in PLAN.general_tasks
+        if not _whole_paragraph(t.text.vi, t.code.removeprefix("II.") + ". ", source)
+    ]
+
+
+def test_field_tasks_are_whole_dash_paragraphs(source: str) -> None:
+    assert [] == [
+        t.code for t in PLAN.tasks if t.goal is not None
+        and not _whole_paragraph(t.text.vi, "- ", source)
+    ]
+
+
+def test_tasks_linked_to_events() -> None:
+    expected = {
+        "II.1.3": ("action-month",),
+        "II.2.3.1": (
+            "international-day-of-happiness",
+            "vietnamese-family-day",
+            "day-against-violence-against-women",
+        ),
+        "II.2.3.2": ("action-month",),
+    }
+    assert expected == {t.code: t.events for t in PLAN.tasks if t.events}
+
+
+def test_tasks_that_name_schools_or_health_facilities_are_linked_to_them() -> None:
+    def units(code: str) -> tuple[str, ...]:
+        task = next(t for t in PLAN.tasks if t.code == code)
+        return (*task.lead, *task.partners)
+
+    assert True is ("schools" in units("II.1.2"))  # "trong các cấp học"
+    assert True is ("schools" in units("II.2.5.1"))  # "nhà trường"
+    assert True is ("schools" in units("II.2.5.3"))  # "tại các cơ sở giáo dục"
+    assert True is ("health-station" in units("II.2.3.6"))  # "tại các cơ sở y tế"
+    assert True is ("health-station" in units("II.2.4.4"))  # "của ngành y tế"
+
+
+def test_every_linked_unit_and_event_exists() -> None:
+    units = {u.code for u in PLAN.units}
+    events = {e.code for e in PLAN.events}
+    linked_units = {code for t in PLAN.tasks for code in (*t.lead, *t.partners)}
+    linked_events = {code for t in PLAN.tasks for code in t.events}
+    assert set() == linked_units - units
+    assert set() == linked_events - events
+
+
+# --- funding, units, calendar ----------------------------------------------------------------
+
+
+def test_two_funding_sources() -> None:
+    starts = [f.description.vi.split(" ")[0:2] for f in PLAN.funding]
+    assert [["Ngân", "sách"], ["Nguồn", "tài"]] == starts
+
+
+# Counted by hand from section IV: the "-" paragraphs under each unit.
+UNITS = [
+    ("Phòng Văn hóa-xã hội xã", 5),
+    ("Trung tâm dịch vụ sự nghiệp công xã", 3),
+    ("Các trường học trên địa bàn xã", 2),
+    ("Trạm Y tế", 3),
+    ("Phòng kinh tế", 2),
+    ("Công an xã", 2),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội", 2),
+]
+
+
+def test_seven_units_with_their_duty_counts() -> None:
+    assert UNITS == [(u.name.vi, len(u.duties)) for u in PLAN.units]
+
+
+def test_the_culture_and_society_office_is_the_only_focal_point() -> None:
+    assert ["Phòng Văn hóa-xã hội xã"] == [u.name.vi for u in PLAN.units if u.focal_point]
+
+
+def test_only_the_front_and_organisations_are_requested() -> None:
+    requested = [u.name.vi for u in PLAN.units if u.assignment is Assignment.REQUESTED]
+    assert [UNITS[-1][0]] == requested
+
+
+def test_duties_are_whole_dash_paragraphs(source: str) -> None:
+    assert [] == [
+        (u.code, index)
+        for u in PLAN.units
+        for index, duty in enumerate(u.duties)
+        if not _whole_paragraph(duty.vi, "- ", source)
+    ]
+
+
+def test_duty_broken_across_lines_is_joined() -> None:
+    office = PLAN.units[0]
+    assert True is ("gần phong trào “Toàn dân đoàn kết" in office.duties[3].vi)
+
+
+CALENDAR = [
+    ("action-month", DayOfYear(month=11, day=15), DayOfYear(month=12, day=15)),
+    ("international-day-of-happiness", DayOfYear(month=3, day=20), None),
+    ("vietnamese-family-day", DayOfYear(month=6, day=28), None),
+    ("day-against-violence-against-women", DayOfYear(month=11, day=25), None),
+]
+
+
+def test_the_calendar() -> None:
+    assert CALENDAR == [(e.code, e.start, e.end) for e in PLAN.events]
+
+
+def test_the_action_month_spans_15_november_to_15_december() -> None:
+    import datetime  # noqa: PLC0415
+
+    month = next(e for e in PLAN.events if e.code == "action-month")
+    assert (datetime.date(2027, 11, 15), datetime.date(2027, 12, 15)) == month.dates(2027)
