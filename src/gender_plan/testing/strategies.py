@@ -87,8 +87,11 @@ def _finite(low: float, high: float) -> st.SearchStrategy[float]:
 
 
 def localized_texts(*, translated: bool | None = None) -> st.SearchStrategy[LocalizedText]:
-    """Texts of a few words in Vietnamese letters, with an English one when `translated`
-    (None: sometimes)."""
+    """Texts of a few words in Vietnamese letters.
+
+    The English translation is always there when `translated` is True, never when False, and
+    sometimes when None.
+    """
     sentence = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
     english: st.SearchStrategy[str | None]
     if translated is None:
@@ -353,7 +356,8 @@ def goals(
         indicator = draw(
             indicators(code=f"{goal_code}.{index + 1}", start_year=start_year, end_year=end_year)
         )
-        if sections and draw(st.booleans()):
+        in_section: bool = draw(st.booleans())
+        if sections and in_section:
             indicator = _with(indicator, subsection=draw(st.sampled_from(sections)).code)
         built.append(indicator)
     return Goal(
