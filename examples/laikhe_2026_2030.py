@@ -1518,7 +1518,9 @@ def build_plan() -> Plan:
     """Return the Lai Khê commune plan 2026-2030 (a draft of May 2026)."""
     return Plan(
         code="lai-khe-2026-2030",
-        # "KẾ HOẠCH" is the document type; the title is the two lines under it, joined.
+        # "KẾ HOẠCH" is the document type; the title is the two lines under it, joined. The
+        # national strategy runs 2021-2030 (Resolution 28/NQ-CP); "giai đoạn 2026 - 2030" is the
+        # part of it this plan covers, as in Hải Phòng's plan 170/KH-UBND.
         title=LocalizedText(
             vi="Triển khai thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2026 - 2030 "
             "trên địa bàn xã Lai Khê",

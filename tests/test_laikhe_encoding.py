@@ -400,6 +400,27 @@ def test_every_indicator_name_is_taken_from_its_own_target_text() -> None:
     assert [] == [i.code for _, i in PLAN.indicators() if _normalise(i.name.vi) not in words(i)]
 
 
+def _target_words(code: str) -> str:
+    text = PLAN.indicator(code).targets[0].text
+    assert text is not None
+    return text.vi
+
+
+def test_target_texts_are_whole_chi_tieu_paragraphs(source: str) -> None:
+    """Each target's text is its whole "Chỉ tiêu" paragraph; 3.2's two parts make up one."""
+    paragraphs = {
+        code: (f"*Chỉ tiêu {code.split('.')[1]}:* ", _target_words(code))
+        for _, indicator in PLAN.indicators()
+        if (code := indicator.code) not in ("1.1", "3.2a", "3.2b")
+    }
+    paragraphs["1.1"] = ("Chỉ tiêu: ", _target_words("1.1"))  # goal 1's only, unnumbered
+    paragraphs["3.2"] = ("*Chỉ tiêu 2:* ", _target_words("3.2a") + "; " + _target_words("3.2b"))
+    assert [] == [
+        code for code, (lead, text) in paragraphs.items()
+        if not _whole_paragraph(text, lead, source)
+    ]
+
+
 def test_misprint_phan_dau_is_kept_verbatim() -> None:
     text = PLAN.indicator("6.1").targets[0].text
     assert text is not None
@@ -474,6 +495,33 @@ def test_tasks_that_name_schools_or_health_facilities_are_linked_to_them() -> No
     assert True is ("schools" in units("II.2.5.3"))  # "tại các cơ sở giáo dục"
     assert True is ("health-station" in units("II.2.3.6"))  # "tại các cơ sở y tế"
     assert True is ("health-station" in units("II.2.4.4"))  # "của ngành y tế"
+
+
+# The readings recorded in the example (task: lead units, partner units); every other task
+# names no unit.
+TASK_UNITS = {
+    "II.1.2": ((), ("schools",)),
+    "II.1.4": (("economic-office",), ()),
+    "II.2.1.2": (("culture-society-office",), ()),
+    "II.2.3.1": (("culture-society-office",), ()),
+    "II.2.3.2": (("culture-society-office",), ("public-service-centre",)),
+    "II.2.3.4": (("culture-society-office",), ()),
+    "II.2.3.6": ((), ("health-station", "public-service-centre", "commune-police")),
+    "II.2.4.1": (("health-station",), ()),
+    "II.2.4.2": (("culture-society-office",), ("health-station",)),
+    "II.2.4.3": (("health-station",), ("culture-society-office",)),
+    "II.2.4.4": (("culture-society-office",), ("health-station",)),
+    "II.2.5.1": (("schools",), ()),
+    "II.2.5.3": ((), ("schools",)),
+    "II.2.6.1": ((), ("fatherland-front-and-organisations",)),
+    "II.2.6.2": (("public-service-centre",), ()),
+}
+
+
+def test_tasks_linked_to_units() -> None:
+    assert TASK_UNITS == {
+        t.code: (t.lead, t.partners) for t in PLAN.tasks if t.lead or t.partners
+    }
 
 
 def test_every_linked_unit_and_event_exists() -> None:
