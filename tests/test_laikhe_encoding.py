@@ -1,13 +1,9 @@
 """The Lai Khê encoding (examples/laikhe_2026_2030.py) holds what the source text says.
 
 Every expected value below is typed from the source text
-(/work/shared/source/lai-khe-gender-equality-plan-2026-2030.vi.txt, a copy of which is looked up
-next to the repository), not computed from the encoding.
+(examples/source/lai-khe-gender-equality-plan-2026-2030.vi.txt, a verbatim copy of the plan kept in
+the repository), not computed from the encoding.
 """
-
-# The house style writes asserts as `expected == actual`, which ruff's SIM300 ("Yoda condition")
-# flags; pyproject's per-file ignores for tests/ do not (yet) list it.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 
@@ -43,10 +39,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "laikhe_2026_2030.py"
 SOURCE_NAME = "lai-khe-gender-equality-plan-2026-2030.vi.txt"
-SOURCE_CANDIDATES = (
-    ROOT.parent / "shared" / "source" / SOURCE_NAME,
-    ROOT / "docs" / "source" / SOURCE_NAME,
-)
+SOURCE = ROOT / "examples" / "source" / SOURCE_NAME
 
 
 def _load_example() -> ModuleType:
@@ -71,10 +64,7 @@ def _normalise(text: str) -> str:
 @pytest.fixture(scope="module")
 def source() -> str:
     """The source text, whitespace-normalised."""
-    for path in SOURCE_CANDIDATES:
-        if path.exists():
-            return _normalise(path.read_text(encoding="utf-8"))
-    pytest.skip(f"source text {SOURCE_NAME} not found")
+    return _normalise(SOURCE.read_text(encoding="utf-8"))
 
 
 def _texts(obj: object, path: str = "plan") -> Iterator[tuple[str, LocalizedText]]:
