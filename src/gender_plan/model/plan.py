@@ -95,7 +95,7 @@ class Plan:
     def __attrs_post_init__(self) -> None:
         check = Checker("plan")
         self._check_header(check)
-        parts_ok = all(
+        parts_ok = all([  # a list, not a generator: every part is checked, not just the first
             check.items(getattr(self, name), kind, name, what)
             for name, kind, what in (
                 ("legal_bases", DocumentReference, "document references"),
@@ -107,7 +107,7 @@ class Plan:
                 ("events", RecurringEvent, "recurring events"),
                 ("recipients", LocalizedText, "localized texts"),
             )
-        )
+        ])
         if parts_ok:
             self._check_codes(check)
             self._check_references(check)
