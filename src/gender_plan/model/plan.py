@@ -95,7 +95,8 @@ class Plan:
     def __attrs_post_init__(self) -> None:
         check = Checker("plan")
         self._check_header(check)
-        parts_ok = all([  # a list, not a generator: every part is checked, not just the first
+        # A list, not a generator: every part is checked, not just those before the first bad.
+        part_checks = [
             check.items(getattr(self, name), kind, name, what)
             for name, kind, what in (
                 ("legal_bases", DocumentReference, "document references"),
@@ -107,8 +108,8 @@ class Plan:
                 ("events", RecurringEvent, "recurring events"),
                 ("recipients", LocalizedText, "localized texts"),
             )
-        ])
-        if parts_ok:
+        ]
+        if all(part_checks):
             self._check_codes(check)
             self._check_references(check)
             self._check_years(check)
