@@ -7,8 +7,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from gender_plan.errors import (
     AssessmentError,
+    FileFormatError,
     GenderPlanError,
+    GenderPlanWarning,
     IncompatibleUnitsError,
+    MissingDependencyError,
     Problem,
     UnitError,
     UnknownCodeError,
@@ -34,6 +37,14 @@ from gender_plan.evaluation import (
     assess_plan,
     combine_statuses,
     is_met,
+)
+from gender_plan.io import (
+    dumps_plan,
+    load_measurements,
+    load_plan,
+    loads_plan,
+    save_measurements,
+    save_plan,
 )
 from gender_plan.model import (
     Assignment,
@@ -81,9 +92,11 @@ __all__ = [
     "DocumentKind",
     "DocumentReference",
     "Field",
+    "FileFormatError",
     "Frequency",
     "FundingSource",
     "GenderPlanError",
+    "GenderPlanWarning",
     "Goal",
     "GoalSummary",
     "GrowthRatio",
@@ -94,6 +107,7 @@ __all__ = [
     "LocalizedText",
     "Measurement",
     "Method",
+    "MissingDependencyError",
     "NumberedTargetAssessment",
     "Observation",
     "PartialDate",
@@ -124,6 +138,12 @@ __all__ = [
     "assess_plan",
     "check_measurements",
     "combine_statuses",
+    "dumps_plan",
     "is_met",
+    "load_measurements",
+    "load_plan",
+    "loads_plan",
+    "save_measurements",
+    "save_plan",
     "validate_measurements",
 ]

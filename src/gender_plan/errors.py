@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AssessmentError",
+    "FileFormatError",
     "GenderPlanError",
+    "GenderPlanWarning",
     "IncompatibleUnitsError",
+    "MissingDependencyError",
     "Problem",
     "UnitError",
     "UnknownCodeError",
@@ -39,6 +42,8 @@ class Problem:
     """The 1-based line in `file`, where known."""
     hint: str | None = None
     """How to fix it, when there is something useful to say."""
+    column: str | None = None
+    """The column in a table file: a CSV header (``value``) or a spreadsheet cell (``C7``)."""
 
     def prefixed(self, prefix: str) -> Problem:
         """Return this problem with `prefix` put in front of its path (for nested objects)."""
@@ -53,6 +58,8 @@ class Problem:
         where = []
         if self.file is not None:
             where.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        if self.column is not None:
+            where.append(f"[{self.column}]")
         if self.path:
             where.append(self.path)
         text = f"{' '.join(where)}: {self.message}" if where else self.message
@@ -129,3 +136,34 @@ class UnknownCodeError(GenderPlanError, KeyError):
         close = difflib.get_close_matches(self.code, self.known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"the plan has no {self.what} with code {self.code!r}{hint}"
+
+
+class FileFormatError(ValidationError):
+    """A plan or measurement file that cannot be read: its syntax, encoding, size or schema.
+
+    Like `ValidationError` it lists every problem found, each with the file and, where known,
+    the line.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, subject: str = "file") -> None:
+        super().__init__(problems, subject=subject)
+
+
+class MissingDependencyError(GenderPlanError, ImportError):
+    """A feature needs an optional package that is not installed (an extra of gender-plan)."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+        super().__init__(package)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs the package {self.package!r}, which is not installed: "
+            f"pip install 'gender-plan[{self.extra}]'"
+        )
+
+
+class GenderPlanWarning(UserWarning):
+    """Something the library did on its own that the user should know about (never silently)."""

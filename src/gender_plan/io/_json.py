@@ -1,0 +1,165 @@
+"""Strict JSON with the line of every value: duplicate keys refused, nesting bounded.
+
+The standard library's decoder keeps no positions and lets a repeated key silently replace the
+first, so this small reader walks the text itself; strings are decoded by the standard
+library's own `json.decoder.scanstring`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from gender_plan.errors import FileFormatError, Problem
+from gender_plan.io._source import MAX_DEPTH, Locations, join
+
+__all__ = ["dump_json", "load_json"]
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_WORDS = {"true": True, "false": False, "null": None}
+# The standard library's string decoder; typeshed does not declare it.
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = vars(json.decoder)["scanstring"]
+
+
+class _SyntaxError(Exception):
+    def __init__(self, message: str, position: int, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.hint = hint
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.locations: Locations = {}
+
+    def line(self, position: int) -> int:
+        return bisect.bisect_left(self.newlines, position) + 1
+
+    def space(self, position: int) -> int:
+        match = _SPACE.match(self.text, position)
+        assert match is not None
+        return match.end()
+
+    def document(self) -> Any:
+        position = self.space(0)
+        value, position = self.value(position, "", 0)
+        position = self.space(position)
+        if position != len(self.text):
+            raise _SyntaxError("unexpected text after the end of the document", position)
+        return value
+
+    def value(self, position: int, path: str, depth: int) -> tuple[Any, int]:
+        if depth > MAX_DEPTH:
+            raise _SyntaxError(
+                f"lists and objects nested more than {MAX_DEPTH} deep", position,
+                "a plan file needs nothing like it: is it the right file?",
+            )
+        self.locations.setdefault(path, self.line(position))
+        char = self.text[position : position + 1]
+        if char == "{":
+            return self.object(position + 1, path, depth)
+        if char == "[":
+            return self.array(position + 1, path, depth)
+        if char == '"':
+            return self.string(position)
+        match = _NUMBER.match(self.text, position)
+        if match:
+            number = match.group()
+            if match.group(1) or match.group(2):
+                return float(number), match.end()
+            if len(number) > 100:
+                raise _SyntaxError(f"a number of {len(number)} digits", position)
+            return int(number), match.end()
+        for word, meaning in _WORDS.items():
+            if self.text.startswith(word, position):
+                return meaning, position + len(word)
+        found = repr(char) if char else "the end of the file"
+        raise _SyntaxError(
+            f"expected a value (text in double quotes, a number, true, false, null, [ or {{), "
+            f"found {found}",
+            position,
+        )
+
+    def string(self, position: int) -> tuple[str, int]:
+        try:
+            return _scanstring(self.text, position + 1, True)
+        except json.JSONDecodeError as error:
+            if error.msg.startswith("Unterminated"):
+                raise _SyntaxError("the text in quotes that starts here never ends", error.pos,
+                                   "add the closing double quote") from None
+            raise _SyntaxError(error.msg.lower(), error.pos) from None
+
+    def object(self, position: int, path: str, depth: int) -> tuple[dict[str, Any], int]:
+        result: dict[str, Any] = {}
+        position = self.space(position)
+        if self.text.startswith("}", position):
+            return result, position + 1
+        while True:
+            if not self.text.startswith('"', position):
+                raise _SyntaxError("expected a key in double quotes", position)
+            key_position = position
+            key, position = self.string(position)
+            here = join(path, key)
+            if key in result:
+                raise _SyntaxError(
+                    f"the key {key!r} appears twice in the same object (first at line "
+                    f"{self.locations[here]})",
+                    key_position,
+                    "keep one of them: a later value would silently replace the first",
+                )
+            self.locations[here] = self.line(key_position)
+            position = self.space(position)
+            if not self.text.startswith(":", position):
+                raise _SyntaxError("expected ':' after the key", position)
+            result[key], position = self.value(self.space(position + 1), here, depth + 1)
+            position = self.space(position)
+            if self.text.startswith("}", position):
+                return result, position + 1
+            if not self.text.startswith(",", position):
+                raise _SyntaxError("expected ',' or '}' after a value", position,
+                                   "is a comma missing at the end of the line before?")
+            position = self.space(position + 1)
+
+    def array(self, position: int, path: str, depth: int) -> tuple[list[Any], int]:
+        result: list[Any] = []
+        position = self.space(position)
+        if self.text.startswith("]", position):
+            return result, position + 1
+        while True:
+            item, position = self.value(position, join(path, len(result)), depth + 1)
+            result.append(item)
+            position = self.space(position)
+            if self.text.startswith("]", position):
+                return result, position + 1
+            if not self.text.startswith(",", position):
+                raise _SyntaxError("expected ',' or ']' after a value", position,
+                                   "is a comma missing at the end of the line before?")
+            position = self.space(position + 1)
+
+
+def load_json(text: str, file: str | None) -> tuple[Any, Locations]:
+    """Read a JSON document into plain data, with the line of every value by its path."""
+    reader = _Reader(text)
+    try:
+        return reader.document(), reader.locations
+    except _SyntaxError as error:
+        line = reader.line(error.position)
+        start = text.rfind("\n", 0, error.position) + 1
+        message = f"not valid JSON: {error.message} (column {error.position - start + 1})"
+        hint = error.hint
+        if error.position >= len(text.rstrip()):
+            message = "not valid JSON: the file ends before the document does"
+            hint = "the file may have been cut short: check its end"
+        raise FileFormatError([Problem(file=file, line=line, message=message, hint=hint)]) from None
+
+
+def dump_json(data: Any) -> str:
+    """Write plain data as indented JSON, Vietnamese letters as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -1,0 +1,368 @@
+"""Measurement tables: the long-form columns, reading cells into measurements, and writing back.
+
+Shared by the CSV, XLSX and pandas readers. A cell is read by what its column means, never by
+guessing: a number in a text column that is not a whole number is refused rather than turned
+into a code (2.10 would become "2.1"), a date in the period column is refused rather than read as
+a day (Excel turns a typed 2025-07 into 1 July), and a decimal comma is read only when the caller
+declares it or it is unambiguous, and then reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import math
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from gender_plan.errors import (
+    FileFormatError,
+    GenderPlanError,
+    GenderPlanWarning,
+    Problem,
+    ValidationError,
+)
+from gender_plan.model import Measurement, Period, Plan, Sex
+from gender_plan.validation import check_measurements
+
+__all__ = [
+    "ALIASES",
+    "COLUMNS",
+    "REQUIRED",
+    "Decimal",
+    "Row",
+    "escape",
+    "header",
+    "measurements_from_rows",
+    "unescape",
+]
+
+COLUMNS = (
+    "indicator", "period", "value", "unit", "series", "source", "numerator", "denominator",
+    "place", "sex",
+)
+"""The columns of a measurement table, in the order the writers put them."""
+REQUIRED = ("indicator", "period", "value")
+"""The columns every table must have."""
+ALIASES: Mapping[str, str] = {
+    "chỉ tiêu": "indicator",
+    "mã chỉ tiêu": "indicator",
+    "kỳ": "period",
+    "giá trị": "value",
+    "đơn vị": "unit",
+    "chuỗi số liệu": "series",
+    "nguồn": "source",
+    "tử số": "numerator",
+    "mẫu số": "denominator",
+    "địa bàn": "place",
+    "giới tính": "sex",
+}
+"""Vietnamese headers accepted for each column (case and spacing do not matter)."""
+_SEXES = {"female": Sex.FEMALE, "male": Sex.MALE, "nữ": Sex.FEMALE, "nam": Sex.MALE}
+_BOOLEANS = {"true": True, "false": False}
+_NUMERIC = ("value", "numerator", "denominator")
+_READ_ORDER = ("indicator", "unit", *(c for c in COLUMNS if c not in ("indicator", "unit")))
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+Decimal = Literal[".", ","]
+"""The decimal mark of numbers written as text."""
+
+_DOT_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_COMMA_NUMBER = re.compile(r"^[+-]?\d+(?:,\d+)?$")
+_COMMA_DECIMAL = re.compile(r"^[+-]?\d+,(\d+)$")
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One data row of a table: its line, and each column's cell with the cell's label."""
+
+    line: int
+    """The row's 1-based line in a CSV file, or its row number in a sheet."""
+    cells: Mapping[str, tuple[object, str]]
+    """For each column present: the cell's value and its label (``value`` or ``C7``)."""
+
+
+def escape(text: str) -> str:
+    """Neutralise a text cell a spreadsheet would run as a formula, by a leading apostrophe.
+
+    Texts that start with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return, or an apostrophe
+    get one more apostrophe in front, so that `unescape` gives back the text exactly.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def unescape(text: str) -> str:
+    """Undo `escape`: drop the apostrophe in front of a text that `escape` would have marked."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+        return text[1:]
+    return text
+
+
+def _normal(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def header(names: Sequence[object], labels: Sequence[str], file: str | None,
+           line: int) -> list[str | None]:
+    """Map each header cell to its column (None for a blank header), or raise every problem."""
+    known = {name: name for name in COLUMNS} | {_normal(k): v for k, v in ALIASES.items()}
+    problems: list[Problem] = []
+    columns: list[str | None] = []
+    for name, label in zip(names, labels, strict=True):
+        text = "" if name is None else _normal(str(name))
+        column = known.get(text)
+        if not text:
+            columns.append(None)
+            continue
+        if column is None:
+            close = difflib.get_close_matches(text, list(known), n=1)
+            problems.append(Problem(
+                file=file, line=line, column=label, message=f"unknown column {name!r}",
+                hint=f"did you mean {close[0]!r}?" if close else
+                f"the columns are {', '.join(COLUMNS)}"))
+        elif column in columns:
+            problems.append(Problem(file=file, line=line, column=label,
+                                    message=f"the column {column!r} appears twice"))
+        columns.append(column)
+    problems.extend(
+        Problem(file=file, line=line, message=f"the required column {name!r} is missing",
+                hint=f"the first row names the columns: {', '.join(COLUMNS)}")
+        for name in REQUIRED if name not in columns
+    )
+    if problems:
+        raise FileFormatError(problems, subject="measurement table")
+    return columns
+
+
+def _decimal_mark(rows: Sequence[Row], file: str | None) -> Decimal:
+    """Tell the decimal mark from the numbers written as text, only when it is unambiguous."""
+    commas: list[tuple[str, Row]] = []
+    dots = False
+    for row in rows:
+        for column in _NUMERIC:
+            value = row.cells.get(column, (None, ""))[0]
+            if not isinstance(value, str):
+                continue
+            text = value.strip().removesuffix("%").strip()
+            if _COMMA_DECIMAL.match(text):
+                commas.append((text, row))
+            elif "." in text:
+                dots = True
+    if not commas or dots:
+        return "."  # mixed marks: the commas are reported as problems, with a hint
+    unambiguous = [(text, row) for text, row in commas if len(text.split(",")[1]) != 3]
+    if not unambiguous:
+        text, row = commas[0]
+        raise FileFormatError(
+            [Problem(file=file, line=row.line, message=f"{text!r} may be {text.replace(',', '.')} "
+                     f"or {text.replace(',', '')}: every number with a comma has three digits "
+                     "after it", hint="pass decimal=',' or decimal='.' to say which")],
+            subject="measurement table",
+        )
+    text, row = unambiguous[0]
+    where = f"{file}:{row.line}" if file else f"line {row.line}"
+    warnings.warn(
+        f"{where}: numbers are written with a decimal comma ({text!r}); reading "
+        f"{text!r} as {text.replace(',', '.')}. Pass decimal=',' to say so and silence this.",
+        GenderPlanWarning,
+        stacklevel=4,
+    )
+    return ","
+
+
+class _CellError(GenderPlanError, ValueError):
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _CellError(f"expected a number, found {value!r}")
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.endswith("%"):
+        problem = percent_ok()
+        if problem is not None:
+            raise _CellError(f"{text!r} has a percent sign, but {problem}",
+                             "write 'percent' in the unit column, or drop the '%'")
+        text = text[:-1].strip()
+    if decimal == ".":
+        if _DOT_NUMBER.match(text):
+            return float(text) if any(c in text for c in ".eE") else int(text)
+        hint = ("with a decimal comma, pass decimal=','" if _COMMA_NUMBER.match(text)
+                else None)
+    else:
+        if _COMMA_NUMBER.match(text):
+            return float(text.replace(",", ".")) if "," in text else int(text)
+        hint = ("the decimal mark is ','; write thousands without a separator"
+                if "." in text else None)
+    raise _CellError(f"expected a number, found {value!r}", hint)
+
+
+def _text(value: object, column: str) -> str:
+    if isinstance(value, str):
+        return unescape(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    raise _CellError(f"expected a text in column {column!r}, found {value!r}",
+                     "format the column as Text and type the value again: a number such as "
+                     "2.10 would lose its last digit")
+
+
+def _period(value: object) -> Period:
+    if isinstance(value, datetime.date):
+        raise _CellError(f"the cell holds a date ({value:%Y-%m-%d}), not a period",
+                         "format the column as Text and write the period as 2025, 2025-Q3, "
+                         "2025-07 or 2025-07-14")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise _CellError(f"expected a period such as 2025 or 2025-Q3, found {value!r}")
+    return Period.parse(value)
+
+
+def _value(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float | bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().casefold() in _BOOLEANS:
+        return _BOOLEANS[value.strip().casefold()]
+    return _number(value, decimal, percent_ok)
+
+
+def _sex(value: object) -> Sex:
+    text = _normal(value) if isinstance(value, str) else ""
+    if text not in _SEXES:
+        raise _CellError(f"expected 'female' or 'male' (nữ, nam), found {value!r}")
+    return _SEXES[text]
+
+
+def _blank(value: object) -> bool:
+    return (value is None or (isinstance(value, str) and not value.strip())
+            or (isinstance(value, float) and math.isnan(value)))
+
+
+def measurements_from_rows(
+    rows: Iterable[Row],
+    *,
+    file: str | None,
+    decimal: Decimal | None = None,
+    plan: Plan | None = None,
+) -> tuple[Measurement, ...]:
+    """Read every row into a measurement, then check them against `plan` when one is given.
+
+    Raises:
+        ValidationError: listing every problem, each with its file, line and column.
+    """
+    table = [row for row in rows if not all(_blank(v) for v, _ in row.cells.values())]
+    mark = decimal if decimal is not None else _decimal_mark(table, file)
+    units = {} if plan is None else {i.code: i.unit for _, i in plan.indicators()}
+    problems: list[Problem] = []
+    built: list[Measurement] = []
+    kept: list[Row] = []
+    for row in table:
+        found = _row(row, len(built), mark, units, file)
+        if isinstance(found, Measurement):
+            built.append(found)
+            kept.append(row)
+        else:
+            problems.extend(found)
+    if plan is not None and not problems:
+        problems.extend(_at_cell(p, kept, file) for p in check_measurements(plan, built))
+    if problems:
+        raise ValidationError(problems, subject="measurements")
+    return tuple(built)
+
+
+def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
+         file: str | None) -> Measurement | list[Problem]:
+    cells = {k: v for k, v in row.cells.items() if not _blank(v[0])}
+    problems: list[Problem] = []
+    fields: dict[str, Any] = {}
+
+    def percent_ok() -> str | None:
+        unit = fields.get("unit") or units.get(fields.get("indicator", ""))
+        if unit is None:
+            return "the row has no unit"
+        return None if unit == "percent" else f"the unit is {unit!r}"
+
+    readers: dict[str, Callable[[object], object]] = {
+        "period": _period,
+        "value": lambda v: _value(v, decimal, percent_ok),
+        "numerator": lambda v: _number(v, decimal, percent_ok),
+        "denominator": lambda v: _number(v, decimal, percent_ok),
+        "sex": _sex,
+    }
+    for column in _READ_ORDER:  # indicator and unit first: a '%' after a value needs them
+        if column not in cells:
+            if column in REQUIRED:
+                label = row.cells.get(column, (None, column))[1]
+                problems.append(Problem(file=file, line=row.line, column=label,
+                                        path=f"measurements[{index}].{column}",
+                                        message=f"the {column} is empty"))
+            continue
+        value, label = cells[column]
+        try:
+            fields[column] = readers.get(column, lambda v, c=column: _text(v, c))(value)
+        except _CellError as error:
+            problems.append(Problem(file=file, line=row.line, column=label,
+                                    path=f"measurements[{index}].{column}",
+                                    message=error.message, hint=error.hint))
+        except ValidationError as error:
+            problems.extend(
+                attrs.evolve(p, file=file, line=row.line, column=label,
+                             path=f"measurements[{index}].{column}")
+                for p in error.problems
+            )
+    if problems:
+        return problems
+    try:
+        return Measurement(**fields)
+    except ValidationError as error:
+        return [_at_cell(p.prefixed(f"measurements[{index}]"), [row] * (index + 1), file)
+                for p in error.problems]
+
+
+def _at_cell(problem: Problem, rows: Sequence[Row], file: str | None) -> Problem:
+    """Pin a problem whose path is ``measurements[i].column`` to that row's line and cell."""
+    match = re.match(r"measurements\[(\d+)\](?:\.(\w+))?", problem.path)
+    if match is None:  # pragma: no cover - every check names a measurement
+        return attrs.evolve(problem, file=file)
+    row = rows[int(match.group(1))]
+    column = match.group(2)
+    label = row.cells[column][1] if column in row.cells else None
+    return attrs.evolve(problem, file=file, line=row.line, column=label)
+
+
+def cells_of(measurement: Measurement) -> dict[str, object]:
+    """The cells of one measurement for a table: texts escaped, numbers as numbers."""
+    cells: dict[str, object] = {}
+    for column in COLUMNS:
+        value = getattr(measurement, column)
+        if value is None:
+            cells[column] = None
+        elif isinstance(value, Sex):
+            cells[column] = value.value
+        elif isinstance(value, Period):
+            cells[column] = str(value)
+        elif isinstance(value, str):
+            cells[column] = escape(value)
+        else:
+            cells[column] = value
+    return cells
+
+
+def frame_problem(file: str | None, message: str) -> FileFormatError:
+    """A table that cannot be read at all (no header row, an unreadable sheet)."""
+    return FileFormatError([Problem(file=file, message=message)], subject="measurement table")

@@ -1,0 +1,249 @@
+"""Measurement files: long-form tables in CSV and XLSX, read and written back.
+
+One row per measured value, with the columns of `COLUMNS` (Vietnamese headers are accepted too,
+see `ALIASES`). Reading reports every problem with its file, line and column (a CSV header, an
+XLSX cell such as ``C7``); writing is atomic and neutralises texts a spreadsheet would run as
+formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from gender_plan.errors import FileFormatError, Problem, ValidationError
+from gender_plan.io._atomic import write_atomic, write_bytes_atomic
+from gender_plan.io._extras import require
+from gender_plan.io._source import decode, read_bytes
+from gender_plan.io._table import (
+    ALIASES,
+    COLUMNS,
+    Decimal,
+    Row,
+    cells_of,
+    header,
+    measurements_from_rows,
+)
+from gender_plan.model import Measurement, Plan
+
+__all__ = ["ALIASES", "COLUMNS", "MAX_XLSX_BYTES", "load_measurements", "save_measurements"]
+
+MAX_XLSX_BYTES = 256 * 1024 * 1024
+"""The most an XLSX file may hold once unzipped: a small file that unzips to gigabytes is a bomb."""
+_DELIMITERS = (",", ";", "\t")
+
+
+def load_measurements(
+    path: str | os.PathLike[str],
+    *,
+    decimal: Decimal | None = None,
+    sheet: str | None = None,
+    plan: Plan | None = None,
+) -> tuple[Measurement, ...]:
+    """Read measurements from a CSV or XLSX file in long form (one value per row).
+
+    Args:
+        path: a ``.csv`` file (UTF-8, comma, semicolon or tab separated) or an ``.xlsx`` workbook.
+        decimal: the decimal mark of numbers written as text, ``"."`` or ``","``. When None, a
+            decimal comma is read only when it cannot be a thousands separator (``1,4``, not
+            ``1,400``), and a `GenderPlanWarning` says so.
+        sheet: the worksheet to read in a workbook; None reads the first.
+        plan: when given, the measurements are also checked against it (unknown indicators,
+            units of the wrong kind, values outside natural limits, duplicates, periods far
+            outside the plan), and a ``%`` after a value is allowed where the indicator's unit
+            is percent.
+
+    Raises:
+        FileFormatError: the file or its header cannot be read.
+        ValidationError: listing every problem of the rows, each with file, line and column.
+    """
+    name = str(path)
+    if decimal not in (None, ".", ","):
+        raise FileFormatError([Problem(message=f"unknown decimal mark {decimal!r}",
+                                       hint="use decimal='.' or decimal=','")])
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        if sheet is not None:
+            raise FileFormatError([Problem(file=name, message="a CSV file has no sheets",
+                                           hint="pass sheet= only for .xlsx files")])
+        rows = _csv_rows(decode(read_bytes(path), name), name)
+    elif suffix == ".xlsx":
+        rows = _xlsx_rows(path, name, sheet)
+    else:
+        raise FileFormatError([Problem(file=name, message=f"cannot read measurements from a "
+                                       f"{suffix or 'suffix-less'} file",
+                                       hint="use a .csv or .xlsx file")])
+    return measurements_from_rows(rows, file=name, decimal=decimal, plan=plan)
+
+
+def save_measurements(measurements: Iterable[Measurement], path: str | os.PathLike[str]) -> None:
+    """Write measurements to a ``.csv`` (UTF-8 with a byte-order mark, for Excel) or ``.xlsx``.
+
+    Every column is written, empty where a value is absent; numbers stay numbers, and texts
+    that a spreadsheet would run as formulas get a leading apostrophe (read back unchanged).
+    The file is replaced atomically.
+    """
+    rows = [cells_of(m) for m in measurements]
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        write_bytes_atomic(path, _csv_text(rows).encode("utf-8-sig"))
+    elif suffix == ".xlsx":
+        _save_xlsx(rows, path)
+    else:
+        raise FileFormatError([Problem(file=str(path), message=f"cannot write measurements to a "
+                                       f"{suffix or 'suffix-less'} file",
+                                       hint="use a .csv or .xlsx file")])
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def _csv_rows(text: str, name: str) -> list[Row]:
+    first = text.split("\n", 1)[0]
+    delimiter = max(_DELIMITERS, key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[Row] = []
+    columns: list[str | None] | None = None
+    start = 1
+    try:
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if columns is None:
+                if not any(cell.strip() for cell in record):
+                    continue
+                columns = header(record, record, name, line)
+                continue
+            rows.append(_row(record, columns, line, name, lambda _i, c: c))
+    except csv.Error as error:
+        raise FileFormatError([Problem(file=name, line=reader.line_num,
+                                       message=f"not valid CSV: {error}",
+                                       hint="check the quotes on this line")],
+                              subject="measurement table") from None
+    if columns is None:
+        raise FileFormatError([Problem(file=name, message="the file has no header row",
+                                       hint=f"the first row names the columns: "
+                                       f"{', '.join(COLUMNS)}")], subject="measurement table")
+    return rows
+
+
+def _row(record: list[Any], columns: list[str | None], line: int, name: str,
+         label: Any) -> Row:
+    """Pair a record's cells with their columns; a value beyond the named columns is refused."""
+    cells: dict[str, tuple[object, str]] = {}
+    for index, value in enumerate(record):
+        column = columns[index] if index < len(columns) else None
+        if column is not None:
+            cells[column] = (value, label(index, column))
+        elif value is not None and str(value).strip():
+            raise FileFormatError([Problem(file=name, line=line, column=label(index, "?"),
+                                           message=f"the value {value!r} is in a column "
+                                           "without a header",
+                                           hint="name the column in the first row, or move "
+                                           "the value")], subject="measurement table")
+    return Row(line=line, cells=cells)
+
+
+def _csv_text(rows: list[dict[str, object]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_csv_cell(row[column]) for column in COLUMNS])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+# --- XLSX ----------------------------------------------------------------------------------------
+
+
+def _openpyxl() -> Any:
+    return require("openpyxl", package="openpyxl", extra="excel", feature="reading and "
+                   "writing Excel files")
+
+
+def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> list[Row]:
+    openpyxl = _openpyxl()
+    read_bytes(path)  # the size limit, before unzipping anything
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl and zipfile raise a zoo of types for a bad file
+        raise FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
+                                       f"({type(error).__name__}: {error})",
+                                       hint="save it from Excel as 'Excel Workbook (.xlsx)'")],
+                              subject="measurement table") from None
+    try:
+        if unzipped > MAX_XLSX_BYTES:
+            raise FileFormatError([Problem(file=name, message=f"the workbook unzips to "
+                                           f"{unzipped:,} bytes, more than the "
+                                           f"{MAX_XLSX_BYTES:,} accepted")],
+                                  subject="measurement table")
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise FileFormatError([Problem(file=name, message=f"the workbook has no sheet "
+                                           f"{sheet!r}", hint=f"its sheets: {', '.join(names)}")],
+                                  subject="measurement table")
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        return _sheet_rows(worksheet.iter_rows(min_row=1, values_only=True), name, openpyxl)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any) -> list[Row]:
+    letter = openpyxl.utils.get_column_letter
+    rows: list[Row] = []
+    columns: list[str | None] | None = None
+    for number, record in enumerate(records, start=1):
+        if columns is None:
+            if all(cell is None or not str(cell).strip() for cell in record):
+                continue
+            labels = [f"{letter(i + 1)}{number}" for i in range(len(record))]
+            columns = header(list(record), labels, name, number)
+            continue
+        rows.append(_row(list(record), columns, number,
+                         name, lambda i, _c, n=number: f"{letter(i + 1)}{n}"))
+    if columns is None:
+        raise FileFormatError([Problem(file=name, message="the sheet has no header row")],
+                              subject="measurement table")
+    return rows
+
+
+def _save_xlsx(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> None:
+    openpyxl = _openpyxl()
+    illegal = openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE
+    problems = [
+        Problem(path=f"measurements[{index}].{column}",
+                message=f"the text {value!r} holds a control character that an Excel file "
+                "cannot store", hint="remove it, or save as .csv")
+        for index, row in enumerate(rows)
+        for column, value in row.items()
+        if isinstance(value, str) and illegal.search(value)
+    ]
+    if problems:
+        raise ValidationError(problems, subject="measurements")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "measurements"
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        sheet.append([row[column] for column in COLUMNS])
+
+    def write(stream: IO[bytes]) -> None:
+        workbook.save(stream)
+
+    write_atomic(path, write)

@@ -1,0 +1,203 @@
+"""Plan files: YAML (for people), JSON (for tools) and TOML, with a schema version in each.
+
+Every file starts with ``schema: gender-plan/1``. Loading reports every problem at once, each with
+the file, the line (YAML and JSON) and the path inside the plan; saving writes atomically and
+omits fields left at their default, so that nothing is written back as if the author had stated
+it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from gender_plan.errors import FileFormatError, Problem, ValidationError
+from gender_plan.io._atomic import write_bytes_atomic
+from gender_plan.io._extras import require
+from gender_plan.io._json import dump_json, load_json
+from gender_plan.io._source import Locations, decode, locate, read_bytes
+from gender_plan.io._yaml import dump_yaml, load_yaml
+from gender_plan.io.converter import structure, unstructure
+from gender_plan.model import Plan
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA",
+    "Format",
+    "dumps_plan",
+    "format_of",
+    "load_plan",
+    "loads_plan",
+    "save_plan",
+]
+
+SCHEMA = "gender-plan/1"
+"""The version of the plan file format this library reads and writes (the ``schema`` key)."""
+
+Format = Literal["yaml", "json", "toml"]
+"""A plan file format."""
+FORMATS: tuple[Format, ...] = ("yaml", "json", "toml")
+"""The plan file formats, in the order people are most likely to want them."""
+
+_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+_SCHEMA_TEXT = re.compile(r"^gender-plan/(\d+)$")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """Tell a plan file's format from its suffix (.yaml, .yml, .json or .toml)."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise FileFormatError(
+            [
+                Problem(
+                    file=str(path),
+                    message=f"cannot tell the format of a plan file ending in {suffix!r}",
+                    hint="name it .yaml, .yml, .json or .toml, or pass format=",
+                )
+            ]
+        ) from None
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read a plan from a YAML, JSON or TOML file (told apart by the suffix).
+
+    Raises:
+        FileFormatError: the file cannot be read (size, encoding, syntax, schema version).
+        ValidationError: the plan breaks the model's rules; every problem has the file, the
+            line where known, and the path inside the plan.
+    """
+    name = str(path)
+    kind = format_of(path)
+    return _load(decode(read_bytes(path), name), kind, name)
+
+
+def loads_plan(text: str, *, format: Format) -> Plan:
+    """Read a plan from the text of a YAML, JSON or TOML file."""
+    return _load(text, _checked(format), None)
+
+
+def dumps_plan(plan: Plan, *, format: Format) -> str:
+    """Write `plan` as the text of a YAML, JSON or TOML file (``schema`` first)."""
+    kind = _checked(format)
+    data = {"schema": SCHEMA, **unstructure(plan)}
+    if kind == "yaml":
+        return dump_yaml(data)
+    if kind == "json":
+        return dump_json(data)
+    tomli_w = require("tomli_w", package="tomli-w", extra="toml", feature="writing TOML")
+    text: str = tomli_w.dumps(data)
+    return text
+
+
+def save_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+) -> None:
+    """Write `plan` to `path` atomically, in `format` or the one its suffix names.
+
+    The file is replaced in one step: if anything fails, the old file is left as it was.
+    """
+    kind = format_of(path) if format is None else _checked(format)
+    write_bytes_atomic(path, dumps_plan(plan, format=kind).encode("utf-8"))
+
+
+def _checked(format: str) -> Format:
+    if format not in FORMATS:
+        raise FileFormatError(
+            [Problem(message=f"unknown plan file format {format!r}",
+                     hint=f"use one of {', '.join(FORMATS)}")]
+        )
+    return format
+
+
+def _load(text: str, kind: Format, file: str | None) -> Plan:
+    data, locations = _parse(text, kind, file)
+    body = _without_schema(data, locations, file)
+    try:
+        return structure(body, Plan)
+    except ValidationError as error:
+        raise ValidationError(
+            [_with_hint(locate(problem, locations, file)) for problem in error.problems],
+            subject="plan",
+        ) from None
+
+
+def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
+    if kind == "yaml":
+        return load_yaml(text, file)
+    if kind == "json":
+        return load_json(text, file)
+    try:
+        return _plain(tomllib.loads(text)), {"": 1}
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = None
+        if match is not None:
+            line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
+            message = message[: match.start()].strip()
+        raise FileFormatError(
+            [Problem(file=file, line=line, message=f"not valid TOML: {message.lower()}")]
+        ) from None
+
+
+def _plain(value: Any) -> Any:
+    """Turn TOML's dates and times into the text they were written as, like YAML and JSON."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return value
+
+
+def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[str, Any]:
+    """Check the ``schema`` key and return the rest of the document."""
+    if not isinstance(data, dict):
+        kind = "nothing" if data is None else f"a {type(data).__name__}"
+        raise FileFormatError(
+            [
+                Problem(
+                    file=file,
+                    line=1,
+                    message=f"a plan file holds a mapping of keys, found {kind}",
+                    hint=f"start the file with 'schema: {SCHEMA}' and the plan's keys",
+                )
+            ]
+        )
+    body = dict(data)
+    version = body.pop("schema", None)
+    if version == SCHEMA:
+        return body
+    line = locations.get("schema", 1)
+    if version is None:
+        message, hint = "the file does not say its schema", f"add 'schema: {SCHEMA}' at the top"
+    else:
+        match = _SCHEMA_TEXT.match(version) if isinstance(version, str) else None
+        message = f"unknown schema {version!r}; this version of gender-plan reads {SCHEMA!r}"
+        hint = (
+            "the file was written by a newer gender-plan: upgrade it"
+            if match is not None and int(match.group(1)) > 1
+            else f"write 'schema: {SCHEMA}'"
+        )
+    raise FileFormatError([Problem(file=file, line=line, path="schema", message=message,
+                                   hint=hint)])
+
+
+def _with_hint(problem: Problem) -> Problem:
+    """Add the usual fix for a code written as a bare number (``code: 2.1``)."""
+    if problem.hint is None and re.match(r"expected a text, found -?[\d.]+$", problem.message):
+        return attrs.evolve(problem, hint="put it in quotes ('2.1') so that it is read as text")
+    return problem
