@@ -6,14 +6,15 @@ import math
 
 from gender_plan.model.target import Comparator
 
-__all__ = ["is_met"]
+__all__ = ["is_met", "nearly_equal"]
 
 _REL_TOL = 1e-9
 """Values this close count as equal, so that a unit conversion's rounding (0.9 × 100 is
 90.00000000000001) cannot flip a strict comparison."""
 
 
-def _close(value: float, other: float) -> bool:
+def nearly_equal(value: float, other: float) -> bool:
+    """Whether two values are equal but for floating-point noise (relative 1e-9)."""
     return math.isclose(value, other, rel_tol=_REL_TOL, abs_tol=1e-12)
 
 
@@ -30,10 +31,10 @@ def is_met(
     if isinstance(value, bool) or isinstance(target, bool):
         return comparator is Comparator.EQ and value is target
     if comparator is Comparator.ABOUT:
-        return abs(value - target) <= (tolerance or 0.0) or _close(
+        return abs(value - target) <= (tolerance or 0.0) or nearly_equal(
             abs(value - target), tolerance or 0.0
         )
-    equal = _close(value, target)
+    equal = nearly_equal(value, target)
     if comparator is Comparator.EQ:
         return equal
     if comparator is Comparator.GE:

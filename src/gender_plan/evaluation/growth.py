@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from gender_plan.evaluation.comparison import nearly_equal
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify, rounded
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
@@ -68,7 +69,7 @@ class GrowthRatio(Method):
             reasons.append(Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → target"))
             return Verdict(status=Status.INSUFFICIENT_DATA, reasons=tuple(reasons))
         required = cagr(y_T, y_b, trend.T, trend.b)
-        if required == 0:
+        if nearly_equal(y_T, y_b):
             reasons.append(Reason(code=ReasonCode.LEVEL_TO_HOLD))
             return Verdict(status=Status.DETERIORATING, score=-5.0, reasons=tuple(reasons))
         ratio = s * trend.d * actual / abs(required)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from gender_plan.evaluation.comparison import nearly_equal
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
@@ -47,7 +48,7 @@ class LinearPath(Method):
         expected = trend.y_b + share_of_time * (trend.y_T - trend.y_b)
         projected = least_squares_at(trend.history, trend.T)
         gap = abs(trend.y_T - trend.y_b)
-        if gap == 0:
+        if nearly_equal(trend.y_T, trend.y_b):
             return Verdict(
                 status=Status.DETERIORATING,
                 expected=expected,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from gender_plan.evaluation.comparison import nearly_equal
 from gender_plan.evaluation.growth import cagr
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify
 from gender_plan.evaluation.reasons import Reason, ReasonCode
@@ -44,7 +45,7 @@ class Projection(Method):
             trend.T - trend.t
         )
         gap = abs(trend.y_T - trend.y_b)
-        if gap == 0:
+        if nearly_equal(trend.y_T, trend.y_b):
             return Verdict(
                 status=Status.DETERIORATING,
                 projected=projected,
