@@ -1,4 +1,3 @@
-import pytest
 
 from gender_plan import (
     AssessmentError,
