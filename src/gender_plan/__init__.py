@@ -43,6 +43,7 @@ from gender_plan.io import (
     load_measurements,
     load_plan,
     loads_plan,
+    plan_schema,
     save_measurements,
     save_plan,
 )
@@ -143,6 +144,7 @@ __all__ = [
     "load_measurements",
     "load_plan",
     "loads_plan",
+    "plan_schema",
     "save_measurements",
     "save_plan",
     "validate_measurements",

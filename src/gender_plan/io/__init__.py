@@ -8,6 +8,7 @@ pandas DataFrames, behind the ``pandas`` extra, in `gender_plan.io.frames`.
 from gender_plan.io.converter import make_converter, structure, unstructure
 from gender_plan.io.measurements import load_measurements, save_measurements
 from gender_plan.io.plan_files import dumps_plan, load_plan, loads_plan, save_plan
+from gender_plan.io.schema import plan_schema
 
 __all__ = [
     "dumps_plan",
@@ -15,6 +16,7 @@ __all__ = [
     "load_plan",
     "loads_plan",
     "make_converter",
+    "plan_schema",
     "save_measurements",
     "save_plan",
     "structure",
