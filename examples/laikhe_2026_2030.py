@@ -8,12 +8,23 @@ commented where it occurs); where the source breaks a paragraph across lines, th
 with one space. Every text has an English translation. Section numbers in comments (I.2.3, II.2.1,
 IV.4, ...) are the plan's own.
 
-Run ``python examples/laikhe_2026_2030.py`` for a short summary of the plan.
+Run ``python examples/laikhe_2026_2030.py`` (``--help`` for the options) for a summary of the plan
+and an assessment of every target against the example data in ``examples/data/``.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
 from gender_plan import (
+    Assessment,
     Assignment,
     Comparator,
     DayOfYear,
@@ -23,18 +34,27 @@ from gender_plan import (
     Field,
     Frequency,
     FundingSource,
+    GenderPlanError,
     Goal,
+    GrowthRatio,
     Indicator,
     Limits,
+    LinearPath,
     LocalizedText,
+    Measurement,
     PartialDate,
     Plan,
+    PlanAssessment,
+    Projection,
     RecurringEvent,
     ResponsibleUnit,
     Signatory,
+    Summary,
     Target,
     TargetKind,
     Task,
+    assess_plan,
+    load_measurements,
 )
 
 SHARE = Limits(lower=0, upper=100)
@@ -59,6 +79,10 @@ EVAW_DAY = "day-against-violence-against-women"
 
 # Code of the parent plan (Hải Phòng's plan 170/KH-UBND), among the legal bases.
 PARENT_PLAN = "hai-phong-170-kh-ubnd-2026"
+
+# The two labels every row of the example data starts its `source` with.
+STAND_IN = "National stand-in:"
+ILLUSTRATIVE = "Illustrative (invented for the demo)"
 
 
 # --- header: "Thực hiện ..." ----------------------------------------------------------------
@@ -1596,24 +1620,366 @@ def build_plan() -> Plan:
     )
 
 
-# --- main: a short summary; to be extended with an assessment demo ----------------------------
+# --- the demo: the plan's summary and an assessment of every target --------------------------
+#
+# `python examples/laikhe_2026_2030.py [--lang en] [--as-of YYYY-MM-DD] [--method NAME]` prints the
+# plan and assesses every target against examples/data/laikhe-measurements.csv. Every status and
+# every reason printed comes from `assess_plan`; this part only lays them out.
+
+EXAMPLES = Path(__file__).resolve().parent
+"""The folder of this example; the data are found from it, whatever the working directory."""
+DATA = EXAMPLES / "data" / "laikhe-measurements.csv"
+"""The example measurements: illustrative values and labelled national stand-ins."""
+DEFAULT_AS_OF = datetime.date(2026, 12, 31)
+"""The end of the plan's first year, where the example data stop: fixed so output is repeatable."""
+SERIES_CHOICE: dict[str, str] = {"4.1": "civil registration"}
+"""The series preferred where the data hold several. The sex ratio at birth has a survey series
+(112 in 2023) and a civil-registration series (109.7 in 2023); a commune registers its own births
+(hộ tịch), so civil registration is the series it can keep measuring itself."""
+METHODS: dict[str, type[LinearPath] | type[GrowthRatio] | type[Projection]] = {
+    "linear": LinearPath,
+    "growth": GrowthRatio,
+    "projection": Projection,
+}
+"""The assessment methods `--method` offers, by name."""
+
+_WORDS: dict[str, LocalizedText] = {
+    "plan": LocalizedText(vi="KẾ HOẠCH", en="PLAN"),
+    "issuer": LocalizedText(vi="Cơ quan ban hành", en="Issued by"),
+    "period": LocalizedText(vi="Giai đoạn", en="Period"),
+    "base_year": LocalizedText(vi="năm gốc", en="base year"),
+    "status_doc": LocalizedText(vi="Văn bản", en="Document"),
+    "draft": LocalizedText(vi="dự thảo", en="draft"),
+    "issued": LocalizedText(vi="đã ban hành", en="issued"),
+    "no_number": LocalizedText(vi="chưa có số", en="no number yet"),
+    "no_day": LocalizedText(vi="chưa có ngày ban hành", en="no day of issue yet"),
+    "number": LocalizedText(vi="số", en="number"),
+    "dated": LocalizedText(vi="ngày", en="dated"),
+    "objective": LocalizedText(vi="Mục tiêu chung", en="General objective"),
+    "goals": LocalizedText(vi="Mục tiêu cụ thể", en="Specific goals"),
+    "goal": LocalizedText(vi="Mục tiêu", en="Goal"),
+    "targets_n": LocalizedText(vi="chỉ tiêu", en="targets"),
+    "target_n": LocalizedText(vi="chỉ tiêu", en="target"),
+    "assessment": LocalizedText(vi="ĐÁNH GIÁ CÁC CHỈ TIÊU", en="ASSESSMENT OF THE TARGETS"),
+    "as_of": LocalizedText(vi="tính đến ngày", en="as of"),
+    "method": LocalizedText(vi="phương pháp", en="method"),
+    "data": LocalizedText(vi="Số liệu", en="Data"),
+    "rows": LocalizedText(vi="dòng", en="rows"),
+    "stand_ins": LocalizedText(vi="số liệu quốc gia dùng thay", en="national stand-ins"),
+    "illustrative": LocalizedText(vi="số liệu minh họa", en="illustrative"),
+    "caveat": LocalizedText(
+        vi="Đây là số liệu ví dụ, không phải số liệu đo lường của xã Lai Khê.",
+        en="These are example data, not measurements of Lai Khê commune.",
+    ),
+    "series_choice": LocalizedText(vi="Chuỗi số liệu được chọn", en="Series chosen"),
+    "target": LocalizedText(vi="Chỉ tiêu", en="Target"),
+    "latest": LocalizedText(vi="Mới nhất", en="Latest"),
+    "status": LocalizedText(vi="Trạng thái", en="Status"),
+    "reasons": LocalizedText(vi="Lý do", en="Reasons"),
+    "series": LocalizedText(vi="chuỗi", en="series"),
+    "source": LocalizedText(vi="nguồn", en="source"),
+    "none": LocalizedText(vi="không có", en="none"),
+    "overall": LocalizedText(vi="Trạng thái chung", en="Overall status"),
+    "all_parts": LocalizedText(
+        vi="chỉ đạt khi mọi phần cùng đạt", en="achieved only when every part is"
+    ),
+    "by": LocalizedText(vi="năm", en="by"),
+    "every_month": LocalizedText(vi="mỗi tháng", en="every month"),
+    "every_quarter": LocalizedText(vi="mỗi quý", en="every quarter"),
+    "every_year": LocalizedText(vi="mỗi năm", en="every year"),
+    "every_day": LocalizedText(vi="mỗi ngày", en="every day"),
+    "from": LocalizedText(vi="từ", en="from"),
+    "to": LocalizedText(vi="đến", en="to"),
+    "yes": LocalizedText(vi="có", en="yes"),
+    "no": LocalizedText(vi="không", en="no"),
+    "goal_summary": LocalizedText(vi="Tổng hợp mục tiêu", en="Summary of goal"),
+    "plan_summary": LocalizedText(vi="TỔNG HỢP TOÀN KẾ HOẠCH", en="SUMMARY OF THE WHOLE PLAN"),
+    "mean_score": LocalizedText(vi="điểm trung bình", en="mean score"),
+    "error": LocalizedText(vi="Lỗi", en="Error"),
+}
+"""The words around the plan's own text, in Vietnamese and English."""
+
+_UNITS: dict[str, LocalizedText] = {
+    "percent": LocalizedText(vi="%", en="%"),
+    "times": LocalizedText(vi="lần", en="times"),
+    "boys / 100 girls": LocalizedText(vi="bé trai/100 bé gái", en="boys per 100 girls"),
+    "deaths / 100000 live_births": LocalizedText(
+        vi="ca tử vong/100.000 trẻ sinh sống", en="deaths per 100,000 live births"
+    ),
+    "births / 1000 women": LocalizedText(vi="ca sinh/1.000 phụ nữ", en="births per 1,000 women"),
+    "items": LocalizedText(vi="chuyên mục", en="items"),
+}
+"""How the plan's units read in each language; any other unit prints as written."""
+_ONE_UNIT: dict[str, LocalizedText] = {"items": LocalizedText(vi="chuyên mục", en="item")}
+"""Units whose English label changes for a value of exactly 1."""
+
+INDENT = "  "
+"""One step of indentation in the output."""
+
+Language = Literal["vi", "en"]
+"""The output languages; `LocalizedText.get` takes the same codes."""
+LANGUAGES: tuple[Language, ...] = ("vi", "en")
 
 
-def main() -> None:
-    """Print the plan's goals and numbered targets."""
+def _word(key: str, lang: Language) -> str:
+    return _WORDS[key].get(lang)
+
+
+def _targets(count: int, lang: Language) -> str:
+    """``1 target``, ``3 targets`` (Vietnamese does not inflect: ``3 chỉ tiêu``)."""
+    return f"{count} {_word('target_n' if count == 1 else 'targets_n', lang)}"
+
+
+def demo_plan(choice: Mapping[str, str] | None = None) -> Plan:
+    """The plan with its preferred measurement series set (`SERIES_CHOICE` by default).
+
+    The source text names no series, so the choice is the demo's, made here rather than in
+    `build_plan`, which holds only what the plan says.
+    """
+    chosen = SERIES_CHOICE if choice is None else choice
     plan = build_plan()
-    state = "draft" if plan.is_draft else plan.number
-    print(f"{plan.title.get('en')} ({plan.start_year}-{plan.end_year}, {state})")
+    goals = tuple(
+        attrs.evolve(
+            goal,
+            indicators=tuple(
+                attrs.evolve(indicator, series=chosen[indicator.code])
+                if indicator.code in chosen
+                else indicator
+                for indicator in goal.indicators
+            ),
+        )
+        for goal in plan.goals
+    )
+    return attrs.evolve(plan, goals=goals)
+
+
+def format_number(value: float | bool, lang: Language) -> str:
+    """Write a value with at most two decimals: ``92,31`` in Vietnamese, ``92.31`` in English."""
+    if isinstance(value, bool):
+        return _word("yes" if value else "no", lang)
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text
+
+
+def format_quantity(value: float | bool, unit: str, lang: Language) -> str:
+    """A value with its unit: ``60%``, ``1,4 lần``, ``109 boys per 100 girls``, ``yes``."""
+    number = format_number(value, lang)
+    if isinstance(value, bool):
+        return number
+    labels = _ONE_UNIT if value == 1 and unit in _ONE_UNIT else _UNITS
+    label = labels[unit].get(lang) if unit in labels else unit
+    return f"{number}{label}" if label == "%" else f"{number} {label}"
+
+
+def _describe_target(
+    plan: Plan, indicator: Indicator, result: Assessment, lang: Language
+) -> str:
+    target = result.target
+    if target is None or result.target_value is None:
+        return _word("none", lang)
+    value = format_quantity(result.target_value, indicator.unit, lang)
+    if target.frequency is not None:
+        start = target.start_year if target.start_year is not None else plan.start_year
+        return (
+            f"{target.comparator.symbol} {value} {_word('every_' + target.frequency.value, lang)}"
+            f", {_word('from', lang)} {start} {_word('to', lang)} {result.deadline}"
+        )
+    return f"{target.comparator.symbol} {value} ({_word('by', lang)} {result.deadline})"
+
+
+def _describe_latest(indicator: Indicator, result: Assessment, lang: Language) -> str:
+    latest = result.latest
+    if latest is None:
+        return _word("none", lang)
+    none = _word("none", lang)
+    return (
+        f"{format_quantity(latest.value, indicator.unit, lang)} ({latest.period})"
+        f" — {_word('series', lang)}: {latest.series or none}"
+        f" — {_word('source', lang)}: {latest.source or none}"
+    )
+
+
+def _summary_line(summary: Summary, lang: Language) -> str:
+    counts = " · ".join(
+        f"{status.text(lang)} {count}" for status, count in summary.counts if count
+    )
+    text = f"{_targets(summary.total, lang)}: {counts}"
+    if summary.mean_score is not None:
+        text += f" ({_word('mean_score', lang)} {format_number(summary.mean_score, lang)})"
+    return text
+
+
+def format_plan(plan: Plan, lang: Language) -> list[str]:
+    """The plan's summary: title, issuer, period, whether it is a draft, its goals."""
+    if plan.is_draft:
+        missing = [
+            _word(key, lang)
+            for key, absent in (("no_number", plan.number is None), ("no_day", plan.date.day is None))
+            if absent
+        ]
+        state = f"{_word('draft', lang)} ({', '.join(missing)}; {plan.date})"
+    else:
+        state = f"{_word('issued', lang)}: {_word('number', lang)} {plan.number}, {_word('dated', lang)} {plan.date}"
+    lines = [
+        f"{_word('plan', lang)}: {plan.title.get(lang)}",
+        f"{_word('issuer', lang)}: {plan.issuer.get(lang)}",
+        f"{_word('period', lang)}: {plan.start_year}-{plan.end_year} "
+        f"({_word('base_year', lang)} {plan.effective_base_year})",
+        f"{_word('status_doc', lang)}: {state}",
+    ]
+    if plan.general_objective is not None:
+        lines.append(f"{_word('objective', lang)}: {plan.general_objective.get(lang)}")
+    lines.append(f"{_word('goals', lang)}:")
     for goal in plan.goals:
-        print(f"Goal {goal.code}: {goal.title.get('en')}")
-        for indicator in goal.indicators:
-            for target in indicator.targets:
-                every = f" every {target.frequency.value}" if target.frequency else ""
-                print(
-                    f"  {indicator.code:<5} {target.comparator.symbol} {target.value} "
-                    f"{indicator.unit}{every} by {plan.deadline(target)}"
+        numbers = list(dict.fromkeys(indicator.label for indicator in goal.indicators))
+        lines.append(
+            f"{INDENT}{goal.code}. {goal.title.get(lang)} — {_targets(len(numbers), lang)} "
+            f"({', '.join(numbers)})"
+        )
+    return lines
+
+
+def format_assessment(
+    plan: Plan,
+    assessment: PlanAssessment,
+    measurements: Sequence[Measurement],
+    *,
+    lang: Language,
+    data: str,
+) -> list[str]:
+    """Every numbered target per goal: its parts' targets, latest values, statuses and reasons."""
+    sources = [m.source or "" for m in measurements]
+    stand_ins = sum(source.startswith(STAND_IN) for source in sources)
+    illustrative = sum(source.startswith(ILLUSTRATIVE) for source in sources)
+    series = ", ".join(f"{code} → {name}" for code, name in sorted(SERIES_CHOICE.items()))
+    lines = [
+        f"{_word('assessment', lang)} — {_word('as_of', lang)} {assessment.as_of}"
+        f" — {_word('method', lang)}: {assessment.method}",
+        f"{_word('data', lang)}: {data} ({len(measurements)} {_word('rows', lang)}: "
+        f"{illustrative} {_word('illustrative', lang)}, {stand_ins} {_word('stand_ins', lang)}).",
+        _word("caveat", lang),
+        f"{_word('series_choice', lang)}: {series}",
+    ]
+    parts = {indicator.code: indicator for _, indicator in plan.indicators()}
+    for goal in plan.goals:
+        lines += ["", f"{_word('goal', lang)} {goal.code}. {goal.title.get(lang)}"]
+        for numbered in (t for t in assessment.targets if t.goal == goal.code):
+            indent = INDENT
+            if len(numbered.indicators) > 1:
+                lines.append(
+                    f"{INDENT}{numbered.number}  {_word('overall', lang)}: "
+                    f"{numbered.status.text(lang)} ({_word('all_parts', lang)})"
                 )
+                indent = INDENT * 2
+            for code in numbered.indicators:
+                lines += _format_part(plan, parts[code], assessment[code], lang, indent)
+        lines.append(
+            f"{INDENT}{_word('goal_summary', lang)} {goal.code}: "
+            f"{_summary_line(assessment.goal(goal.code), lang)}"
+        )
+    lines += ["", f"{_word('plan_summary', lang)}: {_summary_line(assessment.summary, lang)}"]
+    return lines
+
+
+def _format_part(
+    plan: Plan, indicator: Indicator, result: Assessment, lang: Language, indent: str
+) -> list[str]:
+    """One measurable part: name, target, latest value, status and every reason."""
+    inner = indent + " " * (len(indicator.code) + 2)
+    fields = [
+        ("target", _describe_target(plan, indicator, result, lang)),
+        ("latest", _describe_latest(indicator, result, lang)),
+        ("status", result.status.text(lang)),
+    ]
+    width = max(len(_word(key, lang)) for key in ("target", "latest", "status", "reasons")) + 2
+    lines = [f"{indent}{indicator.code}  {indicator.name.get(lang)}"]
+    lines += [f"{inner}{(_word(key, lang) + ':').ljust(width)}{text}" for key, text in fields]
+    for position, reason in enumerate(result.reasons):
+        head = (_word("reasons", lang) + ":") if position == 0 else ""
+        lines.append(f"{inner}{head.ljust(width)}{reason.text(lang)}")
+    return lines
+
+
+def read_measurements(path: Path, plan: Plan) -> tuple[Measurement, ...]:
+    """Read measurements with the library's reader, checked against `plan`.
+
+    Numbers are written with a decimal point; checking against the plan here lets a problem name
+    the file, line and column it comes from.
+    """
+    return tuple(load_measurements(path, decimal=".", plan=plan))
+
+
+def _as_of(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        message = f"expected a date written YYYY-MM-DD, such as 2026-12-31, found {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="laikhe_2026_2030.py",
+        description="Print the Lai Khê plan 2026-2030 and assess every target against the "
+        "example measurements.",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="vi", help="language of the output (default: vi)"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=DEFAULT_AS_OF,
+        metavar="YYYY-MM-DD",
+        help=f"assessment date (default: {DEFAULT_AS_OF}, where the example data stop)",
+    )
+    parser.add_argument(
+        "--method", choices=sorted(METHODS), default="linear",
+        help="assessment method (default: linear)",
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DATA, metavar="CSV",
+        help="measurements to assess (default: the example data beside this script)",
+    )
+    return parser
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the repository when it lies inside it, so output does not depend on
+    where the repository was cloned."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(EXAMPLES.parent):
+        return resolved.relative_to(EXAMPLES.parent).as_posix()
+    return str(path)
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    """Print the plan's summary and the assessment of every target; return the exit status.
+
+    `argv` are the command-line options (none: Vietnamese, as of `DEFAULT_AS_OF`, linear).
+    """
+    options = _parser().parse_args(list(argv))
+    lang: Language = options.lang
+    plan = demo_plan()
+    try:
+        measurements = read_measurements(options.data, plan)
+        assessment = assess_plan(
+            plan, measurements, as_of=options.as_of, method=METHODS[options.method]()
+        )
+    except GenderPlanError as error:
+        # Bad data is reported as the library words it, without a traceback.
+        print(f"{_word('error', lang)}: {error}", file=sys.stderr)
+        return 1
+    lines = [
+        *format_plan(plan, lang),
+        "",
+        *format_assessment(plan, assessment, measurements, lang=lang, data=_shown(options.data)),
+    ]
+    print("\n".join(lines))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

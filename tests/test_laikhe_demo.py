@@ -1,0 +1,476 @@
+"""The Lai Khê demo (examples/laikhe_2026_2030.py run as a program) prints the engine's verdicts.
+
+The demo runs as a subprocess, as a reader runs it; each status and reason it prints is compared
+with `assess_plan` computed here on the same data. The example data are held to their labels: every
+row says where it comes from, and the national stand-ins equal the published national figures
+(a copy of ``/work/shared/data/vn-national-indicators.csv`` kept in ``examples/data/national/``).
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import datetime
+import doctest
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gender_plan import (
+    GrowthRatio,
+    LinearPath,
+    Method,
+    Plan,
+    PlanAssessment,
+    Projection,
+    Status,
+    assess_plan,
+    check_measurements,
+    load_measurements,
+)
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "laikhe_2026_2030.py"
+DATA_DIR = ROOT / "examples" / "data"
+DATA = DATA_DIR / "laikhe-measurements.csv"
+NATIONAL = DATA_DIR / "national" / "vn-national-indicators.csv"
+PAGE = ROOT / "docs" / "tutorial" / "lai-khe-example.md"
+
+COLUMNS = [
+    "indicator", "period", "value", "unit", "series", "source",
+    "numerator", "denominator", "place", "sex",
+]
+STAND_IN = "National stand-in: "
+ILLUSTRATIVE = "Illustrative (invented for the demo)"
+DEFAULT_AS_OF = datetime.date(2026, 12, 31)
+"""The date the demo assesses at when none is given (its documented default)."""
+
+# The words the demo prints before each field, typed from the intended output.
+WORDS = {
+    "vi": {"status": "Trạng thái", "reasons": "Lý do", "overall": "Trạng thái chung",
+           "series": "Chuỗi số liệu được chọn", "plan": "TỔNG HỢP TOÀN KẾ HOẠCH",
+           "goal": "Tổng hợp mục tiêu"},
+    "en": {"status": "Status", "reasons": "Reasons", "overall": "Overall status",
+           "series": "Series chosen", "plan": "SUMMARY OF THE WHOLE PLAN",
+           "goal": "Summary of goal"},
+}
+
+# Which plan indicator each national figure stands in for, and its unit in the library's
+# registry, typed from the national file's own names and units.
+NATIONAL_CODES = {
+    "commune governments with a female key leader": "1.1",
+    "female wage workers among employed women": "2.1",
+    "women in agriculture forestry and fishery among employed women": "2.2",
+    "female directors or owners of enterprises and cooperatives": "2.3",
+    "unpaid domestic and care work hours women to men": "3.1",
+    "sex ratio at birth": "4.1",
+    "maternal mortality ratio": "4.2",
+    "adolescent birth rate": "4.3",
+}
+NATIONAL_UNITS = {
+    "percent": "percent",
+    "ratio": "times",
+    "boys per 100 girls": "boys / 100 girls",
+    "deaths per 100000 live births": "deaths / 100000 live_births",
+    "births per 1000 women aged 15-19": "births / 1000 women",
+}
+
+
+def _load_example() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("laikhe_2026_2030", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+EXAMPLE_MODULE = _load_example()
+
+
+def _plan_with_civil_registration() -> Plan:
+    """The plan as the demo must assess it: 4.1 prefers the civil-registration series."""
+    plan: Plan = EXAMPLE_MODULE.build_plan()
+    goals = [
+        attrs.evolve(
+            goal,
+            indicators=[
+                attrs.evolve(i, series="civil registration") if i.code == "4.1" else i
+                for i in goal.indicators
+            ],
+        )
+        for goal in plan.goals
+    ]
+    return attrs.evolve(plan, goals=goals)
+
+
+PLAN = _plan_with_civil_registration()
+
+
+def _engine(as_of: datetime.date = DEFAULT_AS_OF, method: Method | None = None) -> PlanAssessment:
+    return assess_plan(PLAN, load_measurements(DATA, decimal="."), as_of=as_of, method=method)
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLE), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@attrs.define
+class Printed:
+    """What the demo printed for one measurable part, or for a numbered target with parts."""
+
+    status: str | None = None
+    reasons: list[str] = attrs.field(factory=list)
+
+
+_PART = re.compile(r"^ +(\d+\.\d+[a-z]?)  (\S.*)$")
+_FIELD = re.compile(r"^ +([^:]+):\s+(\S.*)$")
+_CONTINUED = re.compile(r"^ {12,}(\S.*)$")
+
+
+def _parse(output: str, lang: str) -> tuple[dict[str, Printed], dict[str, str]]:
+    """Parse the assessment: each part's status and reasons, each multi-part target's status."""
+    words = WORDS[lang]
+    parts: dict[str, Printed] = {}
+    overall: dict[str, str] = {}
+    current: Printed | None = None
+    in_reasons = False
+    for line in output.splitlines():
+        combined = re.match(rf"^ +(\d+\.\d+)  {words['overall']}: (.+) \(", line)
+        if combined:
+            overall[combined[1]] = combined[2]
+            current, in_reasons = None, False
+            continue
+        part = _PART.match(line)
+        if part:
+            current = parts.setdefault(part[1], Printed())
+            in_reasons = False
+            continue
+        if current is None:
+            continue
+        field = _FIELD.match(line)
+        if field and field[1] == words["status"]:
+            current.status = field[2]
+        elif field and field[1] == words["reasons"]:
+            current.reasons.append(field[2])
+            in_reasons = True
+        elif in_reasons and _CONTINUED.match(line):
+            current.reasons.append(line.strip())
+        else:
+            in_reasons = False
+    return parts, overall
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[
+    str, subprocess.CompletedProcess[str]
+]:
+    """The demo's default run (Vietnamese) and its English run, from a foreign directory."""
+    lang: str = request.param
+    args = () if lang == "vi" else ("--lang", "en")
+    return lang, _run(*args, cwd=tmp_path_factory.mktemp("elsewhere"))
+
+
+def test_the_demo_exits_0_without_complaint(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    _, result = printed
+    assert (0, "") == (result.returncode, result.stderr)
+
+
+def test_each_printed_status_and_reason_is_the_engines(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    lang, result = printed
+    engine = _engine()
+    parts, overall = _parse(result.stdout, lang)
+    expected_parts = {
+        code: (a.status.text(lang), [r.text(lang) for r in a.reasons])
+        for code, a in engine.indicators.items()
+    }
+    assert expected_parts == {code: (p.status, p.reasons) for code, p in parts.items()}
+    expected_overall = {
+        t.number: t.status.text(lang)
+        for t in engine.targets
+        if len(t.indicators) > 1
+    }
+    assert {"3.2": expected_overall["3.2"]} == expected_overall
+    assert expected_overall == overall
+
+
+def test_the_output_is_in_the_chosen_language(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    lang, result = printed
+    plan_title = PLAN.title.get(lang)
+    assert True is (plan_title in result.stdout)
+    other = "en" if lang == "vi" else "vi"
+    assert False is (PLAN.title.get(other) in result.stdout)
+
+
+def test_the_summaries_count_the_engines_statuses(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    lang, result = printed
+    engine = _engine()
+    words = WORDS[lang]
+    lines = result.stdout.splitlines()
+    summaries = [(f"{words['goal']} {g.goal}: ", g.summary) for g in engine.goals]
+    summaries.append((f"{words['plan']}: ", engine.summary))
+    for prefix, summary in summaries:
+        [line] = [line.strip() for line in lines if line.strip().startswith(prefix)]
+        shown = dict(
+            re.fullmatch(r"(.+) (\d+)", item).groups()
+            for item in line.removeprefix(prefix).split(": ", 1)[1].split(" · ")
+        )
+        expected = {
+            status.text(lang): str(count)
+            for status, count in summary.counts
+            if count
+        }
+        assert expected == shown, prefix
+        assert True is line.removeprefix(prefix).startswith(f"{summary.total} ")
+
+
+def test_the_series_choice_is_shown(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    lang, result = printed
+    assert True is (f"{WORDS[lang]['series']}: 4.1 → civil registration" in result.stdout)
+
+
+def test_the_default_data_show_every_kind_of_status() -> None:
+    statuses = {target.status for target in _engine().targets}
+    wanted = {
+        Status.ACHIEVED, Status.ON_TRACK, Status.NEEDS_ACCELERATION, Status.DETERIORATING,
+        Status.NOT_ACHIEVED, Status.INSUFFICIENT_DATA, Status.NO_DATA,
+    }
+    assert set() == wanted - statuses
+
+
+def test_the_two_part_target_shows_the_combined_rule() -> None:
+    engine = _engine()
+    [target] = [t for t in engine.targets if t.number == "3.2"]
+    parts = {engine[code].status for code in target.indicators}
+    assert {Status.ACHIEVED, Status.NEEDS_ACCELERATION} == parts
+    assert Status.NEEDS_ACCELERATION == target.status
+
+
+def test_the_monthly_target_fails_in_one_month() -> None:
+    assert ["2026-02"] == [str(p) for p in _engine()["6.3"].failing_periods]
+
+
+@pytest.mark.parametrize(
+    ("args", "as_of", "method"),
+    [
+        (("--method", "growth"), DEFAULT_AS_OF, GrowthRatio()),
+        (("--method", "projection", "--lang", "en"), DEFAULT_AS_OF, Projection()),
+        (("--as-of", "2026-06-30"), datetime.date(2026, 6, 30), LinearPath()),
+        (("--as-of", "2031-01-15", "--lang", "en"), datetime.date(2031, 1, 15), LinearPath()),
+    ],
+)
+def test_options_choose_the_date_and_method(
+    args: tuple[str, ...], as_of: datetime.date, method: Method, tmp_path: Path
+) -> None:
+    lang = "en" if "en" in args else "vi"
+    result = _run(*args, cwd=tmp_path)
+    assert 0 == result.returncode, result.stderr
+    engine = _engine(as_of, method)
+    parts, overall = _parse(result.stdout, lang)
+    assert {c: a.status.text(lang) for c, a in engine.indicators.items()} == {
+        code: p.status for code, p in parts.items()
+    }
+    [two_part] = [t for t in engine.targets if len(t.indicators) > 1]
+    assert {"3.2": two_part.status.text(lang)} == overall
+    assert True is (f"{as_of} — " in result.stdout)
+    assert True is (method.name in result.stdout)
+
+
+def test_bad_data_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "bad.csv"
+    data.write_text(
+        ",".join(COLUMNS) + "\n9.9,2026,50,percent,,Illustrative (invented for the demo),,,,\n",
+        encoding="utf-8",
+    )
+    result = _run("--data", str(data), "--lang", "en", cwd=tmp_path)
+    assert 1 == result.returncode
+    assert "" == result.stdout
+    assert True is result.stderr.startswith("Error: ")
+    assert True is ("'9.9'" in result.stderr)
+    assert False is ("Traceback" in result.stderr)
+
+
+def test_a_bad_date_is_refused_with_a_hint(tmp_path: Path) -> None:
+    result = _run("--as-of", "31/12/2026", cwd=tmp_path)
+    assert 2 == result.returncode
+    assert True is ("YYYY-MM-DD" in result.stderr)
+    assert False is ("Traceback" in result.stderr)
+
+
+def test_main_returns_0_and_prints_the_assessment(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == EXAMPLE_MODULE.main(["--lang", "en"])
+    out = capsys.readouterr().out
+    assert True is ("SUMMARY OF THE WHOLE PLAN: 15 targets: " in out)
+
+
+# --- the example data ------------------------------------------------------------------------
+
+
+def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as file:
+        reader = csv.DictReader(file)
+        rows = list(reader)
+        return list(reader.fieldnames or []), rows
+
+
+def test_the_example_data_files_exist() -> None:
+    assert [DATA] == sorted(DATA_DIR.glob("*.csv"))
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.csv")), ids=lambda p: p.name)
+def test_every_row_has_the_columns_and_states_its_source(path: Path) -> None:
+    columns, rows = _rows(path)
+    assert COLUMNS == columns
+    unlabelled = [
+        (index, row["source"])
+        for index, row in enumerate(rows, start=2)
+        if not row["source"].startswith((STAND_IN, ILLUSTRATIVE))
+    ]
+    assert [] == unlabelled
+
+
+def test_illustrative_rows_are_labelled_exactly() -> None:
+    _, rows = _rows(DATA)
+    labels = {r["source"] for r in rows if not r["source"].startswith(STAND_IN)}
+    assert {ILLUSTRATIVE} == labels
+
+
+def test_national_stand_ins_equal_the_published_figures() -> None:
+    _, rows = _rows(DATA)
+    _, national = _rows(NATIONAL)
+    expected = sorted(
+        (
+            NATIONAL_CODES[n["indicator"]], n["year"], float(n["value"]),
+            NATIONAL_UNITS[n["unit"]], n["series"], f"{STAND_IN}{n['source']}, {n['year']}",
+        )
+        for n in national
+    )
+    actual = sorted(
+        (r["indicator"], r["period"], float(r["value"]), r["unit"], r["series"], r["source"])
+        for r in rows
+        if r["source"].startswith(STAND_IN)
+    )
+    assert expected == actual
+
+
+def test_the_national_series_stay_apart_from_the_illustrative_ones() -> None:
+    _, rows = _rows(DATA)
+    national = {r["series"] for r in rows if r["source"].startswith(STAND_IN)}
+    illustrative = {r["series"] for r in rows if r["source"] == ILLUSTRATIVE}
+    assert set() == national & illustrative
+
+
+def test_the_example_data_load_whole_and_pass_the_plans_checks() -> None:
+    _, rows = _rows(DATA)
+    measurements = load_measurements(DATA, decimal=".")
+    assert len(rows) == len(measurements)
+    assert () == check_measurements(PLAN, measurements)
+
+
+# --- formatting ------------------------------------------------------------------------------
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.sampled_from(["vi", "en"]))
+def test_format_number_writes_the_value_rounded_to_two_decimals(value: float, lang: str) -> None:
+    text: str = EXAMPLE_MODULE.format_number(value, lang)
+    decimal, group = (",", ".") if lang == "vi" else (".", ",")
+    assert True is (re.fullmatch(rf"-?\d{{1,3}}(\{group}\d{{3}})*(\{decimal}\d{{1,2}})?", text)
+                    is not None), text
+    assert round(value, 2) == pytest.approx(
+        float(text.replace(group, "").replace(decimal, ".")), abs=1e-9
+    )
+
+
+def test_format_number_examples() -> None:
+    fmt = EXAMPLE_MODULE.format_number
+    assert ["1.234,5", "1,234.5", "có", "no", "60"] == [
+        fmt(1234.5, "vi"), fmt(1234.5, "en"), fmt(True, "vi"), fmt(False, "en"), fmt(60.0, "vi"),
+    ]
+
+
+# --- the tutorial page -----------------------------------------------------------------------
+
+
+def _page_excerpt() -> tuple[list[str], str]:
+    """The command and the output excerpt of the page's console block marked as the demo's."""
+    text = PAGE.read_text(encoding="utf-8")
+    match = re.search(r"<!-- demo-output -->\n```console\n\$ ([^\n]+)\n(.*?)\n```", text, re.S)
+    assert match is not None, "the page lost its demo-output console block"
+    return match[1].split(), match[2] + "\n"
+
+
+def test_the_tutorial_page_shows_what_the_demo_prints(tmp_path: Path) -> None:
+    command, excerpt = _page_excerpt()
+    assert ["python", "examples/laikhe_2026_2030.py"] == command[:2]
+    result = _run(*command[2:], cwd=tmp_path)
+    assert 0 == result.returncode
+    checker = doctest.OutputChecker()
+    assert True is checker.check_output(excerpt, result.stdout, doctest.ELLIPSIS), (
+        checker.output_difference(doctest.Example("", excerpt), result.stdout, doctest.ELLIPSIS)
+    )
+    assert excerpt.count("\n") > 20
+
+
+def test_the_tutorial_pages_table_of_statuses_is_the_engines() -> None:
+    engine = {t.number: t.status.text("en") for t in _engine().targets}
+    table = re.findall(r"^\| ([\d., ]+) \| [^|]+ \| ([^|]+) \|$", PAGE.read_text("utf-8"), re.M)
+    described = {code: status for codes, status in table for code in codes.split(", ")}
+    assert sorted(engine) == sorted(described)
+    wrong = {c: s for c, s in described.items() if not s.startswith(engine[c])}
+    assert {} == wrong
+
+
+def test_illustrative_shares_agree_with_their_counts() -> None:
+    _, rows = _rows(DATA)
+    counted = [r for r in rows if r["numerator"] and r["denominator"]]
+    wrong = [
+        (r["indicator"], r["period"], r["value"])
+        for r in counted
+        if round(100 * float(r["numerator"]) / float(r["denominator"]), 2) != float(r["value"])
+    ]
+    assert [] == wrong
+    assert True is (len(counted) >= 10)
+
+
+def test_the_example_needs_only_the_core_install() -> None:
+    """The README's first command installs no extra: the example imports the core only."""
+    tree = ast.parse(EXAMPLE.read_text(encoding="utf-8"))
+    imported = {
+        name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in (
+            [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+        )
+    }
+    core = {"gender_plan", "attrs", "cattrs", "pint", "__future__"}
+    assert set() == imported - core - set(sys.stdlib_module_names)
