@@ -1814,14 +1814,14 @@ def _summary_line(summary: Summary, lang: Language) -> str:
 def format_plan(plan: Plan, lang: Language) -> list[str]:
     """The plan's summary: title, issuer, period, whether it is a draft, its goals."""
     if plan.is_draft:
-        missing = [
-            _word(key, lang)
-            for key, absent in (("no_number", plan.number is None), ("no_day", plan.date.day is None))
-            if absent
-        ]
-        state = f"{_word('draft', lang)} ({', '.join(missing)}; {plan.date})"
+        gaps = (("no_number", plan.number is None), ("no_day", plan.date.day is None))
+        missing = ", ".join(_word(key, lang) for key, absent in gaps if absent)
+        state = f"{_word('draft', lang)} ({missing}; {plan.date})"
     else:
-        state = f"{_word('issued', lang)}: {_word('number', lang)} {plan.number}, {_word('dated', lang)} {plan.date}"
+        state = (
+            f"{_word('issued', lang)}: {_word('number', lang)} {plan.number}, "
+            f"{_word('dated', lang)} {plan.date}"
+        )
     lines = [
         f"{_word('plan', lang)}: {plan.title.get(lang)}",
         f"{_word('issuer', lang)}: {plan.issuer.get(lang)}",

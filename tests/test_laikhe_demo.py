@@ -28,6 +28,7 @@ from gender_plan import (
     GrowthRatio,
     LinearPath,
     Method,
+    PartialDate,
     Plan,
     PlanAssessment,
     Projection,
@@ -474,3 +475,17 @@ def test_the_example_needs_only_the_core_install() -> None:
     }
     core = {"gender_plan", "attrs", "cattrs", "pint", "__future__"}
     assert set() == imported - core - set(sys.stdlib_module_names)
+
+
+def test_the_plan_summary_says_whether_the_plan_is_a_draft() -> None:
+    issued = attrs.evolve(PLAN, number="12/KH-UBND", date=PartialDate(year=2026, month=5, day=20))
+    lines = {
+        "draft": EXAMPLE_MODULE.format_plan(PLAN, "en")[3],
+        "issued": EXAMPLE_MODULE.format_plan(issued, "en")[3],
+        "nháp": EXAMPLE_MODULE.format_plan(PLAN, "vi")[3],
+    }
+    assert {
+        "draft": "Document: draft (no number yet, no day of issue yet; 2026-05)",
+        "issued": "Document: issued: number 12/KH-UBND, dated 2026-05-20",
+        "nháp": "Văn bản: dự thảo (chưa có số, chưa có ngày ban hành; 2026-05)",
+    } == lines
