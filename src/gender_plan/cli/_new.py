@@ -1,0 +1,75 @@
+"""Starting another commune's plan from an existing one (the ``new`` command's logic)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from gender_plan.io.converter import structure, unstructure
+from gender_plan.model.period import PartialDate
+from gender_plan.model.plan import Plan
+
+__all__ = ["TO_FILL", "derive_plan", "slug"]
+
+TO_FILL = ("number", "date", "signatory", "baselines")
+"""What a plan started by `derive_plan` leaves empty for the commune to fill in."""
+
+
+def slug(text: str) -> str:
+    """A code from a name: ``Hưng Đạo`` gives ``hung-dao``."""
+    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = plain.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "commune"
+
+
+def _replace(data: Any, names: dict[str, dict[str, str]], key: str = "vi") -> Any:
+    """Replace the old place names in every text of plain data (English ones in 'en' keys)."""
+    if isinstance(data, dict):
+        return {k: _replace(v, names, "en" if k == "en" else key) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_replace(item, names, key) for item in data]
+    if isinstance(data, str):
+        for old, new in names[key].items():
+            data = data.replace(old, new)
+        return data
+    return data
+
+
+def derive_plan(
+    source: Plan,
+    *,
+    commune: str,
+    commune_en: str | None = None,
+    start_year: int | None = None,
+    end_year: int | None = None,
+) -> Plan:
+    """A new commune's plan from `source`: its name and years in, the commune's own parts out.
+
+    Every text that names the source's place names `commune` instead (upper-case too). The
+    plan's number, the day and month of issue, the signatory and the baselines stated in the
+    source (which are the source commune's data) are left out (`TO_FILL`).
+
+    Raises:
+        ValidationError: when the years given do not fit the source's targets.
+    """
+    start = source.start_year if start_year is None else start_year
+    end = source.end_year if end_year is None else end_year
+    old_vi, old_en = source.place.vi, source.place.get("en")
+    new_en = commune_en if commune_en is not None else commune
+    names = {
+        "vi": {old_vi: commune, old_vi.upper(): commune.upper()},
+        "en": {old_en: new_en, old_en.upper(): new_en.upper(), old_vi: new_en},
+    }
+    data = _replace(unstructure(source), names)
+    data["code"] = f"{slug(commune)}-{start}-{end}"
+    data["start_year"], data["end_year"] = start, end
+    data["date"] = unstructure(PartialDate(year=source.date.year + start - source.start_year))
+    for key in ("number", "signatory"):
+        data.pop(key, None)
+    if start != source.start_year:
+        data.pop("base_year", None)  # the source's base year belongs to its own period
+    for goal in data.get("goals", []):
+        for indicator in goal.get("indicators", []):
+            indicator.pop("baseline", None)
+    return structure(data, Plan)

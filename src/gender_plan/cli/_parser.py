@@ -1,0 +1,181 @@
+"""The command line's grammar: every command, its options, and an example in its help."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import textwrap
+
+__all__ = ["build_parser", "parse_as_of"]
+
+PROG = "gender-plan"
+_PLAN = "examples/laikhe_2026_2030.yaml"
+_DATA = "examples/data/laikhe-measurements.csv"
+_PLAN_HELP = "the plan file (.yaml, .yml, .json or .toml)"
+
+
+def parse_as_of(text: str) -> datetime.date | int:
+    """Read ``--as-of``: a year (its last day) or an ISO date."""
+    value = text.strip()
+    if value.isdigit() and len(value) == 4:
+        return int(value)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a year such as 2027 or a date such as 2027-12-31, found {text!r}"
+        ) from None
+
+
+def _example(*lines: str) -> str:
+    return "example:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=textwrap.dedent(description).strip(),
+        epilog=example,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    # SUPPRESS: given after the command it sets debug, otherwise the main parser's False stays.
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="on an error, show the full traceback as well")
+    return parser
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), default="vi",
+        help="language of the text printed: Vietnamese (default) or English",
+    )
+
+
+def _assessment_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    parser.add_argument("measurements", metavar="MEASUREMENTS",
+                        help="the measurements file (.csv or .xlsx)")
+    parser.add_argument(
+        "--as-of", type=parse_as_of, default=None, metavar="DATE",
+        help="assess with the data known on this date: a year (its 31 December) or YYYY-MM-DD "
+        "(default: today)",
+    )
+    parser.add_argument(
+        "--method", choices=("linear", "growth", "projection"), default="linear",
+        help="how progress is judged: the linear path from baseline to target (default), the "
+        "Open SDG growth-rate ratio, or the UN Statistics Division's projection",
+    )
+    parser.add_argument("--place", default=None,
+                        help="the place whose measurements to use, when the file has several")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``gender-plan`` and all its commands."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Check, show and assess a commune's gender-equality action plan, and write "
+        "a printable report of its progress.",
+        epilog=_example(
+            f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml",
+            f"{PROG} validate {_PLAN} {_DATA}",
+            f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
+            f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error, show the full traceback as well")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = _command(
+        commands, "validate", "check a plan file (and measurements) and list every problem",
+        """
+        Check a plan file, and optionally a measurements file against it. Every problem is
+        listed at once with its file, line and place in the plan. Exit status: 0 when all is
+        well, 2 when there is a problem.
+        """,
+        _example(f"{PROG} validate {_PLAN} {_DATA}"),
+    )
+    validate.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    validate.add_argument("measurements", metavar="MEASUREMENTS", nargs="?", default=None,
+                          help="a measurements file to check against the plan (optional)")
+
+    show = _command(
+        commands, "show", "print a plan's goals, targets, tasks and units",
+        "Print the plan: its heading, every goal with its targets and units, its tasks and the "
+        "units responsible.",
+        _example(f"{PROG} show {_PLAN} --lang en"),
+    )
+    show.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    _lang(show)
+
+    assess = _command(
+        commands, "assess", "assess every target from measurements",
+        """
+        Assess every target of the plan from the measurements: its status and the reasons.
+        --format json prints a stable document for other programs (its fields are documented in
+        the command-line reference); --format csv prints one row per indicator.
+        """,
+        _example(f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
+                 f"{PROG} assess {_PLAN} {_DATA} --as-of 2026 --format json > assessment.json"),
+    )
+    _assessment_options(assess)
+    assess.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        dest="output_format", help="output: a table for people (default), "
+                        "JSON or CSV")
+    _lang(assess)
+
+    report = _command(
+        commands, "report", "write a printable report (HTML or Markdown)",
+        """
+        Write a report of the assessment: one self-contained HTML page, printable on A4, or a
+        Markdown document. The format follows the file name (.html or .md). Needs the 'report'
+        extra: pip install 'gender-plan[report]'.
+        """,
+        _example(f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
+                 f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md"),
+    )
+    _assessment_options(report)
+    report.add_argument("--out", required=True, metavar="FILE",
+                        help="where to write the report: FILE.html or FILE.md")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="the report's language: the plan's (Vietnamese, default) or English")
+
+    new = _command(
+        commands, "new", "start another commune's plan file from an existing plan",
+        """
+        Start a plan file for another commune from an existing plan (Lai Khê's by default): the
+        commune's name and the years are filled in; the parts only the commune knows (the plan's
+        number, the date of issue, the signatory, the baselines) are left empty for you to fill.
+        Measurements go in a separate file.
+        """,
+        _example(f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml"),
+    )
+    new.add_argument("--commune", required=True, metavar="NAME",
+                     help="the commune's name as written in Vietnamese ('Hưng Đạo')")
+    new.add_argument("--commune-en", default=None, metavar="NAME",
+                     help="the name as written in English (default: the same)")
+    new.add_argument("--from", dest="source", default=None, metavar="PLAN",
+                     help="the plan to start from (default: Lai Khê's 2026-2030 plan)")
+    new.add_argument("--start-year", type=int, default=None, metavar="YEAR",
+                     help="the first year of the new plan (default: the source plan's)")
+    new.add_argument("--end-year", type=int, default=None, metavar="YEAR",
+                     help="the last year of the new plan (default: the source plan's)")
+    new.add_argument("--out", required=True, metavar="FILE",
+                     help="the new plan file (.yaml, .json or .toml)")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    _command(
+        commands, "schema", "print the JSON Schema of plan files",
+        "Print the JSON Schema that plan files follow (for editors that check YAML or JSON).",
+        _example(f"{PROG} schema > plan.schema.json"),
+    )
+    return parser

@@ -1,0 +1,195 @@
+"""HTML and Markdown reports: content, language, escaping, and the file they are written to."""
+
+from __future__ import annotations
+
+import html.parser
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+
+from gender_plan import (
+    LocalizedText,
+    Measurement,
+    Plan,
+    PlanAssessment,
+    Status,
+    ValidationError,
+    assess_plan,
+)
+from gender_plan.report import (
+    build_view,
+    escape_markdown,
+    render_report,
+    report_format_for,
+    write_report,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+EVIL = "<script>alert('x')</script> *bold* | [link](http://x) #1"
+
+
+class _Collector(html.parser.HTMLParser):
+    """Collects start tags and text, to look at the page as a browser parses it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(page: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(page)
+    return collector
+
+
+def _evil_plan(plan: Plan) -> Plan:
+    goal = plan.goals[0]
+    indicator = attrs.evolve(goal.indicators[0], name=LocalizedText(vi=EVIL, en=EVIL))
+    goals = (attrs.evolve(goal, title=LocalizedText(vi=EVIL), indicators=(indicator,)),
+             *plan.goals[1:])
+    return attrs.evolve(plan, title=LocalizedText(vi=EVIL, en=EVIL), goals=goals)
+
+
+def test_html_report_has_heading_summary_and_every_target(
+    laikhe: Plan, assessment: PlanAssessment, measurements: tuple[Measurement, ...]
+) -> None:
+    page = render_report(laikhe, assessment, measurements)
+    parsed = _parse(page)
+    text = " ".join(parsed.text)
+    assert laikhe.title.vi in text
+    assert "Dự thảo" in text
+    assert "31/12/2027" in text
+    assert "Lộ trình tuyến tính" in text
+    assert len(laikhe.goals) == page.count('<section class="goal"')
+    for _, indicator in laikhe.indicators():
+        assert indicator.name.vi in text
+    # 1.1 rose from 30 to 35.5: written the Vietnamese way, with its source and a chart.
+    assert "35,5% (2027, records)" in text
+    assert "≥ 60% (đến năm 2030)" in text
+    assert 2 == page.count('class="chart"')
+    assert "script" not in parsed.tags
+    assert "link" not in parsed.tags  # no stylesheet or font fetched from anywhere
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_html_status_badge_reads_as_text(
+    laikhe: Plan, assessment: PlanAssessment, measurements: tuple[Measurement, ...]
+) -> None:
+    page = render_report(laikhe, assessment, measurements, language="en")
+    status = assessment["1.1"].status
+    assert f'<span class="badge {status.value}">{status.text("en")}</span>' in page
+    assert "35.5% (2027, records)" in page
+
+
+def test_html_summary_counts_match_the_assessment(
+    laikhe: Plan, assessment: PlanAssessment, measurements: tuple[Measurement, ...]
+) -> None:
+    view = build_view(laikhe, assessment, measurements, language="en")
+    assert assessment.summary.counts == view.plan_summary.counts
+    assert assessment.summary.count(Status.NO_DATA) == dict(view.plan_summary.counts)[
+        Status.NO_DATA
+    ]
+    assert [goal.summary.counts for goal in assessment.goals] == [
+        goal.summary.counts for goal in view.goals
+    ]
+
+
+def test_plan_text_is_escaped_in_html(
+    laikhe: Plan, measurements: tuple[Measurement, ...]
+) -> None:
+    plan = _evil_plan(laikhe)
+    found = assess_plan(plan, measurements[:2], as_of=2027)
+    for language in ("vi", "en"):
+        page = render_report(plan, found, measurements[:2], language=language)  # type: ignore[arg-type]
+        assert "<script>" not in page
+        assert "&lt;script&gt;" in page
+        parsed = _parse(page)
+        assert "script" not in parsed.tags
+        assert EVIL in "".join(parsed.text)
+
+
+def test_plan_text_is_escaped_in_markdown(
+    laikhe: Plan, measurements: tuple[Measurement, ...]
+) -> None:
+    plan = _evil_plan(laikhe)
+    found = assess_plan(plan, measurements[:2], as_of=2027)
+    page = render_report(plan, found, measurements[:2], report_format="md")
+    assert "<script>" not in page
+    assert "\\*bold\\*" in page
+    assert "\\| \\[link\\]" in page
+    # Every table row keeps its columns: escaped pipes do not split cells.
+    rows = [line for line in page.splitlines() if line.startswith("| 1.1 |")]
+    assert 1 == len(rows)
+    assert 6 == rows[0].count(" | ")
+
+
+def test_markdown_report_has_the_same_content(
+    laikhe: Plan, assessment: PlanAssessment, measurements: tuple[Measurement, ...]
+) -> None:
+    page = render_report(laikhe, assessment, measurements, language="en", report_format="md")
+    assert "(DRAFT)" in page
+    assert "| Whole plan |" in page
+    for goal in laikhe.goals:
+        assert f"## Goal {goal.code}: " in page
+    assert "35.5% (2027, records)" in page
+    assert "Measurements: 2025: 30%; 2027: 35.5%." in page
+    assert assessment["1.1"].status.text("en") in page
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a*b_c", "a\\*b\\_c"),
+        ("<b>&", "&lt;b&gt;&amp;"),
+        ("1. first\n- second", "1\\. first \\- second"),
+        ("x | y", "x \\| y"),
+        ("plain text, 60,5%", "plain text, 60,5%"),
+    ],
+)
+def test_escape_markdown(text: str, expected: str) -> None:
+    assert expected == escape_markdown(text)
+
+
+def test_reasons_write_numbers_in_the_language(
+    laikhe: Plan, assessment: PlanAssessment, measurements: tuple[Measurement, ...]
+) -> None:
+    vi = build_view(laikhe, assessment, measurements, language="vi").goals[0].rows[0]
+    en = build_view(laikhe, assessment, measurements, language="en").goals[0].rows[0]
+    ratio = assessment["1.1"].ratio
+    assert ratio is not None
+    assert any(f"{ratio:.3f}".rstrip("0").replace(".", ",") in reason for reason in vi.reasons)
+    assert any(f"{ratio:.3f}".rstrip("0") in reason for reason in en.reasons)
+    assert any("30 (2025)" in reason for reason in vi.reasons)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("r.html", "html"), ("R.HTM", "html"), ("r.md", "md"), ("r.markdown", "md")],
+)
+def test_report_format_follows_the_suffix(name: str, expected: str) -> None:
+    assert expected == report_format_for(name)
+
+
+def test_unknown_suffix_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError, match=r"\*\.html or \*\.md"):
+        report_format_for("report.pdf")
+
+
+def test_write_report_writes_the_file(
+    tmp_path: Path, laikhe: Plan, assessment: PlanAssessment,
+    measurements: tuple[Measurement, ...],
+) -> None:
+    path = write_report(laikhe, assessment, measurements, tmp_path / "r.md", language="en")
+    assert render_report(laikhe, assessment, measurements, language="en",
+                         report_format="md") == path.read_text(encoding="utf-8")
+    assert [path] == list(tmp_path.iterdir())  # no temporary file left behind
