@@ -270,16 +270,14 @@ def measurements_from_rows(
     units = {} if plan is None else {i.code: i.unit for _, i in plan.indicators()}
     problems: list[Problem] = []
     built: list[Measurement] = []
-    kept: list[Row] = []
-    for row in table:
-        found = _row(row, len(built), mark, units, file)
+    for index, row in enumerate(table):
+        found = _row(row, index, mark, units, file)
         if isinstance(found, Measurement):
             built.append(found)
-            kept.append(row)
         else:
             problems.extend(found)
     if plan is not None and not problems:
-        problems.extend(_at_cell(p, kept, file) for p in check_measurements(plan, built))
+        problems.extend(_at_cell(p, table, file) for p in check_measurements(plan, built))
     if problems:
         raise ValidationError(problems, subject="measurements")
     return tuple(built)
@@ -330,11 +328,12 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
     try:
         return Measurement(**fields)
     except ValidationError as error:
-        return [_at_cell(p.prefixed(f"measurements[{index}]"), [row] * (index + 1), file)
+        return [_at_cell(p.prefixed(f"measurements[{index}]"), {index: row}, file)
                 for p in error.problems]
 
 
-def _at_cell(problem: Problem, rows: Sequence[Row], file: str | None) -> Problem:
+def _at_cell(problem: Problem, rows: Sequence[Row] | Mapping[int, Row],
+             file: str | None) -> Problem:
     """Pin a problem whose path is ``measurements[i].column`` to that row's line and cell."""
     match = re.match(r"measurements\[(\d+)\](?:\.(\w+))?", problem.path)
     if match is None:  # pragma: no cover - every check names a measurement
