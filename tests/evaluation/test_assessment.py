@@ -245,7 +245,9 @@ def test_one_series_is_used_and_named():
     assert "census and surveys" == most.series
     assert 112.0 == most.latest.value
     chosen = next(r for r in most.reasons if r.code is ReasonCode.SERIES_CHOSEN)
-    assert "census and surveys (not: civil registration)" == chosen.detail
+    assert "Dùng chuỗi số liệu: census and surveys." == chosen.text("vi")
+    aside = next(r for r in most.reasons if r.code is ReasonCode.SERIES_SET_ASIDE)
+    assert "Series set aside: civil registration." == aside.text("en")
     preferred = assess_indicator(
         Indicator(code="4.1", name=NAME, unit="boys / 100 girls",
                   direction=Direction.LOWER_IS_BETTER, series="civil registration",
@@ -267,7 +269,7 @@ def test_sex_disaggregated_values_are_set_aside_for_the_total():
             *rows({2026: 70}, sex=Sex.FEMALE), *rows({2026: 30}, sex=Sex.MALE)]
     result = assess_indicator(share(), data, as_of=2026, base_year=2025, end_year=2030)
     assert 52 == result.latest.value
-    assert "2026 female, 2026 male" == next(
+    assert "2026" == next(
         r.detail for r in result.reasons if r.code is ReasonCode.DISAGGREGATED_IGNORED)
 
 
@@ -305,8 +307,12 @@ def test_as_of_must_be_a_date_or_a_year(as_of):
 def test_reasons_read_in_both_languages():
     result = assess_indicator(share(), rows({2025: 50, 2027: 55}), as_of=2027, base_year=2025,
                               end_year=2030)
-    assert "Tỷ số tiến độ 1.250." == result.reasons[-1].text("vi")
-    assert "Progress ratio 1.250." == result.reasons[-1].text("en")
+    assert "Tỷ số tiến độ 1,25." == result.reasons[-1].text("vi")
+    assert "Progress ratio 1.25." == result.reasons[-1].text("en")
+    assert "Giá trị cơ sở lấy từ số liệu đo lường: 50 (2025)." == result.reasons[0].text("vi")
+    zero = Reason(code=ReasonCode.ZERO_REPLACED, detail="baseline")
+    assert "Giá trị 0 (giá trị cơ sở) được thay bằng 0,001 theo phương pháp." == zero.text("vi")
+    assert "A zero (baseline) was replaced by 0.001, as the method prescribes." == zero.text("en")
     for code in ReasonCode:
         assert Reason(code=code, detail="x").text("vi") != Reason(code=code, detail="x").text("en")
     assert result.has_reason(ReasonCode.NOT_MET)

@@ -9,6 +9,7 @@ from gender_plan import (
     Goal,
     GrowthRatio,
     Indicator,
+    Limits,
     LinearPath,
     LocalizedText,
     Measurement,
@@ -21,6 +22,7 @@ from gender_plan import (
     UnknownCodeError,
     ValidationError,
     assess_plan,
+    check_measurements,
     combine_statuses,
 )
 
@@ -128,8 +130,6 @@ def test_measurements_are_checked_against_the_plan_first():
 
 
 def test_values_outside_natural_limits_are_refused():
-    from gender_plan import Limits, check_measurements
-
     limited = Plan(code="p", title=T, issuer=T, place=T, start_year=2026, end_year=2030,
                    date=PartialDate(year=2026), goals=[Goal(code="1", field=Field.OTHER, title=T,
                    indicators=[Indicator(code="1.1", name=T, unit="percent",

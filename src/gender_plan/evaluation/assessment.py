@@ -202,7 +202,7 @@ def _points(
         reasons.append(
             Reason(
                 code=ReasonCode.DISAGGREGATED_IGNORED,
-                detail=", ".join(f"{m.period} {m.sex.value}" for m in disaggregated if m.sex),
+                detail=", ".join(sorted({str(m.period) for m in disaggregated})),
             )
         )
     problems: list[Problem] = []
@@ -279,9 +279,8 @@ def _choose_series(
         chosen = max(by_series, key=coverage)
     if len(by_series) > 1:
         others = ", ".join(sorted(str(s) for s in by_series if s != chosen))
-        reasons.append(
-            Reason(code=ReasonCode.SERIES_CHOSEN, detail=f"{chosen} (not: {others})")
-        )
+        reasons.append(Reason(code=ReasonCode.SERIES_CHOSEN, detail=str(chosen)))
+        reasons.append(Reason(code=ReasonCode.SERIES_SET_ASIDE, detail=others))
     selected = sorted(by_series[chosen], key=_key)
     _check_duplicates(indicator, selected)
     return chosen, selected
@@ -371,7 +370,8 @@ def _baseline(
         reasons.append(
             Reason(
                 code=ReasonCode.BASELINE_STATED,
-                detail=f"{indicator.baseline.value} ({indicator.baseline.year})",
+                detail=str(indicator.baseline.year),
+                value=float(indicator.baseline.value),
             )
         )
         return stated
@@ -382,7 +382,11 @@ def _baseline(
     in_base_year = [p for p in candidates if p.period.year == base_year]
     chosen = in_base_year[-1] if in_base_year else candidates[0]
     reasons.append(
-        Reason(code=ReasonCode.BASELINE_MEASURED, detail=f"{chosen.value} ({chosen.period})")
+        Reason(
+            code=ReasonCode.BASELINE_MEASURED,
+            detail=str(chosen.period),
+            value=float(chosen.value),
+        )
     )
     return chosen
 
@@ -467,7 +471,7 @@ def _limit(indicator: Indicator) -> float | None:
 
 def _apply(base: Assessment, verdict: Verdict, reasons: list[Reason]) -> Assessment:
     if verdict.ratio is not None:
-        reasons.append(Reason(code=ReasonCode.PROGRESS_RATIO, detail=f"{verdict.ratio:.3f}"))
+        reasons.append(Reason(code=ReasonCode.PROGRESS_RATIO, value=verdict.ratio))
     return attrs.evolve(
         base,
         status=verdict.status,

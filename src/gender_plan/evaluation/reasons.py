@@ -8,7 +8,7 @@ import attrs
 
 from gender_plan.model.text import Language
 
-__all__ = ["Reason", "ReasonCode"]
+__all__ = ["Reason", "ReasonCode", "format_number"]
 
 
 class ReasonCode(enum.Enum):
@@ -29,6 +29,7 @@ class ReasonCode(enum.Enum):
     ZERO_VALUE = "zero_value"
     SIGN_CHANGE = "sign_change"
     SERIES_CHOSEN = "series_chosen"
+    SERIES_SET_ASIDE = "series_set_aside"
     MILESTONE = "milestone"
     PERIODS_FAILING = "periods_failing"
     PERIODS_OF_OTHER_LENGTH = "periods_of_other_length"
@@ -49,12 +50,12 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
         "No baseline: the plan states none and nothing was measured from base year {detail}.",
     ),
     ReasonCode.BASELINE_STATED: (
-        "Giá trị cơ sở do kế hoạch nêu: {detail}.",
-        "Baseline stated in the plan: {detail}.",
+        "Giá trị cơ sở do kế hoạch nêu: {value} ({detail}).",
+        "Baseline stated in the plan: {value} ({detail}).",
     ),
     ReasonCode.BASELINE_MEASURED: (
-        "Giá trị cơ sở lấy từ số liệu đo lường: {detail}.",
-        "Baseline taken from the measurements: {detail}.",
+        "Giá trị cơ sở lấy từ số liệu đo lường: {value} ({detail}).",
+        "Baseline taken from the measurements: {value} ({detail}).",
     ),
     ReasonCode.ONE_DATA_POINT: (
         "Chưa có số liệu của hai năm khác nhau để đánh giá xu hướng.",
@@ -90,8 +91,12 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
         "The values change sign ({detail}): the method does not apply.",
     ),
     ReasonCode.SERIES_CHOSEN: (
-        "Dùng chuỗi số liệu {detail}.",
+        "Dùng chuỗi số liệu: {detail}.",
         "Series used: {detail}.",
+    ),
+    ReasonCode.SERIES_SET_ASIDE: (
+        "Các chuỗi số liệu không dùng: {detail}.",
+        "Series set aside: {detail}.",
     ),
     ReasonCode.MILESTONE: (
         "Đánh giá theo mốc {detail}.",
@@ -110,18 +115,35 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
         "No value falls in the periods the target applies to (from {detail}).",
     ),
     ReasonCode.DISAGGREGATED_IGNORED: (
-        "Số liệu tách theo giới tính không dùng để đánh giá tổng: {detail}.",
-        "Sex-disaggregated values were not used for the total: {detail}.",
+        "Số liệu tách theo giới tính của các kỳ {detail} không dùng để đánh giá tổng.",
+        "Sex-disaggregated values for {detail} were not used for the total.",
     ),
     ReasonCode.NO_NUMERIC_TARGET: (
         "Chỉ tiêu không có giá trị số: phương pháp không đánh giá được.",
         "The indicator has no numeric target: the method cannot judge it.",
     ),
     ReasonCode.PROGRESS_RATIO: (
-        "Tỷ số tiến độ {detail}.",
-        "Progress ratio {detail}.",
+        "Tỷ số tiến độ {value}.",
+        "Progress ratio {value}.",
     ),
 }
+
+_TERMS: dict[str, tuple[str, str]] = {
+    "baseline": ("giá trị cơ sở", "baseline"),
+    "target": ("giá trị chỉ tiêu", "target"),
+    "latest": ("giá trị mới nhất", "latest value"),
+    "baseline → latest": ("từ giá trị cơ sở đến giá trị mới nhất", "baseline → latest value"),
+    "baseline → target": ("từ giá trị cơ sở đến giá trị chỉ tiêu", "baseline → target"),
+}
+"""Details that are words rather than names or periods, in both languages."""
+
+
+def format_number(value: float, language: Language = "vi") -> str:
+    """Write `value` with up to three decimals, with a decimal comma in Vietnamese."""
+    text = f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")
+    if language == "vi":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text
 
 
 @attrs.frozen(kw_only=True)
@@ -130,9 +152,17 @@ class Reason:
 
     code: ReasonCode
     detail: str = ""
-    """The particulars: a series name, a list of periods, a year."""
+    """The particulars: a series name, a list of periods, a year, or a term such as
+    ``"baseline"``."""
+    value: float | None = None
+    """A figure the reason states (a baseline value, a progress ratio)."""
 
     def text(self, language: Language = "vi") -> str:
-        """The reason as a sentence in `language`."""
+        """The reason as a sentence in `language`, numbers written as the language writes them."""
         vi, en = _TEXTS[self.code]
-        return (en if language == "en" else vi).format(detail=self.detail)
+        english = language == "en"
+        detail = self.detail
+        if detail in _TERMS:
+            detail = _TERMS[detail][1 if english else 0]
+        value = "" if self.value is None else format_number(self.value, language)
+        return (en if english else vi).format(detail=detail, value=value)
