@@ -6,7 +6,6 @@ report's language and every chart drawn, so the two formats cannot disagree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import attrs
@@ -14,7 +13,6 @@ import attrs
 from gender_plan import units
 from gender_plan.evaluation.assessment import Assessment
 from gender_plan.evaluation.plan_assessment import PlanAssessment, Summary
-from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement
@@ -33,7 +31,6 @@ __all__ = [
     "TargetRow",
     "build_view",
     "format_date",
-    "localise_reason",
     "method_label",
     "target_text",
 ]
@@ -130,21 +127,6 @@ def format_date(date: PartialDate, language: Language) -> str:
     day = f"ngày {date.day} " if date.day is not None else ""
     month = f"tháng {date.month} " if date.month is not None else ""
     return f"{day}{month}năm {date.year}"
-
-
-_BASELINE_DETAIL = re.compile(r"^(-?[0-9.e+-]+) \((.*)\)$")
-
-
-def localise_reason(reason: Reason, language: Language) -> str:
-    """The reason's sentence with the engine's numbers written in `language`."""
-    detail = reason.detail
-    if reason.code is ReasonCode.PROGRESS_RATIO:
-        detail = format_number(float(detail), language, decimals=3)
-    elif reason.code in (ReasonCode.BASELINE_STATED, ReasonCode.BASELINE_MEASURED):
-        match = _BASELINE_DETAIL.match(detail)
-        if match is not None:
-            detail = f"{format_number(float(match[1]), language)} ({match[2]})"
-    return attrs.evolve(reason, detail=detail).text(language)
 
 
 def _summary(title: str, summary: Summary, language: Language) -> SummaryView:
@@ -249,7 +231,7 @@ def _row(
         ),
         status=assessment.status,
         status_text=assessment.status.text(language),
-        reasons=tuple(localise_reason(reason, language) for reason in assessment.reasons),
+        reasons=tuple(reason.text(language) for reason in assessment.reasons),
         measurements="; ".join(
             f"{period}: {format_quantity(value, unit, language)}" for _, value, period in series
         ),
