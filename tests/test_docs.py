@@ -9,8 +9,11 @@ How the docs' code is executed:
   title="Output" ````) must print exactly that text (doctest's ``...`` matches anything).
 - In a ``console`` block, lines starting with ``$ `` are commands and the lines after one are its
   expected output (compared like the above). In ``bash``/``sh`` blocks every line is a command.
+- A ``csv``/``yaml``/``json``/``toml`` block titled with a file name (```` ```csv
+  title="measurements.csv" ````) is written to that file when reached, as the reader would save it.
 - A command is split at ``&&``; every part starting with ``python`` or ``gender-plan`` runs (the
-  first with this interpreter, the second with the installed console script), and every other
+  first with this interpreter, the second with the installed console script, in a terminal
+  `COLUMNS` wide), and every other
   part must be listed in `NOT_RUN` with the reason it is not run. A command must exit with 0,
   unless its block shows the output it prints, which then must match.
 - There is no way to skip a block: ``<!-- docs-test: skip -->`` is refused.
@@ -25,6 +28,7 @@ import contextlib
 import doctest
 import io
 import itertools
+import os
 import re
 import shlex
 import shutil
@@ -50,6 +54,9 @@ NOT_RUN = {
 }
 """Commands shown in the docs that are deliberately not run (by their first words), and why."""
 
+COLUMNS = 100
+"""The terminal width commands run with, so that tables wrap as the docs show them."""
+
 RUN = ("python", "gender-plan")
 """First words of commands that are run."""
 
@@ -71,6 +78,7 @@ CODE_LANGUAGES = {
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>```+)\s*(?P<info>[^`]*)$")
 _TITLE = re.compile(r'title="(?P<title>[^"]*)"')
 _SKIP_MARKER = "docs-test: skip"
+_FILE_NAME = re.compile(r"^[\w-]+(\.[\w-]+)*\.(csv|yaml|yml|json|toml)$")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)\)")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
@@ -205,6 +213,7 @@ def run_command(command: Command, cwd: Path) -> int:
             text=True,
             timeout=120,
             check=False,
+            env={**os.environ, "COLUMNS": str(COLUMNS)},
         )
         printed = result.stdout + result.stderr
         if command.expected_output is not None:
@@ -238,6 +247,8 @@ def run_page(page: Path, cwd: Path) -> tuple[int, int]:
         elif block.language in ("console", "bash", "sh"):
             for command in commands(block):
                 commands_run += run_command(command, cwd)
+        elif block.title is not None and _FILE_NAME.match(block.title):
+            (cwd / block.title).write_text(block.text, encoding="utf-8")
     return python_blocks, commands_run
 
 
