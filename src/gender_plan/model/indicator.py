@@ -101,6 +101,9 @@ class Indicator:
     """The measurement series to prefer when several sources exist."""
     subsection: str | None = None
     """The code of the goal's subsection this indicator belongs to, if the goal has any."""
+    implements: str | None = None
+    """The code of the parent plan's indicator this one implements (see `gender_plan.traceability`);
+    its targets are matched to the parent's by deadline."""
 
     def __attrs_post_init__(self) -> None:
         check = Checker(f"indicator {self.code!r}")
@@ -109,6 +112,8 @@ class Indicator:
         check.instance(self.direction, Direction, "direction", "'higher' or 'lower'")
         if self.number is not None:
             check.code(self.number, "number")
+        if self.implements is not None:
+            check.code(self.implements, "implements")
         unit_ok = isinstance(self.unit, str)
         if unit_ok:
             try:

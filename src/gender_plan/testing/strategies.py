@@ -276,6 +276,7 @@ def indicators(
             | baselines(unit=chosen_unit, min_year=start_year - 5, max_year=end_year)
         ),
         series=draw(st.none() | _WORD),
+        implements=draw(st.none() | _codes()),
     )
 
 

@@ -1,0 +1,338 @@
+"""Measurements as columns of arrays: the long table (place, indicator, period, ...) for numpy."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import functools
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from gender_plan import units
+from gender_plan.errors import Problem, UnitError, ValidationError
+from gender_plan.model.measurement import Measurement, Sex
+from gender_plan.model.period import Frequency, Period
+from gender_plan.model.plan import Plan
+
+__all__ = ["CSV_COLUMNS", "FREQUENCIES", "SEXES", "MeasurementFrame"]
+
+SEXES: tuple[Sex | None, ...] = (None, Sex.FEMALE, Sex.MALE)
+"""The `sex` column's codes: 0 a total, 1 female, 2 male."""
+FREQUENCIES: tuple[Frequency, ...] = tuple(Frequency)
+"""The `frequency` column's codes, in `Frequency`'s order."""
+CSV_COLUMNS = (
+    "place", "indicator", "period", "series", "sex", "value", "unit", "numerator", "denominator",
+)
+"""The columns `MeasurementFrame.read_csv` reads; only place, indicator, period and value are
+required, the others may be missing or left empty."""
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+def _ints(values: object) -> IntArray:
+    return np.asarray(values, dtype=np.int64)
+
+
+def _floats(values: object) -> FloatArray:
+    return np.asarray(values, dtype=np.float64)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class MeasurementFrame:
+    """Measurements of many places as parallel arrays, values already in each indicator's unit.
+
+    Text columns are integer codes into the tuples `places`, `indicators` and `series_names`;
+    a missing numerator or denominator is NaN; yes/no values are 1.0 and 0.0.
+    """
+
+    places: tuple[str, ...]
+    """Place names; the `place` column holds positions in it."""
+    indicators: tuple[str, ...]
+    """Indicator codes; the `indicator` column holds positions in it."""
+    series_names: tuple[str | None, ...] = (None,)
+    """Series names (None for values without one); the `series` column holds positions in it."""
+    place: IntArray = attrs.field(converter=_ints, eq=False)
+    indicator: IntArray = attrs.field(converter=_ints, eq=False)
+    series: IntArray = attrs.field(converter=_ints, eq=False)
+    sex: IntArray = attrs.field(converter=_ints, eq=False)
+    """0 for a total, 1 female, 2 male (see `SEXES`)."""
+    year: IntArray = attrs.field(converter=_ints, eq=False)
+    start: IntArray = attrs.field(converter=_ints, eq=False)
+    """The period's first day, as a proleptic Gregorian ordinal (`date.toordinal()`)."""
+    end: IntArray = attrs.field(converter=_ints, eq=False)
+    """The period's last day, as an ordinal."""
+    time: FloatArray = attrs.field(converter=_floats, eq=False)
+    """The period's `Period.time`: the methods' decimal-year axis."""
+    frequency: IntArray = attrs.field(converter=_ints, eq=False)
+    """Positions in `FREQUENCIES`."""
+    value: FloatArray = attrs.field(converter=_floats, eq=False)
+    numerator: FloatArray = attrs.field(converter=_floats, eq=False)
+    denominator: FloatArray = attrs.field(converter=_floats, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        lengths = {
+            name: len(getattr(self, name))
+            for name in ("place", "indicator", "series", "sex", "year", "start", "end", "time",
+                         "frequency", "value", "numerator", "denominator")
+        }
+        if len(set(lengths.values())) > 1:
+            raise ValidationError(
+                [Problem(message=f"columns of different lengths: {lengths}")],
+                subject="measurement frame",
+            )
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    @classmethod
+    def from_measurements(
+        cls, measurements: Iterable[Measurement], plan: Plan | Mapping[str, str]
+    ) -> MeasurementFrame:
+        """Build a frame from `Measurement` objects, converting values to the indicators' units.
+
+        `plan` gives each indicator's unit (a plan, or a mapping of indicator code to unit).
+
+        Raises:
+            ValidationError: a measurement of an indicator without a known unit, or in a unit
+                that cannot be converted to it.
+        """
+        unit_of = _units(plan)
+        rows = list(measurements)
+        places, indicators, series = _Codes(), _Codes(), _Codes()
+        columns: dict[str, list[float]] = {name: [] for name in _COLUMNS}
+        problems: list[Problem] = []
+        for index, row in enumerate(rows):
+            value = _value(row.indicator, row.value, row.unit, unit_of, f"[{index}]", problems)
+            _append(columns, places.code(row.place or ""), indicators.code(row.indicator),
+                    series.code(row.series), SEXES.index(row.sex), row.period, value,
+                    row.numerator, row.denominator)
+        if problems:
+            raise ValidationError(problems, subject="measurements")
+        return cls._build(places, indicators, series, columns)
+
+    @classmethod
+    def read_csv(
+        cls, path: str | Path, plan: Plan | Mapping[str, str], *, encoding: str = "utf-8"
+    ) -> MeasurementFrame:
+        """Read the long table from a CSV file with a header row of `CSV_COLUMNS`.
+
+        Raises:
+            ValidationError: every malformed row, with the file and line.
+        """
+        unit_of = _units(plan)
+        name = str(path)
+        places, indicators, series = _Codes(), _Codes(), _Codes()
+        columns: dict[str, list[float]] = {column: [] for column in _COLUMNS}
+        problems: list[Problem] = []
+        with Path(path).open(encoding=encoding, newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"place", "indicator", "period", "value"} - set(reader.fieldnames or ())
+            if missing:
+                raise ValidationError(
+                    [Problem(file=name, line=1, message=f"missing columns: {sorted(missing)}",
+                             hint=f"the header names {', '.join(CSV_COLUMNS)}")],
+                    subject="measurements",
+                )
+            for line, record in enumerate(reader, start=2):
+                found = _record(record, unit_of, name, line, problems)
+                if found is not None:
+                    period, value, sex, numerator, denominator = found
+                    _append(columns, places.code(record["place"] or ""),
+                            indicators.code(record["indicator"]),
+                            series.code(record.get("series") or None), sex, period, value,
+                            numerator, denominator)
+        if problems:
+            raise ValidationError(problems, subject="measurements")
+        return cls._build(places, indicators, series, columns)
+
+    @classmethod
+    def _build(
+        cls, places: _Codes, indicators: _Codes, series: _Codes, columns: dict[str, list[float]]
+    ) -> MeasurementFrame:
+        return cls(
+            places=tuple(str(p) for p in places.names),
+            indicators=tuple(str(i) for i in indicators.names),
+            series_names=tuple(series.names) or (None,),
+            **{name: np.asarray(values) for name, values in columns.items()},
+        )
+
+    def to_measurements(self, units_of: Mapping[str, str] | None = None) -> list[Measurement]:
+        """The frame's rows as `Measurement` objects (values in the indicators' units)."""
+        rows = []
+        for i in range(len(self)):
+            code = self.indicators[self.indicator[i]]
+            unit = units_of.get(code) if units_of is not None else None
+            value: float | bool = float(self.value[i])
+            if unit is not None and units.is_yes_no(unit):
+                value = bool(value)
+            rows.append(
+                Measurement(
+                    indicator=code,
+                    period=_period(int(self.year[i]), int(self.start[i]), int(self.end[i])),
+                    value=value,
+                    series=self.series_names[self.series[i]],
+                    place=self.places[self.place[i]] or None,
+                    sex=SEXES[self.sex[i]],
+                    numerator=_optional(self.numerator[i]),
+                    denominator=_optional(self.denominator[i]),
+                )
+            )
+        return rows
+
+
+_COLUMNS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
+            "value", "numerator", "denominator")
+
+
+class _Codes:
+    """Assigns consecutive integer codes to names in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.index: dict[str | None, int] = {}
+        self.names: list[str | None] = []
+
+    def code(self, name: str | None) -> int:
+        found = self.index.get(name)
+        if found is None:
+            found = self.index[name] = len(self.names)
+            self.names.append(name)
+        return found
+
+
+def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
+    if isinstance(plan, Plan):
+        return {indicator.code: indicator.unit for _, indicator in plan.indicators()}
+    return plan
+
+
+@functools.cache
+def _period_columns(period: Period) -> tuple[int, int, int, float, int]:
+    return (period.year, period.start.toordinal(), period.end.toordinal(), period.time,
+            FREQUENCIES.index(period.frequency))
+
+
+@functools.cache
+def _parse_period(text: str) -> Period:
+    return Period.parse(text)
+
+
+def _period(year: int, start: int, end: int) -> Period:
+    first = datetime.date.fromordinal(start)
+    last = datetime.date.fromordinal(end)
+    if first == last:
+        return Period.from_date(first)
+    if first.month == 1 and last.month == 12:
+        return Period(year=year)
+    if last.month - first.month == 2:
+        return Period(year=year, quarter=(first.month + 2) // 3)
+    return Period(year=year, month=first.month)
+
+
+def _optional(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def _append(columns: dict[str, list[float]], place: int, indicator: int, series: int, sex: int,
+            period: Period, value: float, numerator: float | None,
+            denominator: float | None) -> None:
+    year, start, end, time, frequency = _period_columns(period)
+    for name, item in (("place", place), ("indicator", indicator), ("series", series),
+                       ("sex", sex), ("year", year), ("start", start), ("end", end),
+                       ("time", time), ("frequency", frequency), ("value", value)):
+        columns[name].append(item)
+    columns["numerator"].append(math.nan if numerator is None else numerator)
+    columns["denominator"].append(math.nan if denominator is None else denominator)
+
+
+def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[str, str],
+           path: str, problems: list[Problem]) -> float:
+    target = unit_of.get(code)
+    if target is None:
+        problems.append(Problem(path=f"{path}.indicator", message=f"no unit known for indicator "
+                                f"{code!r}", hint="pass the plan that defines it"))
+        return math.nan
+    if isinstance(value, bool) or units.is_yes_no(target):
+        if isinstance(value, bool) and units.is_yes_no(target):
+            return 1.0 if value else 0.0
+        problems.append(Problem(path=f"{path}.value", message=f"indicator {code!r} takes "
+                                f"{'true or false' if units.is_yes_no(target) else 'numbers'}, "
+                                f"found {value!r}"))
+        return math.nan
+    try:
+        return units.convert(value, unit or target, target)
+    except UnitError as error:
+        problems.append(Problem(path=f"{path}.unit", message=str(error)))
+        return math.nan
+
+
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: str, line: int,
+            problems: list[Problem]) -> tuple[Period, float, int, float | None,
+                                              float | None] | None:
+    """One CSV row's period, value (in the indicator's unit), sex, numerator and denominator."""
+    before = len(problems)
+
+    def fail(column: str, message: str) -> None:
+        problems.append(Problem(file=name, line=line, path=column, message=message))
+
+    try:
+        period = _parse_period((record.get("period") or "").strip())
+    except ValidationError as error:
+        fail("period", "; ".join(p.message for p in error.problems))
+    code = (record.get("indicator") or "").strip()
+    unit = unit_of.get(code)
+    text = (record.get("value") or "").strip()
+    raw: float | bool | None = None
+    if unit is not None and units.is_yes_no(unit):
+        raw = _BOOLEANS.get(text.lower())
+        if raw is None:
+            fail("value", f"expected true or false for yes/no indicator {code!r}, found {text!r}")
+    else:
+        raw = _number(text, "value", fail)
+    sex_text = (record.get("sex") or "").strip().lower()
+    sexes = {"": 0, "female": 1, "male": 2}
+    if sex_text not in sexes:
+        fail("sex", f"expected 'female', 'male' or nothing, found {sex_text!r}")
+    numerator = _number(record.get("numerator") or "", "numerator", fail, optional=True)
+    denominator = _number(record.get("denominator") or "", "denominator", fail, optional=True)
+    if len(problems) > before or raw is None:
+        return None
+    found: list[Problem] = []
+    value = _value(code, raw, (record.get("unit") or "").strip() or None, unit_of, "", found)
+    problems.extend(Problem(file=name, line=line, path=p.path.lstrip("."), message=p.message,
+                            hint=p.hint) for p in found)
+    if found:
+        return None
+    return period, value, sexes[sex_text], numerator, denominator
+
+
+def _number(
+    text: str, column: str, fail: Callable[[str, str], None], *, optional: bool = False
+) -> float | None:
+    stripped = text.strip()
+    if not stripped and optional:
+        return None
+    try:
+        number = float(stripped)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        fail(column, f"expected a number, found {stripped!r}")
+        return None
+    return number
+
+
+def index_of(names: Sequence[str | None], name: str | None) -> int:
+    """The position of `name` in `names`, or -1."""
+    try:
+        return list(names).index(name)
+    except ValueError:
+        return -1
