@@ -56,6 +56,7 @@ from gender_plan import (
     assess_plan,
     load_measurements,
 )
+from gender_plan.numbers import format_number, format_quantity
 
 SHARE = Limits(lower=0, upper=100)
 """A share in percent lies between 0 and 100."""
@@ -1699,20 +1700,6 @@ _WORDS: dict[str, LocalizedText] = {
 }
 """The words around the plan's own text, in Vietnamese and English."""
 
-_UNITS: dict[str, LocalizedText] = {
-    "percent": LocalizedText(vi="%", en="%"),
-    "times": LocalizedText(vi="lần", en="times"),
-    "boys / 100 girls": LocalizedText(vi="bé trai/100 bé gái", en="boys per 100 girls"),
-    "deaths / 100000 live_births": LocalizedText(
-        vi="ca tử vong/100.000 trẻ sinh sống", en="deaths per 100,000 live births"
-    ),
-    "births / 1000 women": LocalizedText(vi="ca sinh/1.000 phụ nữ", en="births per 1,000 women"),
-    "items": LocalizedText(vi="chuyên mục", en="items"),
-}
-"""How the plan's units read in each language; any other unit prints as written."""
-_ONE_UNIT: dict[str, LocalizedText] = {"items": LocalizedText(vi="chuyên mục", en="item")}
-"""Units whose English label changes for a value of exactly 1."""
-
 INDENT = "  "
 """One step of indentation in the output."""
 
@@ -1751,26 +1738,6 @@ def demo_plan(choice: Mapping[str, str] | None = None) -> Plan:
         for goal in plan.goals
     )
     return attrs.evolve(plan, goals=goals)
-
-
-def format_number(value: float | bool, lang: Language) -> str:
-    """Write a value with at most two decimals: ``92,31`` in Vietnamese, ``92.31`` in English."""
-    if isinstance(value, bool):
-        return _word("yes" if value else "no", lang)
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
-
-
-def format_quantity(value: float | bool, unit: str, lang: Language) -> str:
-    """A value with its unit: ``60%``, ``1,4 lần``, ``109 boys per 100 girls``, ``yes``."""
-    number = format_number(value, lang)
-    if isinstance(value, bool):
-        return number
-    labels = _ONE_UNIT if value == 1 and unit in _ONE_UNIT else _UNITS
-    label = labels[unit].get(lang) if unit in labels else unit
-    return f"{number}{label}" if label == "%" else f"{number} {label}"
 
 
 def _describe_target(

@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from gender_plan import (
     GrowthRatio,
@@ -395,27 +393,6 @@ def test_the_example_data_load_whole_and_pass_the_plans_checks() -> None:
     measurements = load_measurements(DATA, decimal=".")
     assert len(rows) == len(measurements)
     assert () == check_measurements(PLAN, measurements)
-
-
-# --- formatting ------------------------------------------------------------------------------
-
-
-@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.sampled_from(["vi", "en"]))
-def test_format_number_writes_the_value_rounded_to_two_decimals(value: float, lang: str) -> None:
-    text: str = EXAMPLE_MODULE.format_number(value, lang)
-    decimal, group = (",", ".") if lang == "vi" else (".", ",")
-    assert True is (re.fullmatch(rf"-?\d{{1,3}}(\{group}\d{{3}})*(\{decimal}\d{{1,2}})?", text)
-                    is not None), text
-    assert round(value, 2) == pytest.approx(
-        float(text.replace(group, "").replace(decimal, ".")), abs=1e-9
-    )
-
-
-def test_format_number_examples() -> None:
-    fmt = EXAMPLE_MODULE.format_number
-    assert ["1.234,5", "1,234.5", "có", "no", "60"] == [
-        fmt(1234.5, "vi"), fmt(1234.5, "en"), fmt(True, "vi"), fmt(False, "en"), fmt(60.0, "vi"),
-    ]
 
 
 # --- the tutorial page -----------------------------------------------------------------------

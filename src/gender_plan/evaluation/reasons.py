@@ -7,8 +7,9 @@ import enum
 import attrs
 
 from gender_plan.model.text import Language
+from gender_plan.numbers import format_number
 
-__all__ = ["Reason", "ReasonCode", "format_number"]
+__all__ = ["Reason", "ReasonCode"]
 
 
 class ReasonCode(enum.Enum):
@@ -138,14 +139,6 @@ _TERMS: dict[str, tuple[str, str]] = {
 """Details that are words rather than names or periods, in both languages."""
 
 
-def format_number(value: float, language: Language = "vi") -> str:
-    """Write `value` with up to three decimals, with a decimal comma in Vietnamese."""
-    text = f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")
-    if language == "vi":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
-
-
 @attrs.frozen(kw_only=True)
 class Reason:
     """One reason, as a code for programs and a sentence for people."""
@@ -164,5 +157,5 @@ class Reason:
         detail = self.detail
         if detail in _TERMS:
             detail = _TERMS[detail][1 if english else 0]
-        value = "" if self.value is None else format_number(self.value, language)
+        value = "" if self.value is None else format_number(self.value, language, decimals=3)
         return (en if english else vi).format(detail=detail, value=value)

@@ -17,7 +17,7 @@ from gender_plan.report.data import (
     assessment_data,
     assessment_rows,
 )
-from gender_plan.report.numbers import format_number, format_quantity
+from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.render import ReportFormat, escape_markdown
 from gender_plan.report.view import ReportView, build_view
 

@@ -13,7 +13,7 @@ import html
 import attrs
 
 from gender_plan.model.text import Language
-from gender_plan.report.numbers import format_number
+from gender_plan.numbers import format_number
 
 __all__ = ["Chart", "render_svg"]
 

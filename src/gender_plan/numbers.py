@@ -1,4 +1,4 @@
-"""Numbers and quantities written the way each report language writes them.
+"""Numbers and quantities written the way each language writes them (reports, reasons, CLI).
 
 Vietnamese writes ``1.234,5`` and ``60,5%``; English writes ``1,234.5`` and ``60.5%``. These are
 the CLDR symbols for ``vi`` and ``en`` (the tests check them against Babel, which reads CLDR).
@@ -51,12 +51,16 @@ _UNIT_LABELS: dict[str, tuple[str, str, bool]] = {
     "items / month": ("/tháng", "per month", True),
     "items / quarter": ("/quý", "per quarter", True),
     "items / year": ("/năm", "per year", True),
-    "items": ("", "", True),
+    "items": ("mục", "items", True),
     "people": ("người", "people", True),
     "organisations": ("tổ chức", "organisations", True),
 }
 """For each common unit text: its Vietnamese and English labels, and whether a space separates
 the label from the number."""
+
+
+_SINGULAR = {"items": "item", "people": "person", "organisations": "organisation"}
+"""English labels that change for exactly one (Vietnamese nouns do not inflect)."""
 
 
 def unit_label(unit: str, language: Language = "vi") -> str:
@@ -83,6 +87,8 @@ def format_quantity(
     number = format_number(value, language, decimals=decimals)
     text = unit_label(unit, language)
     spaced = _UNIT_LABELS.get(unit, ("", "", True))[2]
+    if language == "en" and value == 1:
+        text = _SINGULAR.get(text, text)
     if not text:
         return number
     if text.startswith("/"):

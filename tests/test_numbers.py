@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gender_plan.report.numbers import format_number, format_quantity, unit_label
+from gender_plan.numbers import format_number, format_quantity, unit_label
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,9 @@ def test_non_finite_numbers_are_written_as_python_does() -> None:
         (42, "deaths / 100000 live_births", "en", "42 deaths per 100,000 live births"),
         (4, "items / quarter", "vi", "4/quý"),
         (1.4, "times", "en", "1.4 times"),
-        (3, "items", "en", "3"),
+        (3, "items", "en", "3 items"),
+        (1, "items", "en", "1 item"),
+        (1, "items", "vi", "1 mục"),
         (2.5, "women", "en", "2.5 women"),
         (True, "yes_no", "vi", "Có"),
         (False, "yes_no", "en", "No"),
