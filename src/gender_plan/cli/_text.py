@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from gender_plan.evaluation.plan_assessment import PlanAssessment
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language
-from gender_plan.report.labels import label
 from gender_plan.numbers import unit_label
+from gender_plan.report.labels import label
 from gender_plan.report.view import build_view, format_date, method_label, target_text
 
 __all__ = ["assessment_table", "plan_text", "table"]

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gender_plan.errors import Problem, ValidationError
+from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.data import (
     ASSESSMENT_FORMAT,
     ASSESSMENT_SCHEMA_VERSION,
     assessment_data,
     assessment_rows,
 )
-from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.render import ReportFormat, escape_markdown
 from gender_plan.report.view import ReportView, build_view
 

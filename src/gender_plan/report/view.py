@@ -20,9 +20,9 @@ from gender_plan.model.period import PartialDate
 from gender_plan.model.plan import Plan
 from gender_plan.model.target import Target, TargetKind
 from gender_plan.model.text import Language
+from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.chart import Chart, render_svg
 from gender_plan.report.labels import label, labels
-from gender_plan.numbers import format_number, format_quantity
 
 __all__ = [
     "GoalView",
