@@ -398,3 +398,21 @@ def test_the_status_reference_matches_the_code() -> None:
         status = Status[name]
         assert (value, vietnamese, english) == (status.value, status.text("vi"), status.text("en"))
         assert meaning.endswith("."), f"{name} needs its meaning in the table"
+
+
+def test_titled_file_blocks_are_written_and_read_by_later_blocks(tmp_path: Path) -> None:
+    """A csv/yaml/json/toml block titled with a file name is saved for the blocks after it."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        '```csv title="data.csv"\na,b\n1,2\n```\n\n'
+        "```python\nfrom pathlib import Path\nprint(Path('data.csv').read_text().split())\n```\n\n"
+        "```text title=\"Output\"\n['a,b', '1,2']\n```\n\n"
+        "```bash\npip install nothing && python -c \"open('ran', 'w').close()\"\n```\n",
+        encoding="utf-8",
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    with contextlib.chdir(work):
+        assert (1, 1) == run_page(page, work)
+    assert "a,b\n1,2\n" == (work / "data.csv").read_text(encoding="utf-8")
+    assert (work / "ran").exists()
