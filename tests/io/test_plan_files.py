@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
+import yaml
 from hypothesis import given
 
 from gender_plan import (
     FileFormatError,
+    MissingDependencyError,
     Plan,
     ValidationError,
     dumps_plan,
@@ -84,8 +88,6 @@ def _paths(data: Any, path: str = "") -> dict[str, Any]:
 
 @pytest.mark.parametrize("kind", FORMATS)
 def test_load_then_save_keeps_every_value_and_adds_nothing(kind: plan_files.Format) -> None:
-    import yaml
-
     written = _paths(yaml.safe_load(WRITTEN))
     saved_text = dumps_plan(loads_plan(WRITTEN, format="yaml"), format=kind)
     saved = _paths(loads_as_data(saved_text, kind))
@@ -107,11 +109,6 @@ def test_load_then_save_keeps_every_value_and_adds_nothing(kind: plan_files.Form
 
 
 def loads_as_data(text: str, kind: str) -> Any:
-    import json
-    import tomllib
-
-    import yaml
-
     if kind == "yaml":
         return yaml.safe_load(text)
     if kind == "json":
@@ -184,7 +181,7 @@ def test_the_format_comes_from_the_suffix(name: str, kind: str) -> None:
 
 
 def test_unknown_suffixes_and_formats_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(FileFormatError, match="ending in '.txt'"):
+    with pytest.raises(FileFormatError, match=r"ending in '\.txt'"):
         load_plan(tmp_path / "plan.txt")
     with pytest.raises(FileFormatError, match="unknown plan file format 'xml'"):
         loads_plan("", format="xml")  # type: ignore[arg-type]
@@ -215,8 +212,6 @@ def test_a_failing_save_leaves_the_old_file_intact(
 
 
 def test_writing_toml_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gender_plan import MissingDependencyError
-
     monkeypatch.setitem(sys.modules, "tomli_w", None)
     with pytest.raises(MissingDependencyError, match=r"gender-plan\[toml\]"):
         dumps_plan(LAIKHE, format="toml")

@@ -1,0 +1,69 @@
+"""pandas DataFrames in and out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+
+from gender_plan import (
+    FileFormatError,
+    Measurement,
+    MissingDependencyError,
+    Period,
+    ValidationError,
+    assess_plan,
+    loads_plan,
+)
+from gender_plan.io.frames import (
+    ASSESSMENT_COLUMNS,
+    assessments_to_frame,
+    measurements_from_frame,
+    measurements_to_frame,
+)
+from gender_plan.testing import measurements
+
+PLAN = loads_plan((Path(__file__).resolve().parent / "data" / "hand_written.yaml").read_text(
+    encoding="utf-8"), format="yaml")
+
+
+@given(rows=measurements().map(lambda m: [m]))
+def test_frames_round_trip(rows: list[Measurement]) -> None:
+    assert tuple(rows) == measurements_from_frame(measurements_to_frame(rows))
+
+
+def test_numpy_values_and_missing_markers_are_read() -> None:
+    frame = pd.DataFrame({"indicator": ["1.1", "1.1"], "period": [2025, 2026],
+                          "value": [40.0, 50.0], "unit": [None, float("nan")]})
+    rows = measurements_from_frame(frame, plan=PLAN)
+    assert [40.0, 50.0] == [r.value for r in rows]
+    assert [None, None] == [r.unit for r in rows]
+
+
+def test_problems_name_the_row_and_column() -> None:
+    frame = pd.DataFrame({"indicator": ["1.1", "9.9"], "period": ["2025", "2026"],
+                          "value": [40, 50]})
+    with pytest.raises(ValidationError) as caught:
+        measurements_from_frame(frame, plan=PLAN)
+    (problem,) = caught.value.problems
+    assert (2, "indicator") == (problem.line, problem.column)
+    with pytest.raises(FileFormatError, match="expected a pandas DataFrame"):
+        measurements_from_frame([])  # type: ignore[arg-type]
+
+
+def test_assessments_become_one_row_per_indicator() -> None:
+    data = [Measurement(indicator="1.1", period=Period(year=y), value=v)
+            for y, v in ((2025, 40), (2027, 50))]
+    frame = assessments_to_frame(assess_plan(PLAN, data, as_of=2027))
+    assert list(ASSESSMENT_COLUMNS) == list(frame.columns)
+    assert ["1.1"] == list(frame["indicator"])
+    assert 50 == frame["latest"].iloc[0]
+
+
+def test_without_pandas_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingDependencyError, match=r"gender-plan\[pandas\]"):
+        measurements_to_frame([])
