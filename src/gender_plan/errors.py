@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "AggregationError",
     "AssessmentError",
     "FileFormatError",
     "GenderPlanError",
@@ -167,3 +168,9 @@ class MissingDependencyError(GenderPlanError, ImportError):
 
 class GenderPlanWarning(UserWarning):
     """Something the library did on its own that the user should know about (never silently)."""
+
+
+class AggregationError(GenderPlanError, ValueError):
+    """Values of several places cannot be combined as asked (a rate without its numerator and
+    denominator, a place hierarchy with a cycle or an unknown parent).
+    """

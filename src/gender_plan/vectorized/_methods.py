@@ -191,7 +191,9 @@ def _least_squares(trends: Trends, index: IntArray) -> FloatArray:
     dt = np.where(mask, times - mean_t[:, None], 0.0)
     dy = np.where(mask, values - mean_y[:, None], 0.0)
     squares = np.zeros_like(dt)
-    squares[mask] = py_pow(dt[mask], 2)
+    # Few distinct deviations (whole years around a mean): Python's pow on each once.
+    distinct_dt, where = np.unique(dt[mask], return_inverse=True)
+    squares[mask] = py_pow(distinct_dt, 2)[where.ravel()]
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = row_sums(dt * dy, mask) / row_sums(squares, mask)
         return np.where(distinct, mean_y + slope * (trends.T[index] - mean_t), np.nan)

@@ -117,10 +117,8 @@ def assess_frame(
         plan.indicator(code)
     date = to_date(as_of)
     chosen_places = places if places is not None else frame.places
-    place_map = np.full(len(frame.places) + 1, -1, dtype=np.int64)
-    for position, name in enumerate(frame.places):
-        if name in chosen_places:
-            place_map[position] = chosen_places.index(name)
+    wanted = {name: position for position, name in enumerate(chosen_places)}
+    place_map = np.array([wanted.get(name, -1) for name in frame.places] + [-1], dtype=np.int64)
     indicators = [indicator for _, indicator in plan.indicators()]
     used = [overrides.get(indicator.code, method) for indicator in indicators]
     for chosen in used:

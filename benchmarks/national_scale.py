@@ -1,0 +1,101 @@
+"""How fast the library assesses a whole nation: 3,321 communes × 16 indicators × 5 years.
+
+Run: ``pip install -e ".[scale]" && python benchmarks/national_scale.py`` (add ``--only 1`` to skip
+the 10× nation). Prints load time, assessment time for every place and level, peak memory, the
+per-object engine's time on a sample scaled to the full size, and a bare numpy floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import synthetic_nation as nation
+
+from gender_plan import LinearPath, assess_indicator
+from gender_plan.rollup.levels import assess_levels
+from gender_plan.vectorized import MeasurementFrame, assess_frame
+
+SAMPLE = 40
+"""Communes assessed one object at a time, to scale the per-object engine's time."""
+
+
+def floor(frame: MeasurementFrame, targets: np.ndarray, deadline: float) -> float:
+    """Seconds for the linear-path ratio alone, rows laid out place × indicator × year."""
+    years = len(nation.YEARS)
+    began = time.perf_counter()
+    values = frame.value.reshape(-1, years)
+    times = frame.time.reshape(-1, years)
+    goal = np.repeat(targets, len(values) // len(targets))
+    y_b, y_t, b, t = values[:, 0], values[:, -1], times[:, 0], times[:, -1]
+    with np.errstate(all="ignore"):
+        ratio = (y_t - y_b) / np.abs(goal - y_b) / ((t - b) / (deadline - b))
+    np.digitize(np.round(ratio, 9), [0.0, 0.6, 0.95])
+    return time.perf_counter() - began
+
+
+def run(communes: int, folder: Path) -> None:
+    plan = nation.plan()
+    places = nation.hierarchy(communes)
+    path = folder / f"nation-{communes}.csv"
+    rows = nation.write_csv(path, communes)
+    size_mb = path.stat().st_size / 1e6
+    began = time.perf_counter()
+    frame = MeasurementFrame.read_csv(path, plan)
+    load = time.perf_counter() - began
+    began = time.perf_counter()
+    tables = assess_levels(plan, frame, places, as_of=2025, method=LinearPath())
+    national = time.perf_counter() - began
+    began = time.perf_counter()
+    assess_frame(plan, frame, as_of=2025)
+    communes_only = time.perf_counter() - began
+    order = np.lexsort((frame.time, frame.place, frame.indicator))
+    laid = MeasurementFrame(**{**{f: getattr(frame, f) for f in (
+        "places", "indicators", "series_names")}, **{f: getattr(frame, f)[order] for f in (
+        "place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
+        "value", "numerator", "denominator")}})
+    targets = np.array([float(i.targets[0].value) for _, i in plan.indicators()])
+    bare = min(floor(laid, targets, 2030.0) for _ in range(5))
+    sample = [m for m in frame.to_measurements() if m.place in set(frame.places[:SAMPLE])]
+    began = time.perf_counter()
+    for _, indicator in plan.indicators():
+        for place in frame.places[:SAMPLE]:
+            assess_indicator(indicator, sample, as_of=2025, start_year=plan.start_year,
+                             end_year=plan.end_year, base_year=plan.effective_base_year,
+                             place=place)
+    per_object = (time.perf_counter() - began) * communes / SAMPLE
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n== {communes:,} communes × {len(targets)} indicators × {len(nation.YEARS)} years"
+          f" = {rows:,} measurements ({size_mb:.0f} MB of CSV)")
+    print(f"load (MeasurementFrame.read_csv, stdlib csv)   {load:8.2f} s")
+    print(f"assess all places and levels (vectorized)     {national:8.3f} s  "
+          f"({', '.join(f'{k}: {len(t.places)}' for k, t in tables.items())})")
+    print(f"assess communes only (vectorized)             {communes_only:8.3f} s")
+    print(f"per-object engine, {SAMPLE} communes scaled       {per_object:8.2f} s  "
+          f"(vectorized is {per_object / communes_only:,.0f}× faster)")
+    print(f"bare numpy linear-path ratio (floor)          {bare:8.4f} s  "
+          f"(vectorized is {communes_only / bare:,.0f}× the floor)")
+    print(f"peak memory so far (ru_maxrss)                {peak:8.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", type=int, choices=(1, 10),
+                        help="run only the 1× or only the 10× nation")
+    arguments = parser.parse_args()
+    scales = (1, 10) if arguments.only is None else (arguments.only,)
+    with tempfile.TemporaryDirectory() as folder:
+        for scale in scales:
+            run(nation.COMMUNES * scale, Path(folder))
+
+
+if __name__ == "__main__":
+    main()

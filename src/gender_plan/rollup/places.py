@@ -1,0 +1,92 @@
+"""The place hierarchy the user supplies: communes within provinces within the nation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from gender_plan.errors import AggregationError
+from gender_plan.model._checks import to_tuple
+
+__all__ = ["Place", "PlaceHierarchy"]
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """One place: its code, its level ("commune", "province", "nation") and its parent's code."""
+
+    code: str
+    level: str
+    parent: str | None = None
+    """The code of the place that contains this one; None for the top."""
+    name: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PlaceHierarchy:
+    """Places and what contains what; checked on construction (unique codes, known parents,
+    no cycles).
+    """
+
+    places: tuple[Place, ...] = attrs.field(converter=to_tuple)
+    _by_code: dict[str, Place] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[str] = []
+        seen: set[str] = set()
+        for index, place in enumerate(self.places):
+            if place.code in seen:
+                problems.append(f"places[{index}]: the code {place.code!r} appears twice")
+            seen.add(place.code)
+        for index, place in enumerate(self.places):
+            if place.parent is not None and place.parent not in seen:
+                problems.append(
+                    f"places[{index}].parent: {place.code!r} names an unknown parent "
+                    f"{place.parent!r} (add that place, or correct the code)"
+                )
+        parents = {place.code: place.parent for place in self.places}
+        for place in self.places:
+            chain = [place.code]
+            current = parents.get(place.code)
+            while current is not None and current in parents:
+                if current in chain:
+                    cycle = " → ".join([*chain[chain.index(current):], current])
+                    problems.append(f"a cycle of parents: {cycle} (a place cannot contain itself)")
+                    break
+                chain.append(current)
+                current = parents[current]
+        if problems:
+            raise AggregationError("the place hierarchy is not valid:\n  - " +
+                                   "\n  - ".join(dict.fromkeys(problems)))
+        object.__setattr__(self, "_by_code", {place.code: place for place in self.places})
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str, str | None]]) -> PlaceHierarchy:
+        """Build from (code, level, parent) triples."""
+        return cls(places=[Place(code=c, level=level, parent=p) for c, level, p in pairs])
+
+    def get(self, code: str) -> Place:
+        """The place with `code`."""
+        found = self._by_code.get(code)
+        if found is None:
+            raise AggregationError(f"the hierarchy has no place {code!r}")
+        return found
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The levels, from the bottom (leaves) up, in order of first appearance."""
+        return tuple(dict.fromkeys(p.level for p in self.places))
+
+    def at_level(self, level: str) -> tuple[Place, ...]:
+        """The places of `level`."""
+        return tuple(p for p in self.places if p.level == level)
+
+    def ancestor(self, code: str, level: str) -> str | None:
+        """The code of the place of `level` that contains `code` (itself if at that level)."""
+        current: Place | None = self._by_code.get(code)
+        while current is not None:
+            if current.level == level:
+                return current.code
+            current = self._by_code.get(current.parent) if current.parent is not None else None
+        return None
