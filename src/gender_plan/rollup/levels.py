@@ -75,7 +75,10 @@ def aggregate_frame(
                        frame.end[source]])
 
     def total(column: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        return np.bincount(inverse, weights=column[rows], minlength=size)
+        summed: npt.NDArray[np.float64] = np.bincount(
+            inverse, weights=column[rows], minlength=size
+        ).astype(np.float64)
+        return summed
 
     numerator = total(np.nan_to_num(frame.numerator))
     denominator = total(np.nan_to_num(frame.denominator))

@@ -25,8 +25,9 @@ class Place:
 
 @attrs.frozen(kw_only=True)
 class PlaceHierarchy:
-    """Places and what contains what; checked on construction (unique codes, known parents,
-    no cycles).
+    """Places and what contains what.
+
+    Checked on construction: unique codes, known parents, no cycles.
     """
 
     places: tuple[Place, ...] = attrs.field(converter=to_tuple)
