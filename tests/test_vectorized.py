@@ -87,12 +87,15 @@ def assert_agree(plan: Plan, rows: list[Measurement], as_of: int, method: Method
         table = assess_frame(plan, frame, as_of=as_of, method=method)
     except OverflowError:
         # Extreme values overflow `**` in a growth rate: the engine fails the same way.
-        with pytest.raises(OverflowError):
+        def engine_everywhere() -> None:
             for _, indicator in plan.indicators():
                 for place in frame.places:
                     assess_indicator(indicator, rows, as_of=as_of, method=method,
                                      start_year=plan.start_year, end_year=plan.end_year,
                                      base_year=plan.effective_base_year, place=place)
+
+        with pytest.raises(OverflowError):
+            engine_everywhere()
         return
     for _, indicator in plan.indicators():
         for place in table.places:

@@ -51,7 +51,8 @@ PLACES = PlaceHierarchy.from_pairs([("a", "commune", "P"), ("b", "commune", "P")
 def share(place: str, year: int, numerator: float | None, denominator: float | None,
           value: float | None = None) -> Measurement:
     if value is None:
-        assert numerator is not None and denominator is not None
+        assert numerator is not None
+        assert denominator is not None
         value = 100 * numerator / denominator
     return Measurement(indicator="s", period=Period(year=year), value=value, place=place,
                        numerator=numerator, denominator=denominator)
@@ -129,7 +130,7 @@ def test_frames_aggregate_like_objects_and_every_level_is_assessed() -> None:
     up = aggregate_frame(frame, PLACES, "province", PLAN)
     by_objects = aggregate(rows, PLACES, "province", PLAN).measurements
     expected = sorted((m.place, m.period.year, m.value) for m in by_objects)
-    actual = sorted((up.places[p], int(y), v) for p, y, v in zip(up.place, up.year, up.value))
+    actual = sorted((up.places[p], int(y), v) for p, y, v in zip(up.place, up.year, up.value, strict=True))
     assert expected == actual
     tables = assess_levels(PLAN, frame, PLACES, as_of=2025)
     assert ("VN",) == tables["nation"].places
