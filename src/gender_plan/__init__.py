@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from gender_plan.errors import (
     AssessmentError,
+    FileAccessError,
     FileFormatError,
     GenderPlanError,
     GenderPlanWarning,
@@ -93,6 +94,7 @@ __all__ = [
     "DocumentKind",
     "DocumentReference",
     "Field",
+    "FileAccessError",
     "FileFormatError",
     "Frequency",
     "FundingSource",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AggregationError",
     "AssessmentError",
+    "FileAccessError",
     "FileFormatError",
     "GenderPlanError",
     "GenderPlanWarning",
@@ -150,6 +151,18 @@ class FileFormatError(ValidationError):
         super().__init__(problems, subject=subject)
 
 
+class FileAccessError(GenderPlanError, OSError):
+    """A file that cannot be opened at all: missing, a folder, or not readable."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"cannot read the file {self.path}: {self.reason} (check the path and permissions)"
+
+
 class MissingDependencyError(GenderPlanError, ImportError):
     """A feature needs an optional package that is not installed (an extra of gender-plan)."""
 
@@ -171,6 +184,8 @@ class GenderPlanWarning(UserWarning):
 
 
 class AggregationError(GenderPlanError, ValueError):
-    """Values of several places cannot be combined as asked (a rate without its numerator and
-    denominator, a place hierarchy with a cycle or an unknown parent).
+    """Values of several places cannot be combined as asked.
+
+    For example a rate without its numerator and denominator, or a place hierarchy with a cycle
+    or an unknown parent.
     """

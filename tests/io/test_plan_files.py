@@ -15,11 +15,13 @@ import yaml
 from hypothesis import given
 
 from gender_plan import (
+    FileAccessError,
     FileFormatError,
     MissingDependencyError,
     Plan,
     ValidationError,
     dumps_plan,
+    load_measurements,
     load_plan,
     loads_plan,
     save_plan,
@@ -215,3 +217,16 @@ def test_writing_toml_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "tomli_w", None)
     with pytest.raises(MissingDependencyError, match=r"gender-plan\[toml\]"):
         dumps_plan(LAIKHE, format="toml")
+
+
+@pytest.mark.parametrize("make", ["missing", "folder"])
+@pytest.mark.parametrize(("load", "name"), [(load_plan, "plan.yaml"),
+                                            (load_measurements, "data.csv")])
+def test_a_file_that_cannot_be_opened_raises_a_library_error(tmp_path, make, load, name):
+    path = tmp_path / name
+    if make == "folder":
+        path.mkdir()
+    with pytest.raises(FileAccessError) as caught:
+        load(path)
+    assert str(path) in str(caught.value)
+    assert isinstance(caught.value, OSError)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 
-from gender_plan.errors import FileFormatError, Problem
+from gender_plan.errors import FileAccessError, FileFormatError, Problem
 
 __all__ = [
     "MAX_DEPTH",
@@ -46,7 +46,12 @@ def join(path: str, part: str | int) -> str:
 def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> bytes:
     """Return the content of `path`, refusing a file larger than `limit` before reading it."""
     source = Path(path)
-    size = source.stat().st_size
+    try:
+        size = source.stat().st_size
+        if source.is_dir():
+            raise IsADirectoryError(21, "it is a folder, not a file")
+    except OSError as error:
+        raise FileAccessError(str(path), error.strerror or str(error)) from None
     if size > limit:
         raise FileFormatError(
             [
@@ -57,7 +62,10 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> 
                 )
             ]
         )
-    return source.read_bytes()
+    try:
+        return source.read_bytes()
+    except OSError as error:
+        raise FileAccessError(str(path), error.strerror or str(error)) from None
 
 
 def decode(data: bytes, file: str | None) -> str:
