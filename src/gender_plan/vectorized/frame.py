@@ -8,6 +8,7 @@ import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import numpy as np
@@ -15,9 +16,14 @@ import numpy.typing as npt
 
 from gender_plan import units
 from gender_plan.errors import Problem, UnitError, ValidationError
+from gender_plan.io._extras import require
 from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Frequency, Period
 from gender_plan.model.plan import Plan
+from gender_plan.vectorized import _table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["CSV_COLUMNS", "FREQUENCIES", "SEXES", "MeasurementFrame"]
 
@@ -118,38 +124,89 @@ class MeasurementFrame:
 
     @classmethod
     def read_csv(
-        cls, path: str | Path, plan: Plan | Mapping[str, str], *, encoding: str = "utf-8"
+        cls,
+        path: str | Path,
+        plan: Plan | Mapping[str, str],
+        *,
+        encoding: str = "utf-8",
+        engine: Literal["auto", "pandas", "csv"] = "auto",
     ) -> MeasurementFrame:
         """Read the long table from a CSV file with a header row of `CSV_COLUMNS`.
 
+        With pandas installed (the ``pandas`` extra) the file is read column by column, about
+        ten times faster; a file the fast reader is not sure of is read again row by row with
+        Python's csv module, which reports its problems. Both give the same frame.
+
+        Args:
+            path: the CSV file (comma separated, a header row).
+            plan: the plan, or a mapping of indicator code to unit, that gives each unit.
+            encoding: the file's text encoding.
+            engine: ``"pandas"`` or ``"csv"`` to choose the reader; ``"auto"`` uses pandas when
+                it is installed.
+
         Raises:
             ValidationError: every malformed row, with the file and line.
+            MissingDependencyError: ``engine="pandas"`` without pandas installed.
         """
         unit_of = _units(plan)
+        if engine != "csv":
+            fast = _read_csv_fast(path, unit_of, encoding, required=engine == "pandas")
+            if fast is not None:
+                return cls._from_columns(*fast)
         name = str(path)
+        with Path(path).open(encoding=encoding, newline="") as handle:
+            reader = csv.DictReader(handle)
+            _check_header(reader.fieldnames or (), name)
+            return cls._from_records(reader, unit_of, name, first_line=2)
+
+    @classmethod
+    def from_dataframe(
+        cls, data: pd.DataFrame, plan: Plan | Mapping[str, str]
+    ) -> MeasurementFrame:
+        """Build a frame from a pandas DataFrame with the columns of `CSV_COLUMNS`.
+
+        Cells may be texts or numbers; empty cells (None, NaN, '') are missing. Read column by
+        column as `read_csv` reads a file, with the same rules and the same result.
+
+        Raises:
+            ValidationError: every malformed row; ``line`` 1 is the DataFrame's first row.
+        """
+        unit_of = _units(plan)
+        _check_header([str(c) for c in data.columns], None)
+        table = data.rename(columns=str).map(_cell_text)
+        fast = _table.columns_of(table, unit_of)
+        if fast is not None:
+            return cls._from_columns(*fast)
+        records = ({str(k): str(v) for k, v in row.items()} for row in table.to_dict("records"))
+        return cls._from_records(records, unit_of, None, first_line=1)
+
+    @classmethod
+    def _from_records(
+        cls, records: Iterable[Mapping[str, str | None]], unit_of: Mapping[str, str],
+        name: str | None, *, first_line: int,
+    ) -> MeasurementFrame:
         places, indicators, series = _Codes(), _Codes(), _Codes()
         columns: dict[str, list[float]] = {column: [] for column in _COLUMNS}
         problems: list[Problem] = []
-        with Path(path).open(encoding=encoding, newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"place", "indicator", "period", "value"} - set(reader.fieldnames or ())
-            if missing:
-                raise ValidationError(
-                    [Problem(file=name, line=1, message=f"missing columns: {sorted(missing)}",
-                             hint=f"the header names {', '.join(CSV_COLUMNS)}")],
-                    subject="measurements",
-                )
-            for line, record in enumerate(reader, start=2):
-                found = _record(record, unit_of, name, line, problems)
-                if found is not None:
-                    period, value, sex, numerator, denominator = found
-                    _append(columns, places.code(record["place"] or ""),
-                            indicators.code(record["indicator"]),
-                            series.code(record.get("series") or None), sex, period, value,
-                            numerator, denominator)
+        for line, record in enumerate(records, start=first_line):
+            found = _record(record, unit_of, name, line, problems)
+            if found is not None:
+                period, value, sex, numerator, denominator = found
+                _append(columns, places.code(record["place"] or ""),
+                        indicators.code(record["indicator"]),
+                        series.code(record.get("series") or None), sex, period, value,
+                        numerator, denominator)
         if problems:
             raise ValidationError(problems, subject="measurements")
         return cls._build(places, indicators, series, columns)
+
+    @classmethod
+    def _from_columns(
+        cls, places: list[str], indicators: list[str], series: list[str | None],
+        columns: dict[str, npt.NDArray[Any]],
+    ) -> MeasurementFrame:
+        return cls(places=tuple(places), indicators=tuple(indicators),
+                   series_names=tuple(series) or (None,), **columns)
 
     @classmethod
     def _build(
@@ -203,6 +260,58 @@ class _Codes:
             found = self.index[name] = len(self.names)
             self.names.append(name)
         return found
+
+
+def _check_header(names: Sequence[str], file: str | None) -> None:
+    missing = {"place", "indicator", "period", "value"} - set(names)
+    if missing:
+        raise ValidationError(
+            [Problem(file=file, line=1 if file is not None else None,
+                     message=f"missing columns: {sorted(missing)}",
+                     hint=f"the header names {', '.join(CSV_COLUMNS)}")],
+            subject="measurements",
+        )
+
+
+def _cell_text(cell: object) -> str:
+    """A DataFrame cell as the text a CSV file would hold ('' for a missing one).
+
+    Floats are written in their shortest exact form (``str``), so they read back unchanged.
+    """
+    import pandas  # noqa: PLC0415 - only called on a DataFrame
+
+    missing: object = pandas.isna(cell)  # type: ignore[call-overload]  # any scalar
+    if cell is None or (isinstance(missing, bool) and missing):
+        return ""
+    return str(cell)
+
+
+def _read_csv_fast(path: str | Path, unit_of: Mapping[str, str], encoding: str, *,
+                   required: bool) -> tuple[list[str], list[str], list[str | None],
+                                            dict[str, npt.NDArray[Any]]] | None:
+    """The columns read by pandas, or None when pandas is missing or unsure (read row by row)."""
+    if required:
+        pandas: Any = require("pandas", package="pandas", extra="pandas",
+                              feature="reading measurement tables with pandas")
+    else:
+        try:
+            import pandas  # noqa: PLC0415 - optional, imported on first use
+        except ImportError:  # pragma: no cover - depends on the environment
+            return None
+    with Path(path).open("rb") as handle:
+        if handle.read(3) == b"\xef\xbb\xbf":
+            return None  # a byte-order mark: leave the header's reading to the csv module
+    try:
+        table = pandas.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
+                                encoding=encoding, skip_blank_lines=True)
+    except (ValueError, UnicodeError, pandas.errors.ParserError, pandas.errors.EmptyDataError):
+        return None
+    names = [str(c) for c in table.columns]
+    if {"place", "indicator", "period", "value"} - set(names):
+        return None
+    result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
+    result = _table.columns_of(table.fillna(""), unit_of)
+    return result
 
 
 def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
@@ -274,7 +383,8 @@ def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[st
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
-def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: str, line: int,
+def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: str | None,
+            line: int,
             problems: list[Problem]) -> tuple[Period, float, int, float | None,
                                               float | None] | None:
     """One CSV row's period, value (in the indicator's unit), sex, numerator and denominator."""
