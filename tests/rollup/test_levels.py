@@ -1,0 +1,159 @@
+"""Every level over arrays: aggregate_frame agrees with aggregate, assess, rank, share on track."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gender_plan import (
+    Comparator,
+    Field,
+    Goal,
+    GrowthRatio,
+    Indicator,
+    LocalizedText,
+    Measurement,
+    PartialDate,
+    Period,
+    Plan,
+    Sex,
+    Status,
+    Target,
+    TargetKind,
+    assess_indicator,
+)
+from gender_plan.errors import AggregationError
+from gender_plan.rollup import PlaceHierarchy, WeightedMean, aggregate
+from gender_plan.rollup.levels import (
+    Ranked,
+    aggregate_frame,
+    assess_levels,
+    ranking,
+    share_on_track,
+)
+from gender_plan.vectorized import MeasurementFrame, assess_frame
+
+TEXT = LocalizedText(vi="x", en="x")
+SHARE = Indicator(code="s", name=TEXT, unit="percent",
+                  targets=[Target(comparator=Comparator.GE, value=60, year=2030)])
+COUNT = Indicator(code="n", name=TEXT, unit="items",
+                  targets=[Target(comparator=Comparator.GE, value=10, year=2030)])
+FACT = Indicator(code="f", name=TEXT, unit="yes_no",
+                 targets=[Target(comparator=Comparator.EQ, value=True, kind=TargetKind.YES_NO)])
+PLAN = Plan(code="p", title=TEXT, issuer=TEXT, place=TEXT, start_year=2021, end_year=2030,
+            date=PartialDate(year=2021),
+            goals=[Goal(code="1", field=Field.POLITICS, title=TEXT,
+                        indicators=[SHARE, COUNT, FACT])])
+COMMUNES = ("a", "b", "c", "d")
+PLACES = PlaceHierarchy.from_pairs([("a", "commune", "P"), ("b", "commune", "P"),
+                                    ("c", "commune", "Q"), ("d", "commune", "Q"),
+                                    ("P", "province", "VN"), ("Q", "province", "VN"),
+                                    ("VN", "nation", None)])
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> list[Measurement]:
+    """Shares with their counts and counts of items, by place, year, series and sex."""
+    keys = draw(st.lists(
+        st.tuples(st.sampled_from(COMMUNES), st.sampled_from(("s", "n")),
+                  st.integers(2020, 2025), st.sampled_from((None, "survey")),
+                  st.sampled_from((None, Sex.FEMALE, Sex.MALE))),
+        min_size=1, max_size=25, unique=True))
+    rows = []
+    for place, code, year, series, sex in keys:
+        denominator = draw(st.integers(1, 5000))
+        numerator = draw(st.integers(0, denominator))
+        value = 100 * numerator / denominator if code == "s" else float(numerator)
+        rows.append(Measurement(
+            indicator=code, period=Period(year=year), value=value, place=place, series=series,
+            sex=sex, numerator=float(numerator) if code == "s" else None,
+            denominator=float(denominator) if code == "s" else None))
+    return rows
+
+
+def by_key(rows: list[tuple[str, str, int, str | None, Sex | None, float, float | None,
+                            float | None]]) -> dict[tuple[object, ...], tuple[object, ...]]:
+    return {row[:5]: row[5:] for row in rows}
+
+
+@pytest.mark.parametrize("level", ["province", "nation"])
+@given(rows=tables())
+def test_frames_aggregate_exactly_as_objects_do(level, rows):
+    expected = by_key([
+        (m.place, m.indicator, m.period.year, m.series, m.sex, m.value, m.numerator,
+         m.denominator) for m in aggregate(rows, PLACES, level, PLAN).measurements])
+    up = aggregate_frame(MeasurementFrame.from_measurements(rows, PLAN), PLACES, level, PLAN)
+    actual = by_key([
+        (m.place, m.indicator, m.period.year, m.series, m.sex, m.value, m.numerator,
+         m.denominator) for m in up.to_measurements()])
+    assert expected.keys() == actual.keys()
+    for key, (value, numerator, denominator) in expected.items():
+        assert (pytest.approx(value, rel=1e-12), numerator, denominator) == actual[key]
+
+
+def test_yes_no_rows_are_left_to_aggregate():
+    rows = [Measurement(indicator="f", period=Period(year=2024), value=True, place="a"),
+            Measurement(indicator="n", period=Period(year=2024), value=3.0, place="a")]
+    up = aggregate_frame(MeasurementFrame.from_measurements(rows, PLAN), PLACES, "nation", PLAN)
+    assert [("n", 3.0)] == [(m.indicator, m.value) for m in up.to_measurements()]
+
+
+def test_places_outside_the_hierarchy_are_refused():
+    rows = [Measurement(indicator="n", period=Period(year=2024), value=1.0, place="zz")]
+    with pytest.raises(AggregationError, match="without an ancestor at level 'province': zz"):
+        aggregate_frame(MeasurementFrame.from_measurements(rows, PLAN), PLACES, "province",
+                        PLAN)
+
+
+def test_a_weighted_mean_is_only_offered_for_objects():
+    rows = [Measurement(indicator="s", period=Period(year=2024), value=40.0, place="a")]
+    frame = MeasurementFrame.from_measurements(rows, PLAN)
+    with pytest.raises(AggregationError, match=r"only offered by gender_plan\.rollup\.aggregate"):
+        aggregate_frame(frame, PLACES, "province", PLAN,
+                        rules={"s": WeightedMean(weights={"a": 1.0})})
+
+
+def share(place: str, year: int, numerator: int, denominator: int) -> Measurement:
+    return Measurement(indicator="s", period=Period(year=year), value=100 * numerator /
+                       denominator, place=place, numerator=numerator, denominator=denominator)
+
+
+ROWS = [share("a", 2020, 40, 100), share("a", 2024, 65, 100),   # achieved
+        share("b", 2020, 10, 100), share("b", 2024, 50, 100),   # on track
+        share("c", 2020, 50, 100), share("c", 2024, 52, 100)]   # limited progress; d: no data
+
+
+def test_every_level_is_assessed_as_the_engine_assesses_its_sums():
+    frame = MeasurementFrame.from_measurements(ROWS, PLAN)
+    tables = assess_levels(PLAN, frame, PLACES, as_of=2025, method=GrowthRatio())
+    assert ("commune", "province", "nation") == tuple(tables)
+    assert (GrowthRatio().name,) * 3 == tables["nation"].methods
+    summed = aggregate(ROWS, PLACES, "province", PLAN).measurements
+    for province in ("P", "Q"):
+        engine = assess_indicator(SHARE, summed, as_of=2025, start_year=2021, end_year=2030,
+                                  base_year=2020, place=province, method=GrowthRatio())
+        assert engine.status == tables["province"].status_of(province, "s")
+
+
+def test_a_ranking_puts_better_statuses_first_and_places_without_data_last():
+    table = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
+                         places=COMMUNES)
+    lines = ranking(table, "s")
+    assert [1, 2, 3, 4] == [line.rank for line in lines]
+    assert ["a", "b", "c", "d"] == [line.place for line in lines]
+    assert [Status.ACHIEVED, Status.ON_TRACK, Status.LIMITED_PROGRESS, Status.NO_DATA] == [
+        line.status for line in lines]
+    assert Ranked(rank=4, place="d", status=Status.NO_DATA, ratio=None) == lines[-1]
+    assert lines[1].ratio is not None
+    assert lines[1].ratio > lines[2].ratio
+
+
+def test_the_share_on_track_counts_achieved_and_on_track_among_all_places():
+    table = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
+                         places=COMMUNES)
+    shares = share_on_track(table)
+    assert {"s": 50.0, "n": 0.0, "f": 0.0} == shares
+    empty = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
+                         places=())
+    assert {"s": 0.0, "n": 0.0, "f": 0.0} == share_on_track(empty)
