@@ -6,6 +6,7 @@ The public API is re-exported here; see `__all__`.
 from importlib.metadata import PackageNotFoundError, version
 
 from gender_plan.errors import (
+    AggregationError,
     AssessmentError,
     FileAccessError,
     FileFormatError,
@@ -38,6 +39,13 @@ from gender_plan.evaluation import (
     assess_plan,
     combine_statuses,
     is_met,
+)
+from gender_plan.gender_indicators import (
+    SexPair,
+    female_share,
+    gender_gap,
+    parity_index,
+    sex_pairs,
 )
 from gender_plan.io import (
     dumps_plan,
@@ -76,6 +84,19 @@ from gender_plan.model import (
     TargetKind,
     Task,
 )
+from gender_plan.rollup import (
+    Aggregation,
+    CountMet,
+    MetCount,
+    Place,
+    PlaceHierarchy,
+    Ratio,
+    Sum,
+    WeightedMean,
+    aggregate,
+    rule_for,
+)
+from gender_plan.traceability import Finding, FindingKind, check_traceability
 from gender_plan.validation import check_measurements, validate_measurements
 
 try:
@@ -84,11 +105,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
+    "Aggregation",
+    "AggregationError",
     "Assessment",
     "AssessmentError",
     "Assignment",
     "Baseline",
     "Comparator",
+    "CountMet",
     "DayOfYear",
     "Direction",
     "DocumentKind",
@@ -96,6 +120,8 @@ __all__ = [
     "Field",
     "FileAccessError",
     "FileFormatError",
+    "Finding",
+    "FindingKind",
     "Frequency",
     "FundingSource",
     "GenderPlanError",
@@ -109,24 +135,30 @@ __all__ = [
     "LinearPath",
     "LocalizedText",
     "Measurement",
+    "MetCount",
     "Method",
     "MissingDependencyError",
     "NumberedTargetAssessment",
     "Observation",
     "PartialDate",
     "Period",
+    "Place",
+    "PlaceHierarchy",
     "Plan",
     "PlanAssessment",
     "Problem",
     "Projection",
+    "Ratio",
     "Reason",
     "ReasonCode",
     "RecurringEvent",
     "ResponsibleUnit",
     "Sex",
+    "SexPair",
     "Signatory",
     "Status",
     "Subsection",
+    "Sum",
     "Summary",
     "Target",
     "TargetKind",
@@ -136,18 +168,26 @@ __all__ = [
     "UnknownCodeError",
     "ValidationError",
     "Verdict",
+    "WeightedMean",
     "__version__",
+    "aggregate",
     "assess_indicator",
     "assess_plan",
     "check_measurements",
+    "check_traceability",
     "combine_statuses",
     "dumps_plan",
+    "female_share",
+    "gender_gap",
     "is_met",
     "load_measurements",
     "load_plan",
     "loads_plan",
+    "parity_index",
     "plan_schema",
+    "rule_for",
     "save_measurements",
     "save_plan",
+    "sex_pairs",
     "validate_measurements",
 ]

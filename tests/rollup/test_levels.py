@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -157,3 +160,12 @@ def test_the_share_on_track_counts_achieved_and_on_track_among_all_places():
     empty = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
                          places=())
     assert {"s": 0.0, "n": 0.0, "f": 0.0} == share_on_track(empty)
+
+
+def test_the_top_level_names_load_without_numpy():
+    # The roll-up, traceability and gender-indicator names are re-exported by gender_plan; the
+    # array functions (this module's) live in gender_plan.rollup.levels and need numpy.
+    code = ("import sys, gender_plan; gender_plan.aggregate; gender_plan.check_traceability; "
+            "gender_plan.female_share; print('numpy' in sys.modules, 'pint' in sys.modules)")
+    assert "False False" == subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                           text=True, check=True).stdout.strip()
