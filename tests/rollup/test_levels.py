@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gender_plan
 from gender_plan import (
     Comparator,
     Field,
@@ -167,5 +170,8 @@ def test_the_top_level_names_load_without_numpy():
     # array functions (this module's) live in gender_plan.rollup.levels and need numpy.
     code = ("import sys, gender_plan; gender_plan.aggregate; gender_plan.check_traceability; "
             "gender_plan.female_share; print('numpy' in sys.modules, 'pint' in sys.modules)")
+    # The child imports the very package under test, wherever it is installed from.
+    source = str(Path(gender_plan.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
     assert "False False" == subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                           text=True, check=True).stdout.strip()
+                                           text=True, check=True, env=env).stdout.strip()
