@@ -113,9 +113,9 @@ def check_traceability(plan: Plan, parent: Plan) -> tuple[Finding, ...]:
                     kind=FindingKind.UNKNOWN_PARENT_INDICATOR, indicator=indicator.code,
                     parent_indicator=code, path=f"{path}.implements", parent_path="",
                     message=LocalizedText(
-                        vi=f"Chỉ tiêu {indicator.label} ghi thực hiện chỉ tiêu {code} của kế "
+                        vi=f"Chỉ tiêu {_name(indicator)} ghi thực hiện chỉ tiêu {code} của kế "
                         "hoạch cấp trên, nhưng kế hoạch cấp trên không có chỉ tiêu này.",
-                        en=f"Indicator {indicator.label} implements the parent's indicator "
+                        en=f"Indicator {_name(indicator)} implements the parent's indicator "
                         f"{code}, which the parent plan does not have.",
                     ),
                 ))
@@ -131,9 +131,9 @@ def check_traceability(plan: Plan, parent: Plan) -> tuple[Finding, ...]:
             kind=FindingKind.MISSING_INDICATOR, indicator=None, parent_indicator=code,
             path="", parent_path=parent_path,
             message=LocalizedText(
-                vi=f"Kế hoạch không có chỉ tiêu nào thực hiện chỉ tiêu {wanted.label} của kế "
+                vi=f"Kế hoạch không có chỉ tiêu nào thực hiện chỉ tiêu {_name(wanted)} của kế "
                 "hoạch cấp trên.",
-                en=f"No indicator of the plan implements the parent's indicator {wanted.label}.",
+                en=f"No indicator of the plan implements the parent's indicator {_name(wanted)}.",
             ),
         ))
     return tuple(findings)
@@ -157,17 +157,17 @@ def _compare(plan: Plan, parent: Plan, local: Indicator, path: str, upper: Indic
     except UnitError:
         return [finding(
             FindingKind.UNIT_MISMATCH, f"{path}.unit",
-            f"Chỉ tiêu {local.label} tính bằng {local.unit!r}, chỉ tiêu {upper.label} của kế "
+            f"Chỉ tiêu {_name(local)} tính bằng {local.unit!r}, chỉ tiêu {_name(upper)} của kế "
             f"hoạch cấp trên bằng {upper.unit!r}: hai đơn vị đo hai đại lượng khác nhau.",
-            f"Indicator {local.label} is in {local.unit!r} and the parent's {upper.label} in "
+            f"Indicator {_name(local)} is in {local.unit!r} and the parent's {_name(upper)} in "
             f"{upper.unit!r}: they measure different things.",
         )]
     if local.direction is not upper.direction and not upper.is_yes_no:
         return [finding(
             FindingKind.DIRECTION_MISMATCH, f"{path}.direction",
-            f"Chỉ tiêu {local.label} coi {_better(local.direction, 'vi')} là tốt hơn, còn kế "
+            f"Chỉ tiêu {_name(local)} coi {_better(local.direction, 'vi')} là tốt hơn, còn kế "
             f"hoạch cấp trên coi {_better(upper.direction, 'vi')} là tốt hơn.",
-            f"Indicator {local.label} counts {_better(local.direction, 'en')} as better, the "
+            f"Indicator {_name(local)} counts {_better(local.direction, 'en')} as better, the "
             f"parent {_better(upper.direction, 'en')}.",
         )]
     findings = []
@@ -180,9 +180,9 @@ def _compare(plan: Plan, parent: Plan, local: Indicator, path: str, upper: Indic
         if not candidates:
             findings.append(finding(
                 FindingKind.MISSING_TARGET, f"{path}.targets",
-                f"Chỉ tiêu {local.label} không có mục tiêu cùng loại để thực hiện mục tiêu "
+                f"Chỉ tiêu {_name(local)} không có mục tiêu cùng loại để thực hiện mục tiêu "
                 f"{_describe(upper, wanted, deadline, 'vi')} của kế hoạch cấp trên.",
-                f"Indicator {local.label} has no {_kind_en(wanted)} target to carry the "
+                f"Indicator {_name(local)} has no {_kind_en(wanted)} target to carry the "
                 f"parent's {_describe(upper, wanted, deadline, 'en')}.",
                 parent_target=wanted, parent_where=where_parent,
             ))
@@ -203,8 +203,9 @@ def _compare(plan: Plan, parent: Plan, local: Indicator, path: str, upper: Indic
         for kind in weaknesses:
             vi, en = _WEAKNESS_TEXT[kind]
             findings.append(finding(
-                kind, where, f"Chỉ tiêu {local.label}: {mine} {vi} {theirs} của kế hoạch cấp trên.",
-                f"Indicator {local.label}: {mine_en} {en} the parent's {theirs_en}.",
+                kind, where,
+                f"Chỉ tiêu {_name(local)}: {mine} {vi} {theirs} của kế hoạch cấp trên.",
+                f"Indicator {_name(local)}: {mine_en} {en} the parent's {theirs_en}.",
                 target=target, parent_target=wanted, parent_where=where_parent,
             ))
     return findings
@@ -217,6 +218,13 @@ _WEAKNESS_TEXT = {
         "chấp nhận cả giá trị ngưỡng, khác với mức", "accepts the threshold itself, unlike"
     ),
 }
+
+
+def _name(indicator: Indicator) -> str:
+    """The plan's numbering, with the code when they differ (``3.2 (3.2a)``)."""
+    if indicator.label == indicator.code:
+        return indicator.code
+    return f"{indicator.label} ({indicator.code})"
 
 
 def _factor(unit: str, other: str) -> float:
