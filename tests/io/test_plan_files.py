@@ -230,3 +230,11 @@ def test_a_file_that_cannot_be_opened_raises_a_library_error(tmp_path, make, loa
         load(path)
     assert str(path) in str(caught.value)
     assert isinstance(caught.value, OSError)
+
+
+def test_a_control_character_in_yaml_is_reported_with_its_line():
+    with pytest.raises(FileFormatError) as caught:
+        loads_plan("schema: gender-plan/1\ncode: x\n  \x0b field: politics\n", format="yaml")
+    problem = caught.value.problems[0]
+    assert 3 == problem.line
+    assert "'\\x0b' is not allowed" in problem.message

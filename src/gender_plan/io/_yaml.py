@@ -108,7 +108,20 @@ _BOUND_HINT = "a plan file needs nothing like it: is it the right file?"
 
 def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
     """Read one YAML document into plain data, with the line of every value by its path."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        # The reader refuses control characters before any parsing starts.
+        raise FileFormatError(
+            [
+                Problem(
+                    file=file,
+                    line=text.count("\n", 0, error.position) + 1,
+                    message=f"not valid YAML: character {chr(error.character)!r} is not allowed",
+                    hint="remove the invisible control character from this line",
+                )
+            ]
+        ) from None
     try:
         root = loader.get_single_node()
         if root is None:
