@@ -55,18 +55,7 @@ class Period:
                 "quarter",
                 f"expected a quarter from 1 to 4, found {self.quarter!r}",
             )
-        if self.month is not None:
-            check.require(
-                isinstance(self.month, int) and not isinstance(self.month, bool)
-                and 1 <= self.month <= 12,
-                "month",
-                f"expected a month from 1 to 12, found {self.month!r}",
-            )
-        if self.day is not None:
-            check.require(self.month is not None, "day", "a day needs a month")
-        check.done()
-        if self.day is not None and self.month is not None:
-            _check_day(self.year, self.month, self.day, "period")
+        _check_month_and_day(check, self.year, self.month, self.day)
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -144,10 +133,22 @@ class Period:
         return str(self.year)
 
 
-def _check_day(year: int, month: int, day: object, subject: str) -> None:
+def _check_month_and_day(check: Checker, year: int, month: int | None, day: int | None) -> None:
+    """Check the month and day of a period or a date, then raise if anything is wrong."""
+    if month is not None:
+        check.require(
+            isinstance(month, int) and not isinstance(month, bool) and 1 <= month <= 12,
+            "month",
+            f"expected a month from 1 to 12, found {month!r}",
+        )
+    if day is not None:
+        check.require(month is not None, "day", "a day needs a month")
+    check.done()
+    if day is None or month is None:
+        return
     last = calendar.monthrange(year, month)[1]
     if not (isinstance(day, int) and not isinstance(day, bool) and 1 <= day <= last):
-        Checker(subject).fail("day", f"{year}-{month:02d} has no day {day!r}")
+        check.fail("day", f"{year}-{month:02d} has no day {day!r}")
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -167,18 +168,7 @@ class PartialDate:
     def __attrs_post_init__(self) -> None:
         check = Checker("date")
         check.year(self.year, "year")
-        if self.month is not None:
-            check.require(
-                isinstance(self.month, int) and not isinstance(self.month, bool)
-                and 1 <= self.month <= 12,
-                "month",
-                f"expected a month from 1 to 12, found {self.month!r}",
-            )
-        if self.day is not None:
-            check.require(self.month is not None, "day", "a day needs a month")
-        check.done()
-        if self.day is not None and self.month is not None:
-            _check_day(self.year, self.month, self.day, "date")
+        _check_month_and_day(check, self.year, self.month, self.day)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
