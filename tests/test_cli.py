@@ -116,7 +116,8 @@ def test_validate_measurements_against_the_plan(
     status, _, err = run(capsys, "validate", str(plan), str(data))
     assert 2 == status
     assert "the plan has no indicator '9.9'" in err
-    assert str(data) in err
+    last_line = len(data.read_text(encoding="utf-8").splitlines())
+    assert f"{data}:{last_line} [indicator]" in err
 
 
 def test_validate_reports_plan_and_measurement_files_together(

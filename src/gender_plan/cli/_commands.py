@@ -39,7 +39,7 @@ def _load(args: argparse.Namespace) -> tuple[Plan, tuple[Measurement, ...], Plan
     import gender_plan  # noqa: PLC0415 - keeps `gender-plan --help` fast
 
     plan = gender_plan.load_plan(args.plan)
-    measurements = tuple(gender_plan.load_measurements(args.measurements))
+    measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
     as_of = args.as_of if args.as_of is not None else datetime.date.today()
     assessment = gender_plan.assess_plan(
         plan, measurements, as_of=as_of, method=_method(args.method), place=args.place
@@ -59,16 +59,10 @@ def validate(args: argparse.Namespace) -> int:
         errors.append(error)
     if args.measurements is not None:
         try:
-            measurements = tuple(gender_plan.load_measurements(args.measurements))
+            # With the plan, every problem of a row comes back with its file, line and column.
+            measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
         except GenderPlanError as error:
             errors.append(error)
-    if plan is not None and measurements is not None:
-        problems = [
-            _in_file(problem, args.measurements)
-            for problem in gender_plan.check_measurements(plan, measurements)
-        ]
-        if problems:
-            errors.append(ValidationError(problems, subject="measurements"))
     if errors:
         for found in errors:
             print(f"error: {found}", file=sys.stderr)
@@ -83,12 +77,6 @@ def validate(args: argparse.Namespace) -> int:
     if measurements is not None:
         print(f"{args.measurements}: {len(measurements)} measurements fit the plan")
     return 0
-
-
-def _in_file(problem: Problem, path: str) -> Problem:
-    import attrs  # noqa: PLC0415
-
-    return problem if problem.file is not None else attrs.evolve(problem, file=path)
 
 
 def show(args: argparse.Namespace) -> int:
