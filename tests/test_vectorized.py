@@ -56,6 +56,13 @@ def plan_of(*indicators: Indicator, start: int = 2021, end: int = 2030) -> Plan:
 @st.composite
 def scenarios(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
     indicator = draw(gs.indicators(code="1.1", start_year=2021, end_year=2030))
+    rows = draw(rows_of(indicator))
+    as_of = draw(st.integers(2019, 2033))
+    return plan_of(indicator), rows, as_of, draw(st.sampled_from(METHODS))
+
+
+@st.composite
+def rows_of(draw: st.DrawFn, indicator: Indicator) -> list[Measurement]:
     places = draw(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=4,
                            unique=True))
     rows: dict[tuple[object, ...], Measurement] = {}
@@ -71,8 +78,30 @@ def scenarios(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
             row = attrs.evolve(drawn_row, place=place, unit=None, series=drawn_row.series
                                if drawn_row.series in (None, "s", "t") else "s")
             rows[(place, row.period, row.series)] = row
+    return list(rows.values())
+
+
+@st.composite
+def several(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
+    """Plans of several indicators, often alike, so that they are assessed in one pass."""
+    first = draw(gs.indicators(code="1.1", start_year=2021, end_year=2030))
+    indicators = [first]
+    for code in ("1.2", "1.3"):
+        drawn = draw(gs.indicators(code=code, start_year=2021, end_year=2030))
+        shift = draw(st.sampled_from([0.0, 1.0, 7.5]))
+        try:  # the same steps, another target value
+            alike = attrs.evolve(first, code=code, targets=[
+                attrs.evolve(t, value=t.value + shift)
+                if isinstance(t.value, float | int) and not isinstance(t.value, bool) else t
+                for t in first.targets
+            ])
+        except ValidationError:  # the shifted value is out of the indicator's limits
+            alike = attrs.evolve(first, code=code)
+        indicators.append(draw(st.sampled_from([drawn, alike])))
+    rows = [row for indicator in indicators for row in draw(rows_of(indicator))]
+    rows = draw(st.permutations(rows))
     as_of = draw(st.integers(2019, 2033))
-    return plan_of(indicator), list(rows.values()), as_of, draw(st.sampled_from(METHODS))
+    return plan_of(*indicators), rows, as_of, draw(st.sampled_from(METHODS))
 
 
 def same(expected: float | bool | None, actual: float) -> bool:
@@ -120,6 +149,13 @@ def assert_agree(plan: Plan, rows: list[Measurement], as_of: int, method: Method
 
 @given(scenarios())
 def test_agrees_with_the_engine_on_random_data(
+    scenario: tuple[Plan, list[Measurement], int, Method],
+) -> None:
+    assert_agree(*scenario)
+
+
+@given(several())
+def test_agrees_with_the_engine_on_several_indicators_at_once(
     scenario: tuple[Plan, list[Measurement], int, Method],
 ) -> None:
     assert_agree(*scenario)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 import attrs
 import numpy as np
@@ -14,19 +15,15 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
-_START_BITS = 20
-"""Ordinals of days up to year 2200 fit in 20 bits."""
-_LENGTH_BITS = 9
-"""A period lasts at most 366 days."""
-
-
 @attrs.frozen(kw_only=True, eq=False)
 class Groups:
-    """One indicator's values in the chosen series, a row per place, in time order.
+    """Indicators' values in the chosen series, a row per (indicator, place), in time order.
 
-    Positions past a place's last value are padding (`mask` False).
+    Positions past a group's last value are padding (`mask` False).
     """
 
+    indicator: IntArray
+    """Each row's indicator in the frame."""
     place: IntArray
     """Each row's place in the output."""
     source_place: IntArray
@@ -45,39 +42,51 @@ def group(
     frame: MeasurementFrame,
     rows: IntArray,
     place_map: IntArray,
-    preferred: str | None,
+    preferred: Mapping[int, str | None],
     date: datetime.date,
 ) -> Groups:
-    """Choose each place's series as the engine does, then lay its values out in time order."""
+    """Choose each place's series as the engine does, then lay its values out in time order.
+
+    `rows` are totals in the order of `MeasurementFrame.totals` (by indicator, place, series
+    and period), each indicator's rows together; `preferred` maps the frame's indicator codes to
+    their preferred series.
+    """
+    indicators = frame.indicator[rows]
     places = frame.place[rows]
     series = frame.series[rows]
-    if (series != series[0]).any():
-        rows = rows[_chosen_series(frame, rows, preferred, date)]
-        places = frame.place[rows]
-    key = (
-        (places << (_START_BITS + _LENGTH_BITS))
-        | (frame.start[rows] << _LENGTH_BITS)
-        | (frame.end[rows] - frame.start[rows])
-    )
-    if (np.diff(key) < 0).any():
-        order = np.argsort(key, kind="stable")
-        rows, places = rows[order], places[order]
-    first = np.flatnonzero(np.concatenate(([True], places[1:] != places[:-1])))
+    new = _starts(indicators, places)
+    mixed = ~new[1:] & (series[1:] != series[:-1])
+    if mixed.any():
+        keep = np.ones(len(rows), dtype=bool)
+        for code in np.unique(indicators[1:][mixed]).tolist():
+            part = np.flatnonzero(indicators == code)
+            keep[part] = _chosen_series(frame, rows[part], preferred.get(code), date)
+        rows, indicators, places = rows[keep], indicators[keep], places[keep]
+        new = _starts(indicators, places)
+    first = np.flatnonzero(new)
     counts = np.diff(np.append(first, len(rows)))
     width = int(counts.max())
-    group_of = np.repeat(np.arange(len(first)), counts)
-    position = np.arange(len(rows)) - first[group_of]
     shape = (len(first), width)
+    if (counts == width).all():
 
-    def lay(column: npt.NDArray[np.generic], fill: object) -> npt.NDArray[np.generic]:
-        out = np.full(shape, fill, dtype=column.dtype)
-        out[group_of, position] = column[rows]
-        return out
+        def lay(column: npt.NDArray[np.generic], fill: object) -> npt.NDArray[np.generic]:
+            return column[rows].reshape(shape)
 
-    mask = np.zeros(shape, dtype=bool)
-    mask[group_of, position] = True
+        mask = np.ones(shape, dtype=bool)
+    else:
+        group_of = np.repeat(np.arange(len(first)), counts)
+        position = np.arange(len(rows)) - first[group_of]
+
+        def lay(column: npt.NDArray[np.generic], fill: object) -> npt.NDArray[np.generic]:
+            out = np.full(shape, fill, dtype=column.dtype)
+            out[group_of, position] = column[rows]
+            return out
+
+        mask = np.zeros(shape, dtype=bool)
+        mask[group_of, position] = True
     source = places[first]
     return Groups(
+        indicator=indicators[first],
         place=place_map[source],
         source_place=source,
         series=frame.series[rows[first]],
@@ -89,6 +98,14 @@ def group(
         end=lay(frame.end, np.iinfo(np.int64).max),  # type: ignore[arg-type]
         frequency=lay(frame.frequency, -1),  # type: ignore[arg-type]
     )
+
+
+def _starts(indicators: IntArray, places: IntArray) -> BoolArray:
+    """Where a new (indicator, place) group begins."""
+    starts: BoolArray = np.empty(len(places), dtype=bool)
+    starts[:1] = True
+    starts[1:] = (indicators[1:] != indicators[:-1]) | (places[1:] != places[:-1])
+    return starts
 
 
 def _chosen_series(

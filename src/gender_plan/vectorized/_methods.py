@@ -11,7 +11,6 @@ from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.projection import Projection
 from gender_plan.evaluation.status import Status
-from gender_plan.model.indicator import Indicator
 from gender_plan.model.target import Comparator, Target
 from gender_plan.vectorized._arrays import BoolArray, FloatArray, Groups, IntArray
 from gender_plan.vectorized._pyfloat import at_least, py_pow, py_round, row_sums
@@ -24,13 +23,15 @@ _ABS_TOL = 1e-12
 class Trends:
     """The engine's `Trend` of every place at once (NaN where a place has none)."""
 
-    d: int
+    d: IntArray
+    """Each place's direction sign (+1 to rise, -1 to fall)."""
     b: FloatArray
     y_b: FloatArray
     t: FloatArray
     y_t: FloatArray
     T: FloatArray
-    y_T: float | None
+    y_T: FloatArray | None
+    """Each place's target value; None for yes/no indicators and without a target."""
     has_trend: BoolArray
     """Whether the place has a baseline (so a trend)."""
     history_time: FloatArray
@@ -73,8 +74,11 @@ def _close(a: FloatArray, b: FloatArray | float) -> BoolArray:
     return close
 
 
-def is_met(values: FloatArray, target: Target, value: float) -> BoolArray:
-    """`gender_plan.evaluation.is_met` for every value against one numeric target."""
+def is_met(values: FloatArray, target: Target, value: FloatArray | float) -> BoolArray:
+    """`gender_plan.evaluation.is_met` for every value against a numeric target's comparator.
+
+    `value` is the target value, one for all or one per value.
+    """
     comparator = target.comparator
     if comparator is Comparator.ABOUT:
         tolerance = target.tolerance or 0.0
@@ -104,24 +108,27 @@ def _last(mask: BoolArray) -> IntArray:
 
 
 def trends(
-    indicator: Indicator,
     groups: Groups,
     available: BoolArray,
     latest: IntArray,
     base_year: int,
-    deadline: int | None,
-    y_T: float | None,  # noqa: N803 - the evaluation docs' symbol
+    d: IntArray,
+    T: FloatArray | None,  # noqa: N803 - the evaluation docs' symbol
+    y_T: FloatArray | None,  # noqa: N803 - the evaluation docs' symbol
+    stated: tuple[FloatArray, FloatArray] | None,
     limit: float | None,
 ) -> Trends:
-    """Latest value, baseline (stated, else in the base year, else the first after) and history."""
+    """Latest value, baseline (stated, else in the base year, else the first after) and history.
+
+    `d`, `T` (the deadline; None without a target), `y_T` and `stated` (the stated baseline's
+    year and value) hold one entry per group.
+    """
     at = np.arange(len(latest))
     pick = np.where(latest >= 0, latest, 0)
     t = groups.time[at, pick]
     y_t = groups.value[at, pick]
-    stated = indicator.baseline
     if stated is not None:
-        b = np.full(len(latest), float(stated.year))
-        y_b = np.full(len(latest), float(stated.value))
+        b, y_b = stated
         has_trend = latest >= 0
         history = available & (groups.time >= b[:, None])
         history_time = np.concatenate((b[:, None], groups.time), axis=1)
@@ -137,12 +144,10 @@ def trends(
         y_b = np.where(has_trend, groups.value[at, where], np.nan)
         history_time, history_value = groups.time, groups.value
         history_mask = available & (groups.time >= b[:, None])
-    T = np.full(len(latest), float(deadline)) if deadline is not None else t
     return Trends(
-        d=indicator.direction.sign, b=b, y_b=y_b, t=t, y_t=y_t, T=T,
-        y_T=None if indicator.is_yes_no else y_T, has_trend=has_trend,
-        history_time=history_time, history_value=history_value, history_mask=history_mask,
-        limit=limit,
+        d=d, b=b, y_b=y_b, t=t, y_t=y_t, T=T if T is not None else t, y_T=y_T,
+        has_trend=has_trend, history_time=history_time, history_value=history_value,
+        history_mask=history_mask, limit=limit,
     )
 
 
@@ -205,15 +210,16 @@ def _linear(
     if trends.y_T is None:
         judged.status[index] = codes[Status.INSUFFICIENT_DATA]
         return
-    y_T = trends.y_T
-    b, t, T, y_b, y_t = (x[index] for x in (trends.b, trends.t, trends.T, trends.y_b, trends.y_t))
+    b, t, T, y_b, y_t, y_T = (
+        x[index] for x in (trends.b, trends.t, trends.T, trends.y_b, trends.y_t, trends.y_T))
+    d = trends.d[index]
     share_of_time = (t - b) / (T - b)
     judged.expected[index] = y_b + share_of_time * (y_T - y_b)
     judged.projected[index] = _least_squares(trends, index)
     gap = np.abs(y_T - y_b)
     hold = _close(y_b, y_T)
     with np.errstate(all="ignore"):
-        ratio = trends.d * (y_t - y_b) / gap / share_of_time
+        ratio = d * (y_t - y_b) / gap / share_of_time
     status = classify(ratio, method.on_track, method.needs_acceleration, codes)
     judged.status[index] = np.where(hold, codes[Status.DETERIORATING], status)
     judged.ratio[index] = np.where(hold, np.nan, ratio)
@@ -237,20 +243,22 @@ def _growth(
     s = np.where(y_b < 0, -1, 1)
     actual = _cagr(y_t, y_b, trends.t[index], trends.b[index])
     if trends.y_T is None:
-        _direction_only(method, trends, index, s * trends.d * actual, np.abs(y_b), judged, codes)
+        _direction_only(method, trends, index, s * trends.d[index] * actual, np.abs(y_b),
+                        judged, codes)
         return
-    y_T = trends.y_T if trends.y_T != 0 else ZERO_REPLACEMENT
+    y_T = trends.y_T[index]
+    y_T = np.where(y_T != 0, y_T, ZERO_REPLACEMENT)
     opposite = y_b * y_T < 0
     judged.status[index[opposite]] = codes[Status.INSUFFICIENT_DATA]
     keep = ~opposite
-    index, y_b, s, actual = index[keep], y_b[keep], s[keep], actual[keep]
-    required = _cagr(np.full(len(index), y_T), y_b, trends.T[index], trends.b[index])
+    index, y_b, y_T, s, actual = index[keep], y_b[keep], y_T[keep], s[keep], actual[keep]
+    required = _cagr(y_T, y_b, trends.T[index], trends.b[index])
     hold = _close(y_b, y_T)
     judged.status[index[hold]] = codes[Status.DETERIORATING]
     judged.score[index[hold]] = -5.0
     index, s, actual, required = index[~hold], s[~hold], actual[~hold], required[~hold]
     with np.errstate(all="ignore"):
-        ratio = s * trends.d * actual / np.abs(required)
+        ratio = s * trends.d[index] * actual / np.abs(required)
     value = py_round(ratio)
     judged.score[index] = np.where(
         value >= method.needs_acceleration,
@@ -301,10 +309,11 @@ def _projection(
     t, b, T = trends.t[index], trends.b[index], trends.T[index]
     projected = y_t * py_pow(1 + _cagr(y_t, y_b, t, b), T - t)
     judged.projected[index] = projected
-    gap = np.abs(trends.y_T - y_b)
-    hold = _close(y_b, trends.y_T)
+    y_T = trends.y_T[index]
+    gap = np.abs(y_T - y_b)
+    hold = _close(y_b, y_T)
     with np.errstate(all="ignore"):
-        ratio = trends.d * (projected - y_b) / gap
+        ratio = trends.d[index] * (projected - y_b) / gap
     judged.status[index] = np.where(
         hold,
         codes[Status.DETERIORATING],

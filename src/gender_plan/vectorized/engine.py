@@ -129,119 +129,181 @@ def assess_frame(
             )
     # Python's float arithmetic overflows to inf silently, as numpy's does with warnings off;
     # only `**` raises OverflowError, and `py_pow` raises it just as the engine does.
-    by_indicator = _rows_by_indicator(frame, place_map)
+    count = len(chosen_places)
+    specs = [_Spec.of(plan, indicator, chosen, frame, date)
+             for indicator, chosen in zip(indicators, used, strict=True)]
+    out = _empty(specs, count)
+    segments = _segments(frame, place_map, count)
+    batches: dict[tuple[object, ...], list[int]] = {}
+    for k, spec in enumerate(specs):
+        if spec.code >= 0 and segments[spec.code].size:
+            batches.setdefault(spec.batch, []).append(k)
     with np.errstate(all="ignore"):
-        blocks = [
-            _assess_indicator(plan, indicator, chosen, frame, by_indicator, place_map,
-                              len(chosen_places), date)
-            for indicator, chosen in zip(indicators, used, strict=True)
-        ]
+        for members in batches.values():
+            _assess_batch(plan, [specs[k] for k in members], members, frame, segments,
+                          place_map, count, date, out)
     return AssessmentTable(
         places=chosen_places,
         indicators=tuple(indicator.code for indicator in indicators),
         methods=tuple(chosen.name for chosen in used),
         as_of=date,
         series_names=frame.series_names,
-        **_concatenate(blocks),
+        **out,
     )
-
-
-def _concatenate(blocks: list[dict[str, npt.NDArray[Any]]]) -> dict[str, npt.NDArray[Any]]:
-    return {
-        name: np.concatenate([block[name] for block in blocks])
-        if blocks
-        else np.zeros(0, dtype=np.int64 if name in _INTEGER else np.float64)
-        for name in _FIELDS
-    }
 
 
 _FIELDS = ("status", "ratio", "score", "expected", "projected", "gap", "baseline",
            "baseline_time", "latest", "latest_time", "target_value", "deadline", "series")
-_INTEGER = ("status", "deadline", "series")
 
 
-def _assess_indicator(
+@attrs.frozen(kw_only=True, eq=False)
+class _Spec:
+    """What one indicator's assessment needs besides its data, found once per call."""
+
+    indicator: Indicator
+    method: Method
+    target: Target | None
+    deadline: int | None
+    y_T: float | None
+    passed: bool
+    """Whether the date is past the deadline."""
+    code: int
+    """The indicator's position in the frame's `indicators` (-1 when it has no rows)."""
+    batch: tuple[object, ...]
+    """Indicators with the same `batch` are assessed in one pass: it holds everything that
+    changes which steps run, so that they differ only in numbers."""
+
+    @classmethod
+    def of(cls, plan: Plan, indicator: Indicator, method: Method, frame: MeasurementFrame,
+           date: datetime.date) -> _Spec:
+        target, _ = _choose_target(indicator, date, plan.end_year)
+        deadline: int | None = None
+        y_T: float | None = None
+        if target is not None:
+            deadline = target.year if target.year is not None else plan.end_year
+            y_T = float(indicator.target_value(target))
+        passed = deadline is not None and date.year > deadline
+        code = frame.indicators.index(indicator.code) if indicator.code in frame.indicators else -1
+        batch: tuple[object, ...]
+        if target is not None and target.is_periodic:
+            batch = ("periodic", indicator.code)
+        elif target is not None and target.kind is TargetKind.YES_NO:
+            batch = ("yes/no", passed)
+        else:
+            batch = ("trend", id(method), passed, indicator.is_yes_no, _limit(indicator),
+                     indicator.baseline is None,
+                     None if target is None else (target.comparator, target.tolerance))
+        return cls(indicator=indicator, method=method, target=target, deadline=deadline,
+                   y_T=y_T, passed=passed, code=code, batch=batch)
+
+
+def _empty(specs: list[_Spec], count: int) -> dict[str, npt.NDArray[Any]]:
+    """The table's columns before any data: no data, and each indicator's target and deadline."""
+    size = len(specs) * count
+    out: dict[str, npt.NDArray[Any]] = {name: np.full(size, np.nan) for name in _FIELDS}
+    out["status"] = np.full(size, _CODE[Status.NO_DATA], dtype=np.int64)
+    out["series"] = np.full(size, -1, dtype=np.int64)
+    out["target_value"] = np.repeat(
+        np.array([np.nan if s.y_T is None else s.y_T for s in specs], dtype=np.float64), count)
+    out["deadline"] = np.repeat(
+        np.array([-1 if s.deadline is None else s.deadline for s in specs], dtype=np.int64),
+        count)
+    return out
+
+
+def _segments(
+    frame: MeasurementFrame, place_map: npt.NDArray[np.int64], count: int
+) -> list[npt.NDArray[np.int64]]:
+    """The rows to assess (totals at the chosen places) of each frame indicator.
+
+    In the order of `MeasurementFrame.totals`: no sorting, the frame keeps its totals sorted.
+    """
+    rows = frame.totals
+    if count < len(frame.places) or (place_map[:-1] < 0).any():
+        rows = rows[place_map[frame.place[rows]] >= 0]
+    codes = frame.indicator[rows]
+    edges = np.searchsorted(codes, np.arange(len(frame.indicators) + 1))
+    return [rows[edges[k] : edges[k + 1]] for k in range(len(frame.indicators))]
+
+
+def _assess_batch(
     plan: Plan,
-    indicator: Indicator,
-    method: Method,
+    specs: list[_Spec],
+    members: list[int],
     frame: MeasurementFrame,
-    by_indicator: dict[int, npt.NDArray[np.int64]],
+    segments: list[npt.NDArray[np.int64]],
     place_map: npt.NDArray[np.int64],
     count: int,
     date: datetime.date,
-) -> dict[str, npt.NDArray[Any]]:
-    out: dict[str, npt.NDArray[Any]] = {
-        name: np.full(count, np.nan) for name in _FIELDS
-    }
-    out["status"] = np.full(count, _CODE[Status.NO_DATA], dtype=np.int64)
-    out["series"] = np.full(count, -1, dtype=np.int64)
-    target, _ = _choose_target(indicator, date, plan.end_year)
-    deadline: int | None = None
-    y_T: float | None = None
-    if target is not None:
-        deadline = target.year if target.year is not None else plan.end_year
-        value = indicator.target_value(target)
-        y_T = float(value)
-        out["target_value"] = np.full(count, y_T)
-    out["deadline"] = np.full(count, -1 if deadline is None else deadline, dtype=np.int64)
-    code = frame.indicators.index(indicator.code) if indicator.code in frame.indicators else -1
-    rows = by_indicator.get(code, _NO_ROWS)
-    if rows.size == 0:
-        return out
-    groups = group(frame, rows, place_map, indicator.series, date)
-    _check_duplicates(indicator, frame, groups)
-    out["series"][groups.place] = groups.series
+    out: dict[str, npt.NDArray[Any]],
+) -> None:
+    """Assess indicators that take the same steps, all their places at once, into `out`."""
+    first = specs[0]
+    parts = [segments[spec.code] for spec in specs]
+    rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    groups = group(frame, rows, place_map,
+                   {spec.code: spec.indicator.series for spec in specs}, date)
+    # Each group's position among `specs`: the codes of a batch's indicators are distinct.
+    position = np.full(len(frame.indicators), -1, dtype=np.int64)
+    position[[spec.code for spec in specs]] = np.arange(len(specs))
+    which = position[groups.indicator]
+    _check_duplicates(specs, which, frame, groups)
+    slot = np.asarray(members, dtype=np.int64)[which] * count + groups.place
+    out["series"][slot] = groups.series
     available = groups.mask & (groups.end <= date.toordinal())
-    passed = deadline is not None and date.year > deadline
-    if deadline is not None and passed:
-        available &= groups.year <= deadline
+    if first.passed:
+        deadlines = np.array([spec.deadline for spec in specs], dtype=np.int64)[which]
+        available &= groups.year <= deadlines[:, None]
+    if first.target is not None and first.target.is_periodic:
+        _periodic(out, slot, groups, available, first.target, plan.start_year, first.y_T)
+        return
     latest = _last(available)
     has = latest >= 0
     at = np.arange(len(latest))
     pick = np.where(has, latest, 0)
-    if target is not None and target.is_periodic:
-        _periodic(out, groups, available, target, plan.start_year, y_T)
-        return out
-    out["latest"][groups.place[has]] = groups.value[at, pick][has]
-    out["latest_time"][groups.place[has]] = groups.time[at, pick][has]
-    if target is not None and target.kind is TargetKind.YES_NO:
-        met = groups.value[at, pick] == (1.0 if target.value else 0.0)
-        status = np.where(met, _CODE[Status.ACHIEVED], _CODE[Status.NOT_ACHIEVED])
-        out["status"][groups.place[has]] = status[has]
-        return out
-    trends = _methods.trends(indicator, groups, available, latest, plan.effective_base_year,
-                             deadline, y_T, _limit(indicator))
-    if y_T is not None:
-        out["gap"][groups.place[has]] = (y_T - trends.y_t)[has]
-    out["baseline"][groups.place[has]] = trends.y_b[has]
-    out["baseline_time"][groups.place[has]] = trends.b[has]
-    judged = _reach(method, target, trends, passed, has)
+    here = slot[has]
+    y_t = groups.value[at, pick]
+    out["latest"][here] = y_t[has]
+    out["latest_time"][here] = groups.time[at, pick][has]
+    if first.target is not None and first.target.kind is TargetKind.YES_NO:
+        wanted = np.array([1.0 if spec.target is not None and spec.target.value else 0.0
+                           for spec in specs])[which]
+        status = np.where(y_t == wanted, _CODE[Status.ACHIEVED], _CODE[Status.NOT_ACHIEVED])
+        out["status"][here] = status[has]
+        return
+    per_group = _per_group(specs, which)
+    trends = _methods.trends(
+        groups, available, latest, plan.effective_base_year,
+        per_group["d"].astype(np.int64),
+        per_group.get("T"), None if first.indicator.is_yes_no else per_group.get("y_T"),
+        (per_group["b"], per_group["y_b"]) if first.indicator.baseline is not None else None,
+        _limit(first.indicator),
+    )
+    if first.y_T is not None:
+        out["gap"][here] = (per_group["y_T"] - trends.y_t)[has]
+    out["baseline"][here] = trends.y_b[has]
+    out["baseline_time"][here] = trends.b[has]
+    judged = _reach(first.method, first.target, trends, first.passed, has)
     for name in ("status", "ratio", "score", "expected", "projected"):
-        out[name][groups.place[has]] = getattr(judged, name)[has]
-    return out
+        out[name][here] = getattr(judged, name)[has]
 
 
-_NO_ROWS = np.zeros(0, dtype=np.int64)
-
-
-def _rows_by_indicator(
-    frame: MeasurementFrame, place_map: npt.NDArray[np.int64]
-) -> dict[int, npt.NDArray[np.int64]]:
-    """The rows to assess (totals at the chosen places) of each indicator, in frame order.
-
-    One pass over the frame instead of one per indicator: a stable sort by indicator code keeps
-    each indicator's rows in their order (radix sort, on the small codes).
-    """
-    rows = np.flatnonzero((frame.sex == 0) & (place_map[frame.place] >= 0))
-    if rows.size == 0:
-        return {}
-    codes = frame.indicator[rows]
-    small = codes.astype(np.int16) if len(frame.indicators) < 2**15 else codes
-    order = np.argsort(small, kind="stable")
-    rows, codes = rows[order], codes[order]
-    edges = np.flatnonzero(np.diff(codes)) + 1
-    return {int(part_codes[0]): part for part, part_codes in
-            zip(np.split(rows, edges), np.split(codes, edges), strict=True)}
+def _per_group(specs: list[_Spec], which: npt.NDArray[np.int64]) -> dict[str, FloatArray]:
+    """Each indicator's constants (direction, deadline, target, stated baseline) per group."""
+    columns: dict[str, list[float]] = {"d": [], "T": [], "y_T": [], "b": [], "y_b": []}
+    for spec in specs:
+        baseline = spec.indicator.baseline
+        columns["d"].append(spec.indicator.direction.sign)
+        columns["T"].append(np.nan if spec.deadline is None else float(spec.deadline))
+        columns["y_T"].append(np.nan if spec.y_T is None else spec.y_T)
+        columns["b"].append(np.nan if baseline is None else float(baseline.year))
+        columns["y_b"].append(np.nan if baseline is None else float(baseline.value))
+    found: dict[str, FloatArray] = {
+        name: np.array(values, dtype=np.float64)[which] for name, values in columns.items()
+    }
+    if specs[0].deadline is None:
+        del found["T"], found["y_T"]
+    return found
 
 
 def _reach(
@@ -282,6 +344,7 @@ def _last(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
 
 def _periodic(
     out: dict[str, npt.NDArray[Any]],
+    slot: npt.NDArray[np.int64],
     groups: Groups,
     available: npt.NDArray[np.bool_],
     target: Target,
@@ -305,14 +368,17 @@ def _periodic(
         np.where(fails.any(axis=1), _CODE[Status.NOT_ACHIEVED], _CODE[Status.ACHIEVED]),
     )
     status = np.where(any_data, status, _CODE[Status.NO_DATA])
-    out["status"][groups.place] = status
+    out["status"][slot] = status
     latest_value = groups.value[at, np.where(has, latest, 0)]
-    out["latest"][groups.place[has]] = latest_value[has]
-    out["latest_time"][groups.place[has]] = groups.time[at, np.where(has, latest, 0)][has]
-    out["gap"][groups.place[has]] = (value - latest_value)[has]
+    out["latest"][slot[has]] = latest_value[has]
+    out["latest_time"][slot[has]] = groups.time[at, np.where(has, latest, 0)][has]
+    out["gap"][slot[has]] = (value - latest_value)[has]
 
 
-def _check_duplicates(indicator: Indicator, frame: MeasurementFrame, groups: Groups) -> None:
+def _check_duplicates(
+    specs: list[_Spec], which: npt.NDArray[np.int64], frame: MeasurementFrame, groups: Groups
+) -> None:
+    """Two values of one period in one series at one place: the first such indicator's."""
     same = (
         groups.mask[:, 1:]
         & groups.mask[:, :-1]
@@ -321,16 +387,20 @@ def _check_duplicates(indicator: Indicator, frame: MeasurementFrame, groups: Gro
     )
     if not same.any():
         return
+    rows, positions = np.nonzero(same)
+    k = int(which[rows].min())
+    code = specs[k].indicator.code
     problems = []
-    for g, position in zip(*np.nonzero(same), strict=True):
+    for g, position in zip(rows.tolist(), positions.tolist(), strict=True):
+        if which[g] != k:
+            continue
         place = frame.places[groups.source_place[g]]
         year = int(groups.year[g, position])
         problems.append(
             Problem(
-                message=f"two values of indicator {indicator.code!r} for one period of {year} "
+                message=f"two values of indicator {code!r} for one period of {year} "
                 f"at place {place!r} in series {frame.series_names[groups.series[g]]!r}",
                 hint="keep one, or give them different series",
             )
         )
-    raise ValidationError(problems, subject=f"measurements of {indicator.code!r}")
-
+    raise ValidationError(problems, subject=f"measurements of {code!r}")

@@ -80,6 +80,9 @@ class MeasurementFrame:
     value: FloatArray = attrs.field(converter=_floats, eq=False)
     numerator: FloatArray = attrs.field(converter=_floats, eq=False)
     denominator: FloatArray = attrs.field(converter=_floats, eq=False)
+    totals: IntArray = attrs.field(init=False, eq=False, repr=False)
+    """The rows of totals (sex 0) ordered by indicator, place, series and period (start, then
+    length): found once when the frame is built, so that assessing it sorts nothing."""
 
     def __attrs_post_init__(self) -> None:
         lengths = {
@@ -92,6 +95,7 @@ class MeasurementFrame:
                 [Problem(message=f"columns of different lengths: {lengths}")],
                 subject="measurement frame",
             )
+        object.__setattr__(self, "totals", _totals_in_order(self))
 
     def __len__(self) -> int:
         return len(self.value)
@@ -241,6 +245,31 @@ class MeasurementFrame:
                 )
             )
         return rows
+
+
+def _totals_in_order(frame: MeasurementFrame) -> IntArray:
+    """The rows of totals sorted by (indicator, place, series, start, length), stably."""
+    rows = np.flatnonzero(frame.sex == 0)
+    if rows.size == 0:
+        return rows.astype(np.int64)
+    start = frame.start[rows]
+    length = frame.end[rows] - start
+    keys = (length, start - start.min(), frame.series[rows], frame.place[rows],
+            frame.indicator[rows])
+    if min(int(key.min()) for key in keys) < 0:
+        order = np.lexsort(keys)
+        return rows[order]
+    bits = [max(int(key.max()), 1).bit_length() for key in keys]
+    if sum(bits) > 62:  # the bits of a non-negative int64
+        return rows[np.lexsort(keys)]
+    composite = np.zeros(len(rows), dtype=np.int64)
+    shift = 0
+    for key, width in zip(keys, bits, strict=True):
+        composite |= key.astype(np.int64) << shift
+        shift += width
+    if (np.diff(composite) >= 0).all():
+        return rows
+    return rows[np.argsort(composite, kind="stable")]
 
 
 _COLUMNS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
