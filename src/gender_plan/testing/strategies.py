@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gender_plan.errors import MissingDependencyError
+
 try:
     from hypothesis import strategies as st
-except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "gender_plan.testing needs hypothesis: pip install 'gender-plan[testing]'"
-    ) from error
+except ImportError:
+    raise MissingDependencyError("hypothesis", "testing", "gender_plan.testing") from None
 
 from gender_plan.model import (
     Assignment,

@@ -4,12 +4,12 @@ Install it with ``pip install "gender-plan[scale]"``. `assess_frame` gives exact
 and figures of `gender_plan.assess_indicator`, place by place, for the three built-in methods.
 """
 
+from gender_plan.errors import MissingDependencyError
+
 try:
     import numpy  # noqa: F401
-except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "gender_plan.vectorized needs numpy: pip install 'gender-plan[scale]'"
-    ) from error
+except ImportError:
+    raise MissingDependencyError("numpy", "scale", "gender_plan.vectorized") from None
 
 from gender_plan.vectorized.engine import STATUSES, AssessmentTable, assess_frame
 from gender_plan.vectorized.frame import CSV_COLUMNS, FREQUENCIES, SEXES, MeasurementFrame

@@ -1,0 +1,30 @@
+"""Without an optional package, the feature that needs it says which extra to install."""
+
+import subprocess
+import sys
+
+import pytest
+
+CASES = [
+    ("numpy", "import gender_plan.vectorized", "pip install 'gender-plan[scale]'"),
+    ("hypothesis", "import gender_plan.testing", "pip install 'gender-plan[testing]'"),
+    (
+        "jinja2",
+        "from gender_plan.report.render import _environment; _environment()",
+        "pip install 'gender-plan[report]'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("package", "statement", "advice"), CASES, ids=[c[0] for c in CASES])
+def test_a_missing_extra_raises_the_librarys_error(package, statement, advice):
+    # Setting a module to None in sys.modules makes importing it fail, as if not installed.
+    code = (
+        f"import sys; sys.modules[{package!r}] = None\n"
+        "from gender_plan import MissingDependencyError\n"
+        f"try:\n    {statement}\n"
+        "except MissingDependencyError as error:\n    print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert advice in result.stdout
