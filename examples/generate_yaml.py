@@ -6,10 +6,9 @@ the two drift apart.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
+
+import laikhe_2026_2030
 
 from gender_plan import dumps_plan
 
@@ -21,20 +20,9 @@ HEADER = (
 )
 
 
-def load_example() -> ModuleType:
-    """Import examples/laikhe_2026_2030.py by path (the examples are not a package)."""
-    spec = importlib.util.spec_from_file_location("laikhe_2026_2030", HERE / "laikhe_2026_2030.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def yaml_text() -> str:
     """The text the YAML file must hold: the header comment and the plan."""
-    return HEADER + dumps_plan(load_example().build_plan(), format="yaml")
+    return HEADER + dumps_plan(laikhe_2026_2030.build_plan(), format="yaml")
 
 
 def main() -> None:

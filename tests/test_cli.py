@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import laikhe_2026_2030
 import pytest
 
 from gender_plan import Plan, load_measurements, load_plan, plan_schema, save_plan
@@ -29,15 +29,7 @@ MEASUREMENTS = """indicator,period,value,unit,series,source
 
 
 def _build_plan() -> Plan:
-    spec = importlib.util.spec_from_file_location(
-        "laikhe_example_for_cli", ROOT / "examples" / "laikhe_2026_2030.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    plan: Plan = module.build_plan()
-    return plan
+    return laikhe_2026_2030.build_plan()
 
 
 PLAN = _build_plan()

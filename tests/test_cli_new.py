@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
+import laikhe_2026_2030
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,15 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _build_plan() -> Plan:
-    spec = importlib.util.spec_from_file_location(
-        "laikhe_example_for_new", ROOT / "examples" / "laikhe_2026_2030.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    plan: Plan = module.build_plan()
-    return plan
+    return laikhe_2026_2030.build_plan()
 
 
 LAIKHE = _build_plan()

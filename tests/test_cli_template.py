@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from importlib import resources
 from pathlib import Path
+
+import laikhe_2026_2030
 
 from gender_plan import load_plan
 from gender_plan.cli._commands import TEMPLATE
@@ -24,13 +25,6 @@ def test_template_is_the_generated_example_file() -> None:
 
 
 def test_template_reads_as_the_encoded_plan(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "laikhe_example_for_template", ROOT / "examples" / "laikhe_2026_2030.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     path = tmp_path / TEMPLATE
     path.write_text(_template_text(), encoding="utf-8")
-    assert module.build_plan() == load_plan(path)
+    assert laikhe_2026_2030.build_plan() == load_plan(path)

@@ -7,13 +7,12 @@ the repository), not computed from the encoding.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import laikhe_2026_2030
 import pytest
 
 from gender_plan import (
@@ -34,7 +33,6 @@ from gender_plan import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "laikhe_2026_2030.py"
@@ -42,17 +40,7 @@ SOURCE_NAME = "lai-khe-gender-equality-plan-2026-2030.vi.txt"
 SOURCE = ROOT / "examples" / "source" / SOURCE_NAME
 
 
-def _load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("laikhe_2026_2030", EXAMPLE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-EXAMPLE_MODULE = _load_example()
+EXAMPLE_MODULE = laikhe_2026_2030
 PLAN: Plan = EXAMPLE_MODULE.build_plan()
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
+import laikhe_2026_2030
 import pytest
 
 from gender_plan import Measurement, Period, Plan, PlanAssessment, assess_plan
@@ -13,15 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _build_plan() -> Plan:
-    spec = importlib.util.spec_from_file_location(
-        "laikhe_example_for_reports", ROOT / "examples" / "laikhe_2026_2030.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    plan: Plan = module.build_plan()
-    return plan
+    return laikhe_2026_2030.build_plan()
 
 
 @pytest.fixture(scope="session")
