@@ -19,7 +19,7 @@ from gender_plan.model.measurement import Measurement
 from gender_plan.model.period import Period
 from gender_plan.model.target import Target, TargetKind
 
-__all__ = ["Assessment", "Observation", "assess_indicator", "to_date"]
+__all__ = ["Assessment", "Observation", "assess_indicator", "flat_figures", "to_date"]
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +70,28 @@ class Assessment:
     def has_reason(self, code: ReasonCode) -> bool:
         """Whether `code` is among the reasons."""
         return any(reason.code is code for reason in self.reasons)
+
+
+def flat_figures(assessment: Assessment) -> dict[str, object]:
+    """The assessment's figures as flat columns, for tables (CSV rows, DataFrames).
+
+    Keys: deadline, baseline, baseline_period, latest, latest_period, series, gap, ratio, score,
+    expected, projected; a missing observation gives None for its value and period.
+    """
+    baseline, latest = assessment.baseline, assessment.latest
+    return {
+        "deadline": assessment.deadline,
+        "baseline": None if baseline is None else baseline.value,
+        "baseline_period": None if baseline is None else str(baseline.period),
+        "latest": None if latest is None else latest.value,
+        "latest_period": None if latest is None else str(latest.period),
+        "series": assessment.series,
+        "gap": assessment.gap,
+        "ratio": assessment.ratio,
+        "score": assessment.score,
+        "expected": assessment.expected,
+        "projected": assessment.projected,
+    }
 
 
 def to_date(as_of: datetime.date | int) -> datetime.date:

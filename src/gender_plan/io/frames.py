@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from gender_plan.errors import FileFormatError, Problem
+from gender_plan.evaluation.assessment import flat_figures
 from gender_plan.io._extras import require
 from gender_plan.io._table import COLUMNS, Decimal, Row, cells_of, header, measurements_from_rows
 from gender_plan.io._table import unescape as _unescape
@@ -102,17 +103,7 @@ def assessments_to_frame(assessment: PlanAssessment) -> pd.DataFrame:
             "as_of": one.as_of,
             "unit": one.unit,
             "target_value": one.target_value,
-            "deadline": one.deadline,
-            "baseline": None if one.baseline is None else one.baseline.value,
-            "baseline_period": None if one.baseline is None else str(one.baseline.period),
-            "latest": None if one.latest is None else one.latest.value,
-            "latest_period": None if one.latest is None else str(one.latest.period),
-            "series": one.series,
-            "gap": one.gap,
-            "ratio": one.ratio,
-            "score": one.score,
-            "projected": one.projected,
-            "expected": one.expected,
+            **flat_figures(one),
             "reasons_vi": " ".join(reason.text("vi") for reason in one.reasons),
             "reasons_en": " ".join(reason.text("en") for reason in one.reasons),
         })

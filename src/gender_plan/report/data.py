@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gender_plan.evaluation.assessment import Assessment, Observation
+from gender_plan.evaluation.assessment import Assessment, Observation, flat_figures
 from gender_plan.evaluation.plan_assessment import PlanAssessment, Summary
 from gender_plan.model.plan import Plan
 from gender_plan.model.target import Target
@@ -164,19 +164,9 @@ def assessment_rows(
             "status_text": found.status.text(language),
             "comparator": target.comparator.value if target is not None else None,
             "target": found.target_value,
-            "deadline": found.deadline,
-            "baseline": found.baseline.value if found.baseline else None,
-            "baseline_period": str(found.baseline.period) if found.baseline else None,
-            "latest": found.latest.value if found.latest else None,
-            "latest_period": str(found.latest.period) if found.latest else None,
+            **flat_figures(found),
             "latest_source": found.latest.source if found.latest else None,
-            "series": found.series,
-            "gap": found.gap,
-            "ratio": found.ratio,
-            "score": found.score,
-            "expected": found.expected,
-            "projected": found.projected,
             "reasons": " ".join(reason.text(language) for reason in found.reasons),
         }
-        rows.append({key: neutralise_cell(value) for key, value in row.items()})
+        rows.append({key: neutralise_cell(row[key]) for key in CSV_COLUMNS})
     return rows
