@@ -42,6 +42,7 @@ from gender_plan import (
     LinearPath,
     LocalizedText,
     Measurement,
+    Method,
     PartialDate,
     Plan,
     PlanAssessment,
@@ -1813,17 +1814,21 @@ def format_assessment(
     assessment: PlanAssessment,
     measurements: Sequence[Measurement],
     *,
+    method: Method,
     lang: Language,
     data: str,
 ) -> list[str]:
-    """Every numbered target per goal: its parts' targets, latest values, statuses and reasons."""
+    """Every numbered target per goal: its parts' targets, latest values, statuses and reasons.
+
+    `method` is the one `assessment` was made with; the header shows its label in `lang`.
+    """
     sources = [m.source or "" for m in measurements]
     stand_ins = sum(source.startswith(STAND_IN) for source in sources)
     illustrative = sum(source.startswith(ILLUSTRATIVE) for source in sources)
     series = ", ".join(f"{code} → {name}" for code, name in sorted(SERIES_CHOICE.items()))
     lines = [
         f"{_word('assessment', lang)} — {_word('as_of', lang)} {assessment.as_of}"
-        f" — {_word('method', lang)}: {assessment.method}",
+        f" — {_word('method', lang)}: {method.label.get(lang)}",
         f"{_word('data', lang)}: {data} ({len(measurements)} {_word('rows', lang)}: "
         f"{illustrative} {_word('illustrative', lang)}, {stand_ins} {_word('stand_ins', lang)}).",
         _word("caveat", lang),
@@ -1930,11 +1935,10 @@ def main(argv: Sequence[str] = ()) -> int:
     options = _parser().parse_args(list(argv))
     lang: Language = options.lang
     plan = demo_plan()
+    method = METHODS[options.method]()
     try:
         measurements = read_measurements(options.data, plan)
-        assessment = assess_plan(
-            plan, measurements, as_of=options.as_of, method=METHODS[options.method]()
-        )
+        assessment = assess_plan(plan, measurements, as_of=options.as_of, method=method)
     except GenderPlanError as error:
         # Bad data is reported as the library words it, without a traceback.
         print(f"{_word('error', lang)}: {error}", file=sys.stderr)
@@ -1942,7 +1946,9 @@ def main(argv: Sequence[str] = ()) -> int:
     lines = [
         *format_plan(plan, lang),
         "",
-        *format_assessment(plan, assessment, measurements, lang=lang, data=_shown(options.data)),
+        *format_assessment(
+            plan, assessment, measurements, method=method, lang=lang, data=_shown(options.data)
+        ),
     ]
     print("\n".join(lines))
     return 0

@@ -59,10 +59,10 @@ DEFAULT_AS_OF = datetime.date(2026, 12, 31)
 WORDS = {
     "vi": {"status": "Trạng thái", "reasons": "Lý do", "overall": "Trạng thái chung",
            "series": "Chuỗi số liệu được chọn", "plan": "TỔNG HỢP TOÀN KẾ HOẠCH",
-           "goal": "Tổng hợp mục tiêu"},
+           "goal": "Tổng hợp mục tiêu", "method": "phương pháp"},
     "en": {"status": "Status", "reasons": "Reasons", "overall": "Overall status",
            "series": "Series chosen", "plan": "SUMMARY OF THE WHOLE PLAN",
-           "goal": "Summary of goal"},
+           "goal": "Summary of goal", "method": "method"},
 }
 
 # Which plan indicator each national figure stands in for, and its unit in the library's
@@ -240,6 +240,18 @@ def test_the_summaries_count_the_engines_statuses(
         assert True is line.removeprefix(prefix).startswith(f"{summary.total} ")
 
 
+def test_the_method_is_shown_by_its_label_in_the_chosen_language(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    lang, result = printed
+    header = {
+        "vi": "ĐÁNH GIÁ CÁC CHỈ TIÊU — tính đến ngày 2026-12-31 — phương pháp: Lộ trình tuyến tính",
+        "en": "ASSESSMENT OF THE TARGETS — as of 2026-12-31 — method: Linear path",
+    }
+    assert True is (header[lang] in result.stdout.splitlines())
+    assert LinearPath().label.get(lang) == header[lang].rsplit(": ", 1)[1]
+
+
 def test_the_series_choice_is_shown(
     printed: tuple[str, subprocess.CompletedProcess[str]],
 ) -> None:
@@ -290,8 +302,7 @@ def test_options_choose_the_date_and_method(
     }
     [two_part] = [t for t in engine.targets if len(t.indicators) > 1]
     assert {"3.2": two_part.status.text(lang)} == overall
-    assert True is (f"{as_of} — " in result.stdout)
-    assert True is (method.name in result.stdout)
+    assert True is (f"{as_of} — {WORDS[lang]['method']}: {method.label.get(lang)}\n" in result.stdout)
 
 
 def test_bad_data_is_reported_without_a_traceback(tmp_path: Path) -> None:

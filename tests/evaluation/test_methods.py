@@ -1,5 +1,6 @@
 """Each method's statuses at every threshold boundary, with figures computed by hand."""
 
+import attrs
 import pytest
 
 from gender_plan import (
@@ -11,11 +12,13 @@ from gender_plan import (
     LinearPath,
     LocalizedText,
     Measurement,
+    Method,
     Period,
     Projection,
     ReasonCode,
     Status,
     Target,
+    Verdict,
     assess_indicator,
 )
 
@@ -269,3 +272,60 @@ def test_thresholds_are_parameters():
     assert "linear" == strict.name
     assert "growth" == GrowthRatio().name
     assert "projection" == Projection().name
+
+
+# --- labels: each method's name for people -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("method", "vi", "en"),
+    [
+        (LinearPath(), "Lộ trình tuyến tính", "Linear path"),
+        (GrowthRatio(), "Tỷ số tốc độ tăng trưởng (Open SDG 2.4)", "Growth-rate ratio (Open SDG 2.4)"),
+        (Projection(), "Dự báo đến thời hạn (UNSD 2023)", "Projection to the deadline (UNSD 2023)"),
+    ],
+    ids=lambda value: value.name if isinstance(value, Method) else None,
+)
+def test_each_shipped_method_has_a_label_in_both_languages(method, vi, en):
+    assert LocalizedText(vi=vi, en=en) == method.label
+    assert (vi, en) == (method.label.get("vi"), method.label.get("en"))
+
+
+def test_the_label_survives_other_thresholds_and_is_not_an_option():
+    assert LinearPath().label == LinearPath(on_track=1.5).label
+    assert LinearPath().label == attrs.evolve(LinearPath(), needs_acceleration=0.1).label
+    with pytest.raises(TypeError):
+        LinearPath(label=LocalizedText(vi="khác"))
+
+
+class _Plain(Method):
+    """A user's method written before labels existed: a name and `judge`, nothing else."""
+
+    name = "plain"
+
+    def judge(self, trend):
+        return Verdict(status=Status.ON_TRACK)
+
+
+@attrs.frozen(kw_only=True)
+class _Labelled(Method):
+    name: str = attrs.field(default="labelled", init=False)
+    label: LocalizedText = attrs.field(
+        default=LocalizedText(vi="Có nhãn", en="Labelled"), init=False
+    )
+
+    def judge(self, trend):
+        return Verdict(status=Status.ON_TRACK)
+
+
+def test_a_method_without_a_label_is_labelled_with_its_name_in_both_languages():
+    method = _Plain()
+    assert LocalizedText(vi="plain", en="plain") == method.label
+    result = assess(indicator(), {2020: 0.0, 2025: 1.0}, as_of=2025, method=method)
+    assert ("plain", Status.ON_TRACK) == (result.method, result.status)
+
+
+def test_a_method_can_define_its_own_label():
+    method = _Labelled()
+    assert ("Có nhãn", "Labelled") == (method.label.get("vi"), method.label.get("en"))
+    result = assess(indicator(), {2020: 0.0, 2025: 1.0}, as_of=2025, method=method)
+    assert ("labelled", Status.ON_TRACK) == (result.method, result.status)

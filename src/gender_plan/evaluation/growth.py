@@ -8,6 +8,7 @@ from gender_plan.evaluation.comparison import nearly_equal
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify, rounded
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
+from gender_plan.model.text import LocalizedText
 
 __all__ = ["GrowthRatio", "cagr"]
 
@@ -41,6 +42,13 @@ class GrowthRatio(Method):
     """For direction-only indicators: p at or above this (times C) is NEEDS_ACCELERATION."""
     met_score: float = 5.0
     name: str = attrs.field(default="growth", init=False)
+    label: LocalizedText = attrs.field(
+        default=LocalizedText(
+            vi="Tỷ số tốc độ tăng trưởng (Open SDG 2.4)", en="Growth-rate ratio (Open SDG 2.4)"
+        ),
+        init=False,
+        repr=False,
+    )
 
     def judge_met(self, trend: Trend | None) -> Verdict:
         """A met target scores 5 whatever the trend."""

@@ -8,6 +8,7 @@ from gender_plan.evaluation.comparison import nearly_equal
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
+from gender_plan.model.text import LocalizedText
 
 __all__ = ["LinearPath"]
 
@@ -38,6 +39,11 @@ class LinearPath(Method):
     needs_acceleration: float = 0.6
     """R at or above this (and below `on_track`) is NEEDS_ACCELERATION."""
     name: str = attrs.field(default="linear", init=False)
+    label: LocalizedText = attrs.field(
+        default=LocalizedText(vi="Lộ trình tuyến tính", en="Linear path"),
+        init=False,
+        repr=False,
+    )
 
     def judge(self, trend: Trend) -> Verdict:
         """Judge progress as the share of the gap closed over the share of time elapsed."""

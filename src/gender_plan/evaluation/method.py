@@ -8,6 +8,7 @@ import attrs
 
 from gender_plan.evaluation.reasons import Reason
 from gender_plan.evaluation.status import Status
+from gender_plan.model.text import LocalizedText
 
 __all__ = ["Method", "Trend", "Verdict"]
 
@@ -60,6 +61,16 @@ class Method(abc.ABC):
 
     name: str = "method"
     """A short identifier used in files and reports ("linear", "growth", "projection")."""
+
+    @property
+    def label(self) -> LocalizedText:
+        """The method's name for people, in Vietnamese and English ("Lộ trình tuyến tính").
+
+        The shipped methods define their own; a method that does not shows its `name` in both
+        languages, so methods written before labels existed keep working. Define `label` as a
+        field (like `name`) or a property to give yours one.
+        """
+        return LocalizedText(vi=self.name, en=self.name)
 
     @abc.abstractmethod
     def judge(self, trend: Trend) -> Verdict:

@@ -9,6 +9,7 @@ from gender_plan.evaluation.growth import cagr
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
+from gender_plan.model.text import LocalizedText
 
 __all__ = ["Projection"]
 
@@ -24,6 +25,13 @@ class Projection(Method):
     on_track: float = 0.95
     needs_acceleration: float = 0.10
     name: str = attrs.field(default="projection", init=False)
+    label: LocalizedText = attrs.field(
+        default=LocalizedText(
+            vi="Dự báo đến thời hạn (UNSD 2023)", en="Projection to the deadline (UNSD 2023)"
+        ),
+        init=False,
+        repr=False,
+    )
 
     def judge(self, trend: Trend) -> Verdict:
         """Judge progress by how much of the gap the projected value would close."""

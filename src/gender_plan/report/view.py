@@ -12,7 +12,11 @@ import attrs
 
 from gender_plan import units
 from gender_plan.evaluation.assessment import Assessment
+from gender_plan.evaluation.growth import GrowthRatio
+from gender_plan.evaluation.linear import LinearPath
+from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.plan_assessment import PlanAssessment, Summary
+from gender_plan.evaluation.projection import Projection
 from gender_plan.evaluation.status import Status
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement
@@ -35,10 +39,9 @@ __all__ = [
     "target_text",
 ]
 
-_METHODS = {
-    "linear": ("Lộ trình tuyến tính", "Linear path"),
-    "growth": ("Tỷ số tốc độ tăng trưởng (Open SDG 2.4)", "Growth-rate ratio (Open SDG 2.4)"),
-    "projection": ("Dự báo đến thời hạn (UNSD 2023)", "Projection to the deadline (UNSD 2023)"),
+# An assessment records only its method's name, so the shipped methods are looked up by it.
+_METHODS: dict[str, Method] = {
+    method.name: method for method in (LinearPath(), GrowthRatio(), Projection())
 }
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
@@ -113,9 +116,13 @@ class ReportView:
 
 
 def method_label(name: str, language: Language) -> str:
-    """A method's name for people; an unknown (user-defined) method keeps its own name."""
-    vi, en = _METHODS.get(name, (name, name))
-    return en if language == "en" else vi
+    """The `label` of the shipped method called `name`; any other method keeps its own name.
+
+    Only the name is known here (an assessment records no more), so a user-defined method shows
+    its name even if it defines a label: use `method.label.get(language)` where you hold it.
+    """
+    method = _METHODS.get(name)
+    return name if method is None else method.label.get(language)
 
 
 def format_date(date: PartialDate, language: Language) -> str:
