@@ -39,7 +39,7 @@ from gender_plan import (
 from gender_plan.errors import AssessmentError, ValidationError
 from gender_plan.testing import strategies as gs
 from gender_plan.vectorized import MeasurementFrame, assess_frame
-from gender_plan.vectorized._pyfloat import at_least, py_round, row_sums
+from gender_plan.vectorized._pyfloat import at_least, column_sums, py_round, squares, sums
 
 TEXT = LocalizedText(vi="x", en="x")
 METHODS: tuple[Method, ...] = (LinearPath(), GrowthRatio(), Projection())
@@ -104,8 +104,33 @@ def several(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
     return plan_of(*indicators), rows, as_of, draw(st.sampled_from(METHODS))
 
 
+@st.composite
+def shared_periods(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
+    """Every place measured in the same periods, as national data usually is: the path that
+    finds the positions once for all places."""
+    first = draw(gs.indicators(code="1.1", start_year=2021, end_year=2030))
+    indicators = [first]
+    for code in ("1.2", "1.3"):
+        indicators.append(draw(st.sampled_from([
+            attrs.evolve(first, code=code),
+            draw(gs.indicators(code=code, start_year=2021, end_year=2030)),
+        ])))
+    periods = draw(st.lists(st.sampled_from([Period(year=y) for y in range(2016, 2033)]
+                                            + [Period(year=2024, quarter=q) for q in (1, 2)]),
+                            min_size=1, max_size=6, unique=True))
+    rows = []
+    for indicator in indicators:
+        one = gs.measurements(indicator, min_year=2016, max_year=2032)
+        for place in draw(st.sampled_from([("a", "b", "c"), ("a", "b", "c", "d", "e")])):
+            rows += [attrs.evolve(draw(one), period=period, place=place, unit=None, series=None,
+                                  sex=None) for period in periods]
+    return plan_of(*indicators), rows, draw(st.integers(2019, 2033)), draw(
+        st.sampled_from(METHODS))
+
+
 def same(expected: float | bool | None, actual: float) -> bool:
-    if expected is None:
+    """The table's figure is the engine's (NaN standing for None, and for NaN itself)."""
+    if expected is None or math.isnan(expected):
         return math.isnan(actual)
     return float(expected) == actual
 
@@ -161,6 +186,13 @@ def test_agrees_with_the_engine_on_several_indicators_at_once(
     assert_agree(*scenario)
 
 
+@given(shared_periods())
+def test_agrees_when_every_place_shares_its_periods(
+    scenario: tuple[Plan, list[Measurement], int, Method],
+) -> None:
+    assert_agree(*scenario)
+
+
 @given(scenarios(), st.sampled_from(METHODS))
 def test_agrees_when_a_stated_baseline_or_no_target(
     scenario: tuple[Plan, list[Measurement], int, Method], method: Method,
@@ -201,6 +233,27 @@ def test_worked_cases_agree(method: Method) -> None:
     ]
     assert_agree(plan, rows, 2025, method)
     assert_agree(plan, rows, 2031, method)
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("second_year", [2020, 2022])
+def test_stated_baselines_agree_when_places_share_periods(method: Method,
+                                                          second_year: int) -> None:
+    """Places share their periods; each indicator's history starts at its stated baseline."""
+    plan = plan_of(rate(baseline=Baseline(value=38, year=2020)),
+                   rate("1.2", baseline=Baseline(value=41, year=second_year)))
+    rows = [row for place, shift in (("a", 0), ("b", 3), ("c", -2)) for code in ("1.1", "1.2")
+            for row in yearly({2021: 40 + shift, 2022: 43, 2023: 47 - shift, 2024: 52},
+                              place=place, code=code)]
+    assert_agree(plan, rows, 2025, method)
+
+
+def test_thresholds_out_of_order_agree() -> None:
+    """A method whose thresholds are not nested classifies as the engine does."""
+    plan = plan_of(rate(), rate("1.2"))
+    rows = [*yearly({2020: 40, 2022: 45, 2024: 52}), *yearly({2020: 40, 2024: 44}, place="b"),
+            *yearly({2020: 30, 2024: 29}, code="1.2")]
+    assert_agree(plan, rows, 2025, LinearPath(on_track=0.5, needs_acceleration=0.8))
 
 
 def test_worked_linear_figures() -> None:
@@ -347,15 +400,36 @@ def test_columns_of_different_lengths_are_refused() -> None:
 
 @given(st.lists(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=6), min_size=1,
                 max_size=5))
-def test_row_sums_are_pythons_sums(rows: list[list[float]]) -> None:
-    width = max(len(r) for r in rows)
-    values = np.zeros((len(rows), width))
-    mask = np.zeros((len(rows), width), dtype=bool)
-    for i, r in enumerate(rows):
-        values[i, : len(r)] = r
-        mask[i, : len(r)] = True
-    assert [sum(r) for r in rows] == row_sums(values, mask).tolist()
-    assert [neumaier(r) for r in rows] == row_sums(values, mask, compensated=True).tolist()
+def test_sums_are_pythons_sums(groups: list[list[float]]) -> None:
+    width = max(len(g) for g in groups)
+    values = np.zeros((width, len(groups)))
+    mask = np.zeros((width, len(groups)), dtype=bool)
+    for i, g in enumerate(groups):
+        values[: len(g), i] = g
+        mask[: len(g), i] = True
+    assert [sum(g) for g in groups] == sums(values, mask, compensated=False).tolist()
+    assert [neumaier(g) for g in groups] == sums(values, mask, compensated=True).tolist()
+
+
+@given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=6), st.integers(1, 4))
+def test_column_sums_are_pythons_sums(column: list[float], size: int) -> None:
+    columns = [np.full(size, x) for x in column]
+    assert [sum(column)] * size == column_sums(columns, size, compensated=False).tolist()
+    assert [neumaier(column)] * size == column_sums(columns, size, compensated=True).tolist()
+
+
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False)
+                | st.integers(-10**6, 10**6).map(lambda k: k / 4)
+                | st.integers(-200, 200).map(lambda k: k / 12), min_size=1, max_size=30))
+def test_squares_are_pythons_powers(values: list[float]) -> None:
+    array = np.array(values)
+    try:
+        expected = [x**2 for x in values]
+    except OverflowError:
+        with pytest.raises(OverflowError):
+            squares(array, np.ones(len(values), dtype=bool))
+        return
+    assert expected == squares(array, np.ones(len(values), dtype=bool)).tolist()
 
 
 def neumaier(values: list[float]) -> float:

@@ -1,139 +1,110 @@
-"""Rows of one indicator arranged per place: one padded row of a 2-D array per place."""
+"""The groups one batch of indicators assesses: slices of a laid-out block, a series per place."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+import itertools
+from collections.abc import Mapping, Sequence
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 
-from gender_plan.vectorized.frame import MeasurementFrame
+from gender_plan.vectorized._layout import BoolArray, FloatArray, IntArray, Layout
 
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 
 @attrs.frozen(kw_only=True, eq=False)
-class Groups:
-    """Indicators' values in the chosen series, a row per (indicator, place), in time order.
+class Batch:
+    """Some indicators' groups in the chosen series, a column per (indicator, place).
 
-    Positions past a group's last value are padding (`mask` False).
+    2-D arrays have a row per position, in the engine's time order; padding is never available
+    (its `end` is past every date).
     """
 
-    indicator: IntArray
-    """Each row's indicator in the frame."""
+    member: IntArray
+    """Each group's position among the batch's indicators."""
     place: IntArray
-    """Each row's place in the output."""
-    source_place: IntArray
-    """Each row's place in the frame."""
+    """Each group's place in the frame."""
     series: IntArray
-    mask: BoolArray
     value: FloatArray
     time: FloatArray
     year: IntArray
-    start: IntArray
     end: IntArray
     frequency: IntArray
+    duplicate: BoolArray
+    shared: bool
+    """Whether every group holds the same periods (position `j` is one period for all)."""
+    whole: bool
+    """Whether the groups are every place of each indicator in turn, in the frame's order."""
+
+    def __len__(self) -> int:
+        return len(self.member)
 
 
-def group(
-    frame: MeasurementFrame,
-    rows: IntArray,
-    place_map: IntArray,
-    preferred: Mapping[int, str | None],
+def select(
+    layout: Layout,
+    codes: Sequence[int],
+    places: BoolArray | None,
+    preferred: Mapping[int, int],
+    name_rank: IntArray,
     date: datetime.date,
-) -> Groups:
-    """Choose each place's series as the engine does, then lay its values out in time order.
+    place_count: int,
+) -> Batch:
+    """The groups of indicators `codes` (of one block) at the wanted `places` (None: all).
 
-    `rows` are totals in the order of `MeasurementFrame.totals` (by indicator, place, series
-    and period), each indicator's rows together; `preferred` maps the frame's indicator codes to
-    their preferred series.
+    `preferred` maps indicator codes to their preferred series' code; `name_rank` orders the
+    series by name, as the engine breaks ties.
     """
-    indicators = frame.indicator[rows]
-    places = frame.place[rows]
-    series = frame.series[rows]
-    new = _starts(indicators, places)
-    mixed = ~new[1:] & (series[1:] != series[:-1])
-    if mixed.any():
-        keep = np.ones(len(rows), dtype=bool)
-        for code in np.unique(indicators[1:][mixed]).tolist():
-            part = np.flatnonzero(indicators == code)
-            keep[part] = _chosen_series(frame, rows[part], preferred.get(code), date)
-        rows, indicators, places = rows[keep], indicators[keep], places[keep]
-        new = _starts(indicators, places)
-    first = np.flatnonzero(new)
-    counts = np.diff(np.append(first, len(rows)))
-    width = int(counts.max())
-    shape = (len(first), width)
-    if (counts == width).all():
-
-        def lay(column: npt.NDArray[np.generic], fill: object) -> npt.NDArray[np.generic]:
-            return column[rows].reshape(shape)
-
-        mask = np.ones(shape, dtype=bool)
+    spans = [layout.spans[code] for code in codes]
+    block = layout.blocks[spans[0].block]
+    sizes = [span.stop - span.first for span in spans]
+    member = np.repeat(np.arange(len(spans)), sizes)
+    part: slice | IntArray
+    if all(a.stop == b.first for a, b in itertools.pairwise(spans)):
+        part = slice(spans[0].first, spans[-1].stop)
     else:
-        group_of = np.repeat(np.arange(len(first)), counts)
-        position = np.arange(len(rows)) - first[group_of]
-
-        def lay(column: npt.NDArray[np.generic], fill: object) -> npt.NDArray[np.generic]:
-            out = np.full(shape, fill, dtype=column.dtype)
-            out[group_of, position] = column[rows]
-            return out
-
-        mask = np.zeros(shape, dtype=bool)
-        mask[group_of, position] = True
-    source = places[first]
-    return Groups(
-        indicator=indicators[first],
-        place=place_map[source],
-        source_place=source,
-        series=frame.series[rows[first]],
-        mask=mask,
-        value=lay(frame.value, np.nan),  # type: ignore[arg-type]
-        time=lay(frame.time, np.nan),  # type: ignore[arg-type]
-        year=lay(frame.year, 0),  # type: ignore[arg-type]
-        start=lay(frame.start, 0),  # type: ignore[arg-type]
-        end=lay(frame.end, np.iinfo(np.int64).max),  # type: ignore[arg-type]
-        frequency=lay(frame.frequency, -1),  # type: ignore[arg-type]
+        part = np.concatenate([np.arange(span.first, span.stop) for span in spans])
+    keep: BoolArray | None = None
+    if places is not None:
+        keep = places[block.place[part]]
+    if any(span.mixed for span in spans):
+        chosen = _chosen_series(block.indicator[part], block.place[part], block.series[part],
+                                block.end[:, part], preferred, name_rank, date)
+        keep = chosen if keep is None else keep & chosen
+    if keep is not None and not keep.all():
+        rows = np.arange(part.start, part.stop) if isinstance(part, slice) else part
+        part, member = rows[keep], member[keep]
+    shared = all(span.periods is not None and span.periods == spans[0].periods
+                 for span in spans)
+    whole = keep is None and all(size == place_count for size in sizes)
+    return Batch(
+        member=member, place=block.place[part], series=block.series[part],
+        value=block.value[:, part], time=block.time[:, part], year=block.year[:, part],
+        end=block.end[:, part], frequency=block.frequency[:, part],
+        duplicate=block.duplicate[part], shared=shared, whole=whole,
     )
 
 
-def _starts(indicators: IntArray, places: IntArray) -> BoolArray:
-    """Where a new (indicator, place) group begins."""
-    starts: BoolArray = np.empty(len(places), dtype=bool)
-    starts[:1] = True
-    starts[1:] = (indicators[1:] != indicators[:-1]) | (places[1:] != places[:-1])
-    return starts
-
-
 def _chosen_series(
-    frame: MeasurementFrame, rows: IntArray, preferred: str | None, date: datetime.date
+    indicator: IntArray, place: IntArray, series: IntArray, end: IntArray,
+    preferred: Mapping[int, int], name_rank: IntArray, date: datetime.date,
 ) -> BoolArray:
-    """Which rows belong to their place's chosen series (the engine's `_choose_series`).
+    """Which groups hold their place's chosen series (the engine's `_choose_series`).
 
     The preferred series where the place has it; else the most values up to the date, then the
     most recent such value, then the greatest name.
     """
-    places = frame.place[rows]
-    series = frame.series[rows]
-    usable = frame.end[rows] <= date.toordinal()
-    names = [name or "" for name in frame.series_names]
-    name_rank = np.empty(len(names), dtype=np.int64)
-    name_rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
-    if preferred is not None and preferred in frame.series_names:
-        preferred_code = frame.series_names.index(preferred)
-        name_rank[preferred_code] = len(names)
-    pair = places * len(names) + series
-    pairs, inverse = np.unique(pair, return_inverse=True)
-    count = np.bincount(inverse, weights=usable.astype(np.float64), minlength=len(pairs))
-    latest = np.full(len(pairs), -1, dtype=np.int64)
-    np.maximum.at(latest, inverse, np.where(usable, frame.end[rows], -1))
-    pair_place = pairs // len(names)
-    pair_rank = name_rank[pairs % len(names)]
-    preferred_first = pair_rank == len(names)
-    order = np.lexsort((pair_rank, latest, count, preferred_first, pair_place))
-    last_of_place = np.concatenate((pair_place[order][1:] != pair_place[order][:-1], [True]))
-    winners = pairs[order][last_of_place]
-    return np.isin(pair, winners)
+    usable = end <= date.toordinal()
+    count = usable.sum(axis=0)
+    latest = np.where(usable, end, -1).max(axis=0)
+    favourite = np.full(int(indicator.max()) + 1, -1, dtype=np.int64)
+    for code, wanted in preferred.items():
+        if code < len(favourite):
+            favourite[code] = wanted
+    first = favourite[indicator] == series
+    order = np.lexsort((name_rank[series], latest, count, first, place, indicator))
+    last = np.ones(len(order), dtype=bool)
+    last[:-1] = (indicator[order][1:] != indicator[order][:-1]) | (
+        place[order][1:] != place[order][:-1])
+    chosen = np.zeros(len(order), dtype=bool)
+    chosen[order[last]] = True
+    return chosen

@@ -18,27 +18,25 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError, Problem, ValidationError
-from gender_plan.evaluation.assessment import _choose_target, _limit, to_date
+from gender_plan.evaluation.assessment import to_date
 from gender_plan.evaluation.growth import GrowthRatio
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.projection import Projection
 from gender_plan.evaluation.status import Status
-from gender_plan.model.indicator import Indicator
 from gender_plan.model.plan import Plan
-from gender_plan.model.target import Target, TargetKind
-from gender_plan.vectorized import _methods
-from gender_plan.vectorized._arrays import Groups, group
-from gender_plan.vectorized._methods import Judged, Trends
-from gender_plan.vectorized._pyfloat import FloatArray
-from gender_plan.vectorized.frame import FREQUENCIES, MeasurementFrame
+from gender_plan.model.target import TargetKind
+from gender_plan.vectorized._arrays import Batch, select
+from gender_plan.vectorized._layout import PAST, BoolArray, FloatArray, IntArray
+from gender_plan.vectorized._trends import available, last, trends
+from gender_plan.vectorized._verdicts import CODE, Spec, constant, periodic, reach, stated, yes_no
+from gender_plan.vectorized.frame import MeasurementFrame
 
 __all__ = ["STATUSES", "AssessmentTable", "assess_frame"]
 
 STATUSES: tuple[Status, ...] = tuple(Status)
 """The `status` column's codes, in `Status`'s order."""
 
-_CODE = {status: code for code, status in enumerate(STATUSES)}
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -117,8 +115,10 @@ def assess_frame(
         plan.indicator(code)
     date = to_date(as_of)
     chosen_places = places if places is not None else frame.places
-    wanted = {name: position for position, name in enumerate(chosen_places)}
-    place_map = np.array([wanted.get(name, -1) for name in frame.places] + [-1], dtype=np.int64)
+    place_map: IntArray | None = None
+    if chosen_places != frame.places:
+        wanted = {name: position for position, name in enumerate(chosen_places)}
+        place_map = np.array([wanted.get(name, -1) for name in frame.places], dtype=np.int64)
     indicators = [indicator for _, indicator in plan.indicators()]
     used = [overrides.get(indicator.code, method) for indicator in indicators]
     for chosen in used:
@@ -127,28 +127,30 @@ def assess_frame(
                 f"the vectorized path knows LinearPath, GrowthRatio and Projection, not "
                 f"{type(chosen).__name__}: assess with gender_plan.assess_plan instead"
             )
-    # Python's float arithmetic overflows to inf silently, as numpy's does with warnings off;
-    # only `**` raises OverflowError, and `py_pow` raises it just as the engine does.
     count = len(chosen_places)
-    specs = [_Spec.of(plan, indicator, chosen, frame, date)
+    specs = [Spec.of(plan, indicator, chosen, frame, date)
              for indicator, chosen in zip(indicators, used, strict=True)]
-    out = _empty(specs, count)
-    segments = _segments(frame, place_map, count)
+    out = _Columns(specs, count)
+    layout = frame.layout
     batches: dict[tuple[object, ...], list[int]] = {}
     for k, spec in enumerate(specs):
-        if spec.code >= 0 and segments[spec.code].size:
-            batches.setdefault(spec.batch, []).append(k)
+        span = layout.spans.get(spec.code)
+        if span is not None:
+            batches.setdefault((span.block, *spec.batch), []).append(k)
+    context = _Context(plan=plan, frame=frame, place_map=place_map, count=count, date=date,
+                       out=out)
+    # Python's float arithmetic overflows to inf silently, as numpy's does with warnings off;
+    # only `**` raises OverflowError, and `py_pow` raises it just as the engine does.
     with np.errstate(all="ignore"):
         for members in batches.values():
-            _assess_batch(plan, [specs[k] for k in members], members, frame, segments,
-                          place_map, count, date, out)
+            _assess_batch(context, [specs[k] for k in members], members)
     return AssessmentTable(
         places=chosen_places,
         indicators=tuple(indicator.code for indicator in indicators),
         methods=tuple(chosen.name for chosen in used),
         as_of=date,
         series_names=frame.series_names,
-        **out,
+        **out.finish(),
     )
 
 
@@ -156,251 +158,147 @@ _FIELDS = ("status", "ratio", "score", "expected", "projected", "gap", "baseline
            "baseline_time", "latest", "latest_time", "target_value", "deadline", "series")
 
 
-@attrs.frozen(kw_only=True, eq=False)
-class _Spec:
-    """What one indicator's assessment needs besides its data, found once per call."""
+class _Columns:
+    """The table's columns, filled batch by batch.
 
-    indicator: Indicator
-    method: Method
-    target: Target | None
-    deadline: int | None
-    y_T: float | None
-    passed: bool
-    """Whether the date is past the deadline."""
-    code: int
-    """The indicator's position in the frame's `indicators` (-1 when it has no rows)."""
-    batch: tuple[object, ...]
-    """Indicators with the same `batch` are assessed in one pass: it holds everything that
-    changes which steps run, so that they differ only in numbers."""
-
-    @classmethod
-    def of(cls, plan: Plan, indicator: Indicator, method: Method, frame: MeasurementFrame,
-           date: datetime.date) -> _Spec:
-        target, _ = _choose_target(indicator, date, plan.end_year)
-        deadline: int | None = None
-        y_T: float | None = None
-        if target is not None:
-            deadline = target.year if target.year is not None else plan.end_year
-            y_T = float(indicator.target_value(target))
-        passed = deadline is not None and date.year > deadline
-        code = frame.indicators.index(indicator.code) if indicator.code in frame.indicators else -1
-        batch: tuple[object, ...]
-        if target is not None and target.is_periodic:
-            batch = ("periodic", indicator.code)
-        elif target is not None and target.kind is TargetKind.YES_NO:
-            batch = ("yes/no", passed)
-        else:
-            batch = ("trend", id(method), passed, indicator.is_yes_no, _limit(indicator),
-                     indicator.baseline is None,
-                     None if target is None else (target.comparator, target.tolerance))
-        return cls(indicator=indicator, method=method, target=target, deadline=deadline,
-                   y_T=y_T, passed=passed, code=code, batch=batch)
-
-
-def _empty(specs: list[_Spec], count: int) -> dict[str, npt.NDArray[Any]]:
-    """The table's columns before any data: no data, and each indicator's target and deadline."""
-    size = len(specs) * count
-    out: dict[str, npt.NDArray[Any]] = {name: np.full(size, np.nan) for name in _FIELDS}
-    out["status"] = np.full(size, _CODE[Status.NO_DATA], dtype=np.int64)
-    out["series"] = np.full(size, -1, dtype=np.int64)
-    out["target_value"] = np.repeat(
-        np.array([np.nan if s.y_T is None else s.y_T for s in specs], dtype=np.float64), count)
-    out["deadline"] = np.repeat(
-        np.array([-1 if s.deadline is None else s.deadline for s in specs], dtype=np.int64),
-        count)
-    return out
-
-
-def _segments(
-    frame: MeasurementFrame, place_map: npt.NDArray[np.int64], count: int
-) -> list[npt.NDArray[np.int64]]:
-    """The rows to assess (totals at the chosen places) of each frame indicator.
-
-    In the order of `MeasurementFrame.totals`: no sorting, the frame keeps its totals sorted.
+    A column starts as no data (NaN, or the status NO_DATA and series -1). When one batch
+    fills a whole column with an array of its own, that array becomes the column as it is.
     """
-    rows = frame.totals
-    if count < len(frame.places) or (place_map[:-1] < 0).any():
-        rows = rows[place_map[frame.place[rows]] >= 0]
-    codes = frame.indicator[rows]
-    edges = np.searchsorted(codes, np.arange(len(frame.indicators) + 1))
-    return [rows[edges[k] : edges[k + 1]] for k in range(len(frame.indicators))]
+
+    def __init__(self, specs: list[Spec], count: int) -> None:
+        self.size = len(specs) * count
+        self.columns: dict[str, npt.NDArray[Any]] = {
+            "target_value": np.repeat(np.array([np.nan if s.y_T is None else s.y_T
+                                                for s in specs], dtype=np.float64), count),
+            "deadline": np.repeat(np.array([-1 if s.deadline is None else s.deadline
+                                            for s in specs], dtype=np.int64), count),
+        }
+
+    def write(self, name: str, slots: slice | IntArray, values: object) -> None:
+        """Write a batch's `values` of column `name` into rows `slots`."""
+        column = self.columns.get(name)
+        if (column is None and isinstance(slots, slice) and slots == slice(0, self.size)
+                and isinstance(values, np.ndarray)
+                and values.base is None and values.dtype == _DTYPES.get(name, np.float64)
+                and values.shape == (self.size,)
+                and all(values is not taken for taken in self.columns.values())):
+            self.columns[name] = values
+            return
+        if column is None:
+            column = self.columns[name] = self._empty(name)
+        column[slots] = values
+
+    def finish(self) -> dict[str, npt.NDArray[Any]]:
+        """Every column, those no batch wrote as no data."""
+        return {name: self.columns.get(name, self._empty(name)) for name in _FIELDS}
+
+    def _empty(self, name: str) -> npt.NDArray[Any]:
+        if name in _DTYPES:
+            return np.full(self.size, -1 if name == "series" else CODE[Status.NO_DATA],
+                           dtype=np.int64)
+        return np.full(self.size, np.nan)
 
 
-def _assess_batch(
-    plan: Plan,
-    specs: list[_Spec],
-    members: list[int],
-    frame: MeasurementFrame,
-    segments: list[npt.NDArray[np.int64]],
-    place_map: npt.NDArray[np.int64],
-    count: int,
-    date: datetime.date,
-    out: dict[str, npt.NDArray[Any]],
-) -> None:
+_DTYPES = {"status": np.dtype(np.int64), "series": np.dtype(np.int64)}
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class _Context:
+    """What every batch of one call shares."""
+
+    plan: Plan
+    frame: MeasurementFrame
+    place_map: IntArray | None
+    """Each frame place's position among the places assessed (-1: left out); None: the same."""
+    count: int
+    date: datetime.date
+    out: _Columns
+
+    def preferred(self, specs: list[Spec]) -> dict[int, int]:
+        """The preferred series' code of each indicator that has one in the frame."""
+        names = self.frame.series_names
+        return {spec.code: names.index(spec.indicator.series) for spec in specs
+                if spec.indicator.series is not None and spec.indicator.series in names}
+
+    def name_rank(self) -> IntArray:
+        """Each series' rank by name ('' for no series), the engine's last tie-break."""
+        names = np.array([name or "" for name in self.frame.series_names], dtype=object)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[np.argsort(names, kind="stable")] = np.arange(len(names))
+        return rank
+
+
+def _assess_batch(context: _Context, specs: list[Spec], members: list[int]) -> None:
     """Assess indicators that take the same steps, all their places at once, into `out`."""
+    frame, date = context.frame, context.date
+    batch = select(frame.layout, [spec.code for spec in specs],
+                   None if context.place_map is None else context.place_map >= 0,
+                   context.preferred(specs), context.name_rank(), date, len(frame.places))
+    if not len(batch):
+        return
+    if batch.duplicate.any():
+        _refuse_duplicates(specs, batch, frame)
+    slots = _slots(batch, members, context.place_map, context.count)
+
+    def write(name: str, values: object) -> None:
+        context.out.write(name, slots, values)
+
+    write("series", batch.series)
     first = specs[0]
-    parts = [segments[spec.code] for spec in specs]
-    rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    groups = group(frame, rows, place_map,
-                   {spec.code: spec.indicator.series for spec in specs}, date)
-    # Each group's position among `specs`: the codes of a batch's indicators are distinct.
-    position = np.full(len(frame.indicators), -1, dtype=np.int64)
-    position[[spec.code for spec in specs]] = np.arange(len(specs))
-    which = position[groups.indicator]
-    _check_duplicates(specs, which, frame, groups)
-    slot = np.asarray(members, dtype=np.int64)[which] * count + groups.place
-    out["series"][slot] = groups.series
-    available = groups.mask & (groups.end <= date.toordinal())
-    if first.passed:
-        deadlines = np.array([spec.deadline for spec in specs], dtype=np.int64)[which]
-        available &= groups.year <= deadlines[:, None]
+    deadline = constant([float(spec.deadline or 0) for spec in specs], batch.member)
+    where = available(batch, date.toordinal(), deadline if first.passed else None)
     if first.target is not None and first.target.is_periodic:
-        _periodic(out, slot, groups, available, first.target, plan.start_year, first.y_T)
+        for name, values in periodic(batch, _as_mask(where, batch), first.target,
+                                      context.plan.start_year, first.y_T).items():
+            write(name, values)
         return
-    latest = _last(available)
-    has = latest >= 0
-    at = np.arange(len(latest))
-    pick = np.where(has, latest, 0)
-    here = slot[has]
-    y_t = groups.value[at, pick]
-    out["latest"][here] = y_t[has]
-    out["latest_time"][here] = groups.time[at, pick][has]
+    if isinstance(where, list) and not where:
+        return  # no group has a value available: NO_DATA, as the table starts
     if first.target is not None and first.target.kind is TargetKind.YES_NO:
-        wanted = np.array([1.0 if spec.target is not None and spec.target.value else 0.0
-                           for spec in specs])[which]
-        status = np.where(y_t == wanted, _CODE[Status.ACHIEVED], _CODE[Status.NOT_ACHIEVED])
-        out["status"][here] = status[has]
+        wanted = constant([1.0 if spec.target is not None and spec.target.value else 0.0
+                            for spec in specs], batch.member)
+        latest = where[-1] if isinstance(where, list) else last(where)
+        for name, values in yes_no(batch, where, latest, wanted).items():
+            write(name, values)
         return
-    per_group = _per_group(specs, which)
-    trends = _methods.trends(
-        groups, available, latest, plan.effective_base_year,
-        per_group["d"].astype(np.int64),
-        per_group.get("T"), None if first.indicator.is_yes_no else per_group.get("y_T"),
-        (per_group["b"], per_group["y_b"]) if first.indicator.baseline is not None else None,
-        _limit(first.indicator),
-    )
-    if first.y_T is not None:
-        out["gap"][here] = (per_group["y_T"] - trends.y_t)[has]
-    out["baseline"][here] = trends.y_b[has]
-    out["baseline_time"][here] = trends.b[has]
-    judged = _reach(first.method, first.target, trends, first.passed, has)
-    for name in ("status", "ratio", "score", "expected", "projected"):
-        out[name][here] = getattr(judged, name)[has]
+    trend = trends(batch, where, context.plan.effective_base_year, stated(specs, batch))
+    for name, values in reach(first, specs, batch, trend).items():
+        write(name, values)
 
 
-def _per_group(specs: list[_Spec], which: npt.NDArray[np.int64]) -> dict[str, FloatArray]:
-    """Each indicator's constants (direction, deadline, target, stated baseline) per group."""
-    columns: dict[str, list[float]] = {"d": [], "T": [], "y_T": [], "b": [], "y_b": []}
-    for spec in specs:
-        baseline = spec.indicator.baseline
-        columns["d"].append(spec.indicator.direction.sign)
-        columns["T"].append(np.nan if spec.deadline is None else float(spec.deadline))
-        columns["y_T"].append(np.nan if spec.y_T is None else spec.y_T)
-        columns["b"].append(np.nan if baseline is None else float(baseline.year))
-        columns["y_b"].append(np.nan if baseline is None else float(baseline.value))
-    found: dict[str, FloatArray] = {
-        name: np.array(values, dtype=np.float64)[which] for name, values in columns.items()
-    }
-    if specs[0].deadline is None:
-        del found["T"], found["y_T"]
-    return found
+def _slots(batch: Batch, members: list[int], place_map: IntArray | None,
+           count: int) -> slice | IntArray:
+    """Where each group's row lies in the table: a slice when they lie in order."""
+    if batch.whole and members == list(range(members[0], members[0] + len(members))):
+        return slice(members[0] * count, (members[-1] + 1) * count)
+    place = batch.place if place_map is None else place_map[batch.place]
+    return np.asarray(members, dtype=np.int64)[batch.member] * count + place
 
 
-def _reach(
-    method: Method, target: Target | None, trends: Trends, passed: bool, has: npt.NDArray[np.bool_]
-) -> Judged:
-    """The engine's `_assess_reach` after the baseline is found, on every group at once."""
-    size = len(trends.y_t)
-    judged = Judged.empty(size)
-    met = np.zeros(size, dtype=bool)
-    if target is not None and trends.y_T is not None:
-        met = _methods.is_met(trends.y_t, target, trends.y_T)
-    judged.status[:] = _CODE[Status.INSUFFICIENT_DATA]
-    judged.status[met] = _CODE[Status.ACHIEVED]
-    if isinstance(method, GrowthRatio):
-        judged.score[met] = method.met_score
-    rest = has & ~met
-    if target is not None and passed:
-        judged.status[rest] = _CODE[Status.NOT_ACHIEVED]
-        return judged
-    rest &= trends.has_trend
-    enough = (trends.t - trends.b) >= 1
-    lost = np.zeros(size, dtype=bool)
-    if target is not None and trends.y_T is not None:
-        lost = rest & _methods.is_met(trends.y_b, target, trends.y_T)
-    judge = rest & enough
-    if judge.any():
-        _methods.judge(method, trends, judge, judged, _CODE)
-    judged.status[lost] = _CODE[Status.DETERIORATING]
-    judged.status[rest & ~enough & ~lost] = _CODE[Status.INSUFFICIENT_DATA]
-    return judged
+def _as_mask(where: list[int] | BoolArray, batch: Batch) -> BoolArray:
+    if not isinstance(where, list):
+        return where
+    mask = np.zeros(batch.end.shape, dtype=bool)
+    mask[where] = True
+    return mask
 
 
-def _last(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
-    """Per row, the last position where `mask` holds, or -1."""
-    positions = np.where(mask, np.arange(mask.shape[1]), -1)
-    return positions.max(axis=1) if mask.shape[1] else np.full(mask.shape[0], -1)
-
-
-def _periodic(
-    out: dict[str, npt.NDArray[Any]],
-    slot: npt.NDArray[np.int64],
-    groups: Groups,
-    available: npt.NDArray[np.bool_],
-    target: Target,
-    start_year: int,
-    value: float | None,
-) -> None:
-    """Hold-every-period and count-per-period targets: every period with data must meet it."""
-    assert value is not None
-    first = target.start_year if target.start_year is not None else start_year
-    in_range = available & (groups.year >= first)
-    if target.frequency is not None:
-        in_range &= groups.frequency == FREQUENCIES.index(target.frequency)
-    fails = in_range & ~_methods.is_met(groups.value, target, value)
-    any_data = available.any(axis=1)
-    latest = _last(in_range)
-    has = latest >= 0
-    at = np.arange(len(latest))
-    status = np.where(
-        ~has,
-        _CODE[Status.INSUFFICIENT_DATA],
-        np.where(fails.any(axis=1), _CODE[Status.NOT_ACHIEVED], _CODE[Status.ACHIEVED]),
-    )
-    status = np.where(any_data, status, _CODE[Status.NO_DATA])
-    out["status"][slot] = status
-    latest_value = groups.value[at, np.where(has, latest, 0)]
-    out["latest"][slot[has]] = latest_value[has]
-    out["latest_time"][slot[has]] = groups.time[at, np.where(has, latest, 0)][has]
-    out["gap"][slot[has]] = (value - latest_value)[has]
-
-
-def _check_duplicates(
-    specs: list[_Spec], which: npt.NDArray[np.int64], frame: MeasurementFrame, groups: Groups
-) -> None:
+def _refuse_duplicates(specs: list[Spec], batch: Batch, frame: MeasurementFrame) -> None:
     """Two values of one period in one series at one place: the first such indicator's."""
-    same = (
-        groups.mask[:, 1:]
-        & groups.mask[:, :-1]
-        & (groups.start[:, 1:] == groups.start[:, :-1])
-        & (groups.end[:, 1:] == groups.end[:, :-1])
-    )
-    if not same.any():
-        return
-    rows, positions = np.nonzero(same)
-    k = int(which[rows].min())
+    k = int(batch.member[batch.duplicate].min())
     code = specs[k].indicator.code
+    same = ((batch.end[1:] == batch.end[:-1]) & (batch.time[1:] == batch.time[:-1])
+            & (batch.end[1:] != PAST))
     problems = []
-    for g, position in zip(rows.tolist(), positions.tolist(), strict=True):
-        if which[g] != k:
-            continue
-        place = frame.places[groups.source_place[g]]
-        year = int(groups.year[g, position])
-        problems.append(
-            Problem(
-                message=f"two values of indicator {code!r} for one period of {year} "
-                f"at place {place!r} in series {frame.series_names[groups.series[g]]!r}",
-                hint="keep one, or give them different series",
+    for g in np.flatnonzero(batch.duplicate & (batch.member == k)).tolist():
+        for position in np.flatnonzero(same[:, g]).tolist():
+            place = frame.places[batch.place[g]]
+            problems.append(
+                Problem(
+                    message=f"two values of indicator {code!r} for one period of "
+                    f"{int(batch.year[position, g])} at place {place!r} in series "
+                    f"{frame.series_names[batch.series[g]]!r}",
+                    hint="keep one, or give them different series",
+                )
             )
-        )
     raise ValidationError(problems, subject=f"measurements of {code!r}")

@@ -21,6 +21,7 @@ from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Frequency, Period
 from gender_plan.model.plan import Plan
 from gender_plan.vectorized import _table
+from gender_plan.vectorized._layout import Layout, lay_out
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,9 +81,10 @@ class MeasurementFrame:
     value: FloatArray = attrs.field(converter=_floats, eq=False)
     numerator: FloatArray = attrs.field(converter=_floats, eq=False)
     denominator: FloatArray = attrs.field(converter=_floats, eq=False)
-    totals: IntArray = attrs.field(init=False, eq=False, repr=False)
-    """The rows of totals (sex 0) ordered by indicator, place, series and period (start, then
-    length): found once when the frame is built, so that assessing it sorts nothing."""
+    layout: Layout = attrs.field(init=False, eq=False, repr=False)
+    """The totals (sex 0) sorted and laid out for assessment, a column per (indicator, place,
+    series) in time order: done once when the frame is built, so that assessing it sorts and
+    copies nothing in the usual case."""
 
     def __attrs_post_init__(self) -> None:
         lengths = {
@@ -95,7 +97,7 @@ class MeasurementFrame:
                 [Problem(message=f"columns of different lengths: {lengths}")],
                 subject="measurement frame",
             )
-        object.__setattr__(self, "totals", _totals_in_order(self))
+        object.__setattr__(self, "layout", lay_out(self))
 
     def __len__(self) -> int:
         return len(self.value)
@@ -245,31 +247,6 @@ class MeasurementFrame:
                 )
             )
         return rows
-
-
-def _totals_in_order(frame: MeasurementFrame) -> IntArray:
-    """The rows of totals sorted by (indicator, place, series, start, length), stably."""
-    rows = np.flatnonzero(frame.sex == 0)
-    if rows.size == 0:
-        return rows.astype(np.int64)
-    start = frame.start[rows]
-    length = frame.end[rows] - start
-    keys = (length, start - start.min(), frame.series[rows], frame.place[rows],
-            frame.indicator[rows])
-    if min(int(key.min()) for key in keys) < 0:
-        order = np.lexsort(keys)
-        return rows[order]
-    bits = [max(int(key.max()), 1).bit_length() for key in keys]
-    if sum(bits) > 62:  # the bits of a non-negative int64
-        return rows[np.lexsort(keys)]
-    composite = np.zeros(len(rows), dtype=np.int64)
-    shift = 0
-    for key, width in zip(keys, bits, strict=True):
-        composite |= key.astype(np.int64) << shift
-        shift += width
-    if (np.diff(composite) >= 0).all():
-        return rows
-    return rows[np.argsort(composite, kind="stable")]
 
 
 _COLUMNS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
