@@ -1,9 +1,8 @@
 """Plan files: YAML (for people), JSON (for tools) and TOML, with a schema version in each.
 
 Every file starts with ``schema: gender-plan/1``. Loading reports every problem at once, each with
-the file, the line (YAML and JSON) and the path inside the plan; saving writes atomically and
-omits fields left at their default, so that nothing is written back as if the author had stated
-it.
+the file, the line and the path inside the plan; saving writes atomically and omits fields left
+at their default, so that nothing is written back as if the author had stated it.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from gender_plan.io._atomic import write_bytes_atomic
 from gender_plan.io._extras import require
 from gender_plan.io._json import dump_json, load_json
 from gender_plan.io._source import Locations, decode, locate, read_bytes
+from gender_plan.io._toml import toml_locations
 from gender_plan.io._yaml import dump_yaml, load_yaml
 from gender_plan.io.converter import structure, unstructure
 from gender_plan.model import Plan
@@ -139,7 +139,7 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
     if kind == "json":
         return load_json(text, file)
     try:
-        return _plain(tomllib.loads(text)), {"": 1}
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
@@ -150,6 +150,7 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
         raise FileFormatError(
             [Problem(file=file, line=line, message=f"not valid TOML: {message.lower()}")]
         ) from None
+    return _plain(data), toml_locations(text)
 
 
 def _plain(value: Any) -> Any:
