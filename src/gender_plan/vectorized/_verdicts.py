@@ -8,7 +8,6 @@ data), with the linear path's figures computed here and growth and projection's 
 from __future__ import annotations
 
 import datetime
-import math
 from typing import Any
 
 import attrs
@@ -77,7 +76,7 @@ class Spec:
 
 def constant(values: list[float], member: IntArray) -> FloatArray | np.float64:
     """Each group's value of a per-indicator constant: one number when all are equal."""
-    if all(value == values[0] for value in values) and not math.isnan(values[0]):
+    if all(value == values[0] for value in values):  # False for NaN too: NaN != NaN
         return np.float64(values[0])
     return np.array(values, dtype=np.float64)[member]
 
@@ -91,8 +90,7 @@ def stated(specs: list[Spec], batch: Batch) -> tuple[Values, Values] | None:
             constant([float(b.value) for b in baselines if b is not None], batch.member))
 
 
-def yes_no(batch: Batch, where: list[int] | BoolArray, latest: int | IntArray,
-            wanted: Values) -> dict[str, object]:
+def yes_no(batch: Batch, latest: int | IntArray, wanted: Values) -> dict[str, object]:
     """A fact to hold: the latest value is the wanted one or not."""
     if isinstance(latest, int):
         value: Values = batch.value[latest]

@@ -138,7 +138,7 @@ def assess_frame(
         if span is not None:
             batches.setdefault((span.block, *spec.batch), []).append(k)
     context = _Context(plan=plan, frame=frame, place_map=place_map, count=count, date=date,
-                       out=out)
+                       out=out, name_rank=_name_rank(frame.series_names))
     # Python's float arithmetic overflows to inf silently, as numpy's does with warnings off;
     # only `**` raises OverflowError, and `py_pow` raises it just as the engine does.
     with np.errstate(all="ignore"):
@@ -213,6 +213,8 @@ class _Context:
     count: int
     date: datetime.date
     out: _Columns
+    name_rank: IntArray
+    """Each series' rank by name ('' for no series), the engine's last tie-break."""
 
     def preferred(self, specs: list[Spec]) -> dict[int, int]:
         """The preferred series' code of each indicator that has one in the frame."""
@@ -220,12 +222,13 @@ class _Context:
         return {spec.code: names.index(spec.indicator.series) for spec in specs
                 if spec.indicator.series is not None and spec.indicator.series in names}
 
-    def name_rank(self) -> IntArray:
-        """Each series' rank by name ('' for no series), the engine's last tie-break."""
-        names = np.array([name or "" for name in self.frame.series_names], dtype=object)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[np.argsort(names, kind="stable")] = np.arange(len(names))
-        return rank
+
+def _name_rank(names: tuple[str | None, ...]) -> IntArray:
+    """Each series' rank by name ('' for no series), the engine's last tie-break."""
+    texts = np.array([name or "" for name in names], dtype=object)
+    rank = np.empty(len(texts), dtype=np.int64)
+    rank[np.argsort(texts, kind="stable")] = np.arange(len(texts))
+    return rank
 
 
 def _assess_batch(context: _Context, specs: list[Spec], members: list[int]) -> None:
@@ -233,7 +236,7 @@ def _assess_batch(context: _Context, specs: list[Spec], members: list[int]) -> N
     frame, date = context.frame, context.date
     batch = select(frame.layout, [spec.code for spec in specs],
                    None if context.place_map is None else context.place_map >= 0,
-                   context.preferred(specs), context.name_rank(), date, len(frame.places))
+                   context.preferred(specs), context.name_rank, date, len(frame.places))
     if not len(batch):
         return
     if batch.duplicate.any():
@@ -245,8 +248,9 @@ def _assess_batch(context: _Context, specs: list[Spec], members: list[int]) -> N
 
     write("series", batch.series)
     first = specs[0]
-    deadline = constant([float(spec.deadline or 0) for spec in specs], batch.member)
-    where = available(batch, date.toordinal(), deadline if first.passed else None)
+    deadline = (constant([float(spec.deadline or 0) for spec in specs], batch.member)
+                if first.passed else None)
+    where = available(batch, date.toordinal(), deadline)
     if first.target is not None and first.target.is_periodic:
         for name, values in periodic(batch, _as_mask(where, batch), first.target,
                                       context.plan.start_year, first.y_T).items():
@@ -258,7 +262,7 @@ def _assess_batch(context: _Context, specs: list[Spec], members: list[int]) -> N
         wanted = constant([1.0 if spec.target is not None and spec.target.value else 0.0
                             for spec in specs], batch.member)
         latest = where[-1] if isinstance(where, list) else last(where)
-        for name, values in yes_no(batch, where, latest, wanted).items():
+        for name, values in yes_no(batch, latest, wanted).items():
             write(name, values)
         return
     trend = trends(batch, where, context.plan.effective_base_year, stated(specs, batch))

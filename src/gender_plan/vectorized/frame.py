@@ -444,11 +444,3 @@ def _number(
         fail(column, f"expected a number, found {stripped!r}")
         return None
     return number
-
-
-def index_of(names: Sequence[str | None], name: str | None) -> int:
-    """The position of `name` in `names`, or -1."""
-    try:
-        return list(names).index(name)
-    except ValueError:
-        return -1
