@@ -12,11 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import gender_plan.testing as gs
 from gender_plan import (
     Baseline,
     Comparator,
     Direction,
     Field,
+    Frequency,
     Goal,
     GrowthRatio,
     Indicator,
@@ -37,7 +39,6 @@ from gender_plan import (
     assess_indicator,
 )
 from gender_plan.errors import AssessmentError, ValidationError
-from gender_plan.testing import strategies as gs
 from gender_plan.vectorized import MeasurementFrame, assess_frame
 from gender_plan.vectorized._pyfloat import at_least, column_sums, py_round, squares, sums
 
@@ -272,7 +273,7 @@ def test_periodic_and_yes_no_targets_agree() -> None:
     count = Indicator(code="1.2", name=TEXT, unit="items",
                       targets=[Target(comparator=Comparator.GE, value=1,
                                       kind=TargetKind.COUNT_PER_PERIOD,
-                                      frequency=gs.Frequency.MONTH)])
+                                      frequency=Frequency.MONTH)])
     fact = Indicator(code="1.3", name=TEXT, unit="yes_no",
                      targets=[Target(comparator=Comparator.EQ, value=True,
                                      kind=TargetKind.YES_NO)])

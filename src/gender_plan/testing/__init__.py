@@ -12,28 +12,32 @@ Every value is valid by construction (nothing is filtered), so the strategies st
 Needs the ``testing`` extra (``pip install gender-plan[testing]``) for hypothesis.
 """
 
-from gender_plan.testing.strategies import (
-    STRATEGIES,
+from gender_plan.testing.measures import (
     UNIT_FAMILIES,
     baselines,
-    day_of_years,
+    indicators,
+    measurements,
+    series_for,
+    targets,
+)
+from gender_plan.testing.strategies import (
+    STRATEGIES,
     document_references,
     funding_sources,
     goals,
-    indicators,
-    limits,
-    localized_texts,
-    measurements,
-    partial_dates,
-    periods,
     plans,
     recurring_events,
     responsible_units,
-    series_for,
     signatories,
     subsections,
-    targets,
     tasks,
+)
+from gender_plan.testing.values import (
+    day_of_years,
+    limits,
+    localized_texts,
+    partial_dates,
+    periods,
 )
 
 __all__ = [
