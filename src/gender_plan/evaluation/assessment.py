@@ -9,6 +9,8 @@ import attrs
 
 from gender_plan import units
 from gender_plan.errors import AssessmentError, Problem, UnitError, ValidationError
+from gender_plan.evaluation._banded import assess_toward
+from gender_plan.evaluation._held import assess_held_fact
 from gender_plan.evaluation.comparison import is_met
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method, Trend, Verdict
@@ -144,9 +146,13 @@ def assess_indicator(
     """
     method = method if method is not None else LinearPath()
     date = to_date(as_of)
+    target, others = _choose_target(indicator, date, end_year)
+    if indicator.is_toward:  # band transform: a level to stay near, as its distance to the band
+        return assess_toward(assess_indicator, indicator, measurements, target, as_of=as_of,
+                             method=method, start_year=start_year, end_year=end_year,
+                             base_year=base_year, place=place)
     reasons: list[Reason] = []
     points = _points(indicator, measurements, place, reasons)
-    target, others = _choose_target(indicator, date, end_year)
     base = attrs.evolve(
         _EMPTY,
         indicator=indicator.code,
@@ -181,6 +187,8 @@ def assess_indicator(
     if not available:
         reasons.append(Reason(code=ReasonCode.NO_DATA))
         return attrs.evolve(base, status=Status.NO_DATA, reasons=tuple(reasons))
+    if target is not None and target.is_periodic and isinstance(target.value, bool):
+        return assess_held_fact(base, target, available, start_year, reasons)
     if target is not None and target.is_periodic:
         return _assess_periodic(base, target, available, start_year, reasons)
     latest = available[-1]

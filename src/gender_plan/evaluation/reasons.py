@@ -38,6 +38,8 @@ class ReasonCode(enum.Enum):
     DISAGGREGATED_IGNORED = "disaggregated_ignored"
     NO_NUMERIC_TARGET = "no_numeric_target"
     PROGRESS_RATIO = "progress_ratio"
+    PERIODS_WITHOUT_DATA = "periods_without_data"
+    BAND_DISTANCE = "band_distance"
 
 
 _TEXTS: dict[ReasonCode, tuple[str, str]] = {
@@ -110,6 +112,16 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
     ReasonCode.PERIODS_OF_OTHER_LENGTH: (
         "Bỏ qua số liệu không theo kỳ của chỉ tiêu: {detail}.",
         "Values not measured per the target's period were set aside: {detail}.",
+    ),
+    ReasonCode.PERIODS_WITHOUT_DATA: (
+        "Các kỳ chưa có số liệu: {detail}.",
+        "Periods without data: {detail}.",
+    ),
+    ReasonCode.BAND_DISTANCE: (
+        "Chỉ tiêu là một mức cần giữ: tiến độ được đánh giá theo khoảng cách tới khoảng "
+        "{detail}, khoảng cách càng nhỏ càng tốt.",
+        "A level to stay near: progress is judged on the distance to the band {detail}, lower "
+        "is better.",
     ),
     ReasonCode.NO_PERIOD_IN_RANGE: (
         "Không có số liệu trong các kỳ chỉ tiêu áp dụng (từ {detail}).",

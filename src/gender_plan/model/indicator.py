@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 
 import attrs
 
@@ -16,14 +17,24 @@ __all__ = ["Baseline", "Direction", "Indicator", "Limits"]
 
 
 class Direction(enum.Enum):
-    """Whether a higher or a lower value is better; it decides how progress is judged."""
+    """Whether a higher or a lower value is better, or a level to stay near.
+
+    It decides how progress is judged.
+    """
 
     HIGHER_IS_BETTER = "higher"
     LOWER_IS_BETTER = "lower"
+    TOWARD_REFERENCE = "toward"
+    """A level to stay near: neither higher nor lower is better ("ở mức 109" for the sex ratio at
+    birth, a parity index best at 1). Its targets are bands; progress is judged on the distance
+    to the band, which is lower-is-better (see `gender_plan.evaluation.band`)."""
 
     @property
     def sign(self) -> int:
-        """``d`` in the methods' formulas: +1 where higher is better, -1 where lower is."""
+        """``d`` in the methods' formulas: +1 where higher is better, -1 where lower is.
+
+        A level to stay near is judged on its distance to its band, where lower is better: -1.
+        """
         return 1 if self is Direction.HIGHER_IS_BETTER else -1
 
 
@@ -89,6 +100,10 @@ class Indicator:
     """The unit values are written in (``"percent"``, ``"deaths / 100000 live_births"``), or
     ``"yes_no"`` for a fact that is true or not."""
     direction: Direction = Direction.HIGHER_IS_BETTER
+    reference: float | None = None
+    """The value a level to stay near is best at (direction 'toward'), in `unit`: a parity index's
+    1. Without a target, the assessment judges the distance to it; each target's band must hold
+    it."""
     targets: tuple[Target, ...] = attrs.field(default=(), converter=to_tuple)
     """The targets, in any order: one, several milestones, or a level to hold."""
     number: str | None = None
@@ -109,7 +124,7 @@ class Indicator:
         check = Checker(f"indicator {self.code!r}")
         check.code(self.code, "code")
         check.instance(self.name, LocalizedText, "name", "a localized text")
-        check.instance(self.direction, Direction, "direction", "'higher' or 'lower'")
+        check.instance(self.direction, Direction, "direction", "'higher', 'lower' or 'toward'")
         if self.number is not None:
             check.code(self.number, "number")
         if self.implements is not None:
@@ -133,7 +148,13 @@ class Indicator:
             self._check_milestones(check)
         if unit_ok and isinstance(self.baseline, Baseline):
             self._check_value(check, "baseline.value", self.baseline.value)
+        self._check_reference(check, unit_ok)
         check.done()
+
+    @property
+    def is_toward(self) -> bool:
+        """Whether the indicator is a level to stay near (direction 'toward')."""
+        return self.direction is Direction.TOWARD_REFERENCE
 
     @property
     def is_yes_no(self) -> bool:
@@ -146,15 +167,90 @@ class Indicator:
         return self.number if self.number is not None else self.code
 
     def target_value(self, target: Target) -> float | bool:
-        """Return `target`'s value in this indicator's unit."""
+        """Return `target`'s value in this indicator's unit (a band's lower edge)."""
         if isinstance(target.value, bool) or target.unit is None:
             return target.value
         return units.convert(target.value, target.unit, self.unit)
 
+    def target_band(self, target: Target) -> tuple[float, float]:
+        """The values that meet `target`, as (lower, upper) edges in this indicator's unit.
+
+        Both edges count as met; an open side is infinite. 'between' is its two edges, '=' a
+        band of zero width, '~' the value give or take its tolerance, '>=' and '<=' a band open
+        on one side. Strict comparators have no band (a level to stay near refuses them).
+        """
+        value = self.target_value(target)
+        if isinstance(value, bool):
+            raise TypeError(f"a yes/no target has no band, found {target!r}")
+        scale = 1.0 if target.unit is None else units.conversion_factor(target.unit, self.unit)
+        comparator = target.comparator
+        if comparator is Comparator.BETWEEN:
+            upper = target.upper if target.upper is not None else target.value
+            if target.unit is None:
+                return value, float(upper)
+            return value, units.convert(float(upper), target.unit, self.unit)
+        if comparator is Comparator.ABOUT:
+            spread = (target.tolerance or 0.0) * scale
+            return value - spread, value + spread
+        if comparator is Comparator.GE:
+            return value, math.inf
+        if comparator is Comparator.LE:
+            return -math.inf, value
+        if comparator is Comparator.EQ:
+            return value, value
+        raise TypeError(f"a strict comparator {comparator.value!r} has no band")
+
+    def _check_reference(self, check: Checker, unit_ok: bool) -> None:
+        if self.direction is not Direction.TOWARD_REFERENCE:
+            if self.reference is not None:
+                check.add("reference", "only a level to stay near (direction 'toward') has a "
+                          "reference value", hint="write direction: toward")
+            return
+        if self.reference is not None and check.number(self.reference, "reference"):
+            self._check_value(check, "reference", self.reference)
+        if self.is_yes_no:
+            check.add("direction", "a yes/no fact has no level to stay near",
+                      hint="leave direction out for a yes/no indicator")
+            return
+        if not self.targets and self.reference is None:
+            check.add("reference", "a level to stay near needs a reference value or a target",
+                      hint="write reference: the value the indicator is best at")
+        if not unit_ok or not isinstance(self.targets, tuple):
+            return
+        for index, target in enumerate(self.targets):
+            if not isinstance(target, Target) or isinstance(target.value, bool):
+                continue
+            if target.comparator.is_strict:
+                check.add(f"targets[{index}].comparator",
+                          f"a level to stay near takes a band, and a strict comparator "
+                          f"{target.comparator.value!r} has no edge that counts as met",
+                          hint="write 'between', '=', '~', '>=' or '<='")
+                continue
+            try:
+                lower, upper = self.target_band(target)
+            except UnitError:
+                continue  # reported by the unit check
+            if isinstance(self.reference, int | float) and not (
+                lower <= self.reference <= upper
+            ):
+                check.add(f"targets[{index}]",
+                          f"the reference value {self.reference:g} lies outside the target's "
+                          f"band [{lower:g}, {upper:g}]",
+                          hint="a band to stay in holds the level the indicator is best at")
+
     def _check_target(self, check: Checker, index: int, target: Target) -> None:
         path = f"targets[{index}]"
         wanted = _COMPARATOR_DIRECTION.get(target.comparator)
-        if wanted is not None and wanted is not self.direction:
+        if target.comparator is Comparator.BETWEEN and not self.is_toward:
+            check.add(
+                f"{path}.comparator",
+                "a band ('between') is a level to stay near, but the indicator's direction is "
+                f"{getattr(self.direction, 'value', self.direction)!r}",
+                hint="write direction: toward",
+            )
+        elif self.is_toward:
+            pass  # a level to stay near takes one-sided bands too: see _check_reference
+        elif wanted is not None and wanted is not self.direction:
             check.add(
                 f"{path}.comparator",
                 f"comparator {target.comparator.value!r} asks for a "
@@ -162,11 +258,14 @@ class Indicator:
                 f"indicator's direction is {self.direction.value!r}",
                 hint="'>=' and '>' go with direction 'higher', '<=' and '<' with 'lower'",
             )
-        if self.is_yes_no != (target.kind is TargetKind.YES_NO):
+        fact = target.kind is TargetKind.YES_NO or (
+            target.kind is TargetKind.HOLD and isinstance(target.value, bool)
+        )
+        if self.is_yes_no != fact:
             check.add(
                 f"{path}.kind",
-                "a yes/no indicator takes yes/no targets, and only it does "
-                f"(unit {self.unit!r}, target kind {target.kind.value!r})",
+                "a yes/no indicator takes yes/no targets (once, or 'hold' from a year on), and "
+                f"only it does (unit {self.unit!r}, target kind {target.kind.value!r})",
             )
             return
         if target.unit is not None and not self.is_yes_no:
@@ -176,6 +275,11 @@ class Indicator:
                 check.add(f"{path}.unit", str(error))
                 return
         self._check_value(check, f"{path}.value", self.target_value(target))
+        if target.upper is not None and isinstance(target.upper, int | float):
+            upper = target.upper
+            if target.unit is not None and not self.is_yes_no:
+                upper = units.convert(upper, target.unit, self.unit)
+            self._check_value(check, f"{path}.upper", upper)
 
     def _check_value(self, check: Checker, path: str, value: float | bool) -> None:
         if self.is_yes_no:

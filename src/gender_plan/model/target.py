@@ -18,7 +18,9 @@ class Comparator(enum.Enum):
 
     The Vietnamese wording decides the member: "đạt", "đạt ít nhất", "từ … trở lên", "không dưới"
     are `GE`; "trên" is `GT`; "dưới", "xuống dưới" are `LT`; "còn", "không vượt quá" are `LE`;
-    "khoảng" is `ABOUT` (with a tolerance); "100%" of something is `GE` 100 percent.
+    "khoảng" is `ABOUT` (with a tolerance); "100%" of something is `GE` 100 percent; "trong
+    khoảng … đến …" (between two values, a parity index within 0.97-1.03) is `BETWEEN`, with the
+    target's `value` as the lower edge and its `upper` as the upper edge.
     """
 
     GE = ">="
@@ -27,11 +29,13 @@ class Comparator(enum.Enum):
     LT = "<"
     EQ = "="
     ABOUT = "~"
+    BETWEEN = "between"
 
     @property
     def symbol(self) -> str:
-        """The mathematical sign, for reports (≥, >, ≤, <, =, ≈)."""
-        return {"GE": "≥", "GT": ">", "LE": "≤", "LT": "<", "EQ": "=", "ABOUT": "≈"}[self.name]
+        """The mathematical sign, for reports (≥, >, ≤, <, =, ≈, and ∈ for a band)."""
+        return {"GE": "≥", "GT": ">", "LE": "≤", "LT": "<", "EQ": "=", "ABOUT": "≈",
+                "BETWEEN": "∈"}[self.name]
 
     @property
     def is_strict(self) -> bool:
@@ -46,9 +50,10 @@ class TargetKind(enum.Enum):
     """Reach the value by the target's year (once)."""
     HOLD = "hold"
     """Hold the value in every period from `start_year` on ("from 2025 onwards, 100% every year",
-    "every month")."""
+    "every month"); on a yes/no indicator, a fact to hold true (or false) in every year from
+    `start_year` on ("from 2025 on, gender content is in the curricula")."""
     YES_NO = "yes_no"
-    """A fact that is true or not ("gender content is in the curriculum")."""
+    """A fact that is true or not, once ("gender content is in the curriculum")."""
     COUNT_PER_PERIOD = "count_per_period"
     """A count to reach in every period of `frequency` ("at least 4 news items per quarter")."""
 
@@ -67,6 +72,9 @@ class Target:
     """The unit the value is written in, when it differs from the indicator's."""
     tolerance: float | None = None
     """How far from `value` still counts as met, for `Comparator.ABOUT` ("khoảng")."""
+    upper: float | None = None
+    """The upper edge of a band, for `Comparator.BETWEEN` (`value` is its lower edge), in the
+    same unit as `value`."""
     start_year: int | None = None
     """The first year a hold-every-period or count-per-period target applies."""
     frequency: Frequency | None = None
@@ -89,15 +97,32 @@ class Target:
                 "comparator",
                 f"a yes/no target is compared with '=', found {self.comparator!r}",
             )
+        elif isinstance(self.value, bool) and self.kind is TargetKind.HOLD:
+            # A yes/no fact to hold from a year on ("from 2025 on, gender content is in the
+            # curricula"): true or false, compared with '='.
+            check.require(
+                self.comparator is Comparator.EQ,
+                "comparator",
+                f"a yes/no fact to hold is compared with '=', found {self.comparator!r}",
+            )
+            check.require(
+                self.frequency in (None, Frequency.YEAR),
+                "frequency",
+                "a yes/no fact to hold is checked year by year, found frequency "
+                f"{getattr(self.frequency, 'value', self.frequency)!r}",
+                hint="leave frequency out, or write 'year'",
+            )
         elif isinstance(self.value, bool):
             check.add(
                 "value",
                 f"a {getattr(self.kind, 'value', self.kind)} target needs a number, found "
                 f"{self.value!r}",
-                hint="use kind 'yes_no' for a fact that is true or not",
+                hint="use kind 'yes_no' for a fact that is true or not, or 'hold' for a fact to "
+                "hold from a year on",
             )
         else:
             check.number(self.value, "value")
+        self._check_band(check)
         if self.year is not None:
             check.year(self.year, "year")
         if self.unit is not None:
@@ -120,7 +145,12 @@ class Target:
             check.add("tolerance", "only an 'about' (~) target has a tolerance")
         periodic = self.kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD)
         if self.start_year is not None and check.require(
-            periodic, "start_year", "only hold and count-per-period targets have a start year"
+            periodic,
+            "start_year",
+            "only hold and count-per-period targets have a start year",
+            hint="a yes/no fact to hold from a year on is kind 'hold' with value true"
+            if self.kind is TargetKind.YES_NO
+            else None,
         ):
             check.year(self.start_year, "start_year")
         if self.frequency is not None:
@@ -139,6 +169,32 @@ class Target:
         if self.text is not None:
             check.instance(self.text, LocalizedText, "text", "a localized text")
         check.done()
+
+    def _check_band(self, check: Checker) -> None:
+        if self.comparator is not Comparator.BETWEEN:
+            if self.upper is not None:
+                check.add("upper", "only a 'between' target has an upper edge",
+                          hint="write comparator 'between' with value (lower edge) and upper")
+            return
+        if isinstance(self.value, bool):
+            check.add("comparator", "a yes/no target is compared with '=', not 'between'")
+            return
+        present = check.require(
+            self.upper is not None, "upper", "a 'between' target needs an upper edge",
+            hint="write value (the lower edge) and upper, e.g. 0.97 and 1.03",
+        )
+        if present and check.number(self.upper, "upper") and isinstance(self.value, int | float):
+            check.require(
+                self.upper >= self.value,  # type: ignore[operator]
+                "upper",
+                f"the upper edge {self.upper!r} is below the lower edge {self.value!r}",
+                hint="value is the lower edge, upper the upper edge",
+            )
+
+    @property
+    def is_band(self) -> bool:
+        """Whether the target is a band between two values (`Comparator.BETWEEN`)."""
+        return self.comparator is Comparator.BETWEEN
 
     @property
     def is_periodic(self) -> bool:

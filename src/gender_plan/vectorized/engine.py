@@ -127,6 +127,17 @@ def assess_frame(
                 f"the vectorized path knows LinearPath, GrowthRatio and Projection, not "
                 f"{type(chosen).__name__}: assess with gender_plan.assess_plan instead"
             )
+    for indicator in indicators:
+        # band transform: levels to stay near and yes/no facts held from a year on are judged
+        # by the per-indicator engine only, until the one array engine (issue 12) takes them.
+        if indicator.is_toward or any(
+            t.kind is TargetKind.HOLD and isinstance(t.value, bool) for t in indicator.targets
+        ):
+            raise AssessmentError(
+                f"indicator {indicator.code!r} is a level to stay near or a yes/no fact to hold "
+                "from a year on, which the vectorized path does not judge: assess it with "
+                "gender_plan.assess_plan or assess_indicator instead"
+            )
     count = len(chosen_places)
     specs = [Spec.of(plan, indicator, chosen, frame, date)
              for indicator, chosen in zip(indicators, used, strict=True)]
