@@ -275,7 +275,7 @@ def rounded(plan: Plan) -> Plan:
     """
 
     def one(i: Indicator) -> Indicator:
-        if i.is_yes_no:
+        if i.is_yes_no or i.is_toward:  # bands: rounding could push the reference out
             return i
         return attrs.evolve(i, targets=[
             attrs.evolve(t, value=round(float(t.value), 4),
@@ -301,8 +301,11 @@ def rescaled(plan: Plan) -> Plan:
             value=float(i.baseline.value) * factor, year=i.baseline.year,
             source=i.baseline.source)
         targets = [attrs.evolve(t, value=float(i.target_value(t)) * factor, unit=None,
-                                tolerance=scale(t.tolerance, factor)) for t in i.targets]
-        return attrs.evolve(i, unit=unit, limits=limits, baseline=baseline, targets=targets)
+                                tolerance=scale(t.tolerance, factor),
+                                upper=None if t.upper is None else i.target_band(t)[1] * factor)
+                   for t in i.targets]
+        return attrs.evolve(i, unit=unit, limits=limits, baseline=baseline, targets=targets,
+                            reference=scale(i.reference, factor))
 
     return _map_targets(plan, one)
 
@@ -339,6 +342,14 @@ def _weaken(target: Target, indicator: Indicator, how: str, end_year: int) -> Ta
     value = indicator.target_value(target)
     if isinstance(value, bool):
         return attrs.evolve(target, value=not value, unit=None)
+    if indicator.is_toward:  # a wider band is a weaker one: move its lower edge down
+        if target.comparator not in (Comparator.BETWEEN, Comparator.GE):
+            return None
+        worse = value - max(1.0, abs(value) * 0.1)
+        if indicator.limits is not None and not indicator.limits.contains(worse):
+            return None
+        upper = None if target.upper is None else indicator.target_band(target)[1]
+        return attrs.evolve(target, value=worse, upper=upper, unit=None)
     worse = value - indicator.direction.sign * max(1.0, abs(value) * 0.1)
     if indicator.limits is not None and not indicator.limits.contains(worse):
         return None

@@ -261,8 +261,16 @@ def _candidates(plan: Plan, local: Indicator, wanted: Target,
 def _weaknesses(plan: Plan, parent: Plan, local: Indicator, target: Target, factor: float,
                 upper: Indicator, wanted: Target, deadline: int) -> list[FindingKind]:
     found = []
-    if target.kind is TargetKind.YES_NO:
+    if isinstance(target.value, bool):
         if target.value is not wanted.value:
+            found.append(FindingKind.WEAKER_VALUE)
+    elif local.is_toward and upper.is_toward:
+        # A band is weaker when it lets in a value the parent's band does not.
+        low, high = local.target_band(target)
+        their_low, their_high = upper.target_band(wanted)
+        if (low * factor < their_low and not nearly_equal(low * factor, their_low)) or (
+            high * factor > their_high and not nearly_equal(high * factor, their_high)
+        ):
             found.append(FindingKind.WEAKER_VALUE)
     else:
         sign = upper.direction.sign

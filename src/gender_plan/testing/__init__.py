@@ -23,6 +23,7 @@ from gender_plan.testing.measures import (
 from gender_plan.testing.strategies import (
     STRATEGIES,
     document_references,
+    every_form,
     funding_sources,
     goals,
     plans,
@@ -46,6 +47,7 @@ __all__ = [
     "baselines",
     "day_of_years",
     "document_references",
+    "every_form",
     "funding_sources",
     "goals",
     "indicators",

@@ -77,20 +77,38 @@ def targets(
     start_year: int = 2021,
     end_year: int = 2030,
     kind: TargetKind | None = None,
+    reference: float | None = None,
 ) -> Target:
     """One target that fits an indicator in `unit` with `direction`, due within the years.
 
-    `year` fixes the deadline (None draws one, or none); `kind` fixes the kind.
+    `year` fixes the deadline (None draws one, or none); `kind` fixes the kind. A level to stay
+    near (`Direction.TOWARD_REFERENCE`) gets a band that holds `reference` (drawn when None):
+    'between', '=', '~', '>=' or '<='. A yes/no target of kind HOLD is a fact to hold from a
+    start year on.
     """
     if unit == YES_NO:
+        deadline = year if year is not None else draw(st.none() | st.integers(start_year,
+                                                                              end_year))
+        if kind is TargetKind.HOLD:
+            return Target(
+                comparator=Comparator.EQ, value=draw(st.booleans()), kind=TargetKind.HOLD,
+                year=deadline,
+                start_year=draw(st.none() | st.integers(start_year, deadline or end_year)),
+                frequency=draw(st.none() | st.just(Frequency.YEAR)),
+                text=draw(st.none() | localized_texts()),
+            )
         return Target(
             comparator=Comparator.EQ,
             value=draw(st.booleans()),
             kind=TargetKind.YES_NO,
-            year=year if year is not None else draw(st.none() | st.integers(start_year, end_year)),
+            year=deadline,
             text=draw(st.none() | localized_texts()),
         )
     low, high = _family(unit)[2]
+    if direction is Direction.TOWARD_REFERENCE:
+        centre = reference if reference is not None else draw(_finite(low, high))
+        return _band(draw, centre, (high - low) / 10, year, start_year, end_year,
+                     kind or draw(st.sampled_from((TargetKind.REACH, TargetKind.HOLD))))
     chosen_kind = kind or draw(
         st.sampled_from((TargetKind.REACH, TargetKind.REACH, TargetKind.HOLD,
                          TargetKind.COUNT_PER_PERIOD))
@@ -116,6 +134,33 @@ def targets(
     )
 
 
+def _band(draw: st.DrawFn, centre: float, spread: float, year: int | None, start_year: int,
+          end_year: int, kind: TargetKind) -> Target:
+    """A band target holding `centre`: its edges at most `spread` away."""
+    comparator = draw(st.sampled_from((Comparator.BETWEEN, Comparator.BETWEEN, Comparator.EQ,
+                                       Comparator.ABOUT, Comparator.LE, Comparator.GE)))
+    below, above = draw(_finite(0, spread)), draw(_finite(0, spread))
+    value, upper, tolerance = centre, None, None
+    if comparator is Comparator.BETWEEN:
+        value, upper = centre - below, centre + above
+    elif comparator is Comparator.ABOUT:
+        tolerance = max(below, above)
+    elif comparator is Comparator.LE:
+        value = centre + above
+    elif comparator is Comparator.GE:
+        value = centre - below
+    deadline = year if year is not None else draw(st.none() | st.integers(start_year, end_year))
+    hold = kind is TargetKind.HOLD
+    return Target(
+        comparator=comparator, value=value, upper=upper, tolerance=tolerance, year=deadline,
+        kind=TargetKind.HOLD if hold else TargetKind.REACH,
+        start_year=draw(st.none() | st.integers(start_year, deadline or end_year)) if hold
+        else None,
+        frequency=draw(st.none() | st.just(Frequency.YEAR)) if hold else None,
+        text=draw(st.none() | localized_texts()),
+    )
+
+
 @st.composite
 def indicators(
     draw: st.DrawFn,
@@ -126,14 +171,25 @@ def indicators(
     start_year: int = 2021,
     end_year: int = 2030,
     max_targets: int = 3,
+    held_facts: bool = False,
 ) -> Indicator:
-    """An indicator with 1 to `max_targets` targets due within `start_year`-`end_year`."""
+    """An indicator with 1 to `max_targets` targets due within `start_year`-`end_year`.
+
+    Directions are drawn among higher and lower is better; a level to stay near
+    (`direction=Direction.TOWARD_REFERENCE`) comes with a reference inside its bands, and
+    `held_facts=True` lets a yes/no indicator hold its fact from a year on.
+    """
     family = _family(unit) if unit is not None else draw(st.sampled_from(UNIT_FAMILIES))
     chosen_unit = family[0]
     if chosen_unit == YES_NO:
         chosen_direction = Direction.HIGHER_IS_BETTER
     else:
-        chosen_direction = direction or draw(st.sampled_from(Direction))
+        chosen_direction = direction or draw(
+            st.sampled_from((Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER)))
+    reference = None
+    if chosen_direction is Direction.TOWARD_REFERENCE:
+        low, high = family[2]
+        reference = draw(_finite(low + (high - low) / 10, high - (high - low) / 10))
     years = draw(
         st.lists(
             st.none() | st.integers(start_year, end_year),
@@ -148,8 +204,10 @@ def indicators(
     built = [
         _with(
             draw(targets(unit=chosen_unit, direction=chosen_direction, year=y,
-                         start_year=start_year, end_year=end_year,
-                         kind=TargetKind.REACH if i == 0 else None)),
+                         start_year=start_year, end_year=end_year, reference=reference,
+                         kind=TargetKind.REACH if i == 0 else
+                         draw(st.sampled_from((None, TargetKind.HOLD))) if held_facts
+                         else None)),
             year=y,
         )
         for i, y in enumerate(years)
@@ -159,6 +217,8 @@ def indicators(
         name=draw(localized_texts()),
         unit=chosen_unit,
         direction=chosen_direction,
+        reference=reference if reference is None or draw(st.booleans()) or not built
+        else None,
         targets=built,
         number=draw(st.none() | _codes()),
         limits=family[1],

@@ -20,6 +20,7 @@ from gender_plan.model import (
     Assignment,
     Baseline,
     DayOfYear,
+    Direction,
     DocumentKind,
     DocumentReference,
     Field,
@@ -55,6 +56,7 @@ from gender_plan.testing.values import (
     partial_dates,
     periods,
 )
+from gender_plan.units import YES_NO
 
 __all__ = [
     "STRATEGIES",
@@ -75,6 +77,23 @@ def subsections() -> st.SearchStrategy[Subsection]:
     return st.builds(Subsection, code=st.sampled_from("abcdef"), title=localized_texts())
 
 
+def every_form(
+    *, code: str | None = None, start_year: int = 2021, end_year: int = 2030
+) -> st.SearchStrategy[Indicator]:
+    """Indicators of every form a plan file holds.
+
+    Higher or lower is better, levels to stay near with their bands, and yes/no facts held
+    from a year on.
+    """
+    return st.one_of(
+        indicators(code=code, start_year=start_year, end_year=end_year),
+        indicators(code=code, start_year=start_year, end_year=end_year,
+                   direction=Direction.TOWARD_REFERENCE),
+        indicators(code=code, start_year=start_year, end_year=end_year, unit=YES_NO,
+                   held_facts=True),
+    )
+
+
 @st.composite
 def goals(
     draw: st.DrawFn,
@@ -90,9 +109,8 @@ def goals(
     sections = draw(st.lists(subsections(), max_size=2, unique_by=lambda s: s.code))
     built = []
     for index in range(count):
-        indicator = draw(
-            indicators(code=f"{goal_code}.{index + 1}", start_year=start_year, end_year=end_year)
-        )
+        indicator = draw(every_form(code=f"{goal_code}.{index + 1}", start_year=start_year,
+                                    end_year=end_year))
         in_section: bool = draw(st.booleans())
         if sections and in_section:
             indicator = _with(indicator, subsection=draw(st.sampled_from(sections)).code)
@@ -241,7 +259,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     DocumentReference: document_references,
     FundingSource: funding_sources,
     Goal: goals,
-    Indicator: indicators,
+    Indicator: every_form,
     Limits: limits,
     LocalizedText: localized_texts,
     Measurement: measurements,
