@@ -110,9 +110,10 @@ def _restore(
     latest = found.latest
     if latest is not None:
         latest = attrs.evolve(latest, value=raw[(latest.period, latest.series)])
-    on = 0
-    if baseline is not None and not isinstance(baseline.value, bool):
-        on = band.side(float(baseline.value), lower, upper)
+    on = 0  # the side the figures are told on: the baseline's, else the latest value's
+    for seen in (baseline, latest):
+        if on == 0 and seen is not None and not isinstance(seen.value, bool):
+            on = band.side(float(seen.value), lower, upper)
     gap = None
     if latest is not None and chosen is not None and not isinstance(latest.value, bool):
         y = float(latest.value)
@@ -121,7 +122,8 @@ def _restore(
     def back(value: float | None) -> float | None:
         if value is None or math.isnan(value):
             return value
-        return band.restore(value, lower, upper, on)
+        found = band.restore(value, lower, upper, on)
+        return None if math.isnan(found) else found
 
     shown = f"[{lower:g}, {upper:g}]"
     reasons = [Reason(code=ReasonCode.BAND_DISTANCE, detail=shown)]
