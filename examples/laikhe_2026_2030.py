@@ -442,14 +442,19 @@ def _goals() -> tuple[Goal, ...]:
             field=Field.HEALTH,
             title=LocalizedText(vi="Trong lĩnh vực y tế", en="In health"),
             indicators=[
-                # "ở mức 109": for the sex ratio at birth, "no higher than" 109 boys per 100 girls;
-                # LE, lower is better (down to the natural level, which the plan does not state).
+                # "ở mức 109" (at the level of 109): the sex ratio at birth is a level to stay
+                # near, not a quantity where lower is better (100 is as alarming as 115), so the
+                # direction is 'toward'. For this ratio "ở mức" means "no higher than" 109 boys
+                # per 100 girls: a band with its upper edge at 109 (LE). The text is silent on
+                # a lower edge and on the level the ratio is best at (the natural level, about
+                # 105, is not in the plan), so neither is recorded: the band is open below and
+                # the indicator has no reference. Judged on the distance above 109, as before.
                 Indicator(
                     code="4.1",
                     number="4.1",
                     name=LocalizedText(vi="Tỷ số giới tính khi sinh", en="Sex ratio at birth"),
                     unit="boys / 100 girls",
-                    direction=Direction.LOWER_IS_BETTER,
+                    direction=Direction.TOWARD_REFERENCE,
                     limits=NON_NEGATIVE,
                     targets=[
                         Target(

@@ -7,6 +7,8 @@ the repository), not computed from the encoding.
 
 from __future__ import annotations
 
+import math
+
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -263,7 +265,8 @@ TARGETS = [
     ("3.2a", "3.2", Comparator.GT, 90, "percent", 2030, H, REACH),
     ("3.2b", "3.2", Comparator.GT, 80, "percent", 2030, H, REACH),
     ("3.3", "3.3", Comparator.GE, 100, "percent", None, H, REACH),
-    ("4.1", "4.1", Comparator.LE, 109, "boys / 100 girls", 2030, L, REACH),
+    ("4.1", "4.1", Comparator.LE, 109, "boys / 100 girls", 2030, Direction.TOWARD_REFERENCE,
+     REACH),
     ("4.2", "4.2", Comparator.LT, 42, "deaths / 100000 live_births", 2030, L, REACH),
     ("4.3", "4.3", Comparator.LT, 18, "births / 1000 women", 2030, L, REACH),
     ("5.1", "5.1", Comparator.EQ, True, "yes_no", None, H, TargetKind.YES_NO),
@@ -575,3 +578,12 @@ def test_the_action_month_spans_15_november_to_15_december() -> None:
 
     month = next(e for e in PLAN.events if e.code == "action-month")
     assert (datetime.date(2027, 11, 15), datetime.date(2027, 12, 15)) == month.dates(2027)
+
+
+def test_the_sex_ratio_at_birth_is_a_level_to_stay_near_open_below():
+    """ "ở mức 109": a band with its upper edge at 109; the plan states no lower edge and no
+    natural level, so none is recorded."""
+    indicator = PLAN.indicator("4.1")
+    assert Direction.TOWARD_REFERENCE is indicator.direction
+    assert None is indicator.reference
+    assert (-math.inf, 109) == indicator.target_band(indicator.targets[0])
