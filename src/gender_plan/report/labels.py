@@ -37,6 +37,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "direction": ("Chiều mong muốn", "Desired direction"),
     "higher": ("càng cao càng tốt", "higher is better"),
     "lower": ("càng thấp càng tốt", "lower is better"),
+    "toward": ("càng gần mức chuẩn càng tốt", "a level to stay near"),
     "tasks": ("Nhiệm vụ", "Tasks"),
     "general_tasks": ("Nhiệm vụ chung", "General tasks"),
     "units": ("Đơn vị thực hiện", "Responsible units"),
