@@ -8,7 +8,6 @@ the repository), not computed from the encoding.
 from __future__ import annotations
 
 import math
-
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
