@@ -67,3 +67,48 @@ def test_without_pandas_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingDependencyError, match=r"gender-plan\[pandas\]"):
         measurements_to_frame([])
+
+
+def test_measurement_frames_have_real_dtypes_and_a_period_that_plots() -> None:
+    rows = [Measurement(indicator="1.1", period=Period(year=2025), value=40, numerator=4,
+                        denominator=10),
+            Measurement(indicator="1.1", period=Period.parse("2026-Q2"), value=50)]
+    frame = measurements_to_frame(rows)
+    assert "float64" == str(frame["value"].dtype)
+    assert "float64" == str(frame["numerator"].dtype)
+    assert [4.0] == frame["numerator"].dropna().tolist()
+    assert [2025.0, 2026.25] == frame["time"].tolist()  # the decimal year of the start
+    assert pd.api.types.is_datetime64_any_dtype(frame["period_start"])
+    assert [pd.Timestamp("2025-12-31"), pd.Timestamp("2026-06-30")] == frame[
+        "period_end"].tolist()
+    assert ["2025", "2026-Q2"] == frame["period"].tolist()
+    assert tuple(rows) == measurements_from_frame(frame)
+
+
+def test_yes_no_values_stay_true_or_false() -> None:
+    rows = [Measurement(indicator="5.1", period=Period(year=2025), value=True)]
+    frame = measurements_to_frame(rows)
+    assert [True] == frame["value"].tolist()
+    assert tuple(rows) == measurements_from_frame(frame)
+
+
+def test_assessment_frames_have_float_figures_an_ordered_status_and_the_csv_columns() -> None:
+    data = [Measurement(indicator="1.1", period=Period(year=y), value=v, source="census")
+            for y, v in ((2025, 40), (2027, 50))]
+    frame = assessments_to_frame(assess_plan(PLAN, data, as_of=2027), PLAN)
+    assert list(ASSESSMENT_COLUMNS) == list(frame.columns)
+    for column in ("target_value", "latest", "gap", "ratio", "latest_time"):
+        assert "float64" == str(frame[column].dtype), column
+    assert frame["status"].cat.ordered
+    assert ["achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating",
+            "not_achieved", "insufficient_data", "no_data"] == list(frame["status"].cat.categories)
+    row = frame.set_index("indicator").loc["1.1"]
+    goal, indicator = next((g, i) for g, i in PLAN.indicators() if i.code == "1.1")
+    assert (goal.code, indicator.label, indicator.name.vi) == (row["goal"], row["number"],
+                                                              row["name"])
+    assert ">=" == row["comparator"]
+    assert "census" == row["latest_source"]
+    assert 2027.0 == row["latest_time"]
+    assert pd.Timestamp("2027-12-31") == row["latest_date"]
+    missing = frame[frame["status"] == "no_data"]
+    assert missing["latest"].isna().all()

@@ -6,6 +6,7 @@ functions raise `gender_plan.MissingDependencyError` naming the extra to install
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +22,23 @@ if TYPE_CHECKING:
     from gender_plan.evaluation import PlanAssessment
     from gender_plan.model import Measurement, Plan
 
-__all__ = ["ASSESSMENT_COLUMNS", "assessments_to_frame", "measurements_from_frame",
-           "measurements_to_frame"]
+__all__ = ["ASSESSMENT_COLUMNS", "MEASUREMENT_FRAME_COLUMNS", "assessments_to_frame",
+           "measurements_from_frame", "measurements_to_frame"]
 
 ASSESSMENT_COLUMNS = (
-    "indicator", "status", "status_vi", "status_en", "method", "as_of", "unit", "target_value",
-    "deadline", "baseline", "baseline_period", "latest", "latest_period", "series", "gap",
-    "ratio", "score", "projected", "expected", "reasons_vi", "reasons_en",
+    "goal", "number", "indicator", "name", "status", "status_vi", "status_en", "method", "as_of",
+    "unit", "comparator", "target_value", "target_upper", "deadline", "baseline",
+    "baseline_period", "baseline_time", "latest", "latest_period", "latest_time", "latest_date",
+    "latest_source", "series", "gap", "ratio", "score", "projected", "expected", "reasons_vi",
+    "reasons_en",
 )
 """The columns of `assessments_to_frame`, one row per indicator."""
+MEASUREMENT_FRAME_COLUMNS = (*COLUMNS, "period_start", "period_end", "time")
+"""The columns of `measurements_to_frame`: a measurement file's, then the period's first and
+last day (datetime64) and its decimal year (`Period.time`), so that the period plots."""
+_DERIVED = frozenset(MEASUREMENT_FRAME_COLUMNS) - frozenset(COLUMNS)
+_FIGURES = ("target_value", "target_upper", "baseline", "baseline_time", "latest",
+            "latest_time", "gap", "ratio", "score", "projected", "expected")
 
 
 def _pandas() -> Any:
@@ -37,17 +46,32 @@ def _pandas() -> Any:
 
 
 def measurements_to_frame(measurements: Iterable[Measurement]) -> pd.DataFrame:
-    """One row per measurement, with the columns of a measurement file.
+    """One row per measurement, with the columns of a measurement file and a period that plots.
 
-    Periods are written as text (``2025``, ``2025-Q3``), a missing value is None, and texts are
-    kept as they are (no formula escaping: a DataFrame is not a spreadsheet).
+    `value`, `numerator` and `denominator` are float columns (NaN where missing); yes/no values
+    stay True/False in an object column, since 1.0 would read back as a number. Periods are
+    text (``2025``, ``2025-Q3``) with `period_start` and `period_end` (datetime64) and `time`
+    (the decimal year the methods use) beside them. Texts are kept as they are (no formula
+    escaping: a DataFrame is not a spreadsheet).
     """
     pandas = _pandas()
     rows = []
     for measurement in measurements:
         cells = cells_of(measurement)
-        rows.append({k: _unescape(v) if isinstance(v, str) else v for k, v in cells.items()})
-    frame: pd.DataFrame = pandas.DataFrame(rows, columns=list(COLUMNS), dtype=object)
+        row = {k: _unescape(v) if isinstance(v, str) else v for k, v in cells.items()}
+        row["value"] = measurement.value
+        row["period_start"] = measurement.period.start
+        row["period_end"] = measurement.period.end
+        row["time"] = measurement.period.time
+        rows.append(row)
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=list(MEASUREMENT_FRAME_COLUMNS),
+                                           dtype=object)
+    facts = any(isinstance(v, bool) for v in frame["value"])
+    floats = ["numerator", "denominator", "time", *([] if facts else ["value"])]
+    for name in floats:
+        frame[name] = pandas.to_numeric(frame[name], errors="raise").astype("float64")
+    for name in ("period_start", "period_end"):
+        frame[name] = pandas.to_datetime(frame[name])
     return frame
 
 
@@ -66,6 +90,7 @@ def measurements_from_frame(
     if not isinstance(frame, pandas.DataFrame):
         raise FileFormatError([Problem(message=f"expected a pandas DataFrame, found "
                                        f"{type(frame).__name__}")], subject="DataFrame")
+    frame = frame[[name for name in frame.columns if name not in _DERIVED]]
     names = [str(name) for name in frame.columns]
     columns = header(names, names, None, 0)
     rows = []
@@ -89,23 +114,59 @@ def _plain(value: object) -> object:
     return value
 
 
-def assessments_to_frame(assessment: PlanAssessment) -> pd.DataFrame:
-    """One row per indicator of a plan assessment: status, figures and reasons."""
+def assessments_to_frame(assessment: PlanAssessment, plan: Plan | None = None) -> pd.DataFrame:
+    """One row per indicator of a plan assessment: status, figures and reasons.
+
+    Figures are float columns (NaN where missing; a yes/no value is 1.0 or 0.0), `status` is an
+    ordered categorical in the order of the status vocabulary (`Status`), and each period has
+    its text beside a decimal year (`*_time`) and, for the latest value, the period's last day
+    (`latest_date`, datetime64), so that the frame plots. With `plan`, the goal, the plan's
+    numbering and the indicator's name (Vietnamese) are filled in, in the plan's order, as the
+    CLI's CSV has them.
+    """
     pandas = _pandas()
+    from gender_plan.evaluation.status import Status  # noqa: PLC0415
+
+    places: dict[str, tuple[str | None, str | None, str | None]] = {}
+    if plan is not None:
+        places = {i.code: (g.code, i.label, i.name.vi) for g, i in plan.indicators()}
+    codes = [c for c in places if c in assessment.indicators] + [
+        c for c in assessment.indicators if c not in places]
     rows = []
-    for code, one in assessment.indicators.items():
+    for code in codes:
+        one = assessment.indicators[code]
+        goal, number, name = places.get(code, (None, None, None))
+        target = one.target
+        figures = flat_figures(one)
         rows.append({
+            "goal": goal,
+            "number": number,
             "indicator": code,
+            "name": name,
             "status": one.status.value,
             "status_vi": one.status.text("vi"),
             "status_en": one.status.text("en"),
             "method": one.method,
             "as_of": one.as_of,
             "unit": one.unit,
+            "comparator": None if target is None else target.comparator.value,
             "target_value": one.target_value,
-            **flat_figures(one),
+            "target_upper": None if target is None else target.upper,
+            **figures,
+            "baseline_time": None if one.baseline is None else one.baseline.period.time,
+            "latest_time": None if one.latest is None else one.latest.period.time,
+            "latest_date": None if one.latest is None else one.latest.period.end,
+            "latest_source": None if one.latest is None else one.latest.source,
             "reasons_vi": " ".join(reason.text("vi") for reason in one.reasons),
             "reasons_en": " ".join(reason.text("en") for reason in one.reasons),
         })
-    frame: pd.DataFrame = pandas.DataFrame(rows, columns=list(ASSESSMENT_COLUMNS))
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=list(ASSESSMENT_COLUMNS), dtype=object)
+    for column in _FIGURES:
+        frame[column] = [math.nan if v is None else float(v) for v in frame[column]]
+        frame[column] = frame[column].astype("float64")
+    frame["deadline"] = frame["deadline"].astype("Int64")
+    frame["status"] = pandas.Categorical(frame["status"],
+                                         categories=[s.value for s in Status], ordered=True)
+    frame["latest_date"] = pandas.to_datetime(frame["latest_date"])
+    frame["as_of"] = pandas.to_datetime(frame["as_of"])
     return frame
