@@ -84,6 +84,7 @@ from gender_plan.model import (
     TargetKind,
     Task,
 )
+from gender_plan.plot import plot_indicator
 from gender_plan.rollup import (
     Aggregation,
     CountMet,
@@ -185,6 +186,7 @@ __all__ = [
     "loads_plan",
     "parity_index",
     "plan_schema",
+    "plot_indicator",
     "rule_for",
     "save_measurements",
     "save_plan",

@@ -73,6 +73,12 @@ class Assessment:
         """Whether `code` is among the reasons."""
         return any(reason.code is code for reason in self.reasons)
 
+    def _repr_html_(self) -> str:
+        """The status badge, figures, chart and reasons as HTML, for Jupyter."""
+        from gender_plan.report._rich import assessment_html  # noqa: PLC0415
+
+        return assessment_html(self)
+
 
 def flat_figures(assessment: Assessment) -> dict[str, object]:
     """The assessment's figures as flat columns, for tables (CSV rows, DataFrames).

@@ -75,6 +75,12 @@ class PlanAssessment:
     def __getitem__(self, code: str) -> Assessment:
         return self.indicators[code]
 
+    def _repr_html_(self) -> str:
+        """Every indicator's status badge and the counts as HTML, for Jupyter."""
+        from gender_plan.report._rich import plan_assessment_html  # noqa: PLC0415
+
+        return plan_assessment_html(self)
+
     def goal(self, code: str) -> Summary:
         """The summary of the goal with `code`."""
         for goal in self.goals:

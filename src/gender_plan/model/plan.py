@@ -127,6 +127,12 @@ class Plan:
         """`base_year`, or the year before the plan starts when none is given."""
         return self.base_year if self.base_year is not None else self.start_year - 1
 
+    def _repr_html_(self) -> str:
+        """The plan's heading and targets as HTML, for Jupyter."""
+        from gender_plan.report._rich import plan_html  # noqa: PLC0415 - only when displayed
+
+        return plan_html(self)
+
     def indicators(self) -> Iterator[tuple[Goal, Indicator]]:
         """Yield every indicator with its goal, in the plan's order."""
         for goal in self.goals:
