@@ -48,7 +48,8 @@ def test_an_assessment_shows_its_badge_chart_and_reasons() -> None:
     found = parsed(assessment["1.1"]._repr_html_())
     assert "badge" in found.classes
     assert assessment["1.1"].status.value in found.classes
-    assert "svg" in found.tags and "polyline" in found.tags
+    assert "svg" in found.tags
+    assert "polyline" in found.tags
     text = "".join(found.text)
     assert all(r.text("vi") in text for r in assessment["1.1"].reasons)
     assert ".gender-plan .badge" in text  # the report's own badge rules, scoped
