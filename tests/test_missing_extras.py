@@ -13,6 +13,18 @@ CASES = [
         "from gender_plan.report.render import _environment; _environment()",
         "pip install 'gender-plan[report]'",
     ),
+    (
+        "matplotlib",
+        "import datetime, gender_plan as g; g.plot_indicator(g.Assessment(indicator='1', "
+        "status=g.Status.NO_DATA, method='linear', as_of=datetime.date(2026, 1, 1), "
+        "unit='percent'))",
+        "pip install 'gender-plan[plot]'",
+    ),
+    (
+        "pandas",
+        "from gender_plan.io.frames import measurements_to_frame; measurements_to_frame([])",
+        "pip install 'gender-plan[pandas]'",
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ value itself where the parent's is strict (≥ 90 where the parent says > 90).
 from __future__ import annotations
 
 import enum
+import math
 
 import attrs
 
@@ -162,7 +163,8 @@ def _compare(plan: Plan, parent: Plan, local: Indicator, path: str, upper: Indic
             f"Indicator {_name(local)} is in {local.unit!r} and the parent's {_name(upper)} in "
             f"{upper.unit!r}: they measure different things.",
         )]
-    if local.direction is not upper.direction and not upper.is_yes_no:
+    if (local.direction is not upper.direction and not upper.is_yes_no
+            and not (local.is_toward or upper.is_toward)):
         return [finding(
             FindingKind.DIRECTION_MISMATCH, f"{path}.direction",
             f"Chỉ tiêu {_name(local)} coi {_better(local.direction, 'vi')} là tốt hơn, còn kế "
@@ -235,6 +237,16 @@ def _factor(unit: str, other: str) -> float:
     return units.conversion_factor(unit, other)
 
 
+def _accepted(indicator: Indicator, target: Target) -> tuple[float, float]:
+    """The values `target` accepts, as a band (a strict edge taken as the edge)."""
+    value = float(indicator.target_value(target))
+    if target.comparator is Comparator.GT:
+        return value, math.inf
+    if target.comparator is Comparator.LT:
+        return -math.inf, value
+    return indicator.target_band(target)
+
+
 def _better(direction: Direction, language: Language) -> str:
     higher = direction is Direction.HIGHER_IS_BETTER
     if language == "en":
@@ -264,10 +276,11 @@ def _weaknesses(plan: Plan, parent: Plan, local: Indicator, target: Target, fact
     if isinstance(target.value, bool):
         if target.value is not wanted.value:
             found.append(FindingKind.WEAKER_VALUE)
-    elif local.is_toward and upper.is_toward:
-        # A band is weaker when it lets in a value the parent's band does not.
-        low, high = local.target_band(target)
-        their_low, their_high = upper.target_band(wanted)
+    elif local.is_toward or upper.is_toward:
+        # A band is weaker when it lets in a value the parent's band (or one-sided target, a
+        # band open on one side) does not.
+        low, high = _accepted(local, target)
+        their_low, their_high = _accepted(upper, wanted)
         if (low * factor < their_low and not nearly_equal(low * factor, their_low)) or (
             high * factor > their_high and not nearly_equal(high * factor, their_high)
         ):
