@@ -39,7 +39,7 @@ from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.plan import Plan
 from gender_plan.model.target import Comparator, Target, TargetKind
 from gender_plan.model.text import Language, LocalizedText
-from gender_plan.numbers import format_quantity
+from gender_plan.numbers import format_number, format_quantity
 
 __all__ = ["Finding", "FindingKind", "check_traceability"]
 
@@ -342,6 +342,10 @@ def _describe(indicator: Indicator, target: Target, deadline: int, language: Lan
     quantity = format_quantity(value, indicator.unit, language)
     if target.kind is TargetKind.YES_NO:
         head = quantity
+    elif target.upper is not None:  # a band: lower-upper
+        lower, upper = indicator.target_band(target)
+        head = (f"{format_number(lower, language)}–"
+                f"{format_quantity(upper, indicator.unit, language)}")
     else:
         head = f"{target.comparator.symbol} {quantity}"
     if target.is_periodic:

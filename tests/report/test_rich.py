@@ -5,8 +5,18 @@ from __future__ import annotations
 import html.parser
 from pathlib import Path
 
-from gender_plan import Measurement, Period, assess_plan
+from gender_plan import (
+    Comparator,
+    Direction,
+    Indicator,
+    LocalizedText,
+    Measurement,
+    Period,
+    Target,
+    assess_plan,
+)
 from gender_plan.io import load_plan
+from gender_plan.report.view import target_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = load_plan(ROOT / "examples" / "laikhe_2026_2030.yaml")
@@ -61,3 +71,12 @@ def test_a_plan_assessment_shows_every_indicator_with_a_badge() -> None:
     assert len(assessment.indicators) == found.classes.count("badge") - sum(
         1 for _, count in assessment.summary.counts if count)
     assert "no_data" in found.classes
+
+
+def test_a_band_reads_as_its_two_edges() -> None:
+    parity = Indicator(code="x", name=LocalizedText(vi="x"), unit="fraction",
+                       direction=Direction.TOWARD_REFERENCE, reference=1.0,
+                       targets=[Target(comparator=Comparator.BETWEEN, value=0.97, upper=1.03,
+                                       year=2030)])
+    assert "0,97–1,03 (đến năm 2030)" == target_text(PLAN, parity, parity.targets[0], "vi")
+    assert "0.97–1.03 (by 2030)" == target_text(PLAN, parity, parity.targets[0], "en")

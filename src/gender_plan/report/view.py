@@ -150,6 +150,10 @@ def target_text(plan: Plan, indicator: Indicator, target: Target, language: Lang
     """A target as a reader expects it: ``≥ 60% (đến năm 2030)``, ``= 100% (mỗi năm, từ 2025)``."""
     value = format_quantity(indicator.target_value(target), indicator.unit, language)
     text = f"{target.comparator.symbol} {value}"
+    if target.upper is not None:  # a band: lower-upper
+        lower, upper = indicator.target_band(target)
+        text = (f"{format_number(lower, language)}–"
+                f"{format_quantity(upper, indicator.unit, language)}")
     if target.comparator.name == "ABOUT" and target.tolerance is not None:
         text += f" ± {format_number(target.tolerance, language)}"
     if target.kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD):
