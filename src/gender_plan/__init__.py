@@ -96,7 +96,13 @@ from gender_plan.rollup import (
     aggregate,
     rule_for,
 )
-from gender_plan.traceability import Finding, FindingKind, check_traceability
+from gender_plan.traceability import (
+    Finding,
+    FindingKind,
+    check_chain,
+    check_traceability,
+    resolve_chain,
+)
 from gender_plan.validation import check_measurements, validate_measurements
 
 try:
@@ -173,6 +179,7 @@ __all__ = [
     "aggregate",
     "assess_indicator",
     "assess_plan",
+    "check_chain",
     "check_measurements",
     "check_traceability",
     "combine_statuses",
@@ -185,6 +192,7 @@ __all__ = [
     "loads_plan",
     "parity_index",
     "plan_schema",
+    "resolve_chain",
     "rule_for",
     "save_measurements",
     "save_plan",
