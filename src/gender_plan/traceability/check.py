@@ -142,7 +142,7 @@ def trace(plan: Plan, parent: Plan, found: Iterable[Link], *,
           include_equal: bool = False) -> tuple[Finding, ...]:
     """The findings of `found` links from `plan` to `parent`.
 
-    Then the parent's indicators (with a target in the plan's period) that no link reaches.
+    Then the parent's indicators with targets that no link reaches.
     """
     parent_paths = _paths(parent)
     findings: list[Finding] = []
@@ -156,8 +156,8 @@ def trace(plan: Plan, parent: Plan, found: Iterable[Link], *,
                         if include_equal or f.kind is not FindingKind.EQUAL)
     for code, parent_path in parent_paths.items():
         wanted = parent.indicator(code)
-        if code in carried or not any(parent.deadline(t) >= plan.start_year
-                                      for t in wanted.targets):
+        # A milestone due before the plan starts stays in force (rule 1): still to carry.
+        if code in carried or not wanted.targets:
             continue
         findings.append(Finding(
             kind=FindingKind.MISSING_INDICATOR, indicator=None, parent_indicator=code,

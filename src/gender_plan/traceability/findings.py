@@ -31,7 +31,7 @@ class FindingKind(enum.Enum):
     """The two cannot be compared: a different kind of target, or a deadline before the
     parent's first milestone where the parent states no baseline. Never counted as weaker."""
     MISSING_INDICATOR = "missing_indicator"
-    """A parent indicator with a target in the local period that no local indicator carries."""
+    """A parent indicator with targets that no local indicator carries."""
     MISSING_TARGET = "missing_target"
     """The local indicator carries the parent's, but has no target of the parent target's
     kind."""
