@@ -110,9 +110,12 @@ def _other_kind(pair: _Pair, index: int, target: Target, in_period: list[tuple[i
     mine = (words.describe(local, target, plan.deadline(target), "vi"),
             words.describe(local, target, plan.deadline(target), "en"))
     keys = {_key(t) for t in local.targets}
-    cited = next(((p, t) for p, t in in_period if _key(t) not in keys), None)
-    if cited is None and upper.targets:
-        cited = (0, upper.targets[0])
+    # The earliest due, then by content, so that the order of the targets changes nothing.
+    order = lambda item: (parent.deadline(item[1]), item[1].kind.value,  # noqa: E731
+                          repr(item[1].frequency), float(item[1].value))
+    others = sorted(((p, t) for p, t in in_period if _key(t) not in keys), key=order)
+    everything = sorted(enumerate(upper.targets), key=order)
+    cited = others[0] if others else (everything[0] if everything else None)
     if cited is None:
         return pair.finding(
             FindingKind.NOT_COMPARABLE,
