@@ -30,6 +30,12 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
         theirs_by_key.setdefault(_key(target), []).append((index, target))
     in_period = [(p, t) for p, t in enumerate(upper.targets)
                  if parent.deadline(t) >= plan.start_year]
+    # A kind whose every target is due before the plan starts keeps its last one in force
+    # (rule 1): a local indicator without that kind of target misses it.
+    for same in theirs_by_key.values():
+        if all(parent.deadline(t) < plan.start_year for _, t in same):
+            in_period.append(max(same, key=lambda item: (parent.deadline(item[1]),
+                                                         float(item[1].value))))
     findings: list[Finding] = []
     consumed: set[object] = set()
 
@@ -43,11 +49,11 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
 
     # 1 and 4: each local target to reach (or yes/no fact) against the parent's line.
     for index, target in enumerate(local.targets):
-        key = _key(target)
-        same = theirs_by_key.get(key)
-        if same is None:
+        parent_same = theirs_by_key.get(_key(target))
+        if parent_same is None:
             findings.append(_other_kind(pair, index, target, in_period, consumed))
             continue
+        same = parent_same
         if target.is_periodic:
             continue
         reach = target.kind is TargetKind.REACH
