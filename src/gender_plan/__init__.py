@@ -101,6 +101,7 @@ from gender_plan.traceability import (
     FindingKind,
     check_chain,
     check_traceability,
+    national_strategy,
     resolve_chain,
 )
 from gender_plan.validation import check_measurements, validate_measurements
@@ -190,6 +191,7 @@ __all__ = [
     "load_measurements",
     "load_plan",
     "loads_plan",
+    "national_strategy",
     "parity_index",
     "plan_schema",
     "resolve_chain",

@@ -157,7 +157,7 @@ def new(args: argparse.Namespace) -> int:
         if left_out:
             print(f"left out, due before the plan starts: {', '.join(left_out)}")
         print(f"fill in: {', '.join(TO_FILL)}; then check it: gender-plan trace {out} "
-              "--parent NATIONAL_STRATEGY_FILE")
+              "--parent national")
         return 0
     if args.source is not None:
         source = gender_plan.load_plan(args.source)

@@ -185,13 +185,14 @@ def build_parser() -> argparse.ArgumentParser:
         Exit status: 0 when nothing is less ambitious, missing or untraceable, 1 when something
         is, 2 on invalid input.
         """,
-        _example(f"{PROG} trace {_PLAN} --parent national.yaml --by-number --lang en",
+        _example(f"{PROG} trace {_PLAN} --parent national --by-number --lang en",
                  f"{PROG} trace commune.yaml --plans plans/ --format json"),
     )
     trace.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
     trace.add_argument("--parent", dest="parents", action="append", default=[],
-                       metavar="FILE", help="the parent plan's file; repeat it for the "
-                       "parent's parent, in order up the chain")
+                       metavar="FILE", help="the parent plan's file ('national': the national "
+                       "strategy shipped with the library); repeat it for the parent's parent, "
+                       "in order up the chain")
     trace.add_argument("--plans", default=None, metavar="FOLDER",
                        help="a folder of plan files: the chain is found by each plan's "
                        "'parent' and the plans' codes and numbers")

@@ -68,7 +68,11 @@ def parents_of(plan: Plan, args: argparse.Namespace) -> tuple[Plan, ...]:
     from gender_plan.io.plan_files import load_plan  # noqa: PLC0415
 
     if args.parents:
-        return tuple(load_plan(path) for path in args.parents)
+        from gender_plan.traceability import national_strategy  # noqa: PLC0415
+
+        # "national" names the shipped national strategy (no plan file is named without suffix).
+        return tuple(national_strategy() if path == "national" else load_plan(path)
+                     for path in args.parents)
     if args.plans is not None:
         others = [p for p in _folder_plans(args.plans) if p.code != plan.code]
         chain = resolve_chain(plan, others, source=f"the plans in {args.plans}")
