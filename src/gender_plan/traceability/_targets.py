@@ -83,7 +83,9 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
                   words.describe_level(upper, level, 1.0, "en"))
         exact = level.before if level.basis in ("milestone", "last") else None
         value: float | bool = level.value
-        if upper.is_yes_no:
+        if exact is not None and exact.target is not None:
+            value = upper.target_value(exact.target)  # the milestone's value as written
+        elif upper.is_yes_no:
             value = bool(level.value)
         findings.append(pair.finding(
             kind, *pair.compared(kind, mine, theirs), target=target, index=index,
