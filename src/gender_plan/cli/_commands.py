@@ -128,7 +128,13 @@ def report(args: argparse.Namespace) -> int:
 
     report_format_for(args.out)  # a wrong suffix fails before any work
     plan, measurements, assessment = _load(args)
-    path = write_report(plan, assessment, measurements, args.out, language=args.lang)
+    parent = None
+    if args.parent is not None:
+        from gender_plan.cli._trace import load_parent  # noqa: PLC0415
+
+        parent = load_parent(args.parent)
+    path = write_report(plan, assessment, measurements, args.out, language=args.lang,
+                        parent=parent, by_number=args.by_number)
     print(f"{path}: report written ({path.stat().st_size:,} bytes)")
     return 0
 

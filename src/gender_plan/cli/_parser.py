@@ -148,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to write the report: FILE.html or FILE.md")
     report.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="the report's language: the plan's (Vietnamese, default) or English")
+    report.add_argument("--parent", default=None, metavar="FILE",
+                        help="add a section with each target beside this parent plan's "
+                        "('national': the national strategy shipped with the library)")
+    report.add_argument("--by-number", action="store_true",
+                        help="with --parent: match indicators by plan number too (see trace)")
 
     new = _command(
         commands, "new", "start another commune's plan file from an existing plan",

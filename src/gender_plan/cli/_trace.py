@@ -13,27 +13,13 @@ from typing import Any
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language
-from gender_plan.traceability import Finding, FindingKind, check_chain, resolve_chain
+from gender_plan.traceability import Finding, check_chain, resolve_chain
 
-__all__ = ["CSV_COLUMNS", "KIND_LABELS", "TRACE_FORMAT", "trace"]
+__all__ = ["CSV_COLUMNS", "TRACE_FORMAT", "load_parent", "parents_of", "trace"]
 
 TRACE_FORMAT = "gender-plan/trace"
 """The ``format`` of the JSON document ``trace --format json`` prints (version 1)."""
 
-KIND_LABELS: dict[FindingKind, tuple[str, str]] = {
-    FindingKind.WEAKER_VALUE: ("kém tham vọng hơn", "less ambitious"),
-    FindingKind.LATER_YEAR: ("muộn hơn", "later"),
-    FindingKind.WEAKER_COMPARATOR: ("ngưỡng lỏng hơn", "looser comparator"),
-    FindingKind.MORE_AMBITIOUS: ("tham vọng hơn", "more ambitious"),
-    FindingKind.EQUAL: ("bằng", "equal"),
-    FindingKind.NOT_COMPARABLE: ("không so sánh được", "not comparable"),
-    FindingKind.MISSING_INDICATOR: ("thiếu chỉ tiêu", "missing indicator"),
-    FindingKind.MISSING_TARGET: ("thiếu mục tiêu", "missing target"),
-    FindingKind.UNKNOWN_PARENT_INDICATOR: ("chỉ tiêu cấp trên không có", "unknown parent code"),
-    FindingKind.UNIT_MISMATCH: ("khác đơn vị", "unit mismatch"),
-    FindingKind.DIRECTION_MISMATCH: ("ngược chiều", "direction mismatch"),
-}
-"""Each finding kind's short label, (Vietnamese, English)."""
 
 CSV_COLUMNS = ("parent_plan", "indicator", "parent_indicator", "kind", "fails", "by_number",
                "year", "value", "unit", "parent_year", "parent_value", "parent_unit", "path",
@@ -63,16 +49,21 @@ def _folder_plans(folder: str) -> list[Plan]:
     return plans
 
 
+def load_parent(path: str) -> Plan:
+    """The plan file at `path`, or the shipped national strategy for ``national``.
+
+    A plan file always has a suffix, so no file is shadowed.
+    """
+    from gender_plan.io.plan_files import load_plan  # noqa: PLC0415
+    from gender_plan.traceability import national_strategy  # noqa: PLC0415
+
+    return national_strategy() if path == "national" else load_plan(path)
+
+
 def parents_of(plan: Plan, args: argparse.Namespace) -> tuple[Plan, ...]:
     """The plans above `plan`: the ``--parent`` files in order, else the chain in ``--plans``."""
-    from gender_plan.io.plan_files import load_plan  # noqa: PLC0415
-
     if args.parents:
-        from gender_plan.traceability import national_strategy  # noqa: PLC0415
-
-        # "national" names the shipped national strategy (no plan file is named without suffix).
-        return tuple(national_strategy() if path == "national" else load_plan(path)
-                     for path in args.parents)
+        return tuple(load_parent(path) for path in args.parents)
     if args.plans is not None:
         others = [p for p in _folder_plans(args.plans) if p.code != plan.code]
         chain = resolve_chain(plan, others, source=f"the plans in {args.plans}")
@@ -114,7 +105,7 @@ def _table(plan: Plan, parents: tuple[Plan, ...], findings: tuple[Finding, ...],
             lines += ["  " + ("no finding" if en else "không có phát hiện nào"), ""]
             continue
         rows = [[f.indicator or "-", f.parent_indicator,
-                 KIND_LABELS[f.kind][1 if en else 0], f.text(language)] for f in mine]
+                 f.kind.label.get(language), f.text(language)] for f in mine]
         header = (["indicator", "parent", "finding", "message"] if en
                   else ["chỉ tiêu", "cấp trên", "phát hiện", "nội dung"])
         lines += [table(header, rows, wrap=3), ""]

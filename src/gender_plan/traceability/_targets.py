@@ -28,14 +28,7 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
     theirs_by_key: dict[object, list[tuple[int, Target]]] = {}
     for index, target in enumerate(upper.targets):
         theirs_by_key.setdefault(_key(target), []).append((index, target))
-    in_period = [(p, t) for p, t in enumerate(upper.targets)
-                 if parent.deadline(t) >= plan.start_year]
-    # A kind whose every target is due before the plan starts keeps its last one in force
-    # (rule 1): a local indicator without that kind of target misses it.
-    for same in theirs_by_key.values():
-        if all(parent.deadline(t) < plan.start_year for _, t in same):
-            in_period.append(max(same, key=lambda item: (parent.deadline(item[1]),
-                                                         float(item[1].value))))
+    in_period = _in_force(pair, theirs_by_key)
     findings: list[Finding] = []
     consumed: set[object] = set()
 
@@ -110,6 +103,21 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
             if found is not None:
                 findings.append(found)
     return findings
+
+
+def _in_force(pair: _Pair, theirs_by_key: dict[object, list[tuple[int, Target]]]) -> (
+        list[tuple[int, Target]]):
+    """The parent's targets due in the local period, and the last of each kind due before."""
+    plan, parent = pair.plan, pair.parent
+    found = [(p, t) for p, t in enumerate(pair.upper.targets)
+             if parent.deadline(t) >= plan.start_year]
+    # A kind whose every target is due before the plan starts keeps its last one in force
+    # (rule 1): a local indicator without that kind of target misses it.
+    for same in theirs_by_key.values():
+        if all(parent.deadline(t) < plan.start_year for _, t in same):
+            found.append(max(same, key=lambda item: (parent.deadline(item[1]),
+                                                     float(item[1].value))))
+    return found
 
 
 def _other_kind(pair: _Pair, index: int, target: Target, in_period: list[tuple[int, Target]],

@@ -43,6 +43,12 @@ class FindingKind(enum.Enum):
     """The local indicator counts higher as better where the parent counts lower, or back."""
 
     @property
+    def label(self) -> LocalizedText:
+        """A short label, in Vietnamese and English ("kém tham vọng hơn", "less ambitious")."""
+        vi, en = _LABELS[self]
+        return LocalizedText(vi=vi, en=en)
+
+    @property
     def is_weaker(self) -> bool:
         """Whether the finding says the local plan is less ambitious than its parent."""
         return self in _WEAKER
@@ -67,6 +73,20 @@ class FindingKind(enum.Enum):
         """
         return not self.is_information
 
+
+_LABELS = {
+    FindingKind.WEAKER_VALUE: ("kém tham vọng hơn", "less ambitious"),
+    FindingKind.LATER_YEAR: ("muộn hơn", "later"),
+    FindingKind.WEAKER_COMPARATOR: ("ngưỡng lỏng hơn", "looser comparator"),
+    FindingKind.MORE_AMBITIOUS: ("tham vọng hơn", "more ambitious"),
+    FindingKind.EQUAL: ("bằng", "equal"),
+    FindingKind.NOT_COMPARABLE: ("không so sánh được", "not comparable"),
+    FindingKind.MISSING_INDICATOR: ("thiếu chỉ tiêu", "missing indicator"),
+    FindingKind.MISSING_TARGET: ("thiếu mục tiêu", "missing target"),
+    FindingKind.UNKNOWN_PARENT_INDICATOR: ("chỉ tiêu cấp trên không có", "unknown parent code"),
+    FindingKind.UNIT_MISMATCH: ("khác đơn vị", "unit mismatch"),
+    FindingKind.DIRECTION_MISMATCH: ("ngược chiều", "direction mismatch"),
+}
 
 _WEAKER = frozenset(
     (FindingKind.WEAKER_VALUE, FindingKind.LATER_YEAR, FindingKind.WEAKER_COMPARATOR)
