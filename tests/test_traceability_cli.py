@@ -91,6 +91,8 @@ def test_a_missing_link_in_the_chain_exits_2_with_a_clear_error(capsys, national
     ("trace", LAI_KHE, "--parent", "no-such-file.yaml"),
     ("trace", LAI_KHE, "--plans", "no-such-folder"),
     ("trace", "README.md", "--parent", LAI_KHE),
+    ("trace", LAI_KHE, "--parent", "national", "--plans", "examples"),
+    ("new", "--national", "--from", LAI_KHE, "--commune", "X", "--out", "x.yaml"),
 ])
 def test_bad_input_exits_2(capsys, argv):
     status, out, err = run(capsys, *argv)

@@ -154,6 +154,12 @@ def new(args: argparse.Namespace) -> int:
     if args.national:
         from gender_plan.cli._new import derive_province  # noqa: PLC0415
 
+        if args.source is not None:
+            raise ValidationError(
+                [Problem(message="both --national and --from given",
+                         hint="--national starts from the national strategy; drop one")],
+                subject="command line")
+
         plan, left_out = derive_province(
             _template(NATIONAL), province=args.commune, province_en=args.commune_en,
             start_year=args.start_year, end_year=args.end_year)

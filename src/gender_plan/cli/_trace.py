@@ -62,6 +62,10 @@ def load_parent(path: str) -> Plan:
 
 def parents_of(plan: Plan, args: argparse.Namespace) -> tuple[Plan, ...]:
     """The plans above `plan`: the ``--parent`` files in order, else the chain in ``--plans``."""
+    if args.parents and args.plans is not None:
+        raise ValidationError([Problem(message="both --parent and --plans given",
+                                       hint="give the parents one by one, or a folder")],
+                              subject="command line")
     if args.parents:
         return tuple(load_parent(path) for path in args.parents)
     if args.plans is not None:
