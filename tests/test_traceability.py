@@ -326,3 +326,14 @@ def test_matching_by_number_is_explicit_and_part_by_part():
     assert [("x2", "3.2b", K.WEAKER_VALUE), ("x1", "3.2a", K.MORE_AMBITIOUS)] == [
         (f.indicator, f.parent_indicator, f.kind) for f in findings]
     assert all(f.by_number for f in findings)
+
+
+def test_a_yes_no_fact_before_the_parents_first_is_not_comparable():
+    yes = Target(comparator=Comparator.EQ, value=True, kind=TargetKind.YES_NO, year=2028)
+    parent = plan(indicator("P", yes, unit="yes_no", baseline=Baseline(value=False, year=2020)))
+    child = plan(indicator("c", attrs.evolve(yes, year=2027), attrs.evolve(yes, year=2030),
+                           unit="yes_no", implements="P"), start=2026)
+    findings = check_traceability(child, parent, include_equal=True)
+    assert [K.NOT_COMPARABLE, K.EQUAL] == kinds(findings)
+    assert ("Indicator c: Yes by 2027 is due before the parent's first milestone (Yes by 2028): "
+            "the two cannot be compared.") == findings[0].text("en")

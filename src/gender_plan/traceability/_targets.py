@@ -42,11 +42,10 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
 
     # 1 and 4: each local target to reach (or yes/no fact) against the parent's line.
     for index, target in enumerate(local.targets):
-        parent_same = theirs_by_key.get(_key(target))
-        if parent_same is None:
+        same = theirs_by_key.get(_key(target), [])
+        if not same:
             findings.append(_other_kind(pair, index, target, in_period, consumed))
             continue
-        same = parent_same
         if target.is_periodic:
             continue
         reach = target.kind is TargetKind.REACH
@@ -57,14 +56,16 @@ def compare_targets(pair: _Pair, factor: float) -> list[Finding]:
         if level is None:
             first = min(same, key=lambda item: parent.deadline(item[1]))
             there = theirs_text(first[1])
+            # A yes/no fact has no line, so no baseline can start one.
+            why = (("", "") if not reach else
+                   (" và kế hoạch cấp trên không nêu giá trị cơ sở trước đó",
+                    " and the parent states no baseline before it"))
             findings.append(pair.finding(
                 FindingKind.NOT_COMPARABLE,
                 f"Chỉ tiêu {words.name(local)}: {mine[0]} đến hạn trước mốc đầu tiên của kế "
-                f"hoạch cấp trên ({there[0]}) và kế hoạch cấp trên không nêu giá trị cơ sở "
-                "trước đó: không so sánh được.",
+                f"hoạch cấp trên ({there[0]}){why[0]}: không so sánh được.",
                 f"Indicator {words.name(local)}: {mine[1]} is due before the parent's first "
-                f"milestone ({there[1]}) and the parent states no baseline before it: the two "
-                "cannot be compared.",
+                f"milestone ({there[1]}){why[1]}: the two cannot be compared.",
                 target=target, index=index, parent_target=first[1], parent_index=first[0],
                 parent_year=parent.deadline(first[1]),
                 parent_value=upper.target_value(first[1]),
