@@ -10,12 +10,14 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AggregationError
+from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
-from gender_plan.evaluation.status import Status
+from gender_plan.evaluation.status import STATUSES, Status
+from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, rule_for
 from gender_plan.rollup.places import PlaceHierarchy
-from gender_plan.vectorized import STATUSES, AssessmentTable, MeasurementFrame, assess_frame
 
 __all__ = ["Ranked", "aggregate_frame", "assess_levels", "ranking", "share_on_track"]
 

@@ -16,12 +16,12 @@ import numpy.typing as npt
 
 from gender_plan import units
 from gender_plan.errors import Problem, UnitError, ValidationError
+from gender_plan.evaluation import _columns as _table
+from gender_plan.evaluation._layout import Layout, lay_out
 from gender_plan.io._extras import require
 from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Frequency, Period
 from gender_plan.model.plan import Plan
-from gender_plan.vectorized import _table
-from gender_plan.vectorized._layout import Layout, lay_out
 
 if TYPE_CHECKING:
     import pandas as pd
