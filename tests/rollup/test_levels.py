@@ -21,6 +21,7 @@ from gender_plan import (
     Indicator,
     LocalizedText,
     Measurement,
+    MeasurementFrame,
     PartialDate,
     Period,
     Plan,
@@ -28,6 +29,7 @@ from gender_plan import (
     Status,
     Target,
     TargetKind,
+    assess_frame,
     assess_indicator,
 )
 from gender_plan.errors import AggregationError
@@ -39,7 +41,6 @@ from gender_plan.rollup.levels import (
     ranking,
     share_on_track,
 )
-from gender_plan import MeasurementFrame, assess_frame
 
 TEXT = LocalizedText(vi="x", en="x")
 SHARE = Indicator(code="s", name=TEXT, unit="percent",

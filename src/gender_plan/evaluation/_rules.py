@@ -87,6 +87,8 @@ def choose_series(block: Block, keep: BoolArray, spec: Spec, preferred: int,
     """
     groups = np.flatnonzero(keep)
     place = block.place[groups]
+    if (np.diff(place) != 0).all():  # groups are sorted by place: one series at each place
+        return groups, np.ones(len(groups), dtype=np.int64), np.zeros(len(groups), dtype=bool)
     series = block.series[groups]
     usable = block.valid[:, groups] & (block.end[:, groups] <= spec.date.toordinal())
     count = usable.sum(axis=0)
@@ -326,7 +328,8 @@ def _reach(block: Block, spec: Spec, available: BoolArray,
     for where, judge in verdicts:
         if where.any():
             index = np.flatnonzero(where)
-            _apply(judge(_subset(trend, index)), index, found, status, method_flags, size)
+            chosen = trend if len(index) == size else _subset(trend, index)
+            _apply(judge(chosen), index, found, status, method_flags, size)
     if target is not None and not spec.passed:
         status = np.where(flags[ReasonCode.LOST_ACHIEVEMENT], Status.DETERIORATING.code, status)
     flags[ReasonCode.PROGRESS_RATIO] = ~np.isnan(found.get("ratio", np.full(size, np.nan)))

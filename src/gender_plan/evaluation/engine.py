@@ -69,8 +69,8 @@ def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[s
     count = len(places)
     size = len(specs) * count
     wanted = {name: position for position, name in enumerate(places)}
-    frame_place = np.array([frame.places.index(p) if p in frame.places else -1 for p in places],
-                           dtype=np.int64)
+    known = {name: position for position, name in enumerate(frame.places)}
+    frame_place = np.array([known.get(p, -1) for p in places], dtype=np.int64)
     to_table = np.array([wanted.get(name, -1) for name in frame.places], dtype=np.int64)
     columns = {name: np.full(size, np.nan) for name in FIGURES}
     status = np.full(size, Status.NO_DATA.code, dtype=np.int64)
@@ -102,7 +102,8 @@ def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[s
         if not keep.any():
             continue
         chosen, series_count, aside = choose_series(block, keep, spec, preferred, rank)
-        picked = block.columns(chosen)
+        whole = len(chosen) == len(block.place) and bool((np.diff(chosen) > 0).all())
+        picked = block if whole else block.columns(chosen)
         refuse_duplicates(picked, code, frame.places, names)
         part = assess_block(picked, spec, series_count, aside)
         slots = k * count + to_table[picked.place]
