@@ -8,11 +8,14 @@ built.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
 import numpy.typing as npt
+
+from gender_plan.model.period import Period
 
 if TYPE_CHECKING:
     from gender_plan.evaluation.frame import MeasurementFrame
@@ -65,6 +68,18 @@ class Layout:
     blocks: dict[int, Block]
     disaggregated: dict[int, BoolArray]
     """Per indicator, whether each frame place has sex-disaggregated rows of it."""
+
+
+def period_of(start: int, end: int) -> Period:
+    """The period from day `start` to day `end` (ordinals): a day, month, quarter or year."""
+    first, last = datetime.date.fromordinal(start), datetime.date.fromordinal(end)
+    if first == last:
+        return Period.from_date(first)
+    if first.month == 1 and last.month == 12:
+        return Period(year=first.year)
+    if last.month - first.month == 2:
+        return Period(year=first.year, quarter=(first.month + 2) // 3)
+    return Period(year=first.year, month=first.month)
 
 
 def lay_out(frame: MeasurementFrame) -> Layout:

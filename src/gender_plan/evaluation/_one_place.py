@@ -8,12 +8,11 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from gender_plan import units
-from gender_plan.errors import AssessmentError, Problem, UnitError, ValidationError
+from gender_plan.errors import AssessmentError, Problem, ValidationError
 from gender_plan.evaluation._spec import specs_of
 from gender_plan.evaluation.assessment import Assessment, Observation
 from gender_plan.evaluation.engine import assess_specs
-from gender_plan.evaluation.frame import FREQUENCIES, SEXES, MeasurementFrame
+from gender_plan.evaluation.frame import FREQUENCIES, SEXES, MeasurementFrame, _value
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.reasons import ReasonCode
 from gender_plan.evaluation.status import STATUSES
@@ -67,30 +66,16 @@ def _rows_of(indicator: Indicator, rows: list[Measurement],
         )
     problems: list[Problem] = []
     totals = [m for m in mine if m.sex is None]
-    converted = [_convert(indicator, m, f"measurements[{i}]", problems)
-                 for i, m in enumerate(totals)]
+    unit_of = {indicator.code: indicator.unit}
+    converted: list[float | bool] = [
+        _value(indicator.code, m.value, m.unit, unit_of, f"measurements[{i}]", problems, m.period)
+        for i, m in enumerate(totals)]
+    if indicator.is_yes_no:  # an observation reports a fact as the plan states it
+        converted = [bool(v) for v in converted]
     if problems:
         raise ValidationError(problems, subject=f"measurements of {indicator.code!r}")
     others = [m for m in mine if m.sex is not None]
     return totals + others, [*converted, *([math.nan] * len(others))]
-
-
-def _convert(indicator: Indicator, row: Measurement, path: str,
-             problems: list[Problem]) -> float | bool:
-    if indicator.is_yes_no or isinstance(row.value, bool):
-        if indicator.is_yes_no and isinstance(row.value, bool):
-            return row.value
-        problems.append(Problem(
-            path=f"{path}.value",
-            message=f"indicator {indicator.code!r} takes "
-            f"{'true or false' if indicator.is_yes_no else 'numbers'}, found {row.value!r} "
-            f"for {row.period}"))
-        return math.nan
-    try:
-        return units.convert(row.value, row.unit or indicator.unit, indicator.unit)
-    except UnitError as error:
-        problems.append(Problem(path=f"{path}.unit", message=str(error)))
-        return math.nan
 
 
 def _frame(rows: list[Measurement], values: list[float | bool],

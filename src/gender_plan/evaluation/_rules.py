@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import Problem, ValidationError
-from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray
+from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.comparison import met
 from gender_plan.evaluation.method import History, Trend, Verdict
@@ -127,20 +127,7 @@ def refuse_duplicates(block: Block, code: str, places: tuple[str, ...],
 
 
 def _period(block: Block, position: int, group: int) -> Period:
-    start = datetime.date.fromordinal(int(block.start[position, group]))
-    end = datetime.date.fromordinal(int(block.end[position, group]))
-    return period_between(start, end)
-
-
-def period_between(start: datetime.date, end: datetime.date) -> Period:
-    """The period from `start` to `end` (a day, month, quarter or year)."""
-    if start == end:
-        return Period.from_date(start)
-    if start.month == 1 and end.month == 12:
-        return Period(year=start.year)
-    if end.month - start.month == 2:
-        return Period(year=start.year, quarter=(start.month + 2) // 3)
-    return Period(year=start.year, month=start.month)
+    return period_of(int(block.start[position, group]), int(block.end[position, group]))
 
 
 def assess_block(block: Block, spec: Spec, series_count: IntArray, aside: BoolArray) -> Part:

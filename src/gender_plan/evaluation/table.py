@@ -14,8 +14,8 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray
-from gender_plan.evaluation._rules import Part, period_between
+from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
+from gender_plan.evaluation._rules import Part
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.reasons import Reason, ReasonCode
@@ -150,8 +150,7 @@ class AssessmentTable:
     def periods(self, rows: npt.NDArray[np.int64]) -> list[Period]:
         """The periods of frame rows `rows`."""
         frame = self.frame
-        return [period_between(datetime.date.fromordinal(int(frame.start[r])),
-                               datetime.date.fromordinal(int(frame.end[r]))) for r in rows]
+        return [period_of(int(frame.start[r]), int(frame.end[r])) for r in rows]
 
     def to_frame(self, language: Language = "en") -> pd.DataFrame:
         """Every place × indicator as a pandas DataFrame, a row each.
