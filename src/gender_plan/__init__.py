@@ -103,6 +103,7 @@ from gender_plan.traceability import Finding, FindingKind, check_traceability
 from gender_plan.validation import check_measurements, validate_measurements
 
 if TYPE_CHECKING:
+    from gender_plan.evaluation.by_plan import assess_by_plan
     from gender_plan.evaluation.engine import assess_frame
     from gender_plan.evaluation.frame import MeasurementFrame
     from gender_plan.evaluation.table import AssessmentTable
@@ -184,6 +185,7 @@ __all__ = [
     "__version__",
     "aggregate",
     "aggregate_frame",
+    "assess_by_plan",
     "assess_frame",
     "assess_indicator",
     "assess_levels",
@@ -213,6 +215,7 @@ __all__ = [
 _LAZY = {
     "AssessmentTable": "gender_plan.evaluation.table",
     "MeasurementFrame": "gender_plan.evaluation.frame",
+    "assess_by_plan": "gender_plan.evaluation.by_plan",
     "assess_frame": "gender_plan.evaluation.engine",
     "aggregate_frame": "gender_plan.rollup.levels",
     "assess_levels": "gender_plan.rollup.levels",

@@ -25,6 +25,7 @@ from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import STATUSES, Status
 
 if TYPE_CHECKING:
+    from gender_plan.evaluation.by_plan import assess_by_plan
     from gender_plan.evaluation.engine import assess_frame
     from gender_plan.evaluation.frame import MeasurementFrame
     from gender_plan.evaluation.table import AssessmentTable
@@ -49,6 +50,7 @@ __all__ = [
     "Summary",
     "Trend",
     "Verdict",
+    "assess_by_plan",
     "assess_frame",
     "assess_indicator",
     "assess_plan",
@@ -60,6 +62,7 @@ __all__ = [
 _LAZY = {
     "AssessmentTable": "gender_plan.evaluation.table",
     "MeasurementFrame": "gender_plan.evaluation.frame",
+    "assess_by_plan": "gender_plan.evaluation.by_plan",
     "assess_frame": "gender_plan.evaluation.engine",
 }
 """Names whose modules import numpy: loaded when first reached."""

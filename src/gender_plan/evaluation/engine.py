@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from gender_plan.evaluation._layout import BoolArray, IntArray
+from gender_plan.evaluation._layout import Block, BoolArray, IntArray
 from gender_plan.evaluation._rules import (
     FIGURES,
     Part,
@@ -63,74 +63,103 @@ def assess_frame(
     return assess_specs(frame, specs, places if places is not None else frame.places, date)
 
 
+Columns = Sequence[Sequence[tuple[Spec, BoolArray | None]]]
+"""Per indicator of a table, its specs and the table places each applies to (None: every
+place): one spec for a plan's indicator, one per plan when places follow their own plans."""
+
+
 def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
-                 date: datetime.date) -> AssessmentTable:
-    """Assess each spec's indicator at `places` from `frame`: the engine's core."""
+                 date: datetime.date, *, columns: Columns | None = None) -> AssessmentTable:
+    """Assess each spec's indicator at `places` from `frame`: the engine's core.
+
+    With `columns`, indicator `k` of the table is assessed at each place by the spec of
+    `columns[k]` that applies there (`specs` then only name the indicators and methods); a
+    place that no spec covers is NO_DATA with the reason `not_in_plan`.
+    """
     count = len(places)
     size = len(specs) * count
+    groups = columns if columns is not None else [[(spec, None)] for spec in specs]
     wanted = {name: position for position, name in enumerate(places)}
     known = {name: position for position, name in enumerate(frame.places)}
     frame_place = np.array([known.get(p, -1) for p in places], dtype=np.int64)
     to_table = np.array([wanted.get(name, -1) for name in frame.places], dtype=np.int64)
-    columns = {name: np.full(size, np.nan) for name in FIGURES}
+    figures = {name: np.full(size, np.nan) for name in FIGURES}
     status = np.full(size, Status.NO_DATA.code, dtype=np.int64)
     rows: dict[str, IntArray] = {name: np.full(size, -1, dtype=np.int64)
-                                 for name in ("series", "latest_row", "baseline_row")}
+                                 for name in ("series", "latest_row", "baseline_row", "spec")}
+    target_value, deadline = np.full(size, np.nan), np.full(size, -1, dtype=np.int64)
     flags: dict[ReasonCode, BoolArray] = {}
     locate = np.full(size, -1, dtype=np.int64)
     parts: list[tuple[IntArray, Part]] = []
+    every: list[Spec] = []
     names = frame.series_names
     rank = np.empty(len(names), dtype=np.int64)
     rank[np.argsort(np.array([n or "" for n in names], dtype=object), kind="stable")] = (
         np.arange(len(names)))
-    for k, spec in enumerate(specs):
-        code = spec.indicator.code
-        position = frame.indicators.index(code) if code in frame.indicators else -1
-        here = slice(k * count, (k + 1) * count)
-        if spec.others:
-            _flag(flags, ReasonCode.MILESTONE, size)[here] = True
-        if position in frame.layout.disaggregated:
-            seen = frame.layout.disaggregated[position]
-            _flag(flags, ReasonCode.DISAGGREGATED_IGNORED, size)[here] = np.where(
-                frame_place >= 0, seen[np.maximum(frame_place, 0)], False)
-        block = frame.layout.blocks.get(position)
-        if block is None:
-            continue
-        preferred = (names.index(spec.indicator.series)
-                     if spec.indicator.series in names else -1)
-        keep = to_table[block.place] >= 0
-        if not keep.any():
-            continue
-        chosen, series_count, aside = choose_series(block, keep, spec, preferred, rank)
-        whole = len(chosen) == len(block.place) and bool((np.diff(chosen) > 0).all())
-        picked = block if whole else block.columns(chosen)
-        refuse_duplicates(picked, code, frame.places, names)
-        part = assess_block(picked, spec, series_count, aside)
-        slots = k * count + to_table[picked.place]
-        status[slots] = part.status
-        for name in FIGURES:
-            columns[name][slots] = part.figures[name]
-        rows["series"][slots] = picked.series
-        rows["latest_row"][slots] = part.latest_row
-        rows["baseline_row"][slots] = part.baseline_row
-        for reason, flag in part.flags.items():
-            _flag(flags, reason, size)[slots] = flag
-        locate[slots] = (len(parts) << 32) | np.arange(len(slots))
-        parts.append((slots, part))
-    flags[ReasonCode.NO_DATA] = status == Status.NO_DATA.code
+    for k, column in enumerate(groups):
+        for spec, where in column:
+            here = k * count + (np.arange(count) if where is None else np.flatnonzero(where))
+            rows["spec"][here] = len(every)
+            every.append(spec)
+            target_value[here] = spec.y_T if spec.y_T is not None else _fact(spec)
+            deadline[here] = -1 if spec.deadline is None else spec.deadline
+            if spec.others:
+                _flag(flags, ReasonCode.MILESTONE, size)[here] = True
+            position = (frame.indicators.index(spec.indicator.code)
+                        if spec.indicator.code in frame.indicators else -1)
+            if position in frame.layout.disaggregated:
+                seen = frame.layout.disaggregated[position]
+                table_place = here - k * count
+                _flag(flags, ReasonCode.DISAGGREGATED_IGNORED, size)[here] = np.where(
+                    frame_place[table_place] >= 0,
+                    seen[np.maximum(frame_place[table_place], 0)], False)
+            block = frame.layout.blocks.get(position)
+            if block is not None:
+                found = _assess_block(frame, block, spec, here - k * count, to_table, rank)
+                if found is not None:
+                    slots, part = k * count + found[0], found[1]
+                    status[slots] = part.status
+                    for name in FIGURES:
+                        figures[name][slots] = part.figures[name]
+                    rows["series"][slots] = part.block.series
+                    rows["latest_row"][slots] = part.latest_row
+                    rows["baseline_row"][slots] = part.baseline_row
+                    for reason, flag in part.flags.items():
+                        _flag(flags, reason, size)[slots] = flag
+                    locate[slots] = (len(parts) << 32) | np.arange(len(slots))
+                    parts.append((slots, part))
+    uncovered = rows["spec"] < 0
+    flags[ReasonCode.NO_DATA] = (status == Status.NO_DATA.code) & ~uncovered
+    if uncovered.any():
+        flags[ReasonCode.NOT_IN_PLAN] = uncovered
     if ReasonCode.SERIES_CHOSEN in flags:
         flags[ReasonCode.SERIES_SET_ASIDE] = flags[ReasonCode.SERIES_CHOSEN]
     return AssessmentTable(
         places=places, indicators=tuple(s.indicator.code for s in specs),
         methods=tuple(s.method.name for s in specs), as_of=date, status=status,
-        target_value=np.repeat(np.array([s.y_T if s.y_T is not None else _fact(s)
-                                         for s in specs], dtype=np.float64), count),
-        deadline=np.repeat(np.array([-1 if s.deadline is None else s.deadline for s in specs],
-                                    dtype=np.int64), count),
-        series_names=names, flags=flags, frame=frame, specs=tuple(specs), parts=tuple(parts),
+        target_value=target_value, deadline=deadline, series_names=names, flags=flags,
+        frame=frame, specs=tuple(every), spec_at=rows["spec"], parts=tuple(parts),
         frame_place=frame_place, locate=locate, series=rows["series"],
-        latest_row=rows["latest_row"], baseline_row=rows["baseline_row"], **columns,
+        latest_row=rows["latest_row"], baseline_row=rows["baseline_row"], **figures,
     )
+
+
+def _assess_block(frame: MeasurementFrame, block: Block, spec: Spec, table_places: IntArray,
+                  to_table: IntArray, rank: IntArray) -> tuple[IntArray, Part] | None:
+    """One spec's indicator at the table places `table_places`: their table places, the part."""
+    mine = np.zeros(max(int(to_table.max(initial=0)), int(table_places.max(initial=0))) + 1,
+                    dtype=bool)
+    mine[table_places] = True
+    keep = (to_table[block.place] >= 0) & mine[np.maximum(to_table[block.place], 0)]
+    if not keep.any():
+        return None
+    names = frame.series_names
+    preferred = names.index(spec.indicator.series) if spec.indicator.series in names else -1
+    chosen, series_count, aside = choose_series(block, keep, spec, preferred, rank)
+    whole = len(chosen) == len(block.place) and bool((np.diff(chosen) > 0).all())
+    picked = block if whole else block.columns(chosen)
+    refuse_duplicates(picked, spec.indicator.code, frame.places, names)
+    return to_table[picked.place], assess_block(picked, spec, series_count, aside)
 
 
 def _fact(spec: Spec) -> float:

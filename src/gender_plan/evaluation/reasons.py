@@ -41,6 +41,7 @@ class ReasonCode(enum.Enum):
     PREFERRED_SERIES_UNAVAILABLE = "preferred_series_unavailable"
     PERIODS_WITHOUT_DATA = "periods_without_data"
     LATEST_BEFORE_BASELINE = "latest_before_baseline"
+    NOT_IN_PLAN = "not_in_plan"
 
 
 _TEXTS: dict[ReasonCode, tuple[str, str]] = {
@@ -141,6 +142,10 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
     ReasonCode.LATEST_BEFORE_BASELINE: (
         "Giá trị mới nhất ({detail}) có trước giá trị cơ sở: chưa đánh giá được xu hướng.",
         "The latest value ({detail}) predates the baseline: the trend cannot be judged.",
+    ),
+    ReasonCode.NOT_IN_PLAN: (
+        "Kế hoạch của địa phương này không có chỉ tiêu tương ứng.",
+        "This place's plan has no counterpart of the indicator.",
     ),
 }
 

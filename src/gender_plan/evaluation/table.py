@@ -36,7 +36,7 @@ READING_ORDER = (
     ReasonCode.PERIODS_FAILING, ReasonCode.PERIODS_WITHOUT_DATA, ReasonCode.BASELINE_STATED,
     ReasonCode.BASELINE_MEASURED, ReasonCode.NO_BASELINE, ReasonCode.MET, ReasonCode.NOT_MET,
     ReasonCode.LOST_ACHIEVEMENT, ReasonCode.ONE_DATA_POINT, ReasonCode.LATEST_BEFORE_BASELINE,
-    ReasonCode.PROGRESS_RATIO,
+    ReasonCode.PROGRESS_RATIO, ReasonCode.NOT_IN_PLAN,
 )
 """The order the engine's own reasons are read in; a method's reasons follow."""
 
@@ -80,6 +80,9 @@ class AssessmentTable:
     """For each reason code of the engine, whether it holds in each row."""
     frame: MeasurementFrame = attrs.field(eq=False, repr=False)
     specs: tuple[Spec, ...] = attrs.field(eq=False, repr=False)
+    """The rules each row was judged by (one per indicator, or per indicator and plan)."""
+    spec_at: IntArray = attrs.field(eq=False, repr=False)
+    """Each row's position in `specs` (-1: the place's plan lacks the indicator)."""
     parts: tuple[tuple[npt.NDArray[np.int64], Part], ...] = attrs.field(eq=False, repr=False)
     """Each assessed group of rows (the table rows, the engine's part), for reasons' details."""
     frame_place: IntArray = attrs.field(eq=False, repr=False)
@@ -128,7 +131,7 @@ class AssessmentTable:
         return tuple(found)
 
     def _reason(self, code: ReasonCode, row: int) -> Reason:
-        spec = self.specs[row // max(len(self.places), 1)]
+        spec = self.specs[int(self.spec_at[row])]
         text = _DETAILS.get(code)
         detail = "" if text is None else text(self, spec, row)
         value = None
