@@ -19,6 +19,7 @@ from gender_plan import (
     Field,
     Frequency,
     Goal,
+    GrowthRatio,
     Indicator,
     LinearPath,
     LocalizedText,
@@ -27,12 +28,14 @@ from gender_plan import (
     PartialDate,
     Period,
     Plan,
+    Projection,
     ReasonCode,
     Status,
     Target,
     TargetKind,
     assess_frame,
     assess_indicator,
+    is_met,
 )
 
 NAME = LocalizedText(vi="chỉ tiêu", en="indicator")
@@ -227,3 +230,54 @@ def test_a_place_is_judged_by_its_own_data_only():
                         method=LinearPath())
     assert one.status_of("a", "s") == many.status_of("a", "s")
     assert one.ratio[one.row("a", "s")] == many.ratio[many.row("a", "s")]
+
+
+METHODS = [LinearPath(), GrowthRatio(), Projection()]
+positive = st.floats(0.5, 99.5).map(lambda v: round(v, 3))
+
+
+@pytest.mark.parametrize("method", METHODS, ids=lambda m: m.name)
+@given(histories=st.lists(st.dictionaries(st.integers(2018, 2026), positive, min_size=1,
+                                          max_size=5), min_size=1, max_size=6),
+       direction=st.sampled_from(Direction), goal=positive, shift=st.integers(-10, 10),
+       data=st.data())
+def test_the_properties_hold_at_every_place_of_one_table(method, histories, direction, goal,
+                                                         shift, data):
+    """evaluation.md's properties, checked for many places assessed together."""
+    comparator = data.draw(st.sampled_from(
+        (Comparator.GE, Comparator.GT) if direction.sign > 0 else (Comparator.LE, Comparator.LT)))
+    indicator = Indicator(code="s", name=NAME, unit="percent", direction=direction,
+                          targets=[Target(comparator=comparator, value=goal, year=2030)])
+    as_of = data.draw(st.integers(max(max(h) for h in histories), 2030))
+
+    def table(unit="percent", factor=1.0, moved=0):
+        ind = attrs.evolve(indicator, targets=[attrs.evolve(indicator.targets[0],
+                                                            year=2030 + moved)])
+        plan = Plan(code="p", title=NAME, issuer=NAME, place=NAME, start_year=2019 + moved,
+                    end_year=2030 + moved, base_year=2018 + moved,
+                    date=PartialDate(year=2019 + moved),
+                    goals=[Goal(code="1", field=Field.POLITICS, title=NAME, indicators=[ind])])
+        rows = [Measurement(indicator="s", period=Period(year=y + moved), value=v * factor,
+                            unit=unit, place=f"p{i}")
+                for i, history in enumerate(histories) for y, v in history.items()]
+        return assess_frame(plan, MeasurementFrame.from_measurements(rows, plan),
+                            as_of=as_of + moved, method=method,
+                            places=tuple(f"p{i}" for i in range(len(histories))))
+
+    base = table()
+    statuses = base.statuses("s")
+    assert statuses == table("fraction", 0.01).statuses("s")  # unit invariance
+    assert statuses == table(moved=shift).statuses("s")  # time-shift invariance
+    for i, (history, status) in enumerate(zip(histories, statuses, strict=True)):
+        latest = history[max(history)]
+        # Met is exactly the comparator.
+        assert (status is Status.ACHIEVED) == is_met(latest, comparator, goal)
+        row = base.row(f"p{i}", "s")
+        baseline = base.baseline[row]
+        if status is Status.ACHIEVED or math.isnan(baseline):  # values > 0: no zero replaced
+            continue
+        moved_by = direction.sign * (latest - baseline)  # direction consistency
+        if moved_by > 0:
+            assert status is not Status.DETERIORATING
+        elif moved_by < 0:
+            assert status.rank in (0, None)
