@@ -69,9 +69,8 @@ def first(mask: BoolArray) -> IntArray:
 
 def take(values: npt.NDArray[Any], position: IntArray, fill: Any = np.nan) -> Any:
     """Each column's entry at `position` (`fill` where it is -1)."""
-    if values.shape[1] == 0:
-        return np.full(0, fill)
-    picked = np.take_along_axis(values, np.maximum(position, 0)[None, :], axis=0)[0]
+    width = values.shape[1]
+    picked = np.take(values, np.maximum(position, 0) * width + np.arange(width))
     return np.where(position >= 0, picked, fill)
 
 

@@ -62,21 +62,24 @@ class History:
                 np.where(found, self.values[position, columns], nan))
 
     def fit(self, time: FloatArray | float) -> FloatArray:
-        """Each place's least-squares line through its history, at `time` (NaN: < 2 times)."""
+        """Each place's least-squares line through its history, at `time` (NaN: < 2 times).
+
+        Times are taken from each place's first point, so that the sums stay small and exact.
+        """
         import numpy as np  # noqa: PLC0415
 
         mask = self.mask
-        count = np.maximum(mask.sum(axis=0), 1)
-        times = np.where(mask, self.times, 0.0)
-        values = np.where(mask, self.values, 0.0)
-        mean_t = times.sum(axis=0) / count
-        mean_y = values.sum(axis=0) / count
-        deviation = np.where(mask, self.times - mean_t, 0.0)
+        start, _ = self.at(0)
         with np.errstate(all="ignore"):
-            slope = (deviation * (values - mean_y)).sum(axis=0) / (deviation**2).sum(axis=0)
-            spread = (np.where(mask, self.times, -np.inf).max(axis=0)
-                      > np.where(mask, self.times, np.inf).min(axis=0))
-            fitted: FloatArray = np.where(spread, mean_y + slope * (time - mean_t), np.nan)
+            dt = np.where(mask, self.times - start, 0.0)
+            dy = np.where(mask, self.values, 0.0)
+            n = mask.sum(axis=0)
+            st, sy = dt.sum(axis=0), dy.sum(axis=0)
+            spread = n * (dt * dt).sum(axis=0) - st * st
+            slope = (n * (dt * dy).sum(axis=0) - st * sy) / spread
+            fitted: FloatArray = np.where(
+                (n >= 2) & (np.abs(spread) > 0),
+                sy / n + slope * (time - start - st / n), np.nan)
         return fitted
 
 
