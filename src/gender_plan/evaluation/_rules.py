@@ -19,7 +19,7 @@ from gender_plan.errors import Problem, ValidationError
 from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.comparison import met
-from gender_plan.evaluation.method import History, Trend, Verdict
+from gender_plan.evaluation.method import History, Method, Trend, Verdict
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
 from gender_plan.model.period import Frequency, Period
@@ -311,6 +311,9 @@ def _reach(block: Block, spec: Spec, available: BoolArray,
         flags[ReasonCode.ONE_DATA_POINT] = open_ & ~lost & ~enough & (t >= b)
         verdicts.append((open_ & enough, spec.method.judge))
     method_flags: list[tuple[Reason, BoolArray]] = []
+    if type(spec.method).judge_met is Method.judge_met:  # the default ignores the trend
+        status[yes] = Status.ACHIEVED.code
+        verdicts.pop(0)
     for where, judge in verdicts:
         if where.any():
             index = np.flatnonzero(where)

@@ -64,13 +64,13 @@ class History:
     def fit(self, time: FloatArray | float) -> FloatArray:
         """Each place's least-squares line through its history, at `time` (NaN: < 2 times).
 
-        Times are taken from each place's first point, so that the sums stay small and exact.
+        Times are counted from each place's first time, so that the sums stay small and exact.
         """
         import numpy as np  # noqa: PLC0415
 
         mask = self.mask
-        start, _ = self.at(0)
         with np.errstate(all="ignore"):
+            start = np.where(mask, self.times, np.inf).min(axis=0, initial=np.inf)
             dt = np.where(mask, self.times - start, 0.0)
             dy = np.where(mask, self.values, 0.0)
             n = mask.sum(axis=0)
