@@ -33,6 +33,7 @@ from gender_plan import (
     Status,
     Target,
     TargetKind,
+    Verdict,
     assess_frame,
     assess_indicator,
     is_met,
@@ -281,3 +282,22 @@ def test_the_properties_hold_at_every_place_of_one_table(method, histories, dire
             assert status is not Status.DETERIORATING
         elif moved_by < 0:
             assert status.rank in (0, None)
+
+
+def test_a_custom_method_reads_each_places_own_history_when_places_share_periods():
+    class Previous(LinearPath):
+        def judge(self, trend):
+            time, value = trend.history.at(-2)
+            assert (len(trend),) == time.shape == value.shape
+            return Verdict(status=Status.ON_TRACK, ratio=value)
+
+    plan = plan_of(SHARE)
+    rows = [Measurement(indicator="s", period=Period(year=y), value=v + shift, place=place)
+            for place, shift in (("a", 0.0), ("b", 5.0), ("c", 9.0))
+            for y, v in ((2020, 10.0), (2022, 20.0), (2024, 30.0))]
+    frame = MeasurementFrame.from_measurements(rows, plan)
+    assert frame.layout.blocks[0].shared
+    table = assess_frame(plan, frame, as_of=2025, method=Previous())
+    assert [20.0, 25.0, 29.0] == table.ratio.tolist()  # each place's 2022 value
+    projected = assess_frame(plan, frame, as_of=2025).projected.tolist()
+    assert [60.0, 65.0, 69.0] == pytest.approx(projected)  # each line: +5 a year to 2030

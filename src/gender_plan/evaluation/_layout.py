@@ -49,6 +49,20 @@ class Block:
     valid: BoolArray
     duplicate: BoolArray
     """Whether a group holds two values of one period."""
+    shared: bool = False
+    """Whether every group holds the same periods (national data usually do): the rules then
+    find positions once for all groups (`grid`)."""
+
+    def grid(self) -> Block:
+        """The block with its periods as one column shared by every group, when `shared`.
+
+        Masks built from it are computed once and broadcast; values stay one column per group.
+        """
+        if not self.shared or self.year.shape[1] <= 1:
+            return self
+        return attrs.evolve(self, year=self.year[:, :1], time=self.time[:, :1],
+                            start=self.start[:, :1], end=self.end[:, :1],
+                            frequency=self.frequency[:, :1], valid=self.valid[:, :1])
 
     def columns(self, groups: IntArray) -> Block:
         """The block of the groups at positions `groups` only."""
@@ -57,7 +71,7 @@ class Block:
             value=self.value[:, groups], time=self.time[:, groups], year=self.year[:, groups],
             start=self.start[:, groups], end=self.end[:, groups],
             frequency=self.frequency[:, groups], valid=self.valid[:, groups],
-            duplicate=self.duplicate[groups],
+            duplicate=self.duplicate[groups], shared=self.shared,
         )
 
 
@@ -130,6 +144,7 @@ def _block(frame: MeasurementFrame, rows: IntArray, first: IntArray, counts: Int
         value=lay(frame.value, np.nan), time=lay(frame.time, np.nan),  # type: ignore[arg-type]
         year=lay(frame.year, 0), start=start, end=end,  # type: ignore[arg-type]
         frequency=lay(frame.frequency, -1), valid=valid, duplicate=duplicate,  # type: ignore[arg-type]
+        shared=bool(valid.all() and (start == start[:, :1]).all() and (end == end[:, :1]).all()),
     )
 
 

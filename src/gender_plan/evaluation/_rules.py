@@ -129,9 +129,10 @@ def _period(block: Block, position: int, group: int) -> Period:
     return period_of(int(block.start[position, group]), int(block.end[position, group]))
 
 
-def assess_block(block: Block, spec: Spec, series_count: IntArray, aside: BoolArray) -> Part:
+def assess_block(chosen: Block, spec: Spec, series_count: IntArray, aside: BoolArray) -> Part:
     """Every rule on the chosen groups of one indicator."""
-    size = len(block.place)
+    size = len(chosen.place)
+    block = chosen.grid()  # masks of periods once for all groups when they share periods
     date = spec.date.toordinal()
     available = block.valid & (block.end <= date)
     if spec.target is not None and spec.passed:
@@ -144,7 +145,7 @@ def assess_block(block: Block, spec: Spec, series_count: IntArray, aside: BoolAr
     later = block.valid & ~available
     flags[ReasonCode.LATER_VALUES_IGNORED] = later.any(axis=0)
     has = available.any(axis=0)
-    part: dict[str, Any] = {"block": block, "series_count": series_count, "flags": flags,
+    part: dict[str, Any] = {"block": chosen, "series_count": series_count, "flags": flags,
             "masks": {ReasonCode.LATER_VALUES_IGNORED: later}}
     if spec.kind == "periodic":
         found = _periodic(block, spec, available, flags, part)
@@ -155,6 +156,11 @@ def assess_block(block: Block, spec: Spec, series_count: IntArray, aside: BoolAr
     for code, flag in flags.items():
         if code not in _BEFORE_NO_DATA:
             flags[code] = flag & has
+    width = chosen.value.shape[0]
+    part["masks"] = {code: np.broadcast_to(mask, (width, size))
+                     for code, mask in part["masks"].items()}
+    if part.get("missing") is not None:
+        part["missing"] = np.broadcast_to(part["missing"], (part["missing"].shape[0], size))
     status = np.where(has, found.pop("status"), Status.NO_DATA.code)
     figures = {name: np.where(has, found.pop(name, np.nan), np.nan) for name in FIGURES}
     return Part(status=status, figures=figures, latest_row=np.where(has, found["latest_row"], -1),
@@ -291,11 +297,19 @@ def _reach(block: Block, spec: Spec, available: BoolArray,
     history = History(times=block.time, values=block.value,
                       mask=available & (block.time >= b))
     if stated is not None:
-        history = History(times=np.vstack([b, block.time]), values=np.vstack([y_b, block.value]),
-                          mask=np.vstack([np.ones(size, dtype=bool), history.mask]))
-    trend = Trend(d=np.full(size, float(spec.indicator.direction.sign)), b=b, y_b=y_b, t=t,
-                  y_t=y_t, T=np.full(size, float(spec.deadline)) if spec.deadline is not None
-                  else t, y_T=None if y_T is None else np.full(size, y_T), history=history,
+        width = block.value.shape[0]
+        history = History(
+            times=np.vstack([b, np.broadcast_to(block.time, (width, size))]),
+            values=np.vstack([y_b, block.value]),
+            mask=np.vstack([np.ones(size, dtype=bool), np.broadcast_to(history.mask,
+                                                                      (width, size))]))
+
+    def full(values: Any) -> FloatArray:
+        return np.broadcast_to(np.asarray(values, dtype=np.float64), (size,))
+
+    trend = Trend(d=full(spec.indicator.direction.sign), b=full(b), y_b=full(y_b), t=full(t),
+                  y_t=full(y_t), T=full(spec.deadline) if spec.deadline is not None
+                  else full(t), y_T=None if y_T is None else full(y_T), history=history,
                   limit=spec.limit)
     verdicts = [(yes, spec.method.judge_met)]
     if target is not None:
@@ -350,11 +364,15 @@ def _baseline(block: Block, spec: Spec, available: BoolArray, flags: dict[Reason
 
 def _subset(trend: Trend, index: IntArray) -> Trend:
     history = trend.history
+
+    def columns(values: Any) -> Any:  # a column shared by every group stays shared
+        return values if values.shape[1] == 1 else values[:, index]
+
     return Trend(d=trend.d[index], b=trend.b[index], y_b=trend.y_b[index], t=trend.t[index],
                  y_t=trend.y_t[index], T=trend.T[index],
                  y_T=None if trend.y_T is None else trend.y_T[index],
-                 history=History(times=history.times[:, index], values=history.values[:, index],
-                                 mask=history.mask[:, index]), limit=trend.limit)
+                 history=History(times=columns(history.times), values=history.values[:, index],
+                                 mask=columns(history.mask)), limit=trend.limit)
 
 
 def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: IntArray,

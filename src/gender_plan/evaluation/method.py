@@ -36,7 +36,8 @@ class History:
     """Every (time, value) of each place's series from its baseline to its latest value.
 
     2-D arrays with a row per position in time order and a column per place; `mask` says which
-    entries belong to the history (a stated baseline comes first).
+    entries belong to the history (a stated baseline comes first). Where every place shares
+    its times, `times` and `mask` may hold a single column that broadcasts to every place.
     """
 
     times: FloatArray
@@ -54,11 +55,13 @@ class History:
         total = counts[-1] if len(counts) else np.zeros(self.mask.shape[1], dtype=np.int64)
         wanted = total + index + 1 if index < 0 else np.full_like(total, index + 1)
         hit = self.mask & (counts == wanted)
-        found = hit.any(axis=0)
-        position = hit.argmax(axis=0)
-        columns = np.arange(self.mask.shape[1])
+        size = self.values.shape[1]
+        found = np.broadcast_to(hit.any(axis=0), (size,))
+        position = np.broadcast_to(hit.argmax(axis=0), (size,))
+        columns = np.arange(size)
+        times = np.broadcast_to(self.times, self.values.shape)
         nan = np.float64(np.nan)
-        return (np.where(found, self.times[position, columns], nan),
+        return (np.where(found, times[position, columns], nan),
                 np.where(found, self.values[position, columns], nan))
 
     def fit(self, time: FloatArray | float) -> FloatArray:
