@@ -159,8 +159,8 @@ def _decimal_mark(rows: Sequence[Row], file: str | None) -> Decimal:
             text = value.strip().removesuffix("%").strip()
             if _COMMA_DECIMAL.match(text):
                 commas.append((text, row))
-            elif "." in text:
-                dots = True
+            elif "." in text and not _DOT_THOUSANDS.match(text):
+                dots = True  # 1.234 beside 1,5 is a thousands dot: refused when read
     if not commas or dots:
         return "."  # mixed marks: the commas are reported as problems, with a hint
     unambiguous = [(text, row) for text, row in commas if len(text.split(",")[1]) != 3]

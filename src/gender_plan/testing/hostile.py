@@ -172,11 +172,11 @@ _NO_STRINGS = b'<?xml version="1.0" encoding="UTF-8"?><sst ' + _MAIN + b' count=
 
 
 def _huge_strings(archive: zipfile.ZipFile) -> None:
-    """Shared strings of 300 MB that deflate to some 300 kB, written in pieces."""
+    """Shared strings of 20 MB (more than one part may hold) that deflate to 20 kB."""
     with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as stream:
         stream.write(b'<?xml version="1.0" encoding="UTF-8"?><sst ' + _MAIN + b'><si><t>')
         chunk = b"a" * 1_000_000
-        for _ in range(300):
+        for _ in range(20):
             stream.write(chunk)
         stream.write(b"</t></si></sst>")
 
@@ -240,8 +240,8 @@ HOSTILE: Mapping[str, Writer] = {
     "ratio_contradiction.csv": _text("ratio_contradiction.csv",
                                      MEASUREMENTS_HEAD + "1.1,2025,90,percent,,,5,10\n"),
     "unit_per.yaml": _text("unit_per.yaml", PLAN_HEAD + _goal(unit="boys per 100 girls")),
-    "dot_thousands.csv": _text("dot_thousands.csv", MEASUREMENTS_HEAD
-                               + "1.1,2025,\"1,5\",percent,,,,\n1.1,2026,1.234,percent,,,,\n"),
+    "dot_thousands.csv": _text("dot_thousands.csv", "indicator;period;value;unit\n"
+                               "1.1;2025;1,5;percent\n1.1;2026;1.234;percent\n"),
     # messages that showed internals
     "complex_key.yaml": _text("complex_key.yaml", PLAN_HEAD + "? [a, b]\n: 1\n"),
     "yes_no_ge.yaml": _text("yes_no_ge.yaml", PLAN_HEAD + _goal(
