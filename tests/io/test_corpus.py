@@ -175,8 +175,15 @@ def test_the_toml_tasks_file_is_refused_by_its_size(tmp_path: Path) -> None:
 
 def test_every_hostile_file_is_in_the_corpus_or_generated() -> None:
     assert sorted(HOSTILE) == sorted(
-        {*EXPECTED, *GENERATED, "many_tasks.toml", "deep_tables.toml", "unit_unknown.yaml"}
+        {*EXPECTED, *GENERATED, "many_tasks.toml", "deep_tables.toml", "unit_unknown.yaml",
+         "long_title.yaml"}
         & set(HOSTILE))
+
+
+def test_the_largest_plan_file_accepted_is_read_correctly(tmp_path: Path) -> None:
+    path = HOSTILE["long_title.yaml"](tmp_path)
+    assert path.stat().st_size <= _source.MAX_PLAN_BYTES
+    assert "kế " * 414_999 + "kế" == load_plan(path).title.vi
 
 
 def test_a_unit_error_lists_the_common_units_not_a_python_name() -> None:

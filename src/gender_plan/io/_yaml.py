@@ -88,7 +88,7 @@ class _Limited(Composer):
                              event.start_mark.line + 1)
         self.depth += 1
         try:
-            if self.depth > MAX_DEPTH:
+            if self.depth - 1 > MAX_DEPTH:  # the document itself is depth 0
                 raise LimitError(
                     f"the file nests lists and mappings more than {MAX_DEPTH} deep",
                     event.start_mark.line + 1,

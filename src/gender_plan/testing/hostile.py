@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-__all__ = ["HOSTILE", "MEASUREMENTS_HEAD", "PLAN_HEAD", "Writer"]
+__all__ = ["HOSTILE", "MEASUREMENTS_HEAD", "PLAN_HEAD", "Writer", "far_cell_workbook"]
 
 Writer = Callable[[Path], Path]
 """Writes one hostile file into a folder and returns its path."""
@@ -181,6 +181,27 @@ def _huge_strings(archive: zipfile.ZipFile) -> None:
         stream.write(b"</t></si></sst>")
 
 
+def far_cell_workbook(folder: Path, *, column: int, row: int, declared: bool = True) -> Path:
+    """A workbook with a header and one value at (`column`, `row`), 1-based.
+
+    With `declared`, the sheet's dimension says so; without, it claims ``A1:C1`` (a file may
+    lie, and the reader must not trust it).
+    """
+    letters = ""
+    number = column
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    cell = f"{letters}{row}".encode()
+    rows = b'<row r="%d"><c r="%s"><v>1</v></c></row>' % (max(row, 2), cell)
+    if row == 1:  # in the header row itself
+        rows = b""
+    sheet = _sheet(rows, b"A1:" + cell if declared else b"A1:C1")
+    if row == 1:
+        sheet = sheet.replace(b"</row>", b'<c r="%s"><v>1</v></c></row>' % cell, 1)
+    return _xlsx("far.xlsx", _workbook(sheet, _NO_STRINGS))(folder)
+
+
 HOSTILE: Mapping[str, Writer] = {
     # crashes
     "self_alias.yaml": _text("self_alias.yaml", PLAN_HEAD + "recipients: &r\n  - *r\n"),
@@ -211,6 +232,9 @@ HOSTILE: Mapping[str, Writer] = {
     "many_tasks.toml": _many("toml"),
     "urandom.yaml": _link("urandom.yaml", "/dev/urandom"),
     "urandom.xlsx": _link("urandom.xlsx", "/dev/urandom"),
+    # the largest plan file accepted: read, slowly, but read correctly
+    "long_title.yaml": _text("long_title.yaml", PLAN_HEAD.replace(
+        "Kế hoạch thử", "kế " * 415_000)),
     # unbounded lists of problems
     "unknown_keys.yaml": _text("unknown_keys.yaml", PLAN_HEAD + "".join(
         f"k{i}: 1\n" for i in range(50_000))),
