@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 import warnings
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from gender_plan import (
     ValidationError,
     dumps_plan,
     load_measurements,
+    load_plan,
     loads_plan,
 )
 from gender_plan.errors import MAX_SHOWN
@@ -246,3 +249,45 @@ def test_at_most_100_problems_are_shown_and_the_rest_counted(count: int) -> None
     assert count == len(caught.value.problems)
     assert min(count, MAX_SHOWN) == message.count("\n  - ")
     assert (f"and {count - MAX_SHOWN:,} more" in message) == (count > MAX_SHOWN)
+
+
+@given(extra=st.integers(-3, 3), kind=st.sampled_from(("yaml", "csv")))
+def test_a_file_is_refused_by_its_size_before_it_is_parsed(
+    tmp_path_factory: pytest.TempPathFactory, extra: int, kind: str
+) -> None:
+    limit = _limits.MAX_PLAN_BYTES if kind == "yaml" else _limits.MAX_FILE_BYTES
+    path = tmp_path_factory.mktemp("size") / f"big.{kind}"
+    with path.open("wb") as stream:
+        stream.truncate(limit + extra)  # NUL bytes: a file the parsers would refuse anyway
+    with pytest.raises(FileFormatError) as caught:
+        load_plan(path) if kind == "yaml" else load_measurements(path)
+    assert (f"more than the {limit:,} accepted" in str(caught.value)) == (extra > 0)
+
+
+@given(size=st.integers(0, 3 * _limits.MAX_PLAN_BYTES))
+def test_a_device_is_read_no_further_than_the_limit(size: int) -> None:
+    data = b"\x00" * size
+    read, write = os.pipe()
+    with os.fdopen(read, "rb") as reader, os.fdopen(write, "wb") as writer:
+        thread = threading.Thread(target=lambda: (writer.write(data), writer.close()))
+        thread.start()
+        try:
+            if size > _limits.MAX_PLAN_BYTES:
+                with pytest.raises(FileFormatError,
+                                   match="holds more than the 2,097,152 bytes accepted"):
+                    _limits.read_bytes(f"/dev/fd/{reader.fileno()}",
+                                       limit=_limits.MAX_PLAN_BYTES)
+            else:
+                assert data == _limits.read_bytes(f"/dev/fd/{reader.fileno()}",
+                                                  limit=_limits.MAX_PLAN_BYTES)
+        finally:
+            with contextlib.suppress(OSError):
+                while reader.read(1 << 20):
+                    pass
+            thread.join()
+
+
+@given(code=st.one_of(st.integers(0, 8), st.integers(11, 12), st.integers(14, 31), st.just(127)))
+def test_an_escaped_control_character_in_toml_is_refused(code: int) -> None:
+    message = _problems(_plan_with("toml", "recipients", f'["a\\u{code:04x}b"]'), "toml")
+    assert f"U+{code:04X}" in message
