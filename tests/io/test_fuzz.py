@@ -294,3 +294,16 @@ def test_a_device_is_read_no_further_than_the_limit(size: int) -> None:
 def test_an_escaped_control_character_in_toml_is_refused(code: int) -> None:
     message = _problems(_plan_with("toml", "recipients", f'["a\\u{code:04x}b"]'), "toml")
     assert f"U+{code:04X}" in message
+
+
+@pytest.mark.parametrize(("key", "shown"), [
+    ("? [a, b]\n: 1", "found a list"),
+    ("? {a: 1}\n: 1", "found a mapping"),
+    ("1: x", "found a number ('1')"),
+    ("true: x", "found true or false ('true')"),
+    ("~: x", "found an empty key ('~')"),
+])
+def test_a_key_that_is_not_a_name_is_described_not_dumped(key: str, shown: str) -> None:
+    message = _problems(f"{PLAN_HEAD}{key}\n", "yaml")
+    assert f"a key must be a name, {shown}" in message
+    assert "Node" not in message
