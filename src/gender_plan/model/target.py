@@ -95,7 +95,8 @@ class Target:
             check.require(
                 self.comparator is Comparator.EQ,
                 "comparator",
-                f"a yes/no target is compared with '=', found {self.comparator!r}",
+                "a yes/no target is compared with '=', found "
+                f"{getattr(self.comparator, 'value', self.comparator)!r}",
             )
         elif isinstance(self.value, bool) and self.kind is TargetKind.HOLD:
             # A yes/no fact to hold from a year on ("from 2025 on, gender content is in the
