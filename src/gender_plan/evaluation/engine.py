@@ -61,6 +61,7 @@ def assess_frame(
     specs = specs_of(indicators, [overrides.get(i.code, method) for i in indicators], date,
                      start_year=plan.start_year, end_year=plan.end_year,
                      base_year=plan.effective_base_year)
+    refuse_levels_to_stay_near(specs)
     return assess_specs(frame, specs, places if places is not None else frame.places, date)
 
 
@@ -69,8 +70,12 @@ Columns = Sequence[Sequence[tuple[Spec, BoolArray | None]]]
 place): one spec for a plan's indicator, one per plan when places follow their own plans."""
 
 
-def _refuse_levels_to_stay_near(specs: Sequence[Spec]) -> None:
-    """Band transform: gender_plan.evaluation.band works on arrays; wiring it here is next."""
+def refuse_levels_to_stay_near(specs: Sequence[Spec]) -> None:
+    """Refuse a level to stay near on the many-places path, saying what to use instead.
+
+    # band transform: it runs per place (`assess_indicator`, `assess_plan`);
+    `gender_plan.evaluation.band` works on arrays, ready to be wired here.
+    """
     for spec in specs:
         if spec.indicator.is_toward:
             raise AssessmentError(
@@ -87,11 +92,7 @@ def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[s
     `columns[k]` that applies there (`specs` then only name the indicators and methods); a
     place that no spec covers is NO_DATA with the reason `not_in_plan`.
 
-    Raises:
-        AssessmentError: a level to stay near (its band transform runs per place, through
-            `assess_indicator` and `assess_plan`, not yet on arrays of places).
     """
-    _refuse_levels_to_stay_near(specs)
     count = len(places)
     size = len(specs) * count
     groups = columns if columns is not None else [[(spec, None)] for spec in specs]
