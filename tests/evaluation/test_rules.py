@@ -240,7 +240,7 @@ positive = st.floats(0.5, 99.5).map(lambda v: round(v, 3))
 @pytest.mark.parametrize("method", METHODS, ids=lambda m: m.name)
 @given(histories=st.lists(st.dictionaries(st.integers(2018, 2026), positive, min_size=1,
                                           max_size=5), min_size=1, max_size=6),
-       direction=st.sampled_from(Direction), goal=positive, shift=st.integers(-10, 10),
+       direction=st.sampled_from((Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER)), goal=positive, shift=st.integers(-10, 10),
        data=st.data())
 def test_the_properties_hold_at_every_place_of_one_table(method, histories, direction, goal,
                                                          shift, data):

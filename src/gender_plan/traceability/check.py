@@ -36,9 +36,9 @@ import attrs
 
 from gender_plan import units
 from gender_plan.errors import UnitError
-from gender_plan.model.indicator import Indicator
+from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.plan import Plan
-from gender_plan.model.target import Target, TargetKind
+from gender_plan.model.target import Comparator, Target, TargetKind
 from gender_plan.traceability import _text as words
 from gender_plan.traceability._levels import (
     Level,
@@ -244,7 +244,14 @@ class _Pair:
                 f"{words.name(upper)} in {upper.unit!r}: they measure different things.",
                 where=f"{self.path}.unit",
             )]
-        if local.direction is not upper.direction and not upper.is_yes_no:
+        # A level to stay near whose every target is a band open on the side the parent wants
+        # (Lai Khê's "ở mức 109", a band up to 109, under a lower-is-better parent) reads as the
+        # parent's one-sided target; any other pairing of directions is a mismatch.
+        one_sided = local.is_toward and bool(local.targets) and all(
+            (t.comparator is Comparator.LE and upper.direction is Direction.LOWER_IS_BETTER)
+            or (t.comparator is Comparator.GE and upper.direction is Direction.HIGHER_IS_BETTER)
+            for t in local.targets)
+        if local.direction is not upper.direction and not upper.is_yes_no and not one_sided:
             return [self.finding(
                 FindingKind.DIRECTION_MISMATCH,
                 f"Chỉ tiêu {words.name(local)} coi {words.better(local.direction, 'vi')} là tốt "
