@@ -1,4 +1,4 @@
-"""Plain text for the terminal: the plan (`show`) and an assessment table (`assess`).
+"""Plain text for the terminal: an assessment table (`assess`); `show` is in `_show`.
 
 Why no table library: the command line is part of the core, which depends only on attrs,
 cattrs and pint, and these outputs are a few aligned columns; `textwrap` and a width count of
@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from gender_plan.evaluation.plan_assessment import PlanAssessment
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language
-from gender_plan.numbers import unit_label
 from gender_plan.report.labels import label
-from gender_plan.report.view import build_view, format_date, method_label, target_text
+from gender_plan.report.view import build_view, format_date, method_label
 
-__all__ = ["assessment_table", "plan_text", "table"]
+__all__ = ["assessment_table", "table"]
 
 
 def _width() -> int:
@@ -65,46 +64,6 @@ def _heading(plan: Plan, language: Language) -> list[str]:
 def _wrapped(text: str, indent: str) -> list[str]:
     return textwrap.wrap(_nfc(text), _width(), initial_indent=indent,
                          subsequent_indent=indent + "  ")
-
-
-def plan_text(plan: Plan, language: Language = "vi") -> str:
-    """The plan for reading in a terminal: heading, goals with targets, tasks, units."""
-    lines = _heading(plan, language)
-    for goal in plan.goals:
-        lines += ["", f"{label('goal', language)} {goal.code}: {goal.title.get(language)}"
-                  f" ({goal.field.label.get(language)})"]
-        rows = []
-        for indicator in goal.indicators:
-            targets = "; ".join(target_text(plan, indicator, target, language)
-                                for target in indicator.targets) or "-"
-            rows.append([
-                indicator.label if indicator.label == indicator.code
-                else f"{indicator.label} ({indicator.code})",
-                indicator.name.get(language),
-                targets,
-                unit_label(indicator.unit, language) or indicator.unit,
-                label(indicator.direction.value, language),
-            ])
-        if rows:
-            lines.append(table(
-                [label("no", language), label("indicator", language), label("target", language),
-                 label("unit", language), label("direction", language)],
-                rows, wrap=1,
-            ))
-        tasks = plan.tasks_for(goal.code)
-        if tasks:
-            lines.append(f"  {label('tasks', language)}:")
-            for task in tasks:
-                lines += _wrapped(f"{task.code} {task.text.get(language)}", "    ")
-    if plan.general_tasks:
-        lines += ["", f"{label('general_tasks', language)}:"]
-        for task in plan.general_tasks:
-            lines += _wrapped(f"{task.code} {task.text.get(language)}", "  ")
-    if plan.units:
-        lines += ["", f"{label('units', language)}:"]
-        for unit in plan.units:
-            lines += _wrapped(f"- {unit.name.get(language)} ({unit.code})", "  ")
-    return "\n".join(lines) + "\n"
 
 
 def assessment_table(
