@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 from gender_plan.cli import main
-from gender_plan.cli._show import SECTIONS, plan_text
+from gender_plan.report.document import SECTIONS, plan_text
 from gender_plan.testing import plans
 
 ROOT = Path(__file__).resolve().parent.parent

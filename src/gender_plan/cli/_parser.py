@@ -14,7 +14,7 @@ _DATA = "examples/data/laikhe-measurements.csv"
 _PLAN_HELP = "the plan file (.yaml, .yml, .json or .toml)"
 _SECTIONS = ("heading", "bases", "objective", "goals", "tasks", "funding", "units", "calendar",
              "closing", "signature")
-"""The parts `show --section` takes, as `gender_plan.cli._show.SECTIONS` names them."""
+"""The parts `show --section` takes, as `gender_plan.report.document.SECTIONS` names them."""
 
 
 def parse_as_of(text: str) -> datetime.date | int:

@@ -60,6 +60,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "month": ("tháng", "month"),
     "quarter": ("quý", "quarter"),
     "day": ("ngày", "day"),
+    "appendix": ("Phụ lục: toàn văn kế hoạch", "Appendix: the whole plan"),
+    "definition": ("Định nghĩa (theo kế hoạch)", "Definition (the plan's words)"),
+    "series": ("Chuỗi số liệu", "Series"),
+    "sources": ("Nguồn", "Sources"),
+    "period_col": ("Kỳ", "Period"),
+    "sex": ("Giới tính", "Sex"),
+    "value": ("Giá trị", "Value"),
+    "measured_values": ("Các giá trị đo được", "Measured values"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "source_col": ("Nguồn", "Source"),
 }
 """Every label by key: (Vietnamese, English)."""
 

@@ -1,4 +1,4 @@
-"""`gender-plan show`: the whole plan as text, in the order of the document.
+"""The plan document as text, in its own order: `gender-plan show` and the report appendix.
 
 Everything the plan file holds is printed: the heading and the document's status, the opening
 paragraphs and the documents they cite, the objectives with each target's own words beside its
@@ -9,6 +9,7 @@ names) are labels in Vietnamese or English; the plan's own text is printed as it
 
 from __future__ import annotations
 
+import contextvars
 import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -21,12 +22,13 @@ from gender_plan.model.responsible import Assignment
 from gender_plan.model.task import Task
 from gender_plan.model.text import Language, LocalizedText
 from gender_plan.numbers import unit_label
+from gender_plan.report._format import format_date, target_text
 from gender_plan.report.labels import label
-from gender_plan.report.view import format_date, target_text
 
 __all__ = ["SECTIONS", "plan_text"]
 
-_WIDTH = 100
+_WIDTH = contextvars.ContextVar("width", default=100)
+"""The width lines wrap at, for the call of `plan_text` under way (a report wraps nothing)."""
 
 _WORDS: dict[str, tuple[str, str]] = {
     "plan": ("KẾ HOẠCH", "PLAN"),
@@ -87,7 +89,7 @@ def _nfc(text: str) -> str:
 
 def _wrap(text: str, indent: str = "", *, hanging: str = "  ") -> list[str]:
     # No break at hyphens: "Văn hóa-xã hội" must stay one word, as the plan writes it.
-    return textwrap.wrap(_nfc(text), _WIDTH, initial_indent=indent,
+    return textwrap.wrap(_nfc(text), _WIDTH.get(), initial_indent=indent,
                          subsequent_indent=indent + hanging, break_on_hyphens=False,
                          break_long_words=False) or [indent]
 
@@ -317,8 +319,15 @@ SECTIONS: dict[str, Callable[[Plan, Language], list[str]]] = {
 
 
 def plan_text(plan: Plan, language: Language = "vi",
-              sections: Sequence[str] | None = None) -> str:
-    """The plan as text, section by section in the document's order (all when None)."""
+              sections: Sequence[str] | None = None, *, width: int | None = 100) -> str:
+    """The plan as text, section by section in the document's order (all when None).
+
+    Lines wrap at `width` characters; None leaves every paragraph on one line.
+    """
     chosen = [name for name in SECTIONS if sections is None or name in sections]
-    blocks = [SECTIONS[name](plan, language) for name in chosen]
+    token = _WIDTH.set(width if width is not None else 1_000_000)
+    try:
+        blocks = [SECTIONS[name](plan, language) for name in chosen]
+    finally:
+        _WIDTH.reset(token)
     return "\n\n".join("\n".join(block).rstrip() for block in blocks if block) + "\n"
