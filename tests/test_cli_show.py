@@ -137,3 +137,16 @@ def test_every_plan_shows_every_goal_task_and_unit(plan: object) -> None:
         assert _flat(unit.name.vi) in out
         for duty in unit.duties:
             assert _flat(duty.vi) in out
+
+
+def test_assess_shows_a_two_part_targets_combined_status_after_its_parts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = ROOT / "examples" / "data" / "laikhe-measurements.csv"
+    assert 0 == main(["assess", str(PLAN_FILE), str(data), "--as-of", "2026"])
+    lines = capsys.readouterr().out.splitlines()
+    starts = [line.split()[0] for line in lines if line[:3] in ("3.1", "3.2", "3.3")]
+    assert ["3.1", "3.2a", "3.2b", "3.2", "3.3"] == starts
+    combined = next(line for line in lines if line.startswith("3.2 "))
+    # 3.2a is met and 3.2b needs acceleration (the demo data): the whole needs acceleration.
+    assert True is combined.rstrip().endswith("Cần đẩy nhanh")

@@ -234,3 +234,15 @@ def test_the_english_report_uses_the_english_labels(
     assert "| 2025 | total | 40% | commune records | Illustrative (invented for the demo) |" in page
     assert "## Appendix: the whole plan" in page
     assert "**On behalf of the People's Committee**" in page
+
+
+def test_the_report_gives_a_two_part_target_its_combined_status(laikhe: Plan) -> None:
+    measurements = _demo_data(laikhe)
+    found = assess_plan(laikhe, measurements, as_of=2026)
+    page = render_report(laikhe, found, measurements, report_format="md")
+    rows = [line.split(" | ")[0] for line in page.splitlines() if line.startswith("| 3.")]
+    assert ["| 3.1", "| 3.2a", "| 3.2b", "| 3.2", "| 3.3"] == rows
+    assert ("| 3.2 | 3.2a + 3.2b: chỉ tiêu chung, chỉ đạt khi mọi phần cùng đạt | | | | "
+            "**Cần đẩy nhanh** | |") in page
+    html_page = render_report(laikhe, found, measurements)
+    assert 1 == html_page.count('class="combined-row"')

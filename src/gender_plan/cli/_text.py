@@ -79,14 +79,20 @@ def assessment_table(
     for goal in view.goals:
         lines += ["", f"{label('goal', language)} {goal.code}: {goal.title}"]
         rows = [
-            [row.number, row.name, row.latest_brief, row.target, row.status_text,
-             " ".join(row.reasons)]
+            [row.number if row.number == row.code else row.code, row.name, row.latest_brief,
+             row.target, row.status_text, " ".join(row.reasons)]
             for row in goal.rows
         ]
+        # A numbered target with several parts: its combined status in a row right after them.
+        table_rows = []
+        for row in rows:
+            table_rows.append(row[:5])
+            table_rows += [[combined.number, combined.text, "", "", combined.status_text]
+                           for combined in goal.combined if combined.parts[-1] == row[0]]
         lines.append(table(
             [label("no", language), label("indicator", language), label("latest", language),
              label("target", language), label("status", language)],
-            [row[:5] for row in rows], wrap=1,
+            table_rows, wrap=1,
         ))
         for row in rows:
             lines += _wrapped(f"{row[0]}: {row[5]}", "    ")

@@ -70,6 +70,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "measured_values": ("Các giá trị đo được", "Measured values"),
     "recipients": ("Nơi nhận", "Recipients"),
     "source_col": ("Nguồn", "Source"),
+    "all_parts": ("chỉ tiêu chung, chỉ đạt khi mọi phần cùng đạt",
+                  "the numbered target, achieved only when every part is"),
 }
 """Every label by key: (Vietnamese, English)."""
 

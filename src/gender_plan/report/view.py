@@ -40,6 +40,7 @@ from gender_plan.report.chart import Chart, render_svg
 from gender_plan.report.labels import label, labels
 
 __all__ = [
+    "CombinedRow",
     "GoalView",
     "ReportView",
     "SummaryView",
@@ -97,6 +98,19 @@ class TargetRow:
 
 
 @attrs.frozen(kw_only=True)
+class CombinedRow:
+    """A numbered target with several measurable parts: its status, beside its parts' rows."""
+
+    number: str
+    parts: tuple[str, ...]
+    """The codes of the parts ("3.2a", "3.2b")."""
+    status: Status
+    status_text: str
+    text: str
+    """What the row says: "3.2a + 3.2b: the numbered target, achieved only when every part is"."""
+
+
+@attrs.frozen(kw_only=True)
 class GoalView:
     """One goal: its title, its summary and its targets."""
 
@@ -105,6 +119,8 @@ class GoalView:
     field: str
     summary: SummaryView
     rows: tuple[TargetRow, ...]
+    combined: tuple[CombinedRow, ...] = ()
+    """The combined status of each numbered target with more than one part."""
 
 
 @attrs.frozen(kw_only=True)
@@ -264,6 +280,17 @@ def build_view(
                 rows=tuple(
                     _row(plan, indicator, assessment[indicator.code], rows, language)
                     for indicator in goal.indicators
+                ),
+                combined=tuple(
+                    CombinedRow(
+                        number=numbered.number,
+                        parts=numbered.indicators,
+                        status=numbered.status,
+                        status_text=numbered.status.text(language),
+                        text=f"{' + '.join(numbered.indicators)}: {label('all_parts', language)}",
+                    )
+                    for numbered in assessment.targets
+                    if numbered.goal == goal.code and len(numbered.indicators) > 1
                 ),
             )
         )
