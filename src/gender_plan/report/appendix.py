@@ -123,7 +123,8 @@ def indicator_facts(indicator: Indicator, measurements: Iterable[Measurement],
             sources.append(text)
     return IndicatorFacts(
         definition=indicator.name.get(language),
-        unit=unit_label(indicator.unit, language) or indicator.unit,
+        unit=(("yes/no" if language == "en" else "có/không") if indicator.is_yes_no
+              else unit_label(indicator.unit, language) or indicator.unit),
         series=series_text,
         sources=tuple(sources),
     )

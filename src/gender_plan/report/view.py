@@ -36,7 +36,7 @@ from gender_plan.report.appendix import (
     signature,
     source_text,
 )
-from gender_plan.report.chart import Chart, render_svg
+from gender_plan.report.chart import Chart, Timeline, render_svg, render_timeline
 from gender_plan.report.labels import label, labels
 
 __all__ = [
@@ -230,6 +230,18 @@ def _row(
             ),
             language,
         )
+    if indicator.is_yes_no and assessment.deadline is not None:
+        facts = sorted(
+            (row.period.time, row.value) for row in measurements
+            if row.indicator == indicator.code and isinstance(row.value, bool)
+            and row.sex is None and row.period.end <= assessment.as_of
+        )
+        if facts:
+            chart = render_timeline(
+                Timeline(points=tuple(facts), deadline=float(assessment.deadline),
+                         title=f"{indicator.label} {indicator.title.get(language)}"),
+                language,
+            )
     expected = None
     if assessment.expected is not None:
         expected = format_quantity(assessment.expected, unit, language)
