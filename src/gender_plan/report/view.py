@@ -7,6 +7,7 @@ report's language and every chart drawn, so the two formats cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,6 +39,9 @@ from gender_plan.report.appendix import (
 )
 from gender_plan.report.chart import Chart, Timeline, render_svg, render_timeline
 from gender_plan.report.labels import label, labels
+
+if TYPE_CHECKING:
+    from gender_plan.report.parent import ParentView
 
 __all__ = [
     "CombinedRow",
@@ -146,6 +150,8 @@ class ReportView:
     """The whole plan, part by part, as `gender-plan show` prints it."""
     signature: SignatureView | None = None
     """The plan's signature block and recipients."""
+    parent: ParentView | None = None
+    """Each target beside its parent plan's, when a parent plan was given."""
 
 
 def method_label(name: str, language: Language) -> str:
@@ -277,8 +283,14 @@ def build_view(
     measurements: Iterable[Measurement],
     *,
     language: Language = "vi",
+    parent: Plan | None = None,
+    by_number: bool = False,
 ) -> ReportView:
-    """Work out everything a report of `assessment` shows, in `language`."""
+    """Work out everything a report of `assessment` shows, in `language`.
+
+    With `parent`, the report also lists each target beside the parent plan's (matching
+    indicators by plan numbering too with `by_number`; see `gender_plan.traceability`).
+    """
     rows = tuple(measurements)
     goals = []
     for goal, summary in zip(plan.goals, assessment.goals, strict=True):
@@ -325,4 +337,13 @@ def build_view(
         labels=labels(language),
         appendix=appendix(plan, language),
         signature=signature(plan, language),
+        parent=None if parent is None else _parent_view(plan, parent, by_number=by_number,
+                                                        language=language),
     )
+
+
+def _parent_view(plan: Plan, parent: Plan, *, by_number: bool,
+                 language: Language) -> ParentView:
+    from gender_plan.report.parent import parent_view  # noqa: PLC0415 - it imports this module
+
+    return parent_view(plan, parent, by_number=by_number, language=language)
