@@ -88,6 +88,8 @@ def test_show_marks_roles_the_focal_point_and_the_requested_unit() -> None:
     assert "→ Các trường học trên địa bàn xã: liên quan (kế hoạch không nêu vai trò)" in out
     assert "[DỰ THẢO (CHƯA CÓ SỐ, CHƯA CÓ NGÀY BAN HÀNH)]" in out
     assert "Đầu mối liên hệ: Phòng Văn hóa-xã hội xã" in out
+    assert "5.1: Nội dung về giới trong chương trình giảng dạy (có/không, càng cao càng tốt)" in out
+    assert "yes_no" not in out
 
 
 def test_show_in_english_prints_the_translations() -> None:

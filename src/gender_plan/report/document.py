@@ -184,7 +184,8 @@ def _target_words(indicators: Sequence[Indicator], language: Language) -> str:
 
 
 def _indicator(plan: Plan, indicator: Indicator, language: Language) -> list[str]:
-    unit = unit_label(indicator.unit, language) or indicator.unit
+    unit = (("yes/no" if language == "en" else "có/không") if indicator.is_yes_no
+            else unit_label(indicator.unit, language) or indicator.unit)
     lines = _wrap(f"{indicator.code}: {_t(indicator.title, language)} ({unit}, "
                   f"{label(indicator.direction.value, language)})", "    ", hanging="    ")
     if indicator.display_name is not None:
