@@ -2124,15 +2124,22 @@ def _describe_target(
     return f"{target.comparator.symbol} {value} ({_word('by', lang)} {result.deadline})"
 
 
-def _describe_latest(indicator: Indicator, result: Assessment, lang: Language) -> str:
+def _describe_latest(
+    indicator: Indicator, result: Assessment, lang: Language, rows: Sequence[Measurement]
+) -> str:
     latest = result.latest
     if latest is None:
         return _word("none", lang)
     none = _word("none", lang)
+    # The series and source in `lang`, from the labels the measurement row carries.
+    row = next((m for m in rows if m.indicator == indicator.code and m.period == latest.period
+                and m.series == latest.series and m.sex is None), None)
+    series = row.series_text(lang) if row is not None else latest.series
+    source = row.source_text(lang) if row is not None else latest.source
     return (
         f"{format_quantity(latest.value, indicator.unit, lang)} ({latest.period})"
-        f" — {_word('series', lang)}: {latest.series or none}"
-        f" — {_word('source', lang)}: {latest.source or none}"
+        f" — {_word('series', lang)}: {series or none}"
+        f" — {_word('source', lang)}: {source or none}"
     )
 
 
@@ -2213,7 +2220,8 @@ def format_assessment(
                 )
                 indent = INDENT * 2
             for code in numbered.indicators:
-                lines += _format_part(plan, parts[code], assessment[code], lang, indent)
+                lines += _format_part(plan, parts[code], assessment[code], lang, indent,
+                                      measurements)
         lines.append(
             f"{INDENT}{_word('goal_summary', lang)} {goal.code}: "
             f"{_summary_line(assessment.goal(goal.code), lang)}"
@@ -2223,13 +2231,14 @@ def format_assessment(
 
 
 def _format_part(
-    plan: Plan, indicator: Indicator, result: Assessment, lang: Language, indent: str
+    plan: Plan, indicator: Indicator, result: Assessment, lang: Language, indent: str,
+    rows: Sequence[Measurement] = (),
 ) -> list[str]:
     """One measurable part: name, target, latest value, status and every reason."""
     inner = indent + " " * (len(indicator.code) + 2)
     fields = [
         ("target", _describe_target(plan, indicator, result, lang)),
-        ("latest", _describe_latest(indicator, result, lang)),
+        ("latest", _describe_latest(indicator, result, lang, rows)),
         ("status", result.status.text(lang)),
     ]
     width = max(len(_word(key, lang)) for key in ("target", "latest", "status", "reasons")) + 2

@@ -92,6 +92,13 @@ def test_main_prints_every_target(capsys: pytest.CaptureFixture[str]) -> None:
         assert True is (code in out), code
 
 
+def test_main_names_series_and_sources_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    EXAMPLE_MODULE.main()
+    latest = [line for line in capsys.readouterr().out.splitlines() if "Mới nhất:" in line]
+    assert True is any("chuỗi: sổ sách của xã" in line for line in latest)
+    assert [] == [line for line in latest if "Illustrative" in line or "commune" in line]
+
+
 def test_every_vietnamese_text_occurs_verbatim_in_the_source(source: str) -> None:
     missing = [path for path, text in ALL_TEXTS if _normalise(text.vi) not in source]
     assert [] == missing
