@@ -270,3 +270,19 @@ def test_a_goal_may_head_its_tasks_differently():
     assert "Giáo dục và Đào tạo" == goal.task_group_title.vi
     plain = Goal(code="5", field=Field.EDUCATION_TRAINING, title=text("giáo dục, đào tạo"))
     assert "giáo dục, đào tạo" == plain.task_group_title.vi
+
+
+def test_a_plan_cannot_name_itself_as_its_parent():
+    itself = DocumentReference(code="demo", kind=DocumentKind.PLAN, issuer=text("UBND xã"))
+    with pytest.raises(ValidationError) as caught:
+        plan(legal_bases=[itself], parent="demo")
+    assert [("parent", "the plan names itself as its parent ('demo')")] == [
+        (p.path, p.message) for p in caught.value.problems]
+
+
+def test_a_parent_with_the_plans_own_number_is_the_plan_itself():
+    same = DocumentReference(code="kh-1", kind=DocumentKind.PLAN, issuer=text("UBND xã"),
+                             number="1/KH-UBND")
+    with pytest.raises(ValidationError, match=r"names itself as its parent \('kh-1', number"):
+        plan(legal_bases=[same], parent="kh-1", number="1/KH-UBND")
+    assert "kh-1" == plan(legal_bases=[same], parent="kh-1", number="2/KH-UBND").parent

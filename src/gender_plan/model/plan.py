@@ -275,6 +275,17 @@ class Plan:
             resolve("contact", self.contact, units, "responsible unit")
         if self.parent is not None:
             resolve("parent", self.parent, {d.code for d in self.legal_bases}, "legal basis")
+            parent = next((d for d in self.legal_bases if d.code == self.parent), None)
+            same_number = (parent is not None and self.number is not None
+                           and parent.number == self.number)
+            check.require(
+                self.parent != self.code and not same_number,
+                "parent",
+                f"the plan names itself as its parent ({self.parent!r}"
+                + (f", number {self.number!r})" if same_number else ")"),
+                hint="the parent is the plan this one implements, e.g. the province's or the "
+                "national strategy",
+            )
 
     def _check_years(self, check: Checker) -> None:
         if not all(isinstance(y, int) for y in (self.start_year, self.end_year)):
