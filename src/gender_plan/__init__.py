@@ -80,12 +80,14 @@ from gender_plan.model import (
     Plan,
     RecurringEvent,
     ResponsibleUnit,
+    Role,
     Sex,
     Signatory,
     Subsection,
     Target,
     TargetKind,
     Task,
+    TaskLink,
 )
 from gender_plan.plot import plot_indicator
 from gender_plan.rollup import (
@@ -174,6 +176,7 @@ __all__ = [
     "ReasonCode",
     "RecurringEvent",
     "ResponsibleUnit",
+    "Role",
     "Sex",
     "SexPair",
     "Signatory",
@@ -184,6 +187,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "Task",
+    "TaskLink",
     "Trend",
     "UnitError",
     "UnknownCodeError",

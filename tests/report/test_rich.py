@@ -16,7 +16,7 @@ from gender_plan import (
     assess_plan,
 )
 from gender_plan.io import load_plan
-from gender_plan.report.view import target_text
+from gender_plan.report._format import target_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = load_plan(ROOT / "examples" / "laikhe_2026_2030.yaml")

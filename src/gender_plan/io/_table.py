@@ -28,7 +28,7 @@ from gender_plan.errors import (
     ValidationError,
 )
 from gender_plan.io._limits import BOUND_HINT, MAX_COLUMNS
-from gender_plan.model import Measurement, Period, Plan, Sex
+from gender_plan.model import LocalizedText, Measurement, Period, Plan, Sex
 from gender_plan.validation import check_measurements
 
 __all__ = [
@@ -45,9 +45,12 @@ __all__ = [
 
 COLUMNS = (
     "indicator", "period", "value", "unit", "series", "source", "numerator", "denominator",
-    "place", "sex",
+    "place", "sex", "series_vi", "series_en", "source_vi", "source_en",
 )
-"""The columns of a measurement table, in the order the writers put them."""
+"""The columns of a measurement table, in the order the writers put them. `series_vi`,
+`series_en`, `source_vi` and `source_en` are how the series and the source read in Vietnamese and
+English (the measurement's `series_label` and `source_label`)."""
+_LABELS = {"series_label": ("series_vi", "series_en"), "source_label": ("source_vi", "source_en")}
 REQUIRED = ("indicator", "period", "value")
 """The columns every table must have."""
 ALIASES: Mapping[str, str] = {
@@ -338,6 +341,15 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
                              path=f"measurements[{index}].{column}")
                 for p in error.problems
             )
+    for name, (vi, en) in _LABELS.items():
+        if vi in fields or en in fields:
+            if vi not in fields:
+                problems.append(Problem(file=file, line=row.line, column=cells[en][1],
+                                        path=f"measurements[{index}].{vi}",
+                                        message=f"{en} needs {vi}, the Vietnamese text",
+                                        hint=f"fill in the {vi} column as well"))
+                continue
+            fields[name] = LocalizedText(vi=fields.pop(vi), en=fields.pop(en, None))
     if problems:
         return problems
     try:
@@ -362,8 +374,14 @@ def _at_cell(problem: Problem, rows: Sequence[Row] | Mapping[int, Row],
 def cells_of(measurement: Measurement) -> dict[str, object]:
     """The cells of one measurement for a table: texts escaped, numbers as numbers."""
     cells: dict[str, object] = {}
+    labels = {
+        column: None if text is None else (text.vi, text.en)[position]
+        for name, columns in _LABELS.items()
+        for text in (getattr(measurement, name),)
+        for position, column in enumerate(columns)
+    }
     for column in COLUMNS:
-        value = getattr(measurement, column)
+        value = labels[column] if column in labels else getattr(measurement, column)
         if value is None:
             cells[column] = None
         elif isinstance(value, Sex):

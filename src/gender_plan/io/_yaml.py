@@ -258,6 +258,14 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# A text that either YAML 1.1 or the loader's YAML 1.2 numbers would read as a number or a boolean
+# ("1e+100" is a float in 1.2 only) is written in quotes, so that it is read back as a text.
+for _first, _resolvers in _Resolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag in (_BOOL, _INT, _FLOAT):
+            _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
+
+
 def dump_yaml(data: Any) -> str:
     """Write plain data as block-style YAML, Vietnamese letters as they are, keys in order."""
     return yaml.dump(
