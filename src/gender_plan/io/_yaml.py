@@ -4,6 +4,12 @@ PyYAML's SafeLoader already refuses tags that build Python objects; on top of it
 refuses every non-standard tag, duplicate keys and merge keys, reads only ``true``/``false`` as
 booleans (YAML 1.1 would read ``no``, ``on`` and ``y`` too), keeps dates as the text written, and
 bounds aliases, nesting and the number of values built so that an alias bomb fails fast.
+
+Where PyYAML was built with libyaml, the scanning and parsing (most of the time) run in C:
+libyaml's parser emits the events, and the same Python composer, bounds and builder as above
+turn them into data, so every check applies unchanged. A file the C path does not read without
+error is read again by the pure-Python path, so that every message and line is exactly the one
+that path gives (the two parsers word their errors differently).
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ from yaml.scanner import Scanner
 
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._source import MAX_DEPTH, Locations, join
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None
 
 __all__ = ["MAX_ALIASES", "MAX_VALUES", "dump_yaml", "load_yaml"]
 
@@ -93,6 +104,37 @@ class _Loader(Reader, Scanner, Parser, _Limited, SafeConstructor, _Resolver):
         _Resolver.__init__(self)
 
 
+if CParser is not None:
+
+    class _CLoader(_Limited, CParser, SafeConstructor, _Resolver):  # type: ignore[misc,valid-type]
+        """libyaml's events, composed by the bounded Python composer (which comes first in
+        the method order, so its `get_single_node` and `compose_node` are the ones used)."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Limited.__init__(self)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+
+def _load_fast(text: str) -> tuple[Any, Locations] | None:
+    """The data and lines read through libyaml, or None to read the file the Python way."""
+    if CParser is None:  # pragma: no cover - PyYAML built without libyaml
+        return None
+    loader = _CLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        builder = _Builder(loader)  # type: ignore[arg-type]
+        return builder.build(root, ""), builder.locations
+    # Any failure at all is left to the Python path, which words it as the tests pin it.
+    except Exception:  # noqa: BLE001
+        return None
+    finally:
+        loader.dispose()
+
+
 class _RefusedError(Exception):
     """Something a data file must not hold, found on `line`."""
 
@@ -108,6 +150,9 @@ _BOUND_HINT = "a plan file needs nothing like it: is it the right file?"
 
 def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
     """Read one YAML document into plain data, with the line of every value by its path."""
+    fast = _load_fast(text)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
