@@ -173,6 +173,42 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the new plan file (.yaml, .json or .toml)")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    portfolio = _command(
+        commands, "portfolio", "assess every place of a portfolio against its own plan",
+        """
+        Assess every place against the plan it adopted: the places with no places below from
+        their own rows, the places above (provinces, the nation) from the sums of the places
+        below, against their own plans. PLANS is a folder of plan files (found by their codes),
+        PLACES a CSV file place,level,parent,plan. What cannot be judged without guessing (a
+        place without a plan, an indicator without a counterpart) is listed on stderr. Loaded
+        plans are cached by file content in the user's cache folder. Needs numpy (the 'scale'
+        extra).
+        """,
+        _example(f"{PROG} portfolio plans/ places.csv measurements.csv --as-of 2025 "
+                 "--level province"),
+    )
+    portfolio.add_argument("plans", metavar="PLANS", help="the folder of plan files")
+    portfolio.add_argument("places", metavar="PLACES",
+                           help="the place hierarchy: CSV place,level,parent,plan")
+    portfolio.add_argument("measurements", metavar="MEASUREMENTS",
+                           help="the long measurement table of the bottom places (.csv)")
+    portfolio.add_argument(
+        "--as-of", type=parse_as_of, default=None, metavar="DATE",
+        help="assess with the data known on this date: a year or YYYY-MM-DD (default: today)",
+    )
+    portfolio.add_argument("--method", choices=("linear", "growth", "projection"),
+                           default="linear", help="how progress is judged (default: linear)")
+    portfolio.add_argument("--level", default=None, metavar="LEVEL",
+                           help="print only the places of this level (commune, province, "
+                           "nation); default: every level")
+    portfolio.add_argument("--match", choices=("implements", "number"), default="implements",
+                           help="match indicators across plans by their 'implements' links "
+                           "(default) or by their numbers")
+    portfolio.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                           dest="output_format", help="output: a table (default), JSON or CSV")
+    portfolio.add_argument("--no-cache", action="store_true",
+                           help="parse every plan file, without the cache")
+
     _command(
         commands, "schema", "print the JSON Schema of plan files",
         "Print the JSON Schema that plan files follow (for editors that check YAML or JSON).",
