@@ -56,6 +56,9 @@ from gender_plan.io import (
     save_measurements,
     save_plan,
 )
+from gender_plan.io.places import load_places
+from gender_plan.io.plan_cache import PlanCache
+from gender_plan.io.plan_folder import PlanFolder, load_plan_folder
 from gender_plan.model import (
     Assignment,
     Baseline,
@@ -84,6 +87,7 @@ from gender_plan.model import (
     TargetKind,
     Task,
 )
+from gender_plan.portfolio import Gap, GapKind, MatchBy, Portfolio
 from gender_plan.rollup import (
     Aggregation,
     CountMet,
@@ -124,6 +128,8 @@ __all__ = [
     "FindingKind",
     "Frequency",
     "FundingSource",
+    "Gap",
+    "GapKind",
     "GenderPlanError",
     "GenderPlanWarning",
     "Goal",
@@ -134,6 +140,7 @@ __all__ = [
     "Limits",
     "LinearPath",
     "LocalizedText",
+    "MatchBy",
     "Measurement",
     "MetCount",
     "Method",
@@ -146,6 +153,9 @@ __all__ = [
     "PlaceHierarchy",
     "Plan",
     "PlanAssessment",
+    "PlanCache",
+    "PlanFolder",
+    "Portfolio",
     "Problem",
     "Projection",
     "Ratio",
@@ -181,7 +191,9 @@ __all__ = [
     "gender_gap",
     "is_met",
     "load_measurements",
+    "load_places",
     "load_plan",
+    "load_plan_folder",
     "loads_plan",
     "parity_index",
     "plan_schema",

@@ -6,7 +6,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
-from gender_plan import LocalizedText, ValidationError, load_plan, save_plan
+from gender_plan import LocalizedText, ValidationError, dumps_plan, load_plan, save_plan
 from gender_plan.io import _yaml
 from gender_plan.io.plan_cache import PlanCache
 from gender_plan.io.plan_folder import load_plan_folder
@@ -87,7 +87,5 @@ def test_the_libyaml_path_reads_the_example_exactly_as_the_python_path():
 @settings(max_examples=20)
 @given(plan=plans())
 def test_the_libyaml_path_reads_every_plan_exactly_as_the_python_path(plan):
-    from gender_plan import dumps_plan
-
     text = dumps_plan(plan, format="yaml")
     assert _python_only(text) == _yaml._load_fast(text)

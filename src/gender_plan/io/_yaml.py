@@ -33,7 +33,7 @@ from gender_plan.io._source import MAX_DEPTH, Locations, join
 try:
     from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    CParser = None
+    CParser = None  # type: ignore[misc,assignment]
 
 __all__ = ["MAX_ALIASES", "MAX_VALUES", "dump_yaml", "load_yaml"]
 
@@ -106,9 +106,12 @@ class _Loader(Reader, Scanner, Parser, _Limited, SafeConstructor, _Resolver):
 
 if CParser is not None:
 
-    class _CLoader(_Limited, CParser, SafeConstructor, _Resolver):  # type: ignore[misc,valid-type]
-        """libyaml's events, composed by the bounded Python composer (which comes first in
-        the method order, so its `get_single_node` and `compose_node` are the ones used)."""
+    class _CLoader(_Limited, CParser, SafeConstructor, _Resolver):
+        """libyaml's events, composed by the bounded Python composer.
+
+        The composer comes first in the method order, so its `get_single_node` and
+        `compose_node` are the ones used.
+        """
 
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
@@ -129,7 +132,7 @@ def _load_fast(text: str) -> tuple[Any, Locations] | None:
         builder = _Builder(loader)  # type: ignore[arg-type]
         return builder.build(root, ""), builder.locations
     # Any failure at all is left to the Python path, which words it as the tests pin it.
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
     finally:
         loader.dispose()

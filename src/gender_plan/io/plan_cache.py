@@ -34,7 +34,7 @@ _DIGEST = 32
 
 
 def default_cache_dir() -> Path:
-    """The user's cache folder for gender-plan (``$XDG_CACHE_HOME/gender-plan`` on Linux).
+    r"""The user's cache folder for gender-plan (``$XDG_CACHE_HOME/gender-plan`` on Linux).
 
     ``GENDER_PLAN_CACHE`` overrides it; on macOS it is ``~/Library/Caches/gender-plan``, on
     Windows ``%LOCALAPPDATA%\\gender-plan\\Cache``.
@@ -94,8 +94,8 @@ class PlanCache:
         if hashlib.sha256(payload).digest() != entry[head : head + _DIGEST]:
             return None
         try:
-            plan = pickle.loads(payload)  # noqa: S301 - our own entry, its digest checked
-        except Exception:  # noqa: BLE001 - any unreadable entry is rebuilt from the file
+            plan = pickle.loads(payload)
+        except Exception:
             return None
         return plan if isinstance(plan, Plan) else None
 

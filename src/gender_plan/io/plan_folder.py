@@ -34,7 +34,7 @@ class PlanFolder:
 
 
 def load_plan_folder(
-    folder: str | os.PathLike[str], *, cache: PlanCache | None | bool = True
+    folder: str | os.PathLike[str], *, cache: PlanCache | bool | None = True
 ) -> PlanFolder:
     """Load every plan file in `folder` (not its subfolders), indexed by plan code.
 

@@ -48,7 +48,7 @@ class Rows:
         columns = {name: getattr(self, name)[keep] for name in
                    ("carrier", "code", "value", "numerator", "denominator", "scale", "source")}
         columns.update(changed)
-        return Rows(**columns)  # type: ignore[arg-type]
+        return Rows(**columns)
 
     def __len__(self) -> int:
         return len(self.carrier)

@@ -60,11 +60,11 @@ def counterparts(plan: Plan, parent: Plan, by: MatchBy = MatchBy.IMPLEMENTS) -> 
     codes: dict[str, str] = {}
     factors: dict[str, float] = {}
     gaps: list[Gap] = []
-    for code, candidates in found.items():
+    for code, matching in found.items():
         upper = parent.indicator(code)
-        if by is MatchBy.NUMBER and len(candidates) > 1:
-            same = [i for i in candidates if i.code == code]
-            candidates = same or candidates
+        candidates = matching
+        if by is MatchBy.NUMBER and len(matching) > 1:
+            candidates = [i for i in matching if i.code == code] or matching
         if not candidates:
             how = (f"no indicator 'implements: {code}'" if by is MatchBy.IMPLEMENTS
                    else f"no indicator numbered {upper.label!r}")

@@ -45,7 +45,7 @@ class Portfolio:
         plans: str | os.PathLike[str],
         places: str | os.PathLike[str],
         *,
-        cache: PlanCache | None | bool = True,
+        cache: PlanCache | bool | None = True,
     ) -> Portfolio:
         """Load the plan files of the folder `plans` and the place hierarchy file `places`.
 
