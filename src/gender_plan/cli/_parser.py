@@ -191,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     portfolio.add_argument("places", metavar="PLACES",
                            help="the place hierarchy: CSV place,level,parent,plan")
     portfolio.add_argument("measurements", metavar="MEASUREMENTS",
-                           help="the long measurement table of the bottom places (.csv)")
+                           help="the long measurement table of the bottom places (.csv, or "
+                           ".parquet/.arrow/.feather with the 'arrow' extra)")
     portfolio.add_argument(
         "--as-of", type=parse_as_of, default=None, metavar="DATE",
         help="assess with the data known on this date: a year or YYYY-MM-DD (default: today)",

@@ -8,6 +8,7 @@ import datetime
 import io
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gender_plan.errors import Problem, ValidationError
@@ -37,7 +38,12 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
         raise ValidationError([Problem(file=args.places, message=f"no place has the level "
                                        f"{args.level!r}", hint=f"the levels are "
                                        f"{', '.join(sorted(levels))}")], subject="--level")
-    frame = MeasurementFrame.read_csv(args.measurements, portfolio.units())
+    if Path(args.measurements).suffix.lower() in (".parquet", ".arrow", ".feather"):
+        from gender_plan.io.arrow import read_arrow_frame  # noqa: PLC0415
+
+        frame = read_arrow_frame(args.measurements, portfolio.units())
+    else:
+        frame = MeasurementFrame.read_csv(args.measurements, portfolio.units())
     as_of = args.as_of if args.as_of is not None else datetime.date.today()
     result = assess_portfolio(portfolio, frame, as_of=as_of, method=method,
                               match=MatchBy(args.match))
