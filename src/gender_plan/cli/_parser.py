@@ -207,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
                            "(default) or by their numbers")
     portfolio.add_argument("--format", choices=("table", "json", "csv"), default="table",
                            dest="output_format", help="output: a table (default), JSON or CSV")
+    portfolio.add_argument("--dashboard", default=None, metavar="PLACE",
+                           help="also write the HTML dashboard of this province (its communes' "
+                           "statuses per target, shares on track, its own assessment, a "
+                           "ranking) to --out")
+    portfolio.add_argument("--out", default=None, metavar="FILE.html",
+                           help="where to write the dashboard (with --dashboard)")
     portfolio.add_argument("--no-cache", action="store_true",
                            help="parse every plan file, without the cache")
 

@@ -32,6 +32,10 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
     from gender_plan.portfolio.assessment import assess_portfolio  # noqa: PLC0415
     from gender_plan.vectorized import MeasurementFrame  # noqa: PLC0415
 
+    if (args.dashboard is None) != (args.out is None):
+        raise ValidationError([Problem(message="--dashboard PLACE and --out FILE.html go "
+                                       "together", hint="give both, or neither")],
+                              subject="command line")
     portfolio = Portfolio.load(args.plans, args.places, cache=not args.no_cache)
     levels = {p.level for p in portfolio.hierarchy.places}
     if args.level is not None and args.level not in levels:
@@ -75,6 +79,12 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
                  for row in rows]
         sys.stdout.write(table(["place", "level", "plan", "no", "status", "ratio"], lines,
                                wrap=2) + "\n")
+    if args.dashboard is not None:
+        from gender_plan.io._atomic import write_bytes_atomic  # noqa: PLC0415
+        from gender_plan.report.dashboard import dashboard_html  # noqa: PLC0415
+
+        write_bytes_atomic(args.out, dashboard_html(result, args.dashboard).encode("utf-8"))
+        print(f"{args.out}: dashboard of {args.dashboard} written", file=sys.stderr)
     for gap in result.gaps:
         print(f"warning: {gap}", file=sys.stderr)
     return 0
