@@ -56,6 +56,29 @@ def write_portfolio(folder: Path, communes: int) -> tuple[Path, Path]:
     return plans, folder / "places.csv"
 
 
+def arrow_figures(csv: Path, portfolio: Portfolio) -> tuple[float, float, float] | None:
+    """Seconds to read the Parquet copy into a frame, and pyarrow's bare CSV and Parquet reads."""
+    try:
+        import pyarrow.csv as pacsv  # noqa: PLC0415 - optional
+        import pyarrow.parquet as pq  # noqa: PLC0415 - optional
+    except ImportError:
+        print("(pyarrow is not installed: no Parquet figures; pip install '.[arrow]')")
+        return None
+    from gender_plan.io.arrow import read_arrow_frame  # noqa: PLC0415 - needs pyarrow
+
+    path = csv.with_suffix(".parquet")
+    pq.write_table(pacsv.read_csv(csv), path)
+    began = time.perf_counter()
+    read_arrow_frame(path, portfolio.units())
+    read = time.perf_counter() - began
+    began = time.perf_counter()
+    pacsv.read_csv(csv)
+    floor_csv = time.perf_counter() - began
+    began = time.perf_counter()
+    pq.read_table(path)
+    return read, floor_csv, time.perf_counter() - began
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--communes", type=int, default=nation.COMMUNES)
@@ -84,6 +107,7 @@ def main() -> None:
         began = time.perf_counter()
         result = assess_portfolio(portfolio, frame, as_of=2025)
         assess = time.perf_counter() - began
+        parquet = arrow_figures(folder / "m.csv", portfolio)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"== {files:,} plan files (YAML, {size / 1000:.1f} kB each; written in {written:.1f} s),"
           f" {rows:,} measurements, {len(result.tables)} engine calls (one per plan)")
@@ -94,6 +118,13 @@ def main() -> None:
     print(f"assess every place and level against own plans {assess:8.2f} s")
     print(f"end to end, warm cache (load + read + assess)   {warm + read + assess:8.2f} s")
     print(f"end to end, cold cache                          {cold + read + assess:8.2f} s")
+    if parquet is not None:
+        read_parquet, floor_csv, floor_parquet = parquet
+        print(f"read the measurements (Parquet, read_arrow_frame) {read_parquet:6.2f} s")
+        print(f"end to end from Parquet, warm cache             "
+              f"{warm + read_parquet + assess:8.2f} s")
+        print(f"floor: pyarrow.csv.read_csv                     {floor_csv:8.2f} s")
+        print(f"floor: pyarrow.parquet.read_table               {floor_parquet:8.2f} s")
     print(f"gaps reported                                   {len(result.gaps):8d}")
     print(f"peak memory (ru_maxrss)                         {peak:8.0f} MB")
 
