@@ -68,14 +68,22 @@ def test_page_loads_without_errors_and_renders_fully(report: Path, tmp_path: Pat
     assert "</footer>" in dom
 
 
-def test_pdf_has_one_page_for_the_summary_and_one_per_goal(report: Path, tmp_path: Path) -> None:
+def test_pdf_starts_each_goal_and_the_appendix_on_a_new_page(report: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "laikhe.pdf"
     result = _run(tmp_path, f"--print-to-pdf={pdf}", report.as_uri())
     assert 0 == result.returncode, result.stderr[-2000:]
     assert [] == _page_errors(result.stderr)
     reader = PdfReader(pdf)
     plan = load_plan(PLAN)
-    assert 1 + len(plan.goals) == len(reader.pages)
+    # A goal's measured values may run onto a second page; every goal, and then the appendix
+    # (the whole plan), still opens a page of its own, in the plan's order.
+    tops = [page.extract_text().lstrip() for page in reader.pages]
+    openers = [f"Mục tiêu {goal.code}: " for goal in plan.goals] + ["Phụ lục: toàn văn kế hoạch"]
+    opened = [next(i for i, top in enumerate(tops) if top.startswith(opener))
+              for opener in openers]
+    assert sorted(opened) == opened
+    assert 1 == opened[0]
+    assert True is ("PHÓ CHỦ TỊCH\nPhạm Văn Liêm" in tops[-1])
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     # A4 is 210 x 297 mm, 595 x 842 points.
     assert (595, 842) == (round(width), round(height))
@@ -96,3 +104,21 @@ def test_screenshot_is_not_blank(report: Path, tmp_path: Path) -> None:
         assert len(colours) > 100  # text, badges and charts, not a flat page
         white = sum(count for count, colour in colours if min(colour) >= 250)
         assert white < 0.95 * image.width * image.height
+
+
+def test_the_parent_section_prints_on_its_own_pages(tmp_path: Path) -> None:
+    html = tmp_path / "parent.html"
+    assert 0 == main(["report", str(PLAN), str(DATA), "--as-of", "2026", "--lang", "en",
+                      "--parent", "national", "--by-number", "--out", str(html)])
+    pdf = tmp_path / "parent.pdf"
+    result = _run(tmp_path, f"--print-to-pdf={pdf}", html.as_uri())
+    assert 0 == result.returncode, result.stderr[-2000:]
+    assert [] == _page_errors(result.stderr)
+    reader = PdfReader(pdf)
+    goals = len(load_plan(PLAN).goals)
+    assert len(reader.pages) > 1 + goals
+    assert "Beside the parent plan" not in reader.pages[goals].extract_text()
+    section = " ".join(" ".join(page.extract_text().split()) for page in reader.pages[1 + goals:])
+    assert "Beside the parent plan" in section
+    assert "less ambitious" in section
+    assert "3.4: ≥ 70% (by 2025); ≥ 100% (by 2030)" in section

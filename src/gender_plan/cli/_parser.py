@@ -12,6 +12,9 @@ PROG = "gender-plan"
 _PLAN = "examples/laikhe_2026_2030.yaml"
 _DATA = "examples/data/laikhe-measurements.csv"
 _PLAN_HELP = "the plan file (.yaml, .yml, .json or .toml)"
+_SECTIONS = ("heading", "bases", "objective", "goals", "tasks", "funding", "units", "calendar",
+             "closing", "signature")
+"""The parts `show --section` takes, as `gender_plan.report.document.SECTIONS` names them."""
 
 
 def parse_as_of(text: str) -> datetime.date | int:
@@ -76,103 +79,10 @@ def _assessment_options(parser: argparse.ArgumentParser) -> None:
                         help="the place whose measurements to use, when the file has several")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of ``gender-plan`` and all its commands."""
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Check, show and assess a commune's gender-equality action plan, and write "
-        "a printable report of its progress.",
-        epilog=_example(
-            f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml",
-            f"{PROG} validate {_PLAN} {_DATA}",
-            f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
-            f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--debug", action="store_true",
-                        help="on an error, show the full traceback as well")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    validate = _command(
-        commands, "validate", "check a plan file (and measurements) and list every problem",
-        """
-        Check a plan file, and optionally a measurements file against it. Every problem is
-        listed at once with its file, line and place in the plan. Exit status: 0 when all is
-        well, 2 when there is a problem.
-        """,
-        _example(f"{PROG} validate {_PLAN} {_DATA}"),
-    )
-    validate.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
-    validate.add_argument("measurements", metavar="MEASUREMENTS", nargs="?", default=None,
-                          help="a measurements file to check against the plan (optional)")
-
-    show = _command(
-        commands, "show", "print a plan's goals, targets, tasks and units",
-        "Print the plan: its heading, every goal with its targets and units, its tasks and the "
-        "units responsible.",
-        _example(f"{PROG} show {_PLAN} --lang en"),
-    )
-    show.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
-    _lang(show)
-
-    assess = _command(
-        commands, "assess", "assess every target from measurements",
-        """
-        Assess every target of the plan from the measurements: its status and the reasons.
-        --format json prints a stable document for other programs (its fields are documented in
-        the command-line reference); --format csv prints one row per indicator.
-        """,
-        _example(f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
-                 f"{PROG} assess {_PLAN} {_DATA} --as-of 2026 --format json > assessment.json"),
-    )
-    _assessment_options(assess)
-    assess.add_argument("--format", choices=("table", "json", "csv"), default="table",
-                        dest="output_format", help="output: a table for people (default), "
-                        "JSON or CSV")
-    _lang(assess)
-
-    report = _command(
-        commands, "report", "write a printable report (HTML or Markdown)",
-        """
-        Write a report of the assessment: one self-contained HTML page, printable on A4, or a
-        Markdown document. The format follows the file name (.html or .md). Needs the 'report'
-        extra: pip install 'gender-plan[report]'.
-        """,
-        _example(f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
-                 f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md"),
-    )
-    _assessment_options(report)
-    report.add_argument("--out", required=True, metavar="FILE",
-                        help="where to write the report: FILE.html or FILE.md")
-    report.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="the report's language: the plan's (Vietnamese, default) or English")
-
-    new = _command(
-        commands, "new", "start another commune's plan file from an existing plan",
-        """
-        Start a plan file for another commune from an existing plan (Lai Khê's by default): the
-        commune's name and the years are filled in; the parts only the commune knows (the plan's
-        number, the date of issue, the signatory, the baselines) are left empty for you to fill.
-        Measurements go in a separate file.
-        """,
-        _example(f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml"),
-    )
-    new.add_argument("--commune", required=True, metavar="NAME",
-                     help="the commune's name as written in Vietnamese ('Hưng Đạo')")
-    new.add_argument("--commune-en", default=None, metavar="NAME",
-                     help="the name as written in English (default: the same)")
-    new.add_argument("--from", dest="source", default=None, metavar="PLAN",
-                     help="the plan to start from (default: Lai Khê's 2026-2030 plan)")
-    new.add_argument("--start-year", type=int, default=None, metavar="YEAR",
-                     help="the first year of the new plan (default: the source plan's)")
-    new.add_argument("--end-year", type=int, default=None, metavar="YEAR",
-                     help="the last year of the new plan (default: the source plan's)")
-    new.add_argument("--out", required=True, metavar="FILE",
-                     help="the new plan file (.yaml, .json or .toml)")
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-
+def _portfolio_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """The ``portfolio`` command's grammar (its own function: it has many options)."""
     portfolio = _command(
         commands, "portfolio", "assess every place of a portfolio against its own plan",
         """
@@ -215,6 +125,154 @@ def build_parser() -> argparse.ArgumentParser:
                            help="where to write the dashboard (with --dashboard)")
     portfolio.add_argument("--no-cache", action="store_true",
                            help="parse every plan file, without the cache")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``gender-plan`` and all its commands."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Check, show and assess a commune's gender-equality action plan, and write "
+        "a printable report of its progress.",
+        epilog=_example(
+            f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml",
+            f"{PROG} validate {_PLAN} {_DATA}",
+            f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
+            f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error, show the full traceback as well")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = _command(
+        commands, "validate", "check a plan file (and measurements) and list every problem",
+        """
+        Check a plan file, and optionally a measurements file against it. Every problem is
+        listed at once with its file, line and place in the plan. Exit status: 0 when all is
+        well, 2 when there is a problem.
+        """,
+        _example(f"{PROG} validate {_PLAN} {_DATA}"),
+    )
+    validate.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    validate.add_argument("measurements", metavar="MEASUREMENTS", nargs="?", default=None,
+                          help="a measurements file to check against the plan (optional)")
+
+    show = _command(
+        commands, "show", "print the whole plan, in the order of the document",
+        """
+        Print the whole plan in the order of the document: its heading and status (draft or
+        issued), the opening paragraphs and the documents cited, the objectives with each
+        target's own words and its reading, the tasks with their units and roles, section IV unit
+        by unit with every duty, the funding, the calendar, the closing paragraph, the recipients
+        and the signature. --section limits it to some parts.
+        """,
+        _example(f"{PROG} show {_PLAN} --lang en",
+                 f"{PROG} show {_PLAN} --section goals --section units"),
+    )
+    show.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    _lang(show)
+    show.add_argument(
+        "--section", action="append", default=None, metavar="NAME", choices=_SECTIONS,
+        help=f"print only this part (repeat for several): {', '.join(_SECTIONS)}",
+    )
+
+    assess = _command(
+        commands, "assess", "assess every target from measurements",
+        """
+        Assess every target of the plan from the measurements: its status and the reasons.
+        --format json prints a stable document for other programs (its fields are documented in
+        the command-line reference); --format csv prints one row per indicator.
+        """,
+        _example(f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
+                 f"{PROG} assess {_PLAN} {_DATA} --as-of 2026 --format json > assessment.json"),
+    )
+    _assessment_options(assess)
+    assess.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        dest="output_format", help="output: a table for people (default), "
+                        "JSON or CSV")
+    _lang(assess)
+
+    report = _command(
+        commands, "report", "write a printable report (HTML or Markdown)",
+        """
+        Write a report of the assessment: one self-contained HTML page, printable on A4, or a
+        Markdown document. The format follows the file name (.html or .md). Needs the 'report'
+        extra: pip install 'gender-plan[report]'.
+        """,
+        _example(f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
+                 f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md"),
+    )
+    _assessment_options(report)
+    report.add_argument("--out", required=True, metavar="FILE",
+                        help="where to write the report: FILE.html or FILE.md")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="the report's language: the plan's (Vietnamese, default) or English")
+    report.add_argument("--parent", default=None, metavar="FILE",
+                        help="add a section with each target beside this parent plan's "
+                        "('national': the national strategy shipped with the library)")
+    report.add_argument("--by-number", action="store_true",
+                        help="with --parent: match indicators by plan number too (see trace)")
+
+    new = _command(
+        commands, "new", "start another commune's plan file from an existing plan",
+        """
+        Start a plan file for another commune from an existing plan (Lai Khê's by default): the
+        commune's name and the years are filled in; the parts only the commune knows (the plan's
+        number, the date of issue, the signatory, the baselines) are left empty for you to fill.
+        Measurements go in a separate file.
+        """,
+        _example(f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml"),
+    )
+    new.add_argument("--commune", required=True, metavar="NAME",
+                     help="the commune's name as written in Vietnamese ('Hưng Đạo')")
+    new.add_argument("--commune-en", default=None, metavar="NAME",
+                     help="the name as written in English (default: the same)")
+    new.add_argument("--from", dest="source", default=None, metavar="PLAN",
+                     help="the plan to start from (default: Lai Khê's 2026-2030 plan)")
+    new.add_argument("--start-year", type=int, default=None, metavar="YEAR",
+                     help="the first year of the new plan (default: the source plan's)")
+    new.add_argument("--end-year", type=int, default=None, metavar="YEAR",
+                     help="the last year of the new plan (default: the source plan's)")
+    new.add_argument("--out", required=True, metavar="FILE",
+                     help="the new plan file (.yaml, .json or .toml)")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument("--national", action="store_true",
+                     help="start a province's plan from the national strategy's milestone "
+                     "targets instead (--commune then names the province)")
+
+    trace = _command(
+        commands, "trace", "check a plan carries the targets of the plans above it",
+        """
+        Compare each target of the plan with its parent plan's requirement in force at its
+        deadline (a milestone, or the straight line between two), and with the parent's parent
+        after it. Lists what is less ambitious, missing, more ambitious or not comparable.
+        Exit status: 0 when nothing is less ambitious, missing or untraceable, 1 when something
+        is, 2 on invalid input.
+        """,
+        _example(f"{PROG} trace {_PLAN} --parent national --by-number --lang en",
+                 f"{PROG} trace commune.yaml --plans plans/ --format json"),
+    )
+    trace.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    trace.add_argument("--parent", dest="parents", action="append", default=[],
+                       metavar="FILE", help="the parent plan's file ('national': the national "
+                       "strategy shipped with the library); repeat it for the parent's parent, "
+                       "in order up the chain")
+    trace.add_argument("--plans", default=None, metavar="FOLDER",
+                       help="a folder of plan files: the chain is found by each plan's "
+                       "'parent' and the plans' codes and numbers")
+    trace.add_argument("--by-number", action="store_true",
+                       help="match an indicator without 'implements' to the parent's indicator "
+                       "of the same plan number (each such match is marked)")
+    trace.add_argument("--equal", action="store_true",
+                       help="also list the targets that ask exactly what the parent's do")
+    trace.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                       dest="output_format", help="output: a table for people (default), "
+                       "JSON or CSV")
+    _lang(trace)
+
+    _portfolio_command(commands)
 
     _command(
         commands, "schema", "print the JSON Schema of plan files",

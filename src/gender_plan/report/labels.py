@@ -60,6 +60,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "month": ("tháng", "month"),
     "quarter": ("quý", "quarter"),
     "day": ("ngày", "day"),
+    "appendix": ("Phụ lục: toàn văn kế hoạch", "Appendix: the whole plan"),
+    "definition": ("Định nghĩa (theo kế hoạch)", "Definition (the plan's words)"),
+    "series": ("Chuỗi số liệu", "Series"),
+    "sources": ("Nguồn", "Sources"),
+    "period_col": ("Kỳ", "Period"),
+    "sex": ("Giới tính", "Sex"),
+    "value": ("Giá trị", "Value"),
+    "measured_values": ("Các giá trị đo được", "Measured values"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "source_col": ("Nguồn", "Source"),
+    "all_parts": ("chỉ tiêu chung, chỉ đạt khi mọi phần cùng đạt",
+                  "the numbered target, achieved only when every part is"),
+    "parent_section": ("Đối chiếu với kế hoạch cấp trên", "Beside the parent plan"),
+    "parent_target": ("Chỉ tiêu cấp trên", "Parent's target"),
+    "finding": ("Kết quả đối chiếu", "Finding"),
+    "by_number_note": (
+        "Chỉ tiêu không ghi liên kết được ghép theo số thứ tự; cần xác nhận.",
+        "Indicators without a link were matched by plan numbering; confirm the matches.",
+    ),
 }
 """Every label by key: (Vietnamese, English)."""
 
