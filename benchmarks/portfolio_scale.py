@@ -22,13 +22,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic_nation as nation
 
-from gender_plan import Comparator, Plan, Target, save_plan
+from gender_plan import Comparator, MeasurementFrame, Plan, Target, save_plan
 from gender_plan.io.places import save_places
 from gender_plan.io.plan_cache import PlanCache
 from gender_plan.portfolio import Portfolio
 from gender_plan.portfolio.assessment import assess_portfolio
 from gender_plan.rollup import PlaceHierarchy
-from gender_plan.vectorized import MeasurementFrame
 
 
 def own_plan(base: Plan, code: str, parent: str | None, rng: np.random.Generator) -> Plan:

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_measurements import PLAN, tables
 
+from gender_plan import MeasurementFrame
 from gender_plan.io.arrow import read_arrow_frame
-from gender_plan.vectorized import MeasurementFrame
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=30)

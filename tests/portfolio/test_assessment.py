@@ -13,12 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import synthetic_nation as nation
 
-from gender_plan import Comparator, Status, Target
+from gender_plan import Comparator, MeasurementFrame, Status, Target
 from gender_plan.portfolio import GapKind, MatchBy, Portfolio
 from gender_plan.portfolio.assessment import assess_portfolio
 from gender_plan.rollup import Place, PlaceHierarchy
 from gender_plan.rollup.levels import assess_levels
-from gender_plan.vectorized import MeasurementFrame
 
 FIELDS = ("status", "ratio", "score", "latest", "baseline", "target_value", "deadline")
 

@@ -28,9 +28,9 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
     from gender_plan.io._extras import require  # noqa: PLC0415
 
     require("numpy", package="numpy", extra="scale", feature="assessing a portfolio")
+    from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
     from gender_plan.portfolio import MatchBy, Portfolio  # noqa: PLC0415
     from gender_plan.portfolio.assessment import assess_portfolio  # noqa: PLC0415
-    from gender_plan.vectorized import MeasurementFrame  # noqa: PLC0415
 
     if (args.dashboard is None) != (args.out is None):
         raise ValidationError([Problem(message="--dashboard PLACE and --out FILE.html go "

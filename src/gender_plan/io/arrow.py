@@ -18,7 +18,7 @@ from gender_plan.io._extras import require
 from gender_plan.io._table import COLUMNS, Row, header
 
 if TYPE_CHECKING:
-    from gender_plan.vectorized import MeasurementFrame
+    from gender_plan.evaluation.frame import MeasurementFrame
 
 __all__ = ["ARROW_SUFFIXES", "arrow_rows", "read_arrow_frame", "write_arrow"]
 
@@ -69,7 +69,7 @@ def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> 
 
     `units` gives each indicator's unit (a plan's, or `Portfolio.units()`).
     """
-    from gender_plan.vectorized import MeasurementFrame  # noqa: PLC0415
+    from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
 
     table = _table(path).to_pandas()
     return MeasurementFrame.from_dataframe(table, units)

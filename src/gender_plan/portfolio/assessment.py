@@ -13,7 +13,10 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
+from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
 from gender_plan.portfolio import _carry
 from gender_plan.portfolio._carry import RATIO, SKIP, SUM, Rows
@@ -22,7 +25,6 @@ from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
 from gender_plan.portfolio.portfolio import Portfolio
 from gender_plan.portfolio.results import PortfolioAssessment
 from gender_plan.rollup.aggregation import CountMet, Ratio, rule_for
-from gender_plan.vectorized import AssessmentTable, MeasurementFrame, assess_frame
 
 __all__ = ["assess_portfolio"]
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from gender_plan.evaluation.status import Status
+from gender_plan.evaluation.status import STATUSES, Status
+from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.portfolio.gaps import Gap
 from gender_plan.portfolio.matching import Counterparts, MatchBy
 from gender_plan.portfolio.portfolio import Portfolio
-from gender_plan.vectorized import STATUSES, AssessmentTable
 
 __all__ = ["PlaceResult", "PortfolioAssessment"]
 
