@@ -59,6 +59,9 @@ from gender_plan.io import (
     save_measurements,
     save_plan,
 )
+from gender_plan.io.places import load_places
+from gender_plan.io.plan_cache import PlanCache
+from gender_plan.io.plan_folder import PlanFolder, load_plan_folder
 from gender_plan.model import (
     Assignment,
     Baseline,
@@ -90,6 +93,7 @@ from gender_plan.model import (
     TaskLink,
 )
 from gender_plan.plot import plot_indicator
+from gender_plan.portfolio import Gap, GapKind, MatchBy, Portfolio
 from gender_plan.rollup import (
     Aggregation,
     CountMet,
@@ -145,6 +149,8 @@ __all__ = [
     "FindingKind",
     "Frequency",
     "FundingSource",
+    "Gap",
+    "GapKind",
     "GenderPlanError",
     "GenderPlanWarning",
     "Goal",
@@ -156,6 +162,7 @@ __all__ = [
     "Limits",
     "LinearPath",
     "LocalizedText",
+    "MatchBy",
     "Measurement",
     "MeasurementFrame",
     "MetCount",
@@ -169,6 +176,9 @@ __all__ = [
     "PlaceHierarchy",
     "Plan",
     "PlanAssessment",
+    "PlanCache",
+    "PlanFolder",
+    "Portfolio",
     "Problem",
     "Projection",
     "Ratio",
@@ -212,7 +222,9 @@ __all__ = [
     "gender_gap",
     "is_met",
     "load_measurements",
+    "load_places",
     "load_plan",
+    "load_plan_folder",
     "loads_plan",
     "national_strategy",
     "parity_index",

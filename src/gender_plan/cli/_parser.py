@@ -79,6 +79,54 @@ def _assessment_options(parser: argparse.ArgumentParser) -> None:
                         help="the place whose measurements to use, when the file has several")
 
 
+def _portfolio_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """The ``portfolio`` command's grammar (its own function: it has many options)."""
+    portfolio = _command(
+        commands, "portfolio", "assess every place of a portfolio against its own plan",
+        """
+        Assess every place against the plan it adopted: the places with no places below from
+        their own rows, the places above (provinces, the nation) from the sums of the places
+        below, against their own plans. PLANS is a folder of plan files (found by their codes),
+        PLACES a CSV file place,level,parent,plan. What cannot be judged without guessing (a
+        place without a plan, an indicator without a counterpart) is listed on stderr. Loaded
+        plans are cached by file content in the user's cache folder. Needs numpy (the 'scale'
+        extra).
+        """,
+        _example(f"{PROG} portfolio plans/ places.csv measurements.csv --as-of 2025 "
+                 "--level province"),
+    )
+    portfolio.add_argument("plans", metavar="PLANS", help="the folder of plan files")
+    portfolio.add_argument("places", metavar="PLACES",
+                           help="the place hierarchy: CSV place,level,parent,plan")
+    portfolio.add_argument("measurements", metavar="MEASUREMENTS",
+                           help="the long measurement table of the bottom places (.csv, or "
+                           ".parquet/.arrow/.feather with the 'arrow' extra)")
+    portfolio.add_argument(
+        "--as-of", type=parse_as_of, default=None, metavar="DATE",
+        help="assess with the data known on this date: a year or YYYY-MM-DD (default: today)",
+    )
+    portfolio.add_argument("--method", choices=("linear", "growth", "projection"),
+                           default="linear", help="how progress is judged (default: linear)")
+    portfolio.add_argument("--level", default=None, metavar="LEVEL",
+                           help="print only the places of this level (commune, province, "
+                           "nation); default: every level")
+    portfolio.add_argument("--match", choices=("implements", "number"), default="implements",
+                           help="match indicators across plans by their 'implements' links "
+                           "(default) or by their numbers")
+    portfolio.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                           dest="output_format", help="output: a table (default), JSON or CSV")
+    portfolio.add_argument("--dashboard", default=None, metavar="PLACE",
+                           help="also write the HTML dashboard of this province (its communes' "
+                           "statuses per target, shares on track, its own assessment, a "
+                           "ranking) to --out")
+    portfolio.add_argument("--out", default=None, metavar="FILE.html",
+                           help="where to write the dashboard (with --dashboard)")
+    portfolio.add_argument("--no-cache", action="store_true",
+                           help="parse every plan file, without the cache")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``gender-plan`` and all its commands."""
     parser = argparse.ArgumentParser(
@@ -223,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
                        dest="output_format", help="output: a table for people (default), "
                        "JSON or CSV")
     _lang(trace)
+
+    _portfolio_command(commands)
 
     _command(
         commands, "schema", "print the JSON Schema of plan files",
