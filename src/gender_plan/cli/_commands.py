@@ -12,6 +12,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan.cli._reporting import (
+    OFFICE_SUFFIXES,
+    activities_for,
+    calendar_notes,
+    office_report,
+    template,
+)
 from gender_plan.errors import GenderPlanError, Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -63,6 +70,11 @@ def validate(args: argparse.Namespace) -> int:
             measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
         except GenderPlanError as error:
             errors.append(error)
+    activities = None
+    try:
+        activities = activities_for(args, plan)
+    except GenderPlanError as error:
+        errors.append(error)
     if errors:
         for found in errors:
             print(f"error: {found}", file=sys.stderr)
@@ -76,6 +88,11 @@ def validate(args: argparse.Namespace) -> int:
     print(text)
     if measurements is not None:
         print(f"{args.measurements}: {len(measurements)} measurements fit the plan")
+    if activities is not None:
+        print(f"{args.activities or args.measurements}: {len(activities)} activities fit the "
+              "plan")
+        for note in calendar_notes(plan, activities, args.as_of):
+            print(note)
     return 0
 
 
@@ -114,8 +131,17 @@ def assess(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     """Write the HTML or Markdown report."""
     from gender_plan.report import report_format_for, write_report  # noqa: PLC0415
+    from gender_plan.report.kinds import ReportKind, report_period  # noqa: PLC0415
 
+    if Path(args.out).suffix.lower() in OFFICE_SUFFIXES:
+        return office_report(args)
     report_format_for(args.out)  # a wrong suffix fails before any work
+    if args.kind != "annual":  # a review's data are taken at the end of its period
+        import gender_plan  # noqa: PLC0415
+
+        review = report_period(gender_plan.load_plan(args.plan), ReportKind(args.kind),
+                               args.as_of)
+        args.as_of = review.as_of
     plan, measurements, assessment = _load(args)
     path = write_report(plan, assessment, measurements, args.out, language=args.lang)
     print(f"{path}: report written ({path.stat().st_size:,} bytes)")
@@ -166,5 +192,6 @@ COMMANDS = {
     "report": report,
     "new": new,
     "schema": schema,
+    "template": template,
 }
 """Each command's function, by name."""
