@@ -14,6 +14,7 @@ from gender_plan.errors import (
     GenderPlanWarning,
     IncompatibleUnitsError,
     MissingDependencyError,
+    MissingProgramError,
     Problem,
     UnitError,
     UnknownCodeError,
@@ -40,6 +41,14 @@ from gender_plan.evaluation import (
     combine_statuses,
     is_met,
 )
+from gender_plan.evaluation.implementation import (
+    CalendarGap,
+    ImplementationStatus,
+    TaskProgress,
+    calendar_gaps,
+    check_activities,
+    task_progress,
+)
 from gender_plan.gender_indicators import (
     SexPair,
     female_share,
@@ -56,7 +65,10 @@ from gender_plan.io import (
     save_measurements,
     save_plan,
 )
+from gender_plan.io.activities import load_activities
+from gender_plan.io.workbook import write_workbook
 from gender_plan.model import (
+    Activity,
     Assignment,
     Baseline,
     Comparator,
@@ -73,6 +85,7 @@ from gender_plan.model import (
     LocalizedText,
     Measurement,
     PartialDate,
+    Participants,
     Period,
     Plan,
     RecurringEvent,
@@ -105,12 +118,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
+    "Activity",
     "Aggregation",
     "AggregationError",
     "Assessment",
     "AssessmentError",
     "Assignment",
     "Baseline",
+    "CalendarGap",
     "Comparator",
     "CountMet",
     "DayOfYear",
@@ -129,6 +144,7 @@ __all__ = [
     "Goal",
     "GoalSummary",
     "GrowthRatio",
+    "ImplementationStatus",
     "IncompatibleUnitsError",
     "Indicator",
     "Limits",
@@ -138,9 +154,11 @@ __all__ = [
     "MetCount",
     "Method",
     "MissingDependencyError",
+    "MissingProgramError",
     "NumberedTargetAssessment",
     "Observation",
     "PartialDate",
+    "Participants",
     "Period",
     "Place",
     "PlaceHierarchy",
@@ -163,6 +181,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "Task",
+    "TaskProgress",
     "Trend",
     "UnitError",
     "UnknownCodeError",
@@ -173,6 +192,8 @@ __all__ = [
     "aggregate",
     "assess_indicator",
     "assess_plan",
+    "calendar_gaps",
+    "check_activities",
     "check_measurements",
     "check_traceability",
     "combine_statuses",
@@ -180,6 +201,7 @@ __all__ = [
     "female_share",
     "gender_gap",
     "is_met",
+    "load_activities",
     "load_measurements",
     "load_plan",
     "loads_plan",
@@ -189,5 +211,7 @@ __all__ = [
     "save_measurements",
     "save_plan",
     "sex_pairs",
+    "task_progress",
     "validate_measurements",
+    "write_workbook",
 ]

@@ -12,6 +12,7 @@ Every value is valid by construction (nothing is filtered), so the strategies st
 Needs the ``testing`` extra (``pip install gender-plan[testing]``) for hypothesis.
 """
 
+from gender_plan.testing.activities import activities, participants
 from gender_plan.testing.measures import (
     UNIT_FAMILIES,
     baselines,
@@ -43,6 +44,7 @@ from gender_plan.testing.values import (
 __all__ = [
     "STRATEGIES",
     "UNIT_FAMILIES",
+    "activities",
     "baselines",
     "day_of_years",
     "document_references",
@@ -53,6 +55,7 @@ __all__ = [
     "localized_texts",
     "measurements",
     "partial_dates",
+    "participants",
     "periods",
     "plans",
     "recurring_events",

@@ -39,6 +39,7 @@ from gender_plan.model import (
     Target,
     Task,
 )
+from gender_plan.model.activity import Activity, Participants
 from gender_plan.testing.measures import (
     _with,
     baselines,
@@ -235,7 +236,10 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
     )
 
 
+from gender_plan.testing.activities import activities, participants  # noqa: E402
+
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Activity: activities,
     Baseline: baselines,
     DayOfYear: day_of_years,
     DocumentReference: document_references,
@@ -245,6 +249,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Limits: limits,
     LocalizedText: localized_texts,
     Measurement: measurements,
+    Participants: participants,
     PartialDate: partial_dates,
     Period: periods,
     Plan: plans,
