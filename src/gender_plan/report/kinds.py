@@ -37,10 +37,9 @@ class ReportKind(enum.Enum):
 
 
 _LABELS = {
-    ReportKind.ANNUAL: LocalizedText(vi="Kết quả thực hiện", en="Results of"),
-    ReportKind.MID_TERM: LocalizedText(vi="Sơ kết giữa kỳ thực hiện",
-                                       en="Mid-term review of"),
-    ReportKind.FINAL: LocalizedText(vi="Tổng kết thực hiện", en="Final review of"),
+    ReportKind.ANNUAL: LocalizedText(vi="Kết quả thực hiện", en="Results"),
+    ReportKind.MID_TERM: LocalizedText(vi="Sơ kết giữa kỳ", en="Mid-term review"),
+    ReportKind.FINAL: LocalizedText(vi="Tổng kết", en="Final review"),
 }
 
 
@@ -62,6 +61,18 @@ class ReportPeriod:
     def years(self) -> range:
         """Every year covered, in order."""
         return range(self.first_year, self.last_year + 1)
+
+    def summary(self, title: str, language: Language = "vi") -> str:
+        """The report's summary line for the plan called `title` (its kind and period)."""
+        plan = title[:1].lower() + title[1:]
+        span = f"{self.first_year}-{self.last_year}"
+        if language == "en":
+            return {ReportKind.ANNUAL: f"Results of the plan {title} in {self.last_year}",
+                    ReportKind.MID_TERM: f"Mid-term review ({span}) of the plan {title}",
+                    ReportKind.FINAL: f"Final review of the plan {title}"}[self.kind]
+        return {ReportKind.ANNUAL: f"Kết quả thực hiện Kế hoạch {plan} năm {self.last_year}",
+                ReportKind.MID_TERM: f"Sơ kết giữa kỳ ({span}) thực hiện Kế hoạch {plan}",
+                ReportKind.FINAL: f"Tổng kết thực hiện Kế hoạch {plan}"}[self.kind]
 
     def text(self, language: Language = "vi") -> str:
         """``năm 2026`` or ``giai đoạn 2026-2028`` (``in 2026``, ``2026-2028``)."""

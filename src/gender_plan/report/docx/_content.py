@@ -159,6 +159,10 @@ def _issuer(plan: Plan) -> tuple[str, ...]:
     return (text,)
 
 
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _count(value: int, language: Language) -> str:
     return format_number(value, language, decimals=0)
 
@@ -185,9 +189,7 @@ def results_report(
                                                for e in plan.events)])
     year = year_of_issue or period.as_of.year
     place = plan.place.get(language)
-    kind = period.kind.label.get(language)
-    plan_name = plan.title.get(language)
-    subtitle = f"{kind} {plan_name[0].lower() + plan_name[1:]} {period.text(language)}"
+    subtitle = period.summary(plan.title.get(language), language)
     sections = (
         _situation(plan, assessment, record, period, language),
         Section(title=f"II. {_w('results', language)}", blocks=()),
@@ -239,7 +241,8 @@ def _situation(plan: Plan, assessment: PlanAssessment, record: Sequence[Activity
     as_of = f"{period.as_of:%d/%m/%Y}"
     if language == "vi":
         blocks: tuple[Block, ...] = (
-            f"{plan.issuer.get('vi')} ban hành {plan.title.get('vi')} {issued}, gồm "
+            f"{plan.issuer.get('vi')} ban hành Kế hoạch {_lower(plan.title.get('vi'))} "
+            f"{issued}, gồm "
             f"{_count(len(plan.goals), language)} mục tiêu với {_count(indicators, language)} "
             f"chỉ tiêu, {_count(len(plan.tasks), language)} nhiệm vụ, giải pháp và "
             f"{_count(len(plan.units), language)} đơn vị được giao tổ chức thực hiện.",
@@ -253,7 +256,7 @@ def _situation(plan: Plan, assessment: PlanAssessment, record: Sequence[Activity
         )
     else:
         blocks = (
-            f"{plan.issuer.get('en')} issued {plan.title.get('en')} {issued}: "
+            f"{plan.issuer.get('en')} issued the plan {plan.title.get('en')} {issued}: "
             f"{len(plan.goals)} goals with {indicators} targets, {len(plan.tasks)} tasks and "
             f"{len(plan.units)} units responsible.",
             f"This report covers {period.text(language)}, with data as of {as_of}. Of "
@@ -285,7 +288,7 @@ def _goal_blocks(plan: Plan, view: object, assessment: PlanAssessment,
                           _trend(indicator, found.series, rows, period, language),
                           row.status_text))
         yield Table(header=header, rows=tuple(table),
-                    widths=(0.06, 0.30, 0.15, 0.13, 0.13, 0.12, 0.11))
+                    widths=(0.08, 0.28, 0.15, 0.13, 0.13, 0.12, 0.11))
 
 
 def _activity_summary(progress: TaskProgress, language: Language) -> str:

@@ -53,8 +53,17 @@ def _paragraph(container: Any, docx: Any, text: str, size: float = _BODY_PT, *,
     return paragraph
 
 
-def _underline(paragraph: Any, docx: Any) -> None:
-    """A short line under the motto, drawn as the paragraph's bottom border (editable)."""
+def _underline(container: Any, docx: Any, inset_mm: float) -> None:
+    """A short line under the paragraph above, drawn as the bottom border of an empty one.
+
+    The empty paragraph is indented by `inset_mm` on both sides so that the line is about as
+    long as the text above it, as the decree draws it; the officer can delete it like any line.
+    """
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = docx.shared.Mm(inset_mm)
+    fmt.space_before = fmt.space_after = docx.shared.Pt(0)
+    fmt.line_spacing = docx.shared.Pt(2)
     oxml = docx.oxml
     borders = oxml.OxmlElement("w:pBdr")
     bottom = oxml.OxmlElement("w:bottom")
@@ -96,13 +105,13 @@ def _heading_block(document: Any, docx: Any, report: ResultsReport) -> None:
         _font(paragraph.add_run(line), docx, 13, bold=True)
         paragraph.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = docx.shared.Pt(0)
-    _underline(left.paragraphs[-1], docx)
+    _underline(left, docx, 20)
     first = right.paragraphs[0]
     _font(first.add_run(_MOTTO), docx, 12.5, bold=True)
     first.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
     first.paragraph_format.space_after = docx.shared.Pt(0)
-    motto = _paragraph(right, docx, _MOTTO_2, 13.5, bold=True, align="CENTER", after=0)
-    _underline(motto, docx)
+    _paragraph(right, docx, _MOTTO_2, 13.5, bold=True, align="CENTER", after=0)
+    _underline(right, docx, 26)
     number = table.cell(1, 0).paragraphs[0]
     _font(number.add_run(report.number), docx, 13)
     number.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
@@ -172,8 +181,9 @@ def layout(report: ResultsReport, docx: Any) -> Any:
     _heading_block(document, docx, report)
     _paragraph(document, docx, "", after=0)
     _paragraph(document, docx, report.title, 14, bold=True, align="CENTER", after=0)
-    summary = _paragraph(document, docx, report.subtitle, 14, bold=True, align="CENTER")
-    _underline(summary, docx)
+    _paragraph(document, docx, report.subtitle, 14, bold=True, align="CENTER", after=0)
+    _underline(document, docx, 62)
+    _paragraph(document, docx, "", 6, after=0)
     for part in report.sections:
         _paragraph(document, docx, part.title, _BODY_PT, bold=True, after=4)
         for block in part.blocks:
