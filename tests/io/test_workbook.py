@@ -59,7 +59,7 @@ def test_the_workbook_lists_every_indicator_and_period_with_its_name_unit_and_ta
     assert "≤ 109 bé trai/100 bé gái (đến năm 2030)" == sheet.cell(row, 3).value
     assert "boys / 100 girls" == sheet.cell(row, COLUMN["Đơn vị"]).value
     assert ("6.3", "2026-07") in rows
-    assert sheet.cell(rows[("5.1", "2026")], COLUMN["Đơn vị"]).value is None  # yes/no
+    assert "yes_no" == sheet.cell(rows[("5.1", "2026")], COLUMN["Đơn vị"]).value
 
 
 def test_data_validation_fixes_units_and_asks_for_numbers_or_yes_no(template: Path) -> None:
@@ -136,7 +136,7 @@ def test_write_fill_load_gives_back_what_was_filled_in(
             sheet.cell(row, COLUMN["Mẫu số"]).value = 50
         expected.append(Measurement(
             indicator=code, period=period, value=cell_value,
-            unit=None if yes_no else indicator.unit, series=series, source=source,
+            unit=indicator.unit, series=series, source=source,
             numerator=counted if not yes_no else None,
             denominator=50 if counted is not None and not yes_no else None))
     path = tmp_path / "filled.xlsx"

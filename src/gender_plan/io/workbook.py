@@ -192,7 +192,7 @@ def _measurement_sheet(openpyxl: Any, sheet: Any, plan: Plan, years: Sequence[in
                 row += 1
                 values = {"indicator": indicator.code, "name": indicator.name.get("vi"),
                           "target": target, "period": str(period),
-                          "unit": None if indicator.unit == "yes_no" else indicator.unit,
+                          "unit": indicator.unit,
                           "place": place}
                 for column, value in values.items():
                     if column not in letter or value is None:
@@ -227,12 +227,12 @@ def _validate_rows(openpyxl: Any, sheet: Any, indicator: Indicator, letter: dict
         add(validation(type="custom", formula1=_NUMBER_RULE.format(c=f"{letter['value']}{top}"),
                        allow_blank=True, showErrorMessage=True, errorTitle="Giá trị",
                        error="Nhập một số, ví dụ 60,5 (a number, such as 60.5)."), "value")
-        if "," not in indicator.unit and '"' not in indicator.unit:
-            add(validation(type="list", formula1=f'"{indicator.unit}"', allow_blank=True,
-                           showErrorMessage=True, errorTitle="Đơn vị",
-                           error=f"Đơn vị của chỉ tiêu là {indicator.unit} (fixed by the "
-                           "plan)."), "unit")
-    for column in ("numerator", "denominator"):
+    if "," not in indicator.unit and '"' not in indicator.unit:
+        add(validation(type="list", formula1=f'"{indicator.unit}"', allow_blank=True,
+                       showErrorMessage=True, errorTitle="Đơn vị",
+                       error=f"Đơn vị của chỉ tiêu là {indicator.unit} (fixed by the plan)."),
+            "unit")
+    for column in ("numerator", "denominator") if indicator.unit != "yes_no" else ():
         add(validation(type="custom",
                        formula1=_NUMBER_RULE.format(c=f"{letter[column]}{top}"),
                        allow_blank=True, showErrorMessage=True, errorTitle="Số",
