@@ -133,8 +133,14 @@ def report(args: argparse.Namespace) -> int:
     from gender_plan.report import report_format_for, write_report  # noqa: PLC0415
     from gender_plan.report.kinds import ReportKind, report_period  # noqa: PLC0415
 
-    if Path(args.out).suffix.lower() in OFFICE_SUFFIXES:
+    suffix = Path(args.out).suffix.lower()
+    if suffix in OFFICE_SUFFIXES:
         return office_report(args)
+    if suffix not in (".html", ".htm", ".md", ".markdown"):
+        raise ValidationError(
+            [Problem(message=f"cannot tell the report format from the suffix {suffix!r}",
+                     file=str(args.out), hint="name the file *.html, *.md, *.docx or *.pdf")],
+            subject="report's file name")
     report_format_for(args.out)  # a wrong suffix fails before any work
     if args.kind != "annual":  # a review's data are taken at the end of its period
         import gender_plan  # noqa: PLC0415

@@ -46,7 +46,7 @@ def calendar_notes(plan: Plan, activities: tuple[Activity, ...],
     years = [y for y in range(plan.start_year, min(plan.end_year, date.year) + 1)
              if any(a.first_day.year <= y for a in activities)]
     gaps = [g for g in calendar_gaps(plan, activities, years) if g.last_day <= date]
-    return [f"note: {gap.problem(plan, 'vi')}" for gap in gaps]
+    return [f"note: {gap.problem(plan, 'vi').message}" for gap in gaps]
 
 
 def template(args: argparse.Namespace) -> int:

@@ -204,6 +204,9 @@ def _measurement_sheet(openpyxl: Any, sheet: Any, plan: Plan, years: Sequence[in
                     cell.alignment = wrap
                 for column in ("series", "source", "note"):
                     sheet[f"{letter[column]}{row}"].number_format = "@"
+                # Spreadsheets do not grow a row to its wrapped text on opening: size it here.
+                lines = max(-(-len(str(values[c])) // widths[c]) for c in ("name", "target"))
+                sheet.row_dimensions[row].height = 15 * max(lines, 1)
         _validate_rows(openpyxl, sheet, indicator, letter, top, row)
     return row - 1
 
