@@ -13,6 +13,17 @@ CASES = [
         "from gender_plan.report.render import _environment; _environment()",
         "pip install 'gender-plan[report]'",
     ),
+    (
+        "docx",
+        "import gender_plan.report.docx as d; d.write_docx(None, None, (), (), 'r.docx', "
+        "period=None)",
+        "pip install 'gender-plan[word]'",
+    ),
+    (
+        "openpyxl",
+        "import gender_plan; gender_plan.write_workbook(None, 'w.xlsx')",
+        "pip install 'gender-plan[excel]'",
+    ),
 ]
 
 
