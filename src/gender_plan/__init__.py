@@ -43,10 +43,12 @@ from gender_plan.evaluation import (
 )
 from gender_plan.evaluation.implementation import (
     CalendarGap,
+    DutyProgress,
     ImplementationStatus,
     TaskProgress,
     calendar_gaps,
     check_activities,
+    duty_progress,
     task_progress,
 )
 from gender_plan.gender_indicators import (
@@ -132,6 +134,7 @@ __all__ = [
     "Direction",
     "DocumentKind",
     "DocumentReference",
+    "DutyProgress",
     "Field",
     "FileAccessError",
     "FileFormatError",
@@ -198,6 +201,7 @@ __all__ = [
     "check_traceability",
     "combine_statuses",
     "dumps_plan",
+    "duty_progress",
     "female_share",
     "gender_gap",
     "is_met",

@@ -19,7 +19,7 @@ from gender_plan import (
     check_activities,
     task_progress,
 )
-from gender_plan.evaluation.implementation import held_at
+from gender_plan.evaluation.implementation import duty_progress, held_at
 from gender_plan.testing import activities
 
 PLAN = laikhe_2026_2030.build_plan()
@@ -99,6 +99,21 @@ def test_status_follows_the_rule(record: list[Activity], year: int) -> None:
             held = bool(task.events) and not progress.missing_events
             assert (ImplementationStatus.EVENT_HELD if held
                     else ImplementationStatus.IN_PROGRESS) == progress.status
+
+
+@given(record=st.lists(activities(plan=PLAN), max_size=8), year=st.integers(2026, 2030))
+def test_every_duty_is_judged_by_its_own_activities(record: list[Activity], year: int) -> None:
+    found = duty_progress(PLAN, record, year)
+    assert [(u.code, n) for u in PLAN.units for n in range(1, len(u.duties) + 1)] == [
+        (d.unit, d.duty) for d in found]
+    for progress in found:
+        mine = tuple(a for a in record if (a.unit, a.duty) == (progress.unit, progress.duty)
+                     and a.first_day.year <= year <= a.last_day.year)
+        assert mine == progress.activities
+        expected = (ImplementationStatus.NOT_STARTED if not mine
+                    else ImplementationStatus.DONE if any(a.completed for a in mine)
+                    else ImplementationStatus.IN_PROGRESS)
+        assert expected == progress.status
 
 
 @given(record=st.lists(activities(plan=PLAN), max_size=8), year=st.integers(2026, 2030))

@@ -119,9 +119,10 @@ def test_every_target_is_in_a_table_with_its_status_value_and_trend(
 
 def test_tasks_units_and_funding_are_reported_with_vietnamese_numbers(
         document: docx.document.Document) -> None:
+    task_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Mã"]
     tasks = {row.cells[0].text: [c.text for c in row.cells]
-             for t in document.tables for row in t.rows if len(row.cells) == 5}
-    assert len(PLAN.tasks) == len(tasks) - 1  # and the header
+             for t in task_tables for row in t.rows[1:]}
+    assert len(PLAN.tasks) == len(tasks)
     assert "Hoàn thành" == tasks["II.1.2"][3]
     assert "Đã tổ chức sự kiện hằng năm" == tasks["II.2.3.2"][3]
     assert "Chưa triển khai" == tasks["II.1.1"][3]
@@ -134,6 +135,19 @@ def test_tasks_units_and_funding_are_reported_with_vietnamese_numbers(
                if len(row.cells) == 3]
     assert ["Tổng cộng", "7", "37.900.000"] == funding[-1]
     assert any("tổng kinh phí 37.900.000 đồng" in p.text for p in document.paragraphs)
+
+
+def test_every_duty_of_section_iv_is_reported_with_its_state(
+        document: docx.document.Document) -> None:
+    (table,) = [t for t in document.tables if len(t.columns) == 5
+                and t.rows[0].cells[2].text.startswith("Nhiệm vụ của")]
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert sum(len(u.duties) for u in PLAN.units) == len(rows)
+    assert ["Phòng Văn hóa-xã hội xã", "1"] == rows[0][:2]
+    assert ("Hoàn thành", "1") == (rows[0][3], rows[0][4])  # the yearly plan, marked done
+    assert ("Chưa triển khai", "0") == (rows[1][3], rows[1][4])
+    front = [r for r in rows if r[2] == PLAN.units[-1].duties[1].get("vi")]
+    assert [("Đang triển khai", "1")] == [(r[3], r[4]) for r in front]
 
 
 def test_difficulties_and_proposals_come_from_the_figures(

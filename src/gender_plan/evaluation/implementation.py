@@ -23,10 +23,12 @@ from gender_plan.model.text import Language, LocalizedText
 
 __all__ = [
     "CalendarGap",
+    "DutyProgress",
     "ImplementationStatus",
     "TaskProgress",
     "calendar_gaps",
     "check_activities",
+    "duty_progress",
     "held_at",
     "task_progress",
 ]
@@ -72,6 +74,19 @@ class TaskProgress:
     activities: tuple[Activity, ...] = ()
     missing_events: tuple[str, ...] = ()
     """For a task carried out at events: the codes of its events not held that year."""
+
+
+@attrs.frozen(kw_only=True)
+class DutyProgress:
+    """One unit's duty (section IV) in one year, with the activities recorded for it."""
+
+    unit: str
+    duty: int
+    """The duty's 1-based number among the unit's duties."""
+    year: int
+    status: ImplementationStatus
+    """NOT_STARTED, IN_PROGRESS or DONE, by the same rule as a task's (duties have no events)."""
+    activities: tuple[Activity, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -136,6 +151,23 @@ def task_progress(plan: Plan, activities: Iterable[Activity],
         )
         found.append(TaskProgress(task=task.code, year=year, status=_status(task, mine, missing),
                                   activities=mine, missing_events=missing))
+    return tuple(found)
+
+
+def duty_progress(plan: Plan, activities: Iterable[Activity],
+                  year: int) -> tuple[DutyProgress, ...]:
+    """Every unit's every duty in `year`, in the plan's order, by the rule of `task_progress`."""
+    entries = tuple(activities)
+    found = []
+    for unit in plan.units:
+        for number in range(1, len(unit.duties) + 1):
+            mine = tuple(a for a in entries if a.unit == unit.code and a.duty == number
+                         and _in_year(a, year))
+            status = (ImplementationStatus.NOT_STARTED if not mine
+                      else ImplementationStatus.DONE if any(a.completed for a in mine)
+                      else ImplementationStatus.IN_PROGRESS)
+            found.append(DutyProgress(unit=unit.code, duty=number, year=year, status=status,
+                                      activities=mine))
     return tuple(found)
 
 

@@ -17,6 +17,7 @@ from gender_plan.evaluation.implementation import (
     ImplementationStatus,
     TaskProgress,
     calendar_gaps,
+    duty_progress,
     held_at,
     task_progress,
 )
@@ -60,6 +61,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "status": ("Đánh giá", "Status"),
     "code": ("Mã", "Code"),
     "task": ("Nhiệm vụ", "Task"),
+    "duty": ("Nhiệm vụ của đơn vị (mục IV)", "The unit's duty (section IV)"),
     "lead": ("Chủ trì", "Lead"),
     "progress": ("Tình hình thực hiện", "Implementation"),
     "activities": ("Số hoạt động", "Activities"),
@@ -198,7 +200,8 @@ def results_report(
         Section(title=f"2. {_w('tasks', language)}", level=2,
                 blocks=tuple(_task_blocks(plan, progress, period, language))),
         Section(title=f"3. {_w('units', language)}", level=2,
-                blocks=(_unit_table(plan, record, language),)),
+                blocks=(_unit_table(plan, record, language),
+                        _duty_table(plan, record, period, language))),
         Section(title=f"4. {_w('calendar', language)}", level=2,
                 blocks=(_calendar_table(plan, record, period, language),)),
         Section(title=f"III. {_w('funding', language)}",
@@ -340,6 +343,25 @@ def _unit_table(plan: Plan, record: Sequence[Activity], language: Language) -> T
                      documents, format_number(cost, language, decimals=0)))
     return Table(header=header, rows=tuple(rows), widths=(0.27, 0.09, 0.08, 0.08, 0.1, 0.24,
                                                           0.14))
+
+
+def _duty_table(plan: Plan, record: Sequence[Activity], period: ReportPeriod,
+                language: Language) -> Table:
+    """Each unit's duties of section IV, with their state in each year covered."""
+    header = (_w("unit", language), _w("no", language), _w("duty", language),
+              _w("progress", language), _w("activities", language))
+    states = {year: {(d.unit, d.duty): d for d in duty_progress(plan, record, year)}
+              for year in period.years}
+    rows = []
+    for unit in plan.units:
+        for number, duty in enumerate(unit.duties, start=1):
+            found = [(year, states[year][(unit.code, number)]) for year in period.years]
+            status = "; ".join((f"{year}: " if len(found) > 1 else "") + d.status.text(language)
+                               for year, d in found)
+            count = sum(len(d.activities) for _, d in found)
+            rows.append((unit.name.get(language) if number == 1 else "", str(number),
+                         duty.get(language), status, _count(count, language)))
+    return Table(header=header, rows=tuple(rows), widths=(0.2, 0.06, 0.46, 0.18, 0.1))
 
 
 def _calendar_table(plan: Plan, record: Sequence[Activity], period: ReportPeriod,
