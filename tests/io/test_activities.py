@@ -169,3 +169,41 @@ def test_validate_reports_a_bad_record_with_its_cell(tmp_path: Path,
     assert 2 == main(["validate", str(PLAN_FILE), "--activities", str(path)])
     assert "a.csv:2 [unit] activities[0].unit: the plan has no unit 'nobody'" in \
         capsys.readouterr().err
+
+
+def test_dates_numbers_and_yes_are_read_as_an_office_types_them(template: Path,
+                                                                 tmp_path: Path) -> None:
+    import datetime  # noqa: PLC0415
+
+    workbook = openpyxl.load_workbook(template)
+    sheet = workbook["Hoạt động"]
+    rows = [
+        ["II.2.3.2", "culture-society-office", None, datetime.datetime(2026, 11, 15),
+         datetime.date(2026, 12, 15), "action-month", "Mít tinh", "x", "120", "1.080", None,
+         "KH 1/KH-UBND; QĐ 2/QĐ-UBND", "12.500.000", PLAN.funding[0].description.get("vi")],
+        ["II.2.4.3", "Trạm Y tế", 1, "11/2026", None, None, "Truyền thông", "Không", None, None,
+         "300", None, 2_400_000.0],
+        ["II.2.4.3", "health-station", None, "2026-Q4", None, None, "Khám", None],
+    ]
+    for number, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(number, column).value = value
+    workbook.save(tmp_path / "typed.xlsx")
+    first, second, third = load_activities(tmp_path / "typed.xlsx", plan=PLAN)
+    assert (Period(year=2026, month=11, day=15), Period(year=2026, month=12, day=15)) == (
+        first.start, first.end)
+    assert (True, Participants(female=120, male=1080), 12_500_000) == (
+        first.completed, first.participants, first.cost)
+    assert ("KH 1/KH-UBND", "QĐ 2/QĐ-UBND") == first.documents
+    assert "state-budget" == first.funding  # chosen from the list by its description
+    assert (Period(year=2026, month=11), "health-station", 300, False) == (
+        second.start, second.unit, second.participants.total, second.completed)
+    assert Period(year=2026, quarter=4) == third.start
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "w.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(FileFormatError, match="cannot be read as an Excel workbook"):
+        load_activities(tmp_path / "w.xlsx")
+    with pytest.raises(FileFormatError, match="use a .xlsx workbook or a .csv file"):
+        load_activities(tmp_path / "w.ods")
