@@ -205,5 +205,5 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
     (tmp_path / "w.xlsx").write_bytes(b"not a zip")
     with pytest.raises(FileFormatError, match="cannot be read as an Excel workbook"):
         load_activities(tmp_path / "w.xlsx")
-    with pytest.raises(FileFormatError, match="use a .xlsx workbook or a .csv file"):
+    with pytest.raises(FileFormatError, match=r"use a \.xlsx workbook or a \.csv file"):
         load_activities(tmp_path / "w.ods")
