@@ -207,3 +207,16 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
         load_activities(tmp_path / "w.xlsx")
     with pytest.raises(FileFormatError, match=r"use a \.xlsx workbook or a \.csv file"):
         load_activities(tmp_path / "w.ods")
+
+
+def test_a_formula_in_the_activities_sheet_is_refused_with_its_cell(template: Path,
+                                                                    tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(template)
+    sheet = workbook["Hoạt động"]
+    for column, value in enumerate(["II.1.1", "schools", None, "2026", None, None, "Họp", None,
+                                    "=5+5"], start=1):
+        sheet.cell(2, column).value = value
+    workbook.save(tmp_path / "f.xlsx")
+    with pytest.raises(ValidationError, match=r"formula \(=5\+5\)") as caught:
+        load_activities(tmp_path / "f.xlsx", plan=PLAN)
+    assert ["'Hoạt động'!I2"] == [p.column for p in caught.value.problems]

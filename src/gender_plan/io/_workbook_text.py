@@ -103,9 +103,9 @@ INSTRUCTIONS: tuple[tuple[str, str], ...] = (
      "7. Check the workbook: gender-plan validate PLAN.yaml data.xlsx. Every mistake is named "
      "by sheet and cell ('Số liệu'!E7). Write the report: gender-plan report PLAN.yaml "
      "data.xlsx --kind annual --as-of 2026 --out report.docx"),
-    ("Công thức (bắt đầu bằng =) chỉ được đọc theo giá trị Excel đã tính; không dán công thức "
-     "vào các cột mã và kỳ.",
-     "Formulas (starting with =) are read only as the value Excel computed; do not put formulas "
-     "in the code and period columns."),
+    ("Không dùng công thức (bắt đầu bằng =) trong sổ: ô có công thức bị báo lỗi. Hãy nhập giá "
+     "trị, hoặc sao chép rồi dán giá trị (Paste Special > Values).",
+     "Use no formulas (starting with =) in the workbook: a cell holding one is reported. Type "
+     "the value, or copy the cell and paste its value only (Paste Special > Values)."),
 )
 """The instructions sheet: (Vietnamese, English) for each paragraph."""

@@ -63,7 +63,7 @@ def has_activities(path: str | os.PathLike[str]) -> bool:
     openpyxl = require("openpyxl", package="openpyxl", extra="excel",
                        feature="reading Excel files")
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:
         return False
     try:
@@ -111,7 +111,8 @@ def _sheet(path: str | os.PathLike[str], name: str,
                        feature="reading Excel files")
     read_bytes(path)  # the size limit, before unzipping anything
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises a zoo of types for a bad file
         raise FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
                                        f"({type(error).__name__}: {error})")],
@@ -122,7 +123,17 @@ def _sheet(path: str | os.PathLike[str], name: str,
                                            f"{title!r}", hint="make the workbook with "
                                            "gender-plan template, or name the sheet")],
                                   subject=_SUBJECT)
-        return list(enumerate(workbook[title].iter_rows(values_only=True), start=1))
+        rows = list(enumerate(workbook[title].iter_rows(), start=1))
+        letter = openpyxl.utils.get_column_letter
+        formulas = [Problem(file=name, line=line, column=f"'{title}'!{letter(cell.column)}{line}",
+                            message=f"the cell holds a formula ({cell.value}), not a value",
+                            hint="type the value, or paste its value only")
+                    for line, cells in rows for cell in cells
+                    if getattr(cell, "data_type", None) == "f"]
+        if formulas:
+            raise ValidationError(formulas, subject=_SUBJECT)
+        return [(line, tuple(getattr(cell, "value", None) for cell in cells))
+                for line, cells in rows]
     finally:
         workbook.close()
 
