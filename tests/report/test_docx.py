@@ -218,3 +218,14 @@ def test_the_report_command_writes_the_docx_from_the_workbook_or_a_record(
                       str(out)])
     document = docx.Document(str(out))
     assert any(p.text.startswith("Tổng kết thực hiện Kế hoạch") for p in document.paragraphs)
+
+
+def test_a_review_kind_takes_the_html_reports_data_at_the_end_of_its_period(
+        tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    assert 0 == main(["report", str(PLAN_FILE), str(DATA), "--kind", "mid-term", "--out",
+                      str(out)])
+    assert "31/12/2028" in out.read_text(encoding="utf-8")
+    assert 0 == main(["report", str(PLAN_FILE), str(DATA), "--kind", "final", "--as-of",
+                      "2029-06-30", "--out", str(out)])
+    assert "30/06/2029" in out.read_text(encoding="utf-8")
