@@ -229,3 +229,10 @@ def test_a_review_kind_takes_the_html_reports_data_at_the_end_of_its_period(
     assert 0 == main(["report", str(PLAN_FILE), str(DATA), "--kind", "final", "--as-of",
                       "2029-06-30", "--out", str(out)])
     assert "30/06/2029" in out.read_text(encoding="utf-8")
+
+
+def test_the_english_heading_translates_the_issuer_and_the_motto(tmp_path: Path) -> None:
+    heading = _write(tmp_path, language="en").tables[0]
+    assert ["SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness"] == \
+        heading.cell(0, 1).text.splitlines()
+    assert "PEOPLE'S COMMITTEE OF" == heading.cell(0, 0).text.splitlines()[0]

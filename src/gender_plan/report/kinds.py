@@ -67,9 +67,9 @@ class ReportPeriod:
         plan = title[:1].lower() + title[1:]
         span = f"{self.first_year}-{self.last_year}"
         if language == "en":
-            return {ReportKind.ANNUAL: f"Results of the plan {title} in {self.last_year}",
-                    ReportKind.MID_TERM: f"Mid-term review ({span}) of the plan {title}",
-                    ReportKind.FINAL: f"Final review of the plan {title}"}[self.kind]
+            return {ReportKind.ANNUAL: f"Results of the plan {plan} in {self.last_year}",
+                    ReportKind.MID_TERM: f"Mid-term review ({span}) of the plan {plan}",
+                    ReportKind.FINAL: f"Final review of the plan {plan}"}[self.kind]
         return {ReportKind.ANNUAL: f"Kết quả thực hiện Kế hoạch {plan} năm {self.last_year}",
                 ReportKind.MID_TERM: f"Sơ kết giữa kỳ ({span}) thực hiện Kế hoạch {plan}",
                 ReportKind.FINAL: f"Tổng kết thực hiện Kế hoạch {plan}"}[self.kind]

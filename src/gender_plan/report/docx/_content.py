@@ -153,9 +153,9 @@ def _trend(indicator: Indicator, series: str | None, measurements: Sequence[Meas
             f"({_w('better' if good else 'worse', language)})")
 
 
-def _issuer(plan: Plan) -> tuple[str, ...]:
-    text = plan.issuer.get("vi").upper()
-    head = "ỦY BAN NHÂN DÂN"
+def _issuer(plan: Plan, language: Language) -> tuple[str, ...]:
+    text = plan.issuer.get(language).upper()
+    head = "ỦY BAN NHÂN DÂN" if language == "vi" else "PEOPLE'S COMMITTEE OF"
     if text.startswith(head + " "):
         return head, text[len(head) + 1:]
     return (text,)
@@ -215,7 +215,7 @@ def results_report(
     signatory = plan.signatory
     return ResultsReport(
         language=language,
-        issuer=_issuer(plan),
+        issuer=_issuer(plan, language),
         number="Số:        /BC-UBND" if language == "vi" else "No.        /BC-UBND",
         place_date=(f"{place}, ngày      tháng      năm {year}" if language == "vi"
                     else f"{place}, ...... {year}"),

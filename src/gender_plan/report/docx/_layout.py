@@ -20,8 +20,8 @@ __all__ = ["FONT", "layout"]
 FONT = "Times New Roman"
 _BODY_PT = 14
 _TABLE_PT = 12
-_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-_MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+_MOTTO = {"vi": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+          "en": ("SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness")}
 _TEXT_WIDTH_MM = 210 - 30 - 15
 
 
@@ -107,10 +107,11 @@ def _heading_block(document: Any, docx: Any, report: ResultsReport) -> None:
         paragraph.paragraph_format.space_after = docx.shared.Pt(0)
     _underline(left, docx, 20)
     first = right.paragraphs[0]
-    _font(first.add_run(_MOTTO), docx, 12.5, bold=True)
+    motto, motto_2 = _MOTTO[report.language]
+    _font(first.add_run(motto), docx, 12.5, bold=True)
     first.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
     first.paragraph_format.space_after = docx.shared.Pt(0)
-    _paragraph(right, docx, _MOTTO_2, 13.5, bold=True, align="CENTER", after=0)
+    _paragraph(right, docx, motto_2, 13.5, bold=True, align="CENTER", after=0)
     _underline(right, docx, 26)
     number = table.cell(1, 0).paragraphs[0]
     _font(number.add_run(report.number), docx, 13)
