@@ -236,3 +236,11 @@ def test_the_english_heading_translates_the_issuer_and_the_motto(tmp_path: Path)
     assert ["SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness"] == \
         heading.cell(0, 1).text.splitlines()
     assert "PEOPLE'S COMMITTEE OF" == heading.cell(0, 0).text.splitlines()[0]
+
+
+def test_pages_are_numbered_from_the_second_in_the_header(
+        document: docx.document.Document) -> None:
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert 'w:instr="PAGE"' in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml

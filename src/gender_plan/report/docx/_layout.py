@@ -165,6 +165,19 @@ def _closing(document: Any, docx: Any, report: ResultsReport) -> None:
         _paragraph(right, docx, report.signer, 14, bold=True, align="CENTER", after=0)
 
 
+def _page_numbers(section: Any, docx: Any) -> None:
+    """The page number centred in the header from the second page on, as the decree asks."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    field = docx.oxml.OxmlElement("w:fldSimple")
+    field.set(docx.oxml.ns.qn("w:instr"), "PAGE")
+    run = paragraph.add_run("2")  # Word and LibreOffice replace it with the page's number
+    _font(run, docx, 13)
+    field.append(run._r)
+    paragraph._p.append(field)
+
+
 def layout(report: ResultsReport, docx: Any) -> Any:
     """The report as a python-docx Document."""
     document = docx.Document()
@@ -172,6 +185,7 @@ def layout(report: ResultsReport, docx: Any) -> Any:
     section.page_width, section.page_height = docx.shared.Mm(210), docx.shared.Mm(297)
     section.top_margin = section.bottom_margin = docx.shared.Mm(20)
     section.left_margin, section.right_margin = docx.shared.Mm(30), docx.shared.Mm(15)
+    _page_numbers(section, docx)
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = docx.shared.Pt(_BODY_PT)
