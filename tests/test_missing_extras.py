@@ -6,7 +6,6 @@ import sys
 import pytest
 
 CASES = [
-    ("numpy", "import gender_plan.vectorized", "pip install 'gender-plan[scale]'"),
     ("hypothesis", "import gender_plan.testing", "pip install 'gender-plan[testing]'"),
     (
         "jinja2",

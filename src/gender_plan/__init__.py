@@ -4,6 +4,7 @@ The public API is re-exported here; see `__all__`.
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from gender_plan.errors import (
     AggregationError,
@@ -24,6 +25,7 @@ from gender_plan.evaluation import (
     Assessment,
     GoalSummary,
     GrowthRatio,
+    History,
     LinearPath,
     Method,
     NumberedTargetAssessment,
@@ -38,6 +40,7 @@ from gender_plan.evaluation import (
     Verdict,
     assess_indicator,
     assess_plan,
+    classify,
     combine_statuses,
     is_met,
 )
@@ -111,8 +114,22 @@ from gender_plan.rollup import (
     aggregate,
     rule_for,
 )
-from gender_plan.traceability import Finding, FindingKind, check_traceability
+from gender_plan.traceability import (
+    Finding,
+    FindingKind,
+    check_chain,
+    check_traceability,
+    national_strategy,
+    resolve_chain,
+)
 from gender_plan.validation import check_measurements, validate_measurements
+
+if TYPE_CHECKING:
+    from gender_plan.evaluation.by_plan import assess_by_plan
+    from gender_plan.evaluation.engine import assess_frame
+    from gender_plan.evaluation.frame import MeasurementFrame
+    from gender_plan.evaluation.table import AssessmentTable
+    from gender_plan.rollup.levels import aggregate_frame, assess_levels, ranking, share_on_track
 
 try:
     __version__ = version("gender-plan")
@@ -125,6 +142,7 @@ __all__ = [
     "AggregationError",
     "Assessment",
     "AssessmentError",
+    "AssessmentTable",
     "Assignment",
     "Baseline",
     "CalendarGap",
@@ -147,6 +165,7 @@ __all__ = [
     "Goal",
     "GoalSummary",
     "GrowthRatio",
+    "History",
     "ImplementationStatus",
     "IncompatibleUnitsError",
     "Indicator",
@@ -154,6 +173,7 @@ __all__ = [
     "LinearPath",
     "LocalizedText",
     "Measurement",
+    "MeasurementFrame",
     "MetCount",
     "Method",
     "MissingDependencyError",
@@ -193,12 +213,18 @@ __all__ = [
     "WeightedMean",
     "__version__",
     "aggregate",
+    "aggregate_frame",
+    "assess_by_plan",
+    "assess_frame",
     "assess_indicator",
+    "assess_levels",
     "assess_plan",
     "calendar_gaps",
     "check_activities",
+    "check_chain",
     "check_measurements",
     "check_traceability",
+    "classify",
     "combine_statuses",
     "dumps_plan",
     "duty_progress",
@@ -209,13 +235,39 @@ __all__ = [
     "load_measurements",
     "load_plan",
     "loads_plan",
+    "national_strategy",
     "parity_index",
     "plan_schema",
+    "ranking",
+    "resolve_chain",
     "rule_for",
     "save_measurements",
     "save_plan",
     "sex_pairs",
+    "share_on_track",
     "task_progress",
     "validate_measurements",
     "write_workbook",
 ]
+
+_LAZY = {
+    "AssessmentTable": "gender_plan.evaluation.table",
+    "MeasurementFrame": "gender_plan.evaluation.frame",
+    "assess_by_plan": "gender_plan.evaluation.by_plan",
+    "assess_frame": "gender_plan.evaluation.engine",
+    "aggregate_frame": "gender_plan.rollup.levels",
+    "assess_levels": "gender_plan.rollup.levels",
+    "ranking": "gender_plan.rollup.levels",
+    "share_on_track": "gender_plan.rollup.levels",
+}
+"""Names whose modules import numpy: loaded when first reached, so that importing the library
+stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    return getattr(importlib.import_module(module), name)

@@ -27,10 +27,21 @@ if TYPE_CHECKING:
     from gender_plan.model.measurement import Measurement
     from gender_plan.model.plan import Plan
 
-__all__ = ["COMMANDS", "TEMPLATE"]
+__all__ = ["COMMANDS", "NATIONAL", "TEMPLATE"]
 
 TEMPLATE = "laikhe_2026_2030.yaml"
 """The plan `new` starts from by default, shipped in ``gender_plan/templates``."""
+NATIONAL = "national_strategy_2021_2030.yaml"
+"""The national strategy's milestone targets, shipped in ``gender_plan/templates``."""
+
+
+def _template(name: str) -> Plan:
+    """A plan shipped in ``gender_plan/templates``."""
+    import gender_plan  # noqa: PLC0415
+
+    template = resources.files("gender_plan").joinpath("templates", name)
+    with resources.as_file(template) as path:
+        return gender_plan.load_plan(path)
 
 
 def _method(name: str) -> Method:
@@ -149,7 +160,13 @@ def report(args: argparse.Namespace) -> int:
                                args.as_of)
         args.as_of = review.as_of
     plan, measurements, assessment = _load(args)
-    path = write_report(plan, assessment, measurements, args.out, language=args.lang)
+    parent = None
+    if args.parent is not None:
+        from gender_plan.cli._trace import load_parent  # noqa: PLC0415
+
+        parent = load_parent(args.parent)
+    path = write_report(plan, assessment, measurements, args.out, language=args.lang,
+                        parent=parent, by_number=args.by_number)
     print(f"{path}: report written ({path.stat().st_size:,} bytes)")
     return 0
 
@@ -166,6 +183,26 @@ def new(args: argparse.Namespace) -> int:
                      hint="choose another name, or add --force to overwrite it")],
             subject="output file",
         )
+    if args.national:
+        from gender_plan.cli._new import derive_province  # noqa: PLC0415
+
+        if args.source is not None:
+            raise ValidationError(
+                [Problem(message="both --national and --from given",
+                         hint="--national starts from the national strategy; drop one")],
+                subject="command line")
+
+        plan, left_out = derive_province(
+            _template(NATIONAL), province=args.commune, province_en=args.commune_en,
+            start_year=args.start_year, end_year=args.end_year)
+        gender_plan.save_plan(plan, out)
+        print(f"{out}: plan {plan.code!r} started from the national strategy; every indicator "
+              "implements the national one")
+        if left_out:
+            print(f"left out, due before the plan starts: {', '.join(left_out)}")
+        print(f"fill in: {', '.join(TO_FILL)}; then check it: gender-plan trace {out} "
+              "--parent national")
+        return 0
     if args.source is not None:
         source = gender_plan.load_plan(args.source)
     else:
@@ -179,6 +216,13 @@ def new(args: argparse.Namespace) -> int:
     print(f"fill in: {', '.join(TO_FILL)}; then collect measurements in a CSV file "
           "and run: gender-plan validate PLAN MEASUREMENTS")
     return 0
+
+
+def trace(args: argparse.Namespace) -> int:
+    """Check the plan against the plans above it."""
+    from gender_plan.cli._trace import trace as run  # noqa: PLC0415
+
+    return run(args)
 
 
 def schema(args: argparse.Namespace) -> int:
@@ -197,6 +241,7 @@ COMMANDS = {
     "assess": assess,
     "report": report,
     "new": new,
+    "trace": trace,
     "schema": schema,
     "template": template,
 }

@@ -171,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     _activity_options(report)
     report.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="the report's language: the plan's (Vietnamese, default) or English")
+    report.add_argument("--parent", default=None, metavar="FILE",
+                        help="add a section with each target beside this parent plan's "
+                        "('national': the national strategy shipped with the library)")
+    report.add_argument("--by-number", action="store_true",
+                        help="with --parent: match indicators by plan number too (see trace)")
 
     new = _command(
         commands, "new", "start another commune's plan file from an existing plan",
@@ -195,6 +200,39 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--out", required=True, metavar="FILE",
                      help="the new plan file (.yaml, .json or .toml)")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument("--national", action="store_true",
+                     help="start a province's plan from the national strategy's milestone "
+                     "targets instead (--commune then names the province)")
+
+    trace = _command(
+        commands, "trace", "check a plan carries the targets of the plans above it",
+        """
+        Compare each target of the plan with its parent plan's requirement in force at its
+        deadline (a milestone, or the straight line between two), and with the parent's parent
+        after it. Lists what is less ambitious, missing, more ambitious or not comparable.
+        Exit status: 0 when nothing is less ambitious, missing or untraceable, 1 when something
+        is, 2 on invalid input.
+        """,
+        _example(f"{PROG} trace {_PLAN} --parent national --by-number --lang en",
+                 f"{PROG} trace commune.yaml --plans plans/ --format json"),
+    )
+    trace.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    trace.add_argument("--parent", dest="parents", action="append", default=[],
+                       metavar="FILE", help="the parent plan's file ('national': the national "
+                       "strategy shipped with the library); repeat it for the parent's parent, "
+                       "in order up the chain")
+    trace.add_argument("--plans", default=None, metavar="FOLDER",
+                       help="a folder of plan files: the chain is found by each plan's "
+                       "'parent' and the plans' codes and numbers")
+    trace.add_argument("--by-number", action="store_true",
+                       help="match an indicator without 'implements' to the parent's indicator "
+                       "of the same plan number (each such match is marked)")
+    trace.add_argument("--equal", action="store_true",
+                       help="also list the targets that ask exactly what the parent's do")
+    trace.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                       dest="output_format", help="output: a table for people (default), "
+                       "JSON or CSV")
+    _lang(trace)
 
     template = _command(
         commands, "template", "write the measurement workbook for a plan (.xlsx)",

@@ -13,6 +13,7 @@ Needs the ``testing`` extra (``pip install gender-plan[testing]``) for hypothesi
 """
 
 from gender_plan.testing.activities import activities, participants
+from gender_plan.testing.chains import copy_of, parent_plans
 from gender_plan.testing.measures import (
     UNIT_FAMILIES,
     baselines,
@@ -46,6 +47,7 @@ __all__ = [
     "UNIT_FAMILIES",
     "activities",
     "baselines",
+    "copy_of",
     "day_of_years",
     "document_references",
     "funding_sources",
@@ -54,6 +56,7 @@ __all__ = [
     "limits",
     "localized_texts",
     "measurements",
+    "parent_plans",
     "partial_dates",
     "participants",
     "periods",
