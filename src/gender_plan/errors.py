@@ -31,6 +31,10 @@ __all__ = [
 ]
 
 
+MAX_SHOWN = 100
+"""The most problems an error's message lists; the rest are counted (all stay in `problems`)."""
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a plan, a measurement or a file, and where it is."""
@@ -86,8 +90,13 @@ class ValidationError(GenderPlanError, ValueError):
 
     def __str__(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the {self.subject}"
-        return head + ":\n" + "\n".join(f"  - {problem}" for problem in self.problems)
+        head = f"{count:,} problem{'s' if count != 1 else ''} in the {self.subject}"
+        shown = self.problems[:MAX_SHOWN]
+        text = head + ":\n" + "\n".join(f"  - {problem}" for problem in shown)
+        if count > MAX_SHOWN:
+            text += (f"\n  ... and {count - MAX_SHOWN:,} more (the first {MAX_SHOWN} are shown: "
+                     "fix them and check again)")
+        return text
 
 
 class UnitError(GenderPlanError, ValueError):
@@ -99,10 +108,12 @@ class UnitError(GenderPlanError, ValueError):
         super().__init__(unit, reason)
 
     def __str__(self) -> str:
+        from gender_plan.units import KNOWN_UNITS  # noqa: PLC0415 - units imports this module
+
         return (
             f"unknown or malformed unit {self.unit!r}: {self.reason} "
             "(write units as in 'percent', 'deaths / 100000 live_births', 'boys / 100 girls'; "
-            "see gender_plan.units.KNOWN_UNITS)"
+            f"common units: {', '.join(KNOWN_UNITS)}; see 'Units' in the documentation)"
         )
 
 

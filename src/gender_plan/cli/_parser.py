@@ -12,6 +12,9 @@ PROG = "gender-plan"
 _PLAN = "examples/laikhe_2026_2030.yaml"
 _DATA = "examples/data/laikhe-measurements.csv"
 _PLAN_HELP = "the plan file (.yaml, .yml, .json or .toml)"
+_SECTIONS = ("heading", "bases", "objective", "goals", "tasks", "funding", "units", "calendar",
+             "closing", "signature")
+"""The parts `show --section` takes, as `gender_plan.report.document.SECTIONS` names them."""
 
 
 def parse_as_of(text: str) -> datetime.date | int:
@@ -121,13 +124,23 @@ def build_parser() -> argparse.ArgumentParser:
                           "31 December) or YYYY-MM-DD (default: today)")
 
     show = _command(
-        commands, "show", "print a plan's goals, targets, tasks and units",
-        "Print the plan: its heading, every goal with its targets and units, its tasks and the "
-        "units responsible.",
-        _example(f"{PROG} show {_PLAN} --lang en"),
+        commands, "show", "print the whole plan, in the order of the document",
+        """
+        Print the whole plan in the order of the document: its heading and status (draft or
+        issued), the opening paragraphs and the documents cited, the objectives with each
+        target's own words and its reading, the tasks with their units and roles, section IV unit
+        by unit with every duty, the funding, the calendar, the closing paragraph, the recipients
+        and the signature. --section limits it to some parts.
+        """,
+        _example(f"{PROG} show {_PLAN} --lang en",
+                 f"{PROG} show {_PLAN} --section goals --section units"),
     )
     show.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
     _lang(show)
+    show.add_argument(
+        "--section", action="append", default=None, metavar="NAME", choices=_SECTIONS,
+        help=f"print only this part (repeat for several): {', '.join(_SECTIONS)}",
+    )
 
     assess = _command(
         commands, "assess", "assess every target from measurements",

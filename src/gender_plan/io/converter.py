@@ -22,6 +22,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from gender_plan import model
 from gender_plan.errors import GenderPlanError, Problem, ValidationError
 from gender_plan.model import (
     DayOfYear,
@@ -101,7 +102,7 @@ def _from_text(parse: Any) -> Any:
 def _day_of_year(value: object, _: type) -> DayOfYear:
     text = _strict_str(value, str)
     month, _sep, day = text.partition("-")
-    if not (month.isdigit() and day.isdigit()):
+    if not (month.isascii() and month.isdigit() and day.isascii() and day.isdigit()):
         raise _MismatchError(f"expected a day of the year as MM-DD (11-25), found {value!r}")
     return DayOfYear(month=int(month), day=int(day))
 
@@ -125,6 +126,11 @@ def _date(value: object, _: type) -> datetime.date:
         return datetime.date.fromisoformat(_strict_str(value, str))
     except ValueError:
         raise _MismatchError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+def _model_enums() -> list[type[enum.Enum]]:
+    return [value for value in vars(model).values()
+            if isinstance(value, type) and issubclass(value, enum.Enum)]
 
 
 def make_converter() -> cattrs.Converter:
@@ -154,6 +160,10 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum
     )
+    # The model's enums by name as well: cattrs before 26.1 gives its own enum hook precedence
+    # over a predicate hook, and would lose the allowed values and the "did you mean" hint.
+    for enum_class in _model_enums():
+        converter.register_structure_hook(enum_class, _enum)
     converter.register_structure_hook(datetime.date, _date)
     converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
 

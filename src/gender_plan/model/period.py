@@ -23,7 +23,7 @@ class Frequency(enum.Enum):
     DAY = "day"
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD = re.compile(r"^([0-9]{4})(?:-Q([1-4])|-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @attrs.frozen(kw_only=True)
@@ -151,7 +151,7 @@ def _check_month_and_day(check: Checker, year: int, month: int | None, day: int 
         check.fail("day", f"{year}-{month:02d} has no day {day!r}")
 
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @attrs.frozen(kw_only=True)

@@ -87,7 +87,8 @@ class Target:
             check.require(
                 self.comparator is Comparator.EQ,
                 "comparator",
-                f"a yes/no target is compared with '=', found {self.comparator!r}",
+                "a yes/no target is compared with '=', found "
+                f"{getattr(self.comparator, 'value', self.comparator)!r}",
             )
         elif isinstance(self.value, bool):
             check.add(

@@ -32,6 +32,7 @@ from gender_plan.testing.strategies import (
     responsible_units,
     signatories,
     subsections,
+    task_links,
     tasks,
 )
 from gender_plan.testing.values import (
@@ -67,5 +68,6 @@ __all__ = [
     "signatories",
     "subsections",
     "targets",
+    "task_links",
     "tasks",
 ]
