@@ -112,7 +112,7 @@ def test_every_target_is_in_a_table_with_its_status_value_and_trend(
     for _, indicator in PLAN.indicators():
         assert indicator.label in rows, indicator.code
     assert sum(1 for _ in PLAN.indicators()) == sum(len(t.rows) - 1 for t in targets)
-    assert ["2.1", "tỷ lệ lao động nữ làm công hưởng lương", "≥ 60% (đến năm 2030)", "47% (2025)",
+    assert ["2.1", "Tỷ lệ lao động nữ làm công hưởng lương", "≥ 60% (đến năm 2030)", "47% (2025)",
             "48,4% (2026)", "↑ tăng 1,4% (tiến bộ)", "Tiến bộ hạn chế"] == rows["2.1"]
     assert "Chưa có số liệu" == rows["3.3"][6]
 

@@ -82,10 +82,12 @@ def validate(args: argparse.Namespace) -> int:
         except GenderPlanError as error:
             errors.append(error)
     activities = None
-    try:
-        activities = activities_for(args, plan)
-    except GenderPlanError as error:
-        errors.append(error)
+    # The workbook's own record is looked for only in a workbook that was read without problems.
+    if args.activities is not None or measurements is not None:
+        try:
+            activities = activities_for(args, plan)
+        except GenderPlanError as error:
+            errors.append(error)
     if errors:
         for found in errors:
             print(f"error: {found}", file=sys.stderr)

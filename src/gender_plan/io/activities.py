@@ -63,8 +63,10 @@ def has_activities(path: str | os.PathLike[str]) -> bool:
     openpyxl = require("openpyxl", package="openpyxl", extra="excel",
                        feature="reading Excel files")
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception:
+        # Size-limited and read once: the path may be anything (a pipe, /dev/urandom).
+        data = io.BytesIO(read_bytes(path))
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
+    except Exception:  # the measurement reader reports an unreadable file
         return False
     try:
         if SHEET_ACTIVITIES not in workbook.sheetnames:
@@ -109,10 +111,10 @@ def _sheet(path: str | os.PathLike[str], name: str,
            title: str) -> Iterable[tuple[int, Sequence[object]]]:
     openpyxl = require("openpyxl", package="openpyxl", extra="excel",
                        feature="reading Excel files")
-    read_bytes(path)  # the size limit, before unzipping anything
+    data = io.BytesIO(read_bytes(path))  # the size limit, before unzipping anything
     try:
         # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises a zoo of types for a bad file
         raise FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
                                        f"({type(error).__name__}: {error})")],

@@ -28,6 +28,7 @@ from gender_plan.model.events import RecurringEvent
 from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.measurement import Measurement
 from gender_plan.model.plan import Plan
+from gender_plan.model.task import Role
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.kinds import ReportPeriod
@@ -322,7 +323,8 @@ def _task_blocks(plan: Plan, progress: dict[int, tuple[TaskProgress, ...]],
                 for year, found in states)
             count = sum(len(found.activities) for _, found in states)
             table.append((task.code, task.text.get(language),
-                          ", ".join(units_by_code.get(u, u) for u in task.lead) or "-",
+                          ", ".join(units_by_code.get(u, u)
+                                    for u in task.units_in(Role.LEAD)) or "-",
                           status, _count(count, language)))
         yield Table(header=header, rows=tuple(table), widths=(0.1, 0.47, 0.15, 0.18, 0.1))
 
