@@ -114,10 +114,13 @@ def test_write_fill_load_gives_back_what_was_filled_in(
     sheet = workbook["Số liệu"]
     rows = _rows(sheet)
     expected = []
-    for (code, period), value, as_text, series, source, counted in fill:
+    for (code, period), drawn, as_text, series, source, drawn_count in fill:
         indicator = PLAN.indicator(code)
         row = rows[(code, str(period))]
         yes_no = indicator.unit == "yes_no"
+        # Counts go with a share only, and then the value is what they make (the reader checks).
+        counted = drawn_count if indicator.unit == "percent" else None
+        value = drawn if counted is None else float(counted * 2)  # counted of 50, in percent
         cell_value: object = (value > 50) if yes_no else value
         typed: object = cell_value
         if yes_no and as_text:
@@ -131,14 +134,13 @@ def test_write_fill_load_gives_back_what_was_filled_in(
                 cell = sheet.cell(row, COLUMN[column])
                 cell.value = text
                 cell.data_type = "s"
-        if counted is not None and not yes_no:
+        if counted is not None:
             sheet.cell(row, COLUMN["Tử số"]).value = counted
             sheet.cell(row, COLUMN["Mẫu số"]).value = 50
         expected.append(Measurement(
             indicator=code, period=period, value=cell_value,
             unit=indicator.unit, series=series, source=source,
-            numerator=counted if not yes_no else None,
-            denominator=50 if counted is not None and not yes_no else None))
+            numerator=counted, denominator=None if counted is None else 50))
     path = tmp_path / "filled.xlsx"
     workbook.save(path)
     with warnings.catch_warnings():
