@@ -71,6 +71,9 @@ from gender_plan.io import (
     save_plan,
 )
 from gender_plan.io.activities import load_activities
+from gender_plan.io.places import load_places
+from gender_plan.io.plan_cache import PlanCache
+from gender_plan.io.plan_folder import PlanFolder, load_plan_folder
 from gender_plan.io.workbook import write_workbook
 from gender_plan.model import (
     Activity,
@@ -104,6 +107,7 @@ from gender_plan.model import (
     Task,
     TaskLink,
 )
+from gender_plan.portfolio import Gap, GapKind, MatchBy, Portfolio
 from gender_plan.rollup import (
     Aggregation,
     CountMet,
@@ -162,6 +166,8 @@ __all__ = [
     "FindingKind",
     "Frequency",
     "FundingSource",
+    "Gap",
+    "GapKind",
     "GenderPlanError",
     "GenderPlanWarning",
     "Goal",
@@ -174,6 +180,7 @@ __all__ = [
     "Limits",
     "LinearPath",
     "LocalizedText",
+    "MatchBy",
     "Measurement",
     "MeasurementFrame",
     "MetCount",
@@ -189,6 +196,9 @@ __all__ = [
     "PlaceHierarchy",
     "Plan",
     "PlanAssessment",
+    "PlanCache",
+    "PlanFolder",
+    "Portfolio",
     "Problem",
     "Projection",
     "Ratio",
@@ -237,7 +247,9 @@ __all__ = [
     "is_met",
     "load_activities",
     "load_measurements",
+    "load_places",
     "load_plan",
+    "load_plan_folder",
     "loads_plan",
     "national_strategy",
     "parity_index",

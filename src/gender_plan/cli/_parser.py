@@ -85,6 +85,79 @@ def _activity_options(parser: argparse.ArgumentParser) -> None:
                         "default: the sheet of the MEASUREMENTS workbook, when it has one")
 
 
+def _portfolio_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """The ``portfolio`` command's grammar (its own function: it has many options)."""
+    portfolio = _command(
+        commands, "portfolio", "assess every place of a portfolio against its own plan",
+        """
+        Assess every place against the plan it adopted: the places with no places below from
+        their own rows, the places above (provinces, the nation) from the sums of the places
+        below, against their own plans. PLANS is a folder of plan files (found by their codes),
+        PLACES a CSV file place,level,parent,plan. What cannot be judged without guessing (a
+        place without a plan, an indicator without a counterpart) is listed on stderr. Loaded
+        plans are cached by file content in the user's cache folder. Needs numpy (the 'scale'
+        extra).
+        """,
+        _example(f"{PROG} portfolio plans/ places.csv measurements.csv --as-of 2025 "
+                 "--level province"),
+    )
+    portfolio.add_argument("plans", metavar="PLANS", help="the folder of plan files")
+    portfolio.add_argument("places", metavar="PLACES",
+                           help="the place hierarchy: CSV place,level,parent,plan")
+    portfolio.add_argument("measurements", metavar="MEASUREMENTS",
+                           help="the long measurement table of the bottom places (.csv, or "
+                           ".parquet/.arrow/.feather with the 'arrow' extra)")
+    portfolio.add_argument(
+        "--as-of", type=parse_as_of, default=None, metavar="DATE",
+        help="assess with the data known on this date: a year or YYYY-MM-DD (default: today)",
+    )
+    portfolio.add_argument("--method", choices=("linear", "growth", "projection"),
+                           default="linear", help="how progress is judged (default: linear)")
+    portfolio.add_argument("--level", default=None, metavar="LEVEL",
+                           help="print only the places of this level (commune, province, "
+                           "nation); default: every level")
+    portfolio.add_argument("--match", choices=("implements", "number"), default="implements",
+                           help="match indicators across plans by their 'implements' links "
+                           "(default) or by their numbers")
+    portfolio.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                           dest="output_format", help="output: a table (default), JSON or CSV")
+    portfolio.add_argument("--dashboard", default=None, metavar="PLACE",
+                           help="also write the HTML dashboard of this province (its communes' "
+                           "statuses per target, shares on track, its own assessment, a "
+                           "ranking) to --out")
+    portfolio.add_argument("--out", default=None, metavar="FILE.html",
+                           help="where to write the dashboard (with --dashboard)")
+    portfolio.add_argument("--no-cache", action="store_true",
+                           help="parse every plan file, without the cache")
+
+
+def _template_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """The ``template`` command's grammar: the measurement workbook of the reporting year."""
+    template = _command(
+        commands, "template", "write the measurement workbook for a plan (.xlsx)",
+        """
+        Write an Excel workbook to collect the plan's figures and the record of what was done:
+        one row per indicator (and part) and period with its name, unit and target shown, a
+        sheet of activities, the plan's lists and a sheet that explains how to fill it in.
+        Fill it in, then run 'validate PLAN FILE.xlsx'. Needs the 'excel' extra.
+        """,
+        _example(f"{PROG} template {_PLAN} --out so-lieu.xlsx --years 2025-2030"),
+    )
+    template.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    template.add_argument("--out", required=True, metavar="FILE", help="the workbook (.xlsx)")
+    template.add_argument("--years", default=None, metavar="FIRST-LAST",
+                          help="the years to list (default: the year before the plan to its "
+                          "last year)")
+    template.add_argument("--places", default=None, metavar="CSV",
+                          help="a CSV file of places (first column 'place'): every row is "
+                          "listed once for each place")
+    template.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``gender-plan`` and all its commands."""
     parser = argparse.ArgumentParser(
@@ -247,25 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
                        "JSON or CSV")
     _lang(trace)
 
-    template = _command(
-        commands, "template", "write the measurement workbook for a plan (.xlsx)",
-        """
-        Write an Excel workbook to collect the plan's figures and the record of what was done:
-        one row per indicator (and part) and period with its name, unit and target shown, a
-        sheet of activities, the plan's lists and a sheet that explains how to fill it in.
-        Fill it in, then run 'validate PLAN FILE.xlsx'. Needs the 'excel' extra.
-        """,
-        _example(f"{PROG} template {_PLAN} --out so-lieu.xlsx --years 2025-2030"),
-    )
-    template.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
-    template.add_argument("--out", required=True, metavar="FILE", help="the workbook (.xlsx)")
-    template.add_argument("--years", default=None, metavar="FIRST-LAST",
-                          help="the years to list (default: the year before the plan to its "
-                          "last year)")
-    template.add_argument("--places", default=None, metavar="CSV",
-                          help="a CSV file of places (first column 'place'): every row is "
-                          "listed once for each place")
-    template.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    _template_command(commands)
+
+
+    _portfolio_command(commands)
 
     _command(
         commands, "schema", "print the JSON Schema of plan files",
