@@ -17,7 +17,8 @@ from gender_plan.cli import main
 from gender_plan.cli._parser import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("validate", "show", "assess", "report", "new", "portfolio", "trace", "schema")
+COMMANDS = ("validate", "show", "assess", "report", "new", "portfolio", "trace", "schema",
+            "template")
 
 MEASUREMENTS = """indicator,period,value,unit,series,source
 1.1,2025,30,percent,records,commune records
@@ -239,9 +240,9 @@ def test_report_refuses_an_unknown_suffix_before_working(
     files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, _, err = run(capsys, "report", str(files[0]), str(files[1]), "--out",
-                         str(tmp_path / "report.pdf"))
+                         str(tmp_path / "report.odt"))
     assert 2 == status
-    assert "*.html or *.md" in err
+    assert "*.html, *.md, *.docx or *.pdf" in err
     assert [] == [p for p in tmp_path.iterdir() if p.name.startswith("report")]
 
 

@@ -13,7 +13,8 @@ from gender_plan.cli._parser import build_parser
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "reference" / "cli.md"
 BLOCK = re.compile(r"(<!-- help: (?P<name>[a-z-]+) -->\n```text\n)(?P<body>.*?)(```\n)", re.DOTALL)
-COMMANDS = ("gender-plan", "validate", "show", "assess", "report", "new", "trace", "portfolio", "schema")
+COMMANDS = ("gender-plan", "validate", "show", "assess", "report", "new", "trace", "portfolio",
+            "schema", "template")
 
 
 def help_text(name: str) -> str:

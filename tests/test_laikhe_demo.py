@@ -342,11 +342,21 @@ def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), rows
 
 
+ACTIVITIES = DATA_DIR / "laikhe-activities-2026.csv"
+"""The record of activities of the reporting-year guide (not measurements)."""
+
+
 def test_the_example_data_files_exist() -> None:
-    assert [DATA] == sorted(DATA_DIR.glob("*.csv"))
+    assert [ACTIVITIES, DATA] == sorted(DATA_DIR.glob("*.csv"))
 
 
-@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.csv")), ids=lambda p: p.name)
+def test_every_example_activity_is_labelled_illustrative() -> None:
+    _, rows = _rows(ACTIVITIES)
+    assert rows
+    assert {ILLUSTRATIVE} == {row["note"] for row in rows}
+
+
+@pytest.mark.parametrize("path", [DATA], ids=lambda p: p.name)
 def test_every_row_has_the_columns_and_states_its_source(path: Path) -> None:
     columns, rows = _rows(path)
     assert COLUMNS == columns

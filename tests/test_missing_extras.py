@@ -24,6 +24,17 @@ CASES = [
         "from gender_plan.io.frames import measurements_to_frame; measurements_to_frame([])",
         "pip install 'gender-plan[pandas]'",
     ),
+    (
+        "docx",
+        "import gender_plan.report.docx as d; d.write_docx(None, None, (), (), 'r.docx', "
+        "period=None)",
+        "pip install 'gender-plan[word]'",
+    ),
+    (
+        "openpyxl",
+        "import gender_plan; gender_plan.write_workbook(None, 'w.xlsx')",
+        "pip install 'gender-plan[excel]'",
+    ),
 ]
 
 

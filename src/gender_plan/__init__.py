@@ -15,6 +15,7 @@ from gender_plan.errors import (
     GenderPlanWarning,
     IncompatibleUnitsError,
     MissingDependencyError,
+    MissingProgramError,
     Problem,
     UnitError,
     UnknownCodeError,
@@ -43,6 +44,16 @@ from gender_plan.evaluation import (
     combine_statuses,
     is_met,
 )
+from gender_plan.evaluation.implementation import (
+    CalendarGap,
+    DutyProgress,
+    ImplementationStatus,
+    TaskProgress,
+    calendar_gaps,
+    check_activities,
+    duty_progress,
+    task_progress,
+)
 from gender_plan.gender_indicators import (
     SexPair,
     female_share,
@@ -59,10 +70,13 @@ from gender_plan.io import (
     save_measurements,
     save_plan,
 )
+from gender_plan.io.activities import load_activities
 from gender_plan.io.places import load_places
 from gender_plan.io.plan_cache import PlanCache
 from gender_plan.io.plan_folder import PlanFolder, load_plan_folder
+from gender_plan.io.workbook import write_workbook
 from gender_plan.model import (
+    Activity,
     Assignment,
     Baseline,
     Comparator,
@@ -79,6 +93,7 @@ from gender_plan.model import (
     LocalizedText,
     Measurement,
     PartialDate,
+    Participants,
     Period,
     Plan,
     RecurringEvent,
@@ -129,6 +144,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
+    "Activity",
     "Aggregation",
     "AggregationError",
     "Assessment",
@@ -136,12 +152,14 @@ __all__ = [
     "AssessmentTable",
     "Assignment",
     "Baseline",
+    "CalendarGap",
     "Comparator",
     "CountMet",
     "DayOfYear",
     "Direction",
     "DocumentKind",
     "DocumentReference",
+    "DutyProgress",
     "Field",
     "FileAccessError",
     "FileFormatError",
@@ -157,6 +175,7 @@ __all__ = [
     "GoalSummary",
     "GrowthRatio",
     "History",
+    "ImplementationStatus",
     "IncompatibleUnitsError",
     "Indicator",
     "Limits",
@@ -168,9 +187,11 @@ __all__ = [
     "MetCount",
     "Method",
     "MissingDependencyError",
+    "MissingProgramError",
     "NumberedTargetAssessment",
     "Observation",
     "PartialDate",
+    "Participants",
     "Period",
     "Place",
     "PlaceHierarchy",
@@ -198,6 +219,7 @@ __all__ = [
     "TargetKind",
     "Task",
     "TaskLink",
+    "TaskProgress",
     "Trend",
     "UnitError",
     "UnknownCodeError",
@@ -212,15 +234,19 @@ __all__ = [
     "assess_indicator",
     "assess_levels",
     "assess_plan",
+    "calendar_gaps",
+    "check_activities",
     "check_chain",
     "check_measurements",
     "check_traceability",
     "classify",
     "combine_statuses",
     "dumps_plan",
+    "duty_progress",
     "female_share",
     "gender_gap",
     "is_met",
+    "load_activities",
     "load_measurements",
     "load_places",
     "load_plan",
@@ -237,7 +263,9 @@ __all__ = [
     "save_plan",
     "sex_pairs",
     "share_on_track",
+    "task_progress",
     "validate_measurements",
+    "write_workbook",
 ]
 
 _LAZY = {

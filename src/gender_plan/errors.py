@@ -23,6 +23,7 @@ __all__ = [
     "GenderPlanWarning",
     "IncompatibleUnitsError",
     "MissingDependencyError",
+    "MissingProgramError",
     "Problem",
     "UnitError",
     "UnknownCodeError",
@@ -188,6 +189,19 @@ class MissingDependencyError(GenderPlanError, ImportError):
             f"{self.feature} needs the package {self.package!r}, which is not installed: "
             f"pip install 'gender-plan[{self.extra}]'"
         )
+
+
+class MissingProgramError(GenderPlanError, OSError):
+    """A feature needs a program that is not installed (Chromium, to print a PDF report)."""
+
+    def __init__(self, program: str, feature: str, hint: str) -> None:
+        self.program = program
+        self.feature = feature
+        self.hint = hint
+        super().__init__(program)
+
+    def __str__(self) -> str:
+        return f"{self.feature} needs the program {self.program!r}, which is not found: {self.hint}"
 
 
 class GenderPlanWarning(UserWarning):

@@ -164,14 +164,15 @@ def test_text_columns_refuse_numbers_that_would_lose_digits(tmp_path: Path) -> N
     workbook.create_sheet("other").append(["indicator", "period", "value"])
     path = tmp_path / "m.xlsx"
     workbook.save(path)
-    with pytest.raises(FileFormatError, match=r"\[D3\]: the value 'extra'"):
+    with pytest.raises(FileFormatError, match=r"\['data'!D3\]: the value 'extra'"):
         load_measurements(path, sheet="data")
     sheet.delete_rows(3)
     sheet.append(["2.1", __import__("datetime").datetime(2025, 7, 1), 4])
     workbook.save(path)
     with pytest.raises(ValidationError) as caught:
         load_measurements(path)
-    assert ["A2", "B3"] == [p.column for p in caught.value.problems]
+    # the workbook has two sheets: each cell is named with its sheet
+    assert ["'data'!A2", "'data'!B3"] == [p.column for p in caught.value.problems]
     assert "Text" in str(caught.value.problems[1].hint)
     assert () == load_measurements(path, sheet="other")
     with pytest.raises(FileFormatError, match="no sheet 'nope'"):

@@ -12,6 +12,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan.cli._reporting import (
+    OFFICE_SUFFIXES,
+    activities_for,
+    calendar_notes,
+    office_report,
+    template,
+)
 from gender_plan.errors import GenderPlanError, Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -74,6 +81,13 @@ def validate(args: argparse.Namespace) -> int:
             measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
         except GenderPlanError as error:
             errors.append(error)
+    activities = None
+    # The workbook's own record is looked for only in a workbook that was read without problems.
+    if args.activities is not None or measurements is not None:
+        try:
+            activities = activities_for(args, plan)
+        except GenderPlanError as error:
+            errors.append(error)
     if errors:
         for found in errors:
             print(f"error: {found}", file=sys.stderr)
@@ -87,6 +101,11 @@ def validate(args: argparse.Namespace) -> int:
     print(text)
     if measurements is not None:
         print(f"{args.measurements}: {len(measurements)} measurements fit the plan")
+    if activities is not None:
+        print(f"{args.activities or args.measurements}: {len(activities)} activities fit the "
+              "plan")
+        for note in calendar_notes(plan, activities, args.as_of):
+            print(note)
     return 0
 
 
@@ -125,8 +144,23 @@ def assess(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     """Write the HTML or Markdown report."""
     from gender_plan.report import report_format_for, write_report  # noqa: PLC0415
+    from gender_plan.report.kinds import ReportKind, report_period  # noqa: PLC0415
 
+    suffix = Path(args.out).suffix.lower()
+    if suffix in OFFICE_SUFFIXES:
+        return office_report(args)
+    if suffix not in (".html", ".htm", ".md", ".markdown"):
+        raise ValidationError(
+            [Problem(message=f"cannot tell the report format from the suffix {suffix!r}",
+                     file=str(args.out), hint="name the file *.html, *.md, *.docx or *.pdf")],
+            subject="report's file name")
     report_format_for(args.out)  # a wrong suffix fails before any work
+    if args.kind != "annual":  # a review's data are taken at the end of its period
+        import gender_plan  # noqa: PLC0415
+
+        review = report_period(gender_plan.load_plan(args.plan), ReportKind(args.kind),
+                               args.as_of)
+        args.as_of = review.as_of
     plan, measurements, assessment = _load(args)
     parent = None
     if args.parent is not None:
@@ -219,5 +253,6 @@ COMMANDS = {
     "portfolio": portfolio,
     "trace": trace,
     "schema": schema,
+    "template": template,
 }
 """Each command's function, by name."""

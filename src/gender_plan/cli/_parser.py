@@ -79,6 +79,12 @@ def _assessment_options(parser: argparse.ArgumentParser) -> None:
                         help="the place whose measurements to use, when the file has several")
 
 
+def _activity_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--activities", default=None, metavar="FILE",
+                        help="a record of activities (.csv, or a workbook's 'Hoạt động' sheet); "
+                        "default: the sheet of the MEASUREMENTS workbook, when it has one")
+
+
 def _portfolio_command(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
@@ -127,6 +133,31 @@ def _portfolio_command(
                            help="parse every plan file, without the cache")
 
 
+def _template_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """The ``template`` command's grammar: the measurement workbook of the reporting year."""
+    template = _command(
+        commands, "template", "write the measurement workbook for a plan (.xlsx)",
+        """
+        Write an Excel workbook to collect the plan's figures and the record of what was done:
+        one row per indicator (and part) and period with its name, unit and target shown, a
+        sheet of activities, the plan's lists and a sheet that explains how to fill it in.
+        Fill it in, then run 'validate PLAN FILE.xlsx'. Needs the 'excel' extra.
+        """,
+        _example(f"{PROG} template {_PLAN} --out so-lieu.xlsx --years 2025-2030"),
+    )
+    template.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
+    template.add_argument("--out", required=True, metavar="FILE", help="the workbook (.xlsx)")
+    template.add_argument("--years", default=None, metavar="FIRST-LAST",
+                          help="the years to list (default: the year before the plan to its "
+                          "last year)")
+    template.add_argument("--places", default=None, metavar="CSV",
+                          help="a CSV file of places (first column 'place'): every row is "
+                          "listed once for each place")
+    template.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``gender-plan`` and all its commands."""
     parser = argparse.ArgumentParser(
@@ -135,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         "a printable report of its progress.",
         epilog=_example(
             f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml",
+            f"{PROG} template hung-dao.yaml --out so-lieu.xlsx",
             f"{PROG} validate {_PLAN} {_DATA}",
             f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
             f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
@@ -157,7 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
     validate.add_argument("measurements", metavar="MEASUREMENTS", nargs="?", default=None,
-                          help="a measurements file to check against the plan (optional)")
+                          help="a measurements file to check against the plan (optional); a "
+                          "workbook from 'template' has its record of activities checked too")
+    _activity_options(validate)
+    validate.add_argument("--as-of", type=parse_as_of, default=None, metavar="DATE",
+                          help="check the calendar of activities up to this date: a year (its "
+                          "31 December) or YYYY-MM-DD (default: today)")
 
     show = _command(
         commands, "show", "print the whole plan, in the order of the document",
@@ -195,18 +232,29 @@ def build_parser() -> argparse.ArgumentParser:
     _lang(assess)
 
     report = _command(
-        commands, "report", "write a printable report (HTML or Markdown)",
+        commands, "report", "write a report (HTML, Markdown, Word or PDF)",
         """
-        Write a report of the assessment: one self-contained HTML page, printable on A4, or a
-        Markdown document. The format follows the file name (.html or .md). Needs the 'report'
-        extra: pip install 'gender-plan[report]'.
+        Write a report of the assessment: one self-contained HTML page, printable on A4, a
+        Markdown document, the results report as a Word document in the form of Decree
+        30/2020/ND-CP (.docx: situation, results by goal, tasks by field and by unit, funding,
+        difficulties, proposals; needs the 'word' extra), or the HTML page printed to PDF by
+        headless Chromium (.pdf). The format follows the file name. HTML, Markdown and PDF need
+        the 'report' extra: pip install 'gender-plan[report]'.
         """,
         _example(f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
-                 f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md"),
+                 f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md",
+                 f"{PROG} report {_PLAN} data.xlsx --kind mid-term --out so-ket.docx"),
     )
     _assessment_options(report)
     report.add_argument("--out", required=True, metavar="FILE",
-                        help="where to write the report: FILE.html or FILE.md")
+                        help="where to write the report: FILE.html, FILE.md, FILE.docx or "
+                        "FILE.pdf")
+    report.add_argument(
+        "--kind", choices=("annual", "mid-term", "final"), default="annual",
+        help="the year's results (default; the year of --as-of), the mid-term review (the "
+        "plan's first year to its middle year) or the final review (the whole plan); --as-of "
+        "defaults to the end of the period")
+    _activity_options(report)
     report.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="the report's language: the plan's (Vietnamese, default) or English")
     report.add_argument("--parent", default=None, metavar="FILE",
@@ -271,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
                        dest="output_format", help="output: a table for people (default), "
                        "JSON or CSV")
     _lang(trace)
+
+    _template_command(commands)
+
 
     _portfolio_command(commands)
 

@@ -34,6 +34,7 @@ from gender_plan.validation import check_measurements
 __all__ = [
     "ALIASES",
     "COLUMNS",
+    "NOTES",
     "REQUIRED",
     "Decimal",
     "Row",
@@ -53,6 +54,11 @@ English (the measurement's `series_label` and `source_label`)."""
 _LABELS = {"series_label": ("series_vi", "series_en"), "source_label": ("source_vi", "source_en")}
 REQUIRED = ("indicator", "period", "value")
 """The columns every table must have."""
+NOTES = ("name", "target", "note")
+"""Columns a reader passes over: what a workbook from `gender-plan template` shows beside the data
+(the indicator's name and target, the officer's note). A table with the ``target`` column is
+such a workbook: a row whose data cells are all empty is a period not measured yet, not a
+measurement, and is passed over too."""
 ALIASES: Mapping[str, str] = {
     "chỉ tiêu": "indicator",
     "mã chỉ tiêu": "indicator",
@@ -65,13 +71,17 @@ ALIASES: Mapping[str, str] = {
     "mẫu số": "denominator",
     "địa bàn": "place",
     "giới tính": "sex",
+    "tên chỉ tiêu": "name",
+    "chỉ tiêu kế hoạch": "target",
+    "ghi chú": "note",
 }
 """Vietnamese headers accepted for each column (case and spacing do not matter)."""
 _SEXES = {"female": Sex.FEMALE, "male": Sex.MALE, "nữ": Sex.FEMALE, "nam": Sex.MALE}
-_BOOLEANS = {"true": True, "false": False}
+_BOOLEANS = {"true": True, "false": False, "có": True, "không": False}
 _NUMERIC = ("value", "numerator", "denominator")
 _READ_ORDER = ("indicator", "unit", *(c for c in COLUMNS if c not in ("indicator", "unit")))
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_ENTERED = ("value", "numerator", "denominator", "series", "source", "sex")
 
 Decimal = Literal[".", ","]
 """The decimal mark of numbers written as text."""
@@ -116,7 +126,8 @@ def _normal(name: str) -> str:
 def header(names: Sequence[object], labels: Sequence[str], file: str | None,
            line: int) -> list[str | None]:
     """Map each header cell to its column (None for a blank header), or raise every problem."""
-    known = {name: name for name in COLUMNS} | {_normal(k): v for k, v in ALIASES.items()}
+    known = {name: name for name in (*COLUMNS, *NOTES)} | {
+        _normal(k): v for k, v in ALIASES.items()}
     if len(names) > MAX_COLUMNS:
         raise FileFormatError([Problem(file=file, line=line, message=f"the header has "
                                        f"{len(names):,} columns, more than the {MAX_COLUMNS:,} "
@@ -254,8 +265,8 @@ def _period(value: object) -> Period:
 def _value(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float | bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().casefold() in _BOOLEANS:
-        return _BOOLEANS[value.strip().casefold()]
+    if isinstance(value, str) and _normal(value) in _BOOLEANS:
+        return _BOOLEANS[_normal(value)]
     return _number(value, decimal, percent_ok)
 
 
@@ -283,7 +294,10 @@ def measurements_from_rows(
     Raises:
         ValidationError: listing every problem, each with its file, line and column.
     """
-    table = [row for row in rows if not all(_blank(v) for v, _ in row.cells.values())]
+    given = list(rows)
+    template = any("target" in row.cells for row in given)
+    table = [row for row in given if not all(
+        _blank(v) for c, (v, _) in row.cells.items() if not template or c in _ENTERED)]
     mark = decimal if decimal is not None else _decimal_mark(table, file)
     units = {} if plan is None else {i.code: i.unit for _, i in plan.indicators()}
     problems: list[Problem] = []

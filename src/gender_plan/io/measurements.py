@@ -214,7 +214,8 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
                                        f"({MAX_FILE_BYTES:,} for one part) accepted",
                                        hint=BOUND_HINT)], subject="measurement table")
     try:
-        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
+        # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises a zoo of types for a bad file
         raise _not_a_workbook(name, error) from None
     try:
@@ -227,8 +228,11 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
         _check_geometry(worksheet.max_row, worksheet.max_column, name, openpyxl)
         # The declared size may lie: read what is there, and check each row as it comes.
         worksheet.reset_dimensions()
-        return _sheet_rows(worksheet.iter_rows(min_row=1, values_only=True), name, openpyxl)
-    except FileFormatError:
+        # In a workbook of several sheets a cell is named with its sheet: 'Số liệu'!E7.
+        where = f"'{worksheet.title}'!" if len(names) > 1 else ""
+        return _sheet_rows(_values(worksheet.iter_rows(min_row=1), name, where, openpyxl),
+                           name, openpyxl, where)
+    except (FileFormatError, ValidationError):
         raise
     except Exception as error:  # a broken sheet inside a readable archive
         raise _not_a_workbook(name, error) from None
@@ -254,7 +258,26 @@ def _check_geometry(rows: int | None, columns: int | None, name: str, openpyxl: 
                                    "the table to a new sheet")], subject="measurement table")
 
 
-def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any) -> list[Row]:
+def _values(rows: Iterator[tuple[Any, ...]], name: str, where: str,
+            openpyxl: Any) -> Iterator[tuple[Any, ...]]:
+    """Each row's values; a formula anywhere is refused, with every formula cell named."""
+    problems: list[Problem] = []
+    for number, cells in enumerate(rows, start=1):
+        for cell in cells:
+            if getattr(cell, "data_type", None) == "f":
+                label = f"{where}{openpyxl.utils.get_column_letter(cell.column)}{number}"
+                problems.append(Problem(file=name, line=number, column=label,
+                                        message=f"the cell holds a formula ({cell.value}), "
+                                        "not a value", hint="type the value, or copy the "
+                                        "cell and paste its value only (Paste Special, Values)"))
+        if not problems:
+            yield tuple(getattr(cell, "value", None) for cell in cells)
+    if problems:
+        raise ValidationError(problems, subject="measurements")
+
+
+def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any,
+                where: str = "") -> list[Row]:
     letter = openpyxl.utils.get_column_letter
     rows: list[Row] = []
     columns: list[str | None] | None = None
@@ -266,11 +289,11 @@ def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any) ->
         if columns is None:
             if all(cell is None or not str(cell).strip() for cell in record):
                 continue
-            labels = [f"{letter(i + 1)}{number}" for i in range(len(record))]
+            labels = [f"{where}{letter(i + 1)}{number}" for i in range(len(record))]
             columns = header(list(record), labels, name, number)
             continue
         rows.append(_row(list(record), columns, number,
-                         name, lambda i, _c, n=number: f"{letter(i + 1)}{n}"))
+                         name, lambda i, _c, n=number: f"{where}{letter(i + 1)}{n}"))
     if columns is None:
         raise FileFormatError([Problem(file=name, message="the sheet has no header row")],
                               subject="measurement table")

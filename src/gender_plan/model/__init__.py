@@ -1,5 +1,6 @@
 """The plan model: frozen attrs value objects with no I/O and no evaluation."""
 
+from gender_plan.model.activity import Activity, Participants
 from gender_plan.model.document import DocumentKind, DocumentReference
 from gender_plan.model.events import DayOfYear, RecurringEvent
 from gender_plan.model.funding import FundingSource
@@ -15,6 +16,7 @@ from gender_plan.model.text import LANGUAGES, Language, LocalizedText
 
 __all__ = [
     "LANGUAGES",
+    "Activity",
     "Assignment",
     "Baseline",
     "Comparator",
@@ -32,6 +34,7 @@ __all__ = [
     "LocalizedText",
     "Measurement",
     "PartialDate",
+    "Participants",
     "Period",
     "Plan",
     "RecurringEvent",

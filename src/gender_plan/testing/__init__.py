@@ -12,6 +12,7 @@ Every value is valid by construction (nothing is filtered), so the strategies st
 Needs the ``testing`` extra (``pip install gender-plan[testing]``) for hypothesis.
 """
 
+from gender_plan.testing.activities import activities, participants
 from gender_plan.testing.chains import copy_of, parent_plans
 from gender_plan.testing.measures import (
     UNIT_FAMILIES,
@@ -46,6 +47,7 @@ from gender_plan.testing.values import (
 __all__ = [
     "STRATEGIES",
     "UNIT_FAMILIES",
+    "activities",
     "baselines",
     "copy_of",
     "day_of_years",
@@ -59,6 +61,7 @@ __all__ = [
     "measurements",
     "parent_plans",
     "partial_dates",
+    "participants",
     "periods",
     "plans",
     "recurring_events",

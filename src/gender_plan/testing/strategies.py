@@ -42,6 +42,7 @@ from gender_plan.model import (
     Task,
     TaskLink,
 )
+from gender_plan.model.activity import Activity, Participants
 from gender_plan.testing.measures import (
     _with,
     baselines,
@@ -273,7 +274,10 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
     )
 
 
+from gender_plan.testing.activities import activities, participants  # noqa: E402
+
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Activity: activities,
     Baseline: baselines,
     DayOfYear: day_of_years,
     DocumentReference: document_references,
@@ -283,6 +287,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Limits: limits,
     LocalizedText: localized_texts,
     Measurement: measurements,
+    Participants: participants,
     PartialDate: partial_dates,
     Period: periods,
     Plan: plans,
