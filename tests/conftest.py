@@ -15,3 +15,16 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks English in tests unless a test asks otherwise.
+
+    Its default is Vietnamese, or the locale's language: LANGUAGE decides first, so setting it
+    here makes the suite independent of the machine's locale. Tests of the Vietnamese default
+    remove it (see tests/cli/test_i18n_cli.py).
+    """
+    monkeypatch.setenv("LANGUAGE", "en")

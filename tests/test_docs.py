@@ -213,7 +213,9 @@ def run_command(command: Command, cwd: Path) -> int:
             text=True,
             timeout=120,
             check=False,
-            env={**os.environ, "COLUMNS": str(COLUMNS)},
+            # A page in Vietnamese (.vi.md) shows what an officer's Vietnamese locale prints.
+            env={**os.environ, "COLUMNS": str(COLUMNS),
+                 "LANGUAGE": "vi" if command.block.page.name.endswith(".vi.md") else "en"},
         )
         printed = result.stdout + result.stderr
         if command.expected_output is not None:

@@ -12,6 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan._i18n import msg, render
+from gender_plan.cli import ERROR, WARNING
+from gender_plan.cli._console import write_data
 from gender_plan.errors import GenderPlanError, Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -39,7 +42,8 @@ def _load(args: argparse.Namespace) -> tuple[Plan, tuple[Measurement, ...], Plan
     import gender_plan  # noqa: PLC0415 - keeps `gender-plan --help` fast
 
     plan = gender_plan.load_plan(args.plan)
-    measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
+    measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan,
+                                                       decimal=args.decimal))
     as_of = args.as_of if args.as_of is not None else datetime.date.today()
     assessment = gender_plan.assess_plan(
         plan, measurements, as_of=as_of, method=_method(args.method), place=args.place
@@ -50,7 +54,9 @@ def _load(args: argparse.Namespace) -> tuple[Plan, tuple[Measurement, ...], Plan
 def validate(args: argparse.Namespace) -> int:
     """Check the plan and the measurements; list every problem of both."""
     import gender_plan  # noqa: PLC0415
+    from gender_plan._wording import check_wording  # noqa: PLC0415
 
+    language = args.lang
     errors: list[GenderPlanError] = []
     plan = measurements = None
     try:
@@ -60,22 +66,29 @@ def validate(args: argparse.Namespace) -> int:
     if args.measurements is not None:
         try:
             # With the plan, every problem of a row comes back with its file, line and column.
-            measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
+            measurements = tuple(gender_plan.load_measurements(
+                args.measurements, plan=plan, decimal=args.decimal))
         except GenderPlanError as error:
             errors.append(error)
     if errors:
         for found in errors:
-            print(f"error: {found}", file=sys.stderr)
+            print(f"{render(ERROR, language)}: {found.render(language)}", file=sys.stderr)
         return 2
     assert plan is not None
+    for problem in check_wording(plan):
+        print(f"{render(WARNING, language)}: {args.plan} {problem.render(language)}",
+              file=sys.stderr)
     indicators = sum(1 for _ in plan.indicators())
-    text = (f"{args.plan}: plan {plan.code!r} is valid ({len(plan.goals)} goals, "
-            f"{indicators} indicators, {len(plan.tasks)} tasks)")
+    text = msg("{file}: plan {code!r} is valid ({goals} goals, {indicators} indicators, "
+               "{tasks} tasks)", file=args.plan, code=plan.code, goals=len(plan.goals),
+               indicators=indicators, tasks=len(plan.tasks))
+    line = render(text, language)
     if plan.is_draft:
-        text += "; it is a draft (no number or day of issue yet)"
-    print(text)
+        line += render(msg("; it is a draft (no number or day of issue yet)"), language)
+    print(line)
     if measurements is not None:
-        print(f"{args.measurements}: {len(measurements)} measurements fit the plan")
+        print(render(msg("{file}: {count} measurements fit the plan", file=args.measurements,
+                         count=len(measurements)), language))
     return 0
 
 
@@ -94,8 +107,8 @@ def assess(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         from gender_plan.report.data import assessment_data  # noqa: PLC0415
 
-        json.dump(assessment_data(plan, assessment), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_data(json.dumps(assessment_data(plan, assessment), ensure_ascii=False, indent=2)
+                   + "\n")
     elif args.output_format == "csv":
         from gender_plan.report.data import CSV_COLUMNS, assessment_rows  # noqa: PLC0415
 
@@ -103,7 +116,7 @@ def assess(args: argparse.Namespace) -> int:
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(assessment_rows(plan, assessment, language=args.lang))
-        sys.stdout.write(buffer.getvalue())
+        write_data(buffer.getvalue(), bom=True)  # Excel reads UTF-8 only after a BOM
     else:
         from gender_plan.cli._text import assessment_table  # noqa: PLC0415
 
@@ -118,22 +131,26 @@ def report(args: argparse.Namespace) -> int:
     report_format_for(args.out)  # a wrong suffix fails before any work
     plan, measurements, assessment = _load(args)
     path = write_report(plan, assessment, measurements, args.out, language=args.lang)
-    print(f"{path}: report written ({path.stat().st_size:,} bytes)")
+    print(render(msg("{file}: report written ({size} bytes)", file=str(path),
+                     size=f"{path.stat().st_size:,}"), args.lang))
     return 0
 
 
 def new(args: argparse.Namespace) -> int:
     """Start another commune's plan file."""
     import gender_plan  # noqa: PLC0415
-    from gender_plan.cli._new import TO_FILL, derive_plan  # noqa: PLC0415
+    from gender_plan.cli._new import TO_FILL, derive_plan, with_placeholders  # noqa: PLC0415
+    from gender_plan.io._atomic import write_bytes_atomic  # noqa: PLC0415
+    from gender_plan.io.plan_files import format_of  # noqa: PLC0415
 
     out = Path(args.out)
     if out.exists() and not args.force:
         raise ValidationError(
-            [Problem(message="the file exists already", file=str(out),
-                     hint="choose another name, or add --force to overwrite it")],
+            [Problem(message=msg("the file exists already"), file=str(out),
+                     hint=msg("choose another name, or add --force to overwrite it"))],
             subject="output file",
         )
+    file_format = format_of(out)  # a wrong suffix fails before any work
     if args.source is not None:
         source = gender_plan.load_plan(args.source)
     else:
@@ -142,10 +159,13 @@ def new(args: argparse.Namespace) -> int:
             source = gender_plan.load_plan(path)
     plan = derive_plan(source, commune=args.commune, commune_en=args.commune_en,
                        start_year=args.start_year, end_year=args.end_year)
-    gender_plan.save_plan(plan, out)
-    print(f"{out}: plan {plan.code!r} started from {source.code!r}")
-    print(f"fill in: {', '.join(TO_FILL)}; then collect measurements in a CSV file "
-          "and run: gender-plan validate PLAN MEASUREMENTS")
+    text = with_placeholders(gender_plan.dumps_plan(plan, format=file_format), file_format)
+    write_bytes_atomic(out, text.encode("utf-8"))
+    print(render(msg("{file}: plan {code!r} started from {source!r}", file=str(out),
+                     code=plan.code, source=source.code), args.lang))
+    print(render(msg("fill in: {fields} (marked by comments in the file); then collect "
+                     "measurements in a CSV or Excel file and run: gender-plan validate PLAN "
+                     "MEASUREMENTS", fields=", ".join(TO_FILL)), args.lang))
     return 0
 
 
@@ -154,8 +174,7 @@ def schema(args: argparse.Namespace) -> int:
     import gender_plan  # noqa: PLC0415
 
     del args
-    json.dump(gender_plan.plan_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    write_data(json.dumps(gender_plan.plan_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

@@ -1,20 +1,36 @@
-"""The command line's grammar: every command, its options, and an example in its help."""
+"""The command line's grammar: every command, its options, and an example in its help.
+
+Every text is a message of the catalogue, rendered in the language the parser is built for.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime
 import textwrap
+from collections.abc import Callable
+
+from gender_plan._i18n import Language, Msg, msg, render
+from gender_plan.cli._argparse import Parser
 
 __all__ = ["build_parser", "parse_as_of"]
 
 PROG = "gender-plan"
 _PLAN = "examples/laikhe_2026_2030.yaml"
 _DATA = "examples/data/laikhe-measurements.csv"
-_PLAN_HELP = "the plan file (.yaml, .yml, .json or .toml)"
+_METAVARS = {
+    "PLAN": msg("PLAN"), "MEASUREMENTS": msg("MEASUREMENTS"), "FILE": msg("FILE"),
+    "MARK": msg("MARK"), "DATE": msg("DATE"), "NAME": msg("NAME"), "YEAR": msg("YEAR"),
+    "COMMAND": msg("COMMAND"),
+}
+"""The placeholders of the usage lines, in the parser's language."""
+_PLAN_HELP = msg("the plan file (.yaml, .yml, .json or .toml)")
+_DEBUG_HELP = msg("on an error, show the full traceback as well")
+_LANG_HELP = msg("language of the text printed: Vietnamese (default, or as the locale says) "
+                 "or English")
 
 
-def parse_as_of(text: str) -> datetime.date | int:
+def parse_as_of(text: str, language: Language = "en") -> datetime.date | int:
     """Read ``--as-of``: a year (its last day) or an ISO date."""
     value = text.strip()
     if value.isdigit() and len(value) == 4:
@@ -22,160 +38,172 @@ def parse_as_of(text: str) -> datetime.date | int:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a year such as 2027 or a date such as 2027-12-31, found {text!r}"
-        ) from None
+        raise argparse.ArgumentTypeError(render(
+            msg("expected a year such as 2027 or a date such as 2027-12-31, found {text!r}",
+                text=text), language)) from None
 
 
-def _example(*lines: str) -> str:
-    return "example:\n" + "\n".join(f"  {line}" for line in lines)
+def _example(language: Language, *lines: str) -> str:
+    head = render(msg("example:"), language)
+    return head + "\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    summary: str,
-    description: str,
-    example: str,
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        name,
-        help=summary,
-        description=textwrap.dedent(description).strip(),
-        epilog=example,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    # SUPPRESS: given after the command it sets debug, otherwise the main parser's False stays.
-    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="on an error, show the full traceback as well")
-    return parser
+class _Grammar:
+    """Adds commands and options with their texts rendered in one language."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def text(self, message: Msg) -> str:
+        return render(message, self.language)
+
+    def command(
+        self,
+        commands: argparse._SubParsersAction[Parser],
+        name: str,
+        summary: Msg,
+        description: Msg,
+        *example: str,
+    ) -> argparse.ArgumentParser:
+        parser = commands.add_parser(
+            name,
+            help=self.text(summary),
+            description=textwrap.fill(self.text(description), 92),
+            epilog=_example(self.language, *example),
+            language=self.language,
+        )
+        # SUPPRESS: given after the command it sets debug, otherwise the main parser's stays.
+        parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                            help=self.text(_DEBUG_HELP))
+        parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                            help=self.text(_LANG_HELP))
+        return parser
+
+    def add(self, parser: argparse.ArgumentParser, *names: str, help: Msg,
+            **options: object) -> None:
+        metavar = options.get("metavar")
+        if isinstance(metavar, str) and metavar in _METAVARS:
+            options["metavar"] = self.text(_METAVARS[metavar])
+        parser.add_argument(*names, help=self.text(help), **options)  # type: ignore[arg-type]
+
+    def decimal(self, parser: argparse.ArgumentParser) -> None:
+        self.add(parser, "--decimal", choices=(",", "."), default=None, metavar="MARK",
+                 help=msg("the decimal mark of numbers typed as text in the measurements: ',' "
+                          "(1,4) or '.' (1.4); default: read a comma where it cannot be a "
+                          "thousands separator, and say so"))
+
+    def assessment_options(self, parser: argparse.ArgumentParser) -> None:
+        as_of: Callable[[str], object] = lambda text: parse_as_of(text, self.language)  # noqa: E731
+        self.add(parser, "plan", metavar="PLAN", help=_PLAN_HELP)
+        self.add(parser, "measurements", metavar="MEASUREMENTS",
+                 help=msg("the measurements file (.csv or .xlsx)"))
+        self.add(parser, "--as-of", type=as_of, default=None, metavar="DATE",
+                 help=msg("assess with the data known on this date: a year (its 31 December) "
+                          "or YYYY-MM-DD (default: today)"))
+        self.add(parser, "--method", choices=("linear", "growth", "projection"),
+                 default="linear",
+                 help=msg("how progress is judged: the linear path from baseline to target "
+                          "(default), the Open SDG growth-rate ratio, or the UN Statistics "
+                          "Division's projection"))
+        self.add(parser, "--place", default=None,
+                 help=msg("the place whose measurements to use, when the file has several"))
+        self.decimal(parser)
 
 
-def _lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang", choices=("vi", "en"), default="vi",
-        help="language of the text printed: Vietnamese (default) or English",
-    )
-
-
-def _assessment_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
-    parser.add_argument("measurements", metavar="MEASUREMENTS",
-                        help="the measurements file (.csv or .xlsx)")
-    parser.add_argument(
-        "--as-of", type=parse_as_of, default=None, metavar="DATE",
-        help="assess with the data known on this date: a year (its 31 December) or YYYY-MM-DD "
-        "(default: today)",
-    )
-    parser.add_argument(
-        "--method", choices=("linear", "growth", "projection"), default="linear",
-        help="how progress is judged: the linear path from baseline to target (default), the "
-        "Open SDG growth-rate ratio, or the UN Statistics Division's projection",
-    )
-    parser.add_argument("--place", default=None,
-                        help="the place whose measurements to use, when the file has several")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of ``gender-plan`` and all its commands."""
-    parser = argparse.ArgumentParser(
+def build_parser(language: Language = "en") -> argparse.ArgumentParser:
+    """The parser of ``gender-plan`` and all its commands, its texts in `language`."""
+    g = _Grammar(language)
+    parser = Parser(
         prog=PROG,
-        description="Check, show and assess a commune's gender-equality action plan, and write "
-        "a printable report of its progress.",
+        description=g.text(msg("Check, show and assess a commune's gender-equality action "
+                               "plan, and write a printable report of its progress.")),
         epilog=_example(
+            language,
             f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml",
             f"{PROG} validate {_PLAN} {_DATA}",
             f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
             f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        language=language,
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--debug", action="store_true",
-                        help="on an error, show the full traceback as well")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    g.add(parser, "--version", action="store_true", help=msg("print the version and exit"))
+    g.add(parser, "--debug", action="store_true", help=_DEBUG_HELP)
+    g.add(parser, "--lang", choices=("vi", "en"), default=None, help=_LANG_HELP)
+    commands = parser.add_subparsers(dest="command", metavar=g.text(_METAVARS["COMMAND"]),
+                                     title=g.text(msg("commands")))
 
-    validate = _command(
-        commands, "validate", "check a plan file (and measurements) and list every problem",
-        """
-        Check a plan file, and optionally a measurements file against it. Every problem is
-        listed at once with its file, line and place in the plan. Exit status: 0 when all is
-        well, 2 when there is a problem.
-        """,
-        _example(f"{PROG} validate {_PLAN} {_DATA}"),
+    validate = g.command(
+        commands, "validate", msg("check a plan file (and measurements) and list every problem"),
+        msg("Check a plan file, and optionally a measurements file against it. Every problem is "
+            "listed at once with its file, line and place in the plan. Exit status: 0 when all "
+            "is well, 2 when there is a problem."),
+        f"{PROG} validate {_PLAN} {_DATA}",
     )
-    validate.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
-    validate.add_argument("measurements", metavar="MEASUREMENTS", nargs="?", default=None,
-                          help="a measurements file to check against the plan (optional)")
+    g.add(validate, "plan", metavar="PLAN", help=_PLAN_HELP)
+    g.add(validate, "measurements", metavar="MEASUREMENTS", nargs="?", default=None,
+          help=msg("a measurements file to check against the plan (optional)"))
+    g.decimal(validate)
 
-    show = _command(
-        commands, "show", "print a plan's goals, targets, tasks and units",
-        "Print the plan: its heading, every goal with its targets and units, its tasks and the "
-        "units responsible.",
-        _example(f"{PROG} show {_PLAN} --lang en"),
+    show = g.command(
+        commands, "show", msg("print a plan's goals, targets, tasks and units"),
+        msg("Print the plan: its heading, every goal with its targets and units, its tasks and "
+            "the units responsible."),
+        f"{PROG} show {_PLAN} --lang en",
     )
-    show.add_argument("plan", metavar="PLAN", help=_PLAN_HELP)
-    _lang(show)
+    g.add(show, "plan", metavar="PLAN", help=_PLAN_HELP)
 
-    assess = _command(
-        commands, "assess", "assess every target from measurements",
-        """
-        Assess every target of the plan from the measurements: its status and the reasons.
-        --format json prints a stable document for other programs (its fields are documented in
-        the command-line reference); --format csv prints one row per indicator.
-        """,
-        _example(f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
-                 f"{PROG} assess {_PLAN} {_DATA} --as-of 2026 --format json > assessment.json"),
+    assess = g.command(
+        commands, "assess", msg("assess every target from measurements"),
+        msg("Assess every target of the plan from the measurements: its status and the reasons. "
+            "--format json prints a stable document for other programs (its fields are "
+            "documented in the command-line reference); --format csv prints one row per "
+            "indicator, UTF-8 with a byte-order mark so that Excel shows Vietnamese letters."),
+        f"{PROG} assess {_PLAN} {_DATA} --as-of 2026",
+        f"{PROG} assess {_PLAN} {_DATA} --as-of 2026 --format json > assessment.json",
     )
-    _assessment_options(assess)
-    assess.add_argument("--format", choices=("table", "json", "csv"), default="table",
-                        dest="output_format", help="output: a table for people (default), "
-                        "JSON or CSV")
-    _lang(assess)
+    g.assessment_options(assess)
+    g.add(assess, "--format", choices=("table", "json", "csv"), default="table",
+          dest="output_format", help=msg("output: a table for people (default), JSON or CSV"))
 
-    report = _command(
-        commands, "report", "write a printable report (HTML or Markdown)",
-        """
-        Write a report of the assessment: one self-contained HTML page, printable on A4, or a
-        Markdown document. The format follows the file name (.html or .md). Needs the 'report'
-        extra: pip install 'gender-plan[report]'.
-        """,
-        _example(f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
-                 f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md"),
+    report = g.command(
+        commands, "report", msg("write a printable report (HTML or Markdown)"),
+        msg("Write a report of the assessment: one self-contained HTML page, printable on A4, or "
+            "a Markdown document. The format follows the file name (.html or .md). Needs the "
+            "'report' extra: pip install 'gender-plan[report]'."),
+        f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --out report.html",
+        f"{PROG} report {_PLAN} {_DATA} --as-of 2026 --lang en --out report.md",
     )
-    _assessment_options(report)
-    report.add_argument("--out", required=True, metavar="FILE",
-                        help="where to write the report: FILE.html or FILE.md")
-    report.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="the report's language: the plan's (Vietnamese, default) or English")
+    g.assessment_options(report)
+    g.add(report, "--out", required=True, metavar="FILE",
+          help=msg("where to write the report: FILE.html or FILE.md"))
 
-    new = _command(
-        commands, "new", "start another commune's plan file from an existing plan",
-        """
-        Start a plan file for another commune from an existing plan (Lai Khê's by default): the
-        commune's name and the years are filled in; the parts only the commune knows (the plan's
-        number, the date of issue, the signatory, the baselines) are left empty for you to fill.
-        Measurements go in a separate file.
-        """,
-        _example(f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml"),
+    new = g.command(
+        commands, "new", msg("start another commune's plan file from an existing plan"),
+        msg("Start a plan file for another commune from an existing plan (Lai Khê's by "
+            "default): the commune's name and the years are filled in; what only the commune "
+            "knows (the plan's number, the date of issue, the signatory, the province's plan it "
+            "carries out, the baselines) is left for you to fill in, marked by comments in the "
+            "file. Measurements go in a separate file."),
+        f"{PROG} new --commune 'Hưng Đạo' --out hung-dao.yaml",
     )
-    new.add_argument("--commune", required=True, metavar="NAME",
-                     help="the commune's name as written in Vietnamese ('Hưng Đạo')")
-    new.add_argument("--commune-en", default=None, metavar="NAME",
-                     help="the name as written in English (default: the same)")
-    new.add_argument("--from", dest="source", default=None, metavar="PLAN",
-                     help="the plan to start from (default: Lai Khê's 2026-2030 plan)")
-    new.add_argument("--start-year", type=int, default=None, metavar="YEAR",
-                     help="the first year of the new plan (default: the source plan's)")
-    new.add_argument("--end-year", type=int, default=None, metavar="YEAR",
-                     help="the last year of the new plan (default: the source plan's)")
-    new.add_argument("--out", required=True, metavar="FILE",
-                     help="the new plan file (.yaml, .json or .toml)")
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    g.add(new, "--commune", required=True, metavar="NAME",
+          help=msg("the commune's name as written in Vietnamese ('Hưng Đạo')"))
+    g.add(new, "--commune-en", default=None, metavar="NAME",
+          help=msg("the name as written in English (default: the same)"))
+    g.add(new, "--from", dest="source", default=None, metavar="PLAN",
+          help=msg("the plan to start from (default: Lai Khê's 2026-2030 plan)"))
+    g.add(new, "--start-year", type=int, default=None, metavar="YEAR",
+          help=msg("the first year of the new plan (default: the source plan's)"))
+    g.add(new, "--end-year", type=int, default=None, metavar="YEAR",
+          help=msg("the last year of the new plan (default: the source plan's)"))
+    g.add(new, "--out", required=True, metavar="FILE",
+          help=msg("the new plan file (.yaml, .json or .toml)"))
+    g.add(new, "--force", action="store_true", help=msg("overwrite the file if it exists"))
 
-    _command(
-        commands, "schema", "print the JSON Schema of plan files",
-        "Print the JSON Schema that plan files follow (for editors that check YAML or JSON).",
-        _example(f"{PROG} schema > plan.schema.json"),
+    g.command(
+        commands, "schema", msg("print the JSON Schema of plan files"),
+        msg("Print the JSON Schema that plan files follow (for editors that check YAML or "
+            "JSON)."),
+        f"{PROG} schema > plan.schema.json",
     )
     return parser

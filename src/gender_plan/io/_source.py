@@ -13,6 +13,7 @@ from pathlib import Path
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileAccessError, FileFormatError, Problem
 
 __all__ = [
@@ -57,8 +58,10 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> 
             [
                 Problem(
                     file=str(path),
-                    message=f"the file is {size:,} bytes, more than the {limit:,} accepted",
-                    hint="a plan or a measurement table is far smaller: is it the right file?",
+                    message=msg("the file is {size} bytes, more than the {limit} accepted",
+                                size=f"{size:,}", limit=f"{limit:,}"),
+                    hint=msg("a plan or a measurement table is far smaller: is it the right "
+                             "file?"),
                 )
             ]
         )
@@ -81,9 +84,10 @@ def decode(data: bytes, file: str | None) -> str:
                 Problem(
                     file=file,
                     line=line,
-                    message=f"the file is not UTF-8 text: byte 0x{byte} cannot be read",
-                    hint="save the file with the UTF-8 encoding (Excel: 'CSV UTF-8'; "
-                    "text editors: 'Save with encoding UTF-8')",
+                    message=msg("the file is not UTF-8 text: byte 0x{byte} cannot be read",
+                                byte=byte),
+                    hint=msg("save the file with the UTF-8 encoding (Excel: 'CSV UTF-8'; "
+                             "text editors: 'Save with encoding UTF-8')"),
                 )
             ]
         ) from None

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import (
     FileFormatError,
     GenderPlanError,
@@ -27,6 +28,7 @@ from gender_plan.errors import (
     Problem,
     ValidationError,
 )
+from gender_plan.io._typed import DayMonthYearError, code_from_number, day_month_year, yes_no
 from gender_plan.model import Measurement, Period, Plan, Sex
 from gender_plan.validation import check_measurements
 
@@ -122,16 +124,19 @@ def header(names: Sequence[object], labels: Sequence[str], file: str | None,
         if column is None:
             close = difflib.get_close_matches(text, list(known), n=1)
             problems.append(Problem(
-                file=file, line=line, column=label, message=f"unknown column {name!r}",
-                hint=f"did you mean {close[0]!r}?" if close else
-                f"the columns are {', '.join(COLUMNS)}"))
+                file=file, line=line, column=label,
+                message=msg("unknown column {name!r}", name=name),
+                hint=msg("did you mean {close!r}?", close=close[0]) if close else
+                msg("the columns are {columns}", columns=", ".join(COLUMNS))))
         elif column in columns:
             problems.append(Problem(file=file, line=line, column=label,
-                                    message=f"the column {column!r} appears twice"))
+                                    message=msg("the column {column!r} appears twice",
+                                                column=column)))
         columns.append(column)
     problems.extend(
-        Problem(file=file, line=line, message=f"the required column {name!r} is missing",
-                hint=f"the first row names the columns: {', '.join(COLUMNS)}")
+        Problem(file=file, line=line,
+                message=msg("the required column {name!r} is missing", name=name),
+                hint=msg("the first row names the columns: {columns}", columns=", ".join(COLUMNS)))
         for name in REQUIRED if name not in columns
     )
     if problems:
@@ -159,16 +164,20 @@ def _decimal_mark(rows: Sequence[Row], file: str | None) -> Decimal:
     if not unambiguous:
         text, row = commas[0]
         raise FileFormatError(
-            [Problem(file=file, line=row.line, message=f"{text!r} may be {text.replace(',', '.')} "
-                     f"or {text.replace(',', '')}: every number with a comma has three digits "
-                     "after it", hint="pass decimal=',' or decimal='.' to say which")],
+            [Problem(file=file, line=row.line,
+                     message=msg("{text!r} may be {dot} or {plain}: every number with a comma "
+                                 "has three digits after it", text=text,
+                                 dot=text.replace(",", "."), plain=text.replace(",", "")),
+                     hint=msg("pass decimal=',' or decimal='.' to say which (on the command "
+                              "line: --decimal , or --decimal .)"))],
             subject="measurement table",
         )
     text, row = unambiguous[0]
-    where = f"{file}:{row.line}" if file else f"line {row.line}"
+    where = f"{file}:{row.line}" if file else msg("line {line}", line=row.line)
     warnings.warn(
-        f"{where}: numbers are written with a decimal comma ({text!r}); reading "
-        f"{text!r} as {text.replace(',', '.')}. Pass decimal=',' to say so and silence this.",
+        msg("{where}: numbers are written with a decimal comma ({text!r}); reading {text!r} as "
+            "{number}. Pass decimal=',' (--decimal , on the command line) to say so and silence "
+            "this.", where=where, text=text, number=text.replace(",", ".")),
         GenderPlanWarning,
         stacklevel=4,
     )
@@ -184,27 +193,28 @@ class _CellError(GenderPlanError, ValueError):
 
 def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise _CellError(f"expected a number, found {value!r}")
+        raise _CellError(msg("expected a number, found {value!r}", value=value))
     if not isinstance(value, str):
         return value
     text = value.strip()
     if text.endswith("%"):
         problem = percent_ok()
         if problem is not None:
-            raise _CellError(f"{text!r} has a percent sign, but {problem}",
-                             "write 'percent' in the unit column, or drop the '%'")
+            raise _CellError(msg("{text!r} has a percent sign, but {problem}", text=text,
+                                 problem=problem),
+                             msg("write 'percent' in the unit column, or drop the '%'"))
         text = text[:-1].strip()
     if decimal == ".":
         if _DOT_NUMBER.match(text):
             return float(text) if any(c in text for c in ".eE") else int(text)
-        hint = ("with a decimal comma, pass decimal=','" if _COMMA_NUMBER.match(text)
-                else None)
+        hint = (msg("with a decimal comma, pass decimal=',' (--decimal , on the command line)")
+                if _COMMA_NUMBER.match(text) else None)
     else:
         if _COMMA_NUMBER.match(text):
             return float(text.replace(",", ".")) if "," in text else int(text)
-        hint = ("the decimal mark is ','; write thousands without a separator"
+        hint = (msg("the decimal mark is ','; write thousands without a separator")
                 if "." in text else None)
-    raise _CellError(f"expected a number, found {value!r}", hint)
+    raise _CellError(msg("expected a number, found {value!r}", value=value), hint)
 
 
 def _text(value: object, column: str) -> str:
@@ -214,23 +224,32 @@ def _text(value: object, column: str) -> str:
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    raise _CellError(f"expected a text in column {column!r}, found {value!r}",
-                     "format the column as Text and type the value again: a number such as "
-                     "2.10 would lose its last digit")
+    raise _CellError(msg("expected a text in column {column!r}, found {value!r}",
+                         column=column, value=value),
+                     msg("format the column as Text and type the value again: a number such "
+                         "as 2.10 would lose its last digit"))
 
 
 def _period(value: object) -> Period:
     if isinstance(value, datetime.date):
-        raise _CellError(f"the cell holds a date ({value:%Y-%m-%d}), not a period",
-                         "format the column as Text and write the period as 2025, 2025-Q3, "
-                         "2025-07 or 2025-07-14")
+        raise _CellError(msg("the cell holds a date ({date}), not a period",
+                             date=f"{value:%Y-%m-%d}"),
+                         msg("format the column as Text and write the period as 2025, "
+                             "2025-Q3, 2025-07 or 2025-07-14"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise _CellError(f"expected a period such as 2025 or 2025-Q3, found {value!r}")
-    return Period.parse(value)
+        raise _CellError(msg("expected a period such as 2025 or 2025-Q3, found {value!r}",
+                             value=value))
+    try:
+        iso = day_month_year(value)  # 14/07/2025 as Vietnamese documents write a day
+    except DayMonthYearError as error:
+        raise _CellError(msg("{text!r} could be day/month or month/day", text=error.text),
+                         msg("write the date as year-month-day: {iso} if it is day/month/year",
+                             iso=error.iso)) from None
+    return Period.parse(value if iso is None else iso)
 
 
 def _value(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float | bool:
@@ -238,13 +257,16 @@ def _value(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]
         return value
     if isinstance(value, str) and value.strip().casefold() in _BOOLEANS:
         return _BOOLEANS[value.strip().casefold()]
+    if isinstance(value, str) and yes_no(value) is not None:
+        return bool(yes_no(value))  # Có/Không, Đạt/Không đạt: as the report prints them
     return _number(value, decimal, percent_ok)
 
 
 def _sex(value: object) -> Sex:
     text = _normal(value) if isinstance(value, str) else ""
     if text not in _SEXES:
-        raise _CellError(f"expected 'female' or 'male' (nữ, nam), found {value!r}")
+        raise _CellError(msg("expected 'female' or 'male' (nữ, nam), found {value!r}",
+                             value=value))
     return _SEXES[text]
 
 
@@ -292,8 +314,8 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
     def percent_ok() -> str | None:
         unit = fields.get("unit") or units.get(fields.get("indicator", ""))
         if unit is None:
-            return "the row has no unit"
-        return None if unit == "percent" else f"the unit is {unit!r}"
+            return msg("the row has no unit")
+        return None if unit == "percent" else msg("the unit is {unit!r}", unit=unit)
 
     readers: dict[str, Callable[[object], object]] = {
         "period": _period,
@@ -308,9 +330,11 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
                 label = row.cells.get(column, (None, column))[1]
                 problems.append(Problem(file=file, line=row.line, column=label,
                                         path=f"measurements[{index}].{column}",
-                                        message=f"the {column} is empty"))
+                                        message=msg("the {column} is empty", column=column)))
             continue
         value, label = cells[column]
+        if column == "indicator":
+            value = _code_cell(value, label, units, file, row.line)
         try:
             fields[column] = readers.get(column, lambda v, c=column: _text(v, c))(value)
         except _CellError as error:
@@ -330,6 +354,25 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
     except ValidationError as error:
         return [_at_cell(p.prefixed(f"measurements[{index}]"), {index: row}, file)
                 for p in error.problems]
+
+
+def _code_cell(value: object, label: str, units: Mapping[str, str], file: str | None,
+               line: int) -> object:
+    """An indicator code Excel stored as a number (2.1) read as the plan's code, with a warning."""
+    if not isinstance(value, float) or value.is_integer():
+        return value
+    code = code_from_number(value, units)
+    if code is None:
+        return value  # no plan, or no single code reads so: refused with the Text hint
+    where = f"{file}:{line}" if file else msg("line {line}", line=line)
+    warnings.warn(
+        msg("{where} [{cell}]: the indicator code was typed as the number {value}; read as the "
+            "plan's code {code!r} (format the column as Text to keep codes as typed)",
+            where=where, cell=label, value=value, code=code),
+        GenderPlanWarning,
+        stacklevel=5,
+    )
+    return code
 
 
 def _at_cell(problem: Problem, rows: Sequence[Row] | Mapping[int, Row],

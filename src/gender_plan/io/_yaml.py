@@ -21,6 +21,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._source import MAX_DEPTH, Locations, join
 
@@ -117,8 +118,9 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
                 Problem(
                     file=file,
                     line=text.count("\n", 0, error.position) + 1,
-                    message=f"not valid YAML: character {chr(error.character)!r} is not allowed",
-                    hint="remove the invisible control character from this line",
+                    message=msg("not valid YAML: character {character!r} is not allowed",
+                                character=chr(error.character)),
+                    hint=msg("remove the invisible control character from this line"),
                 )
             ]
         ) from None
@@ -139,8 +141,9 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
                 Problem(
                     file=file,
                     line=mark.line + 1 if mark is not None else None,
-                    message=f"not valid YAML: {error.problem or error.context}",
-                    hint="check the indentation and the quotes on and around this line",
+                    message=msg("not valid YAML: {problem}",
+                                problem=str(error.problem or error.context)),
+                    hint=msg("check the indentation and the quotes on and around this line"),
                 )
             ]
         ) from None

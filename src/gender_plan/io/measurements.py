@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_atomic, write_bytes_atomic
 from gender_plan.io._extras import require
@@ -64,20 +65,20 @@ def load_measurements(
     """
     name = str(path)
     if decimal not in (None, ".", ","):
-        raise FileFormatError([Problem(message=f"unknown decimal mark {decimal!r}",
-                                       hint="use decimal='.' or decimal=','")])
+        raise FileFormatError([Problem(message=msg("unknown decimal mark {mark!r}", mark=decimal),
+                                       hint=msg("use decimal='.' or decimal=','"))])
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         if sheet is not None:
-            raise FileFormatError([Problem(file=name, message="a CSV file has no sheets",
-                                           hint="pass sheet= only for .xlsx files")])
+            raise FileFormatError([Problem(file=name, message=msg("a CSV file has no sheets"),
+                                           hint=msg("pass sheet= only for .xlsx files"))])
         rows = _csv_rows(decode(read_bytes(path), name), name)
     elif suffix == ".xlsx":
         rows = _xlsx_rows(path, name, sheet)
     else:
-        raise FileFormatError([Problem(file=name, message=f"cannot read measurements from a "
-                                       f"{suffix or 'suffix-less'} file",
-                                       hint="use a .csv or .xlsx file")])
+        raise FileFormatError([Problem(file=name, message=msg("cannot read measurements from a "
+                                       "{suffix} file", suffix=suffix or "suffix-less"),
+                                       hint=msg("use a .csv or .xlsx file"))])
     return measurements_from_rows(rows, file=name, decimal=decimal, plan=plan)
 
 
@@ -95,9 +96,9 @@ def save_measurements(measurements: Iterable[Measurement], path: str | os.PathLi
     elif suffix == ".xlsx":
         _save_xlsx(rows, path)
     else:
-        raise FileFormatError([Problem(file=str(path), message=f"cannot write measurements to a "
-                                       f"{suffix or 'suffix-less'} file",
-                                       hint="use a .csv or .xlsx file")])
+        raise FileFormatError([Problem(file=str(path), message=msg("cannot write measurements "
+                                       "to a {suffix} file", suffix=suffix or "suffix-less"),
+                                       hint=msg("use a .csv or .xlsx file"))])
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -121,13 +122,14 @@ def _csv_rows(text: str, name: str) -> list[Row]:
             rows.append(_row(record, columns, line, name, lambda _i, c: c))
     except csv.Error as error:
         raise FileFormatError([Problem(file=name, line=reader.line_num,
-                                       message=f"not valid CSV: {error}",
-                                       hint="check the quotes on this line")],
+                                       message=msg("not valid CSV: {error}", error=str(error)),
+                                       hint=msg("check the quotes on this line"))],
                               subject="measurement table") from None
     if columns is None:
-        raise FileFormatError([Problem(file=name, message="the file has no header row",
-                                       hint=f"the first row names the columns: "
-                                       f"{', '.join(COLUMNS)}")], subject="measurement table")
+        raise FileFormatError([Problem(file=name, message=msg("the file has no header row"),
+                                       hint=msg("the first row names the columns: {columns}",
+                                                columns=", ".join(COLUMNS)))],
+                              subject="measurement table")
     return rows
 
 
@@ -141,10 +143,11 @@ def _row(record: list[Any], columns: list[str | None], line: int, name: str,
             cells[column] = (value, label(index, column))
         elif value is not None and str(value).strip():
             raise FileFormatError([Problem(file=name, line=line, column=label(index, "?"),
-                                           message=f"the value {value!r} is in a column "
-                                           "without a header",
-                                           hint="name the column in the first row, or move "
-                                           "the value")], subject="measurement table")
+                                           message=msg("the value {value!r} is in a column "
+                                                       "without a header", value=value),
+                                           hint=msg("name the column in the first row, or "
+                                                    "move the value"))],
+                                  subject="measurement table")
     return Row(line=line, cells=cells)
 
 
@@ -171,8 +174,8 @@ def _csv_cell(value: object) -> str:
 
 
 def _openpyxl() -> Any:
-    return require("openpyxl", package="openpyxl", extra="excel", feature="reading and "
-                   "writing Excel files")
+    return require("openpyxl", package="openpyxl", extra="excel", feature=msg("reading and "
+                   "writing Excel files"))
 
 
 def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> list[Row]:
@@ -183,20 +186,24 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
             unzipped = sum(info.file_size for info in archive.infolist())
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl and zipfile raise a zoo of types for a bad file
-        raise FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
-                                       f"({type(error).__name__}: {error})",
-                                       hint="save it from Excel as 'Excel Workbook (.xlsx)'")],
+        raise FileFormatError([Problem(file=name, message=msg("cannot be read as an Excel "
+                                       "workbook ({kind}: {error})", kind=type(error).__name__,
+                                       error=str(error)),
+                                       hint=msg("save it from Excel as 'Excel Workbook "
+                                                "(.xlsx)'"))],
                               subject="measurement table") from None
     try:
         if unzipped > MAX_XLSX_BYTES:
-            raise FileFormatError([Problem(file=name, message=f"the workbook unzips to "
-                                           f"{unzipped:,} bytes, more than the "
-                                           f"{MAX_XLSX_BYTES:,} accepted")],
+            raise FileFormatError([Problem(file=name, message=msg("the workbook unzips to "
+                                           "{size} bytes, more than the {limit} accepted",
+                                           size=f"{unzipped:,}", limit=f"{MAX_XLSX_BYTES:,}"))],
                                   subject="measurement table")
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
-            raise FileFormatError([Problem(file=name, message=f"the workbook has no sheet "
-                                           f"{sheet!r}", hint=f"its sheets: {', '.join(names)}")],
+            raise FileFormatError([Problem(file=name, message=msg("the workbook has no sheet "
+                                           "{sheet!r}", sheet=sheet),
+                                           hint=msg("its sheets: {names}",
+                                                    names=", ".join(names)))],
                                   subject="measurement table")
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         return _sheet_rows(worksheet.iter_rows(min_row=1, values_only=True), name, openpyxl)
@@ -218,7 +225,7 @@ def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any) ->
         rows.append(_row(list(record), columns, number,
                          name, lambda i, _c, n=number: f"{letter(i + 1)}{n}"))
     if columns is None:
-        raise FileFormatError([Problem(file=name, message="the sheet has no header row")],
+        raise FileFormatError([Problem(file=name, message=msg("the sheet has no header row"))],
                               subject="measurement table")
     return rows
 
@@ -228,8 +235,8 @@ def _save_xlsx(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> N
     illegal = openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE
     problems = [
         Problem(path=f"measurements[{index}].{column}",
-                message=f"the text {value!r} holds a control character that an Excel file "
-                "cannot store", hint="remove it, or save as .csv")
+                message=msg("the text {value!r} holds a control character that an Excel file "
+                            "cannot store", value=value), hint=msg("remove it, or save as .csv"))
         for index, row in enumerate(rows)
         for column, value in row.items()
         if isinstance(value, str) and illegal.search(value)

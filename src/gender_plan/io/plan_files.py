@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_bytes_atomic
 from gender_plan.io._extras import require
@@ -60,8 +61,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
             [
                 Problem(
                     file=str(path),
-                    message=f"cannot tell the format of a plan file ending in {suffix!r}",
-                    hint="name it .yaml, .yml, .json or .toml, or pass format=",
+                    message=msg("cannot tell the format of a plan file ending in {suffix!r}",
+                                suffix=suffix),
+                    hint=msg("name it .yaml, .yml, .json or .toml, or pass format="),
                 )
             ]
         ) from None
@@ -93,7 +95,7 @@ def dumps_plan(plan: Plan, *, format: Format) -> str:
         return dump_yaml(data)
     if kind == "json":
         return dump_json(data)
-    tomli_w = require("tomli_w", package="tomli-w", extra="toml", feature="writing TOML")
+    tomli_w = require("tomli_w", package="tomli-w", extra="toml", feature=msg("writing TOML"))
     text: str = tomli_w.dumps(data)
     return text
 
@@ -200,5 +202,6 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
 def _with_hint(problem: Problem) -> Problem:
     """Add the usual fix for a code written as a bare number (``code: 2.1``)."""
     if problem.hint is None and re.match(r"expected a text, found -?[\d.]+$", problem.message):
-        return attrs.evolve(problem, hint="put it in quotes ('2.1') so that it is read as text")
+        return attrs.evolve(problem,
+                            hint=msg("put it in quotes ('2.1') so that it is read as text"))
     return problem
