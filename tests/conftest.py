@@ -25,6 +25,6 @@ def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Its default is Vietnamese, or the locale's language: LANGUAGE decides first, so setting it
     here makes the suite independent of the machine's locale. Tests of the Vietnamese default
-    remove it (see tests/cli/test_i18n_cli.py).
+    remove it (see tests/test_cli_i18n.py).
     """
     monkeypatch.setenv("LANGUAGE", "en")

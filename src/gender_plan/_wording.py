@@ -41,8 +41,8 @@ def check_wording(plan: Plan) -> tuple[Problem, ...]:
                     problems.append(Problem(
                         path=f"goals[{g}].indicators[{i}].targets[{t}]",
                         message=msg("the target's text says {said} but its value is {value}",
-                                    said=", ".join(f"{v:g}%" for v in said),
-                                    value=f"{target.value:g}"),
+                                    said=", ".join(format(v, "g") + "%" for v in said),
+                                    value=format(target.value, "g")),
                         hint=msg("correct the value or the text, whichever is mistyped"),
                     ))
     return tuple(problems)

@@ -77,7 +77,8 @@ def check_measurements(plan: Plan, measurements: Iterable[Measurement]) -> tuple
 
 def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Problem]:
     if indicator.is_yes_no != isinstance(row.value, bool):
-        wanted = "true or false" if indicator.is_yes_no else f"a number in {indicator.unit!r}"
+        wanted = (msg("true or false (Có or Không)") if indicator.is_yes_no
+                  else msg("a number in {unit!r}", unit=indicator.unit))
         return [
             Problem(
                 path=f"{path}.value",
@@ -96,7 +97,7 @@ def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Prob
             Problem(
                 path=f"{path}.value",
                 message=msg("{value} {unit} lies outside indicator {code!r}'s limits {limits} "
-                            "{limit_unit}", value=f"{row.value:g}",
+                            "{limit_unit}", value=format(row.value, "g"),
                             unit=row.unit or indicator.unit, code=indicator.code,
                             limits=str(indicator.limits), limit_unit=indicator.unit),
             )

@@ -50,12 +50,16 @@ def _show_warning(language: Language) -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: the process's arguments); return the status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = _language(arguments)
+    with plain_console(language):
+        return _run(arguments, language)
+
+
+def _run(arguments: list[str], language: Language) -> int:
     from gender_plan.cli._commands import COMMANDS  # noqa: PLC0415
     from gender_plan.errors import GenderPlanError, GenderPlanWarning  # noqa: PLC0415
 
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    language = _language(arguments)
-    plain_console(language)
     parser = build_parser(language)
     args = parser.parse_args(arguments)
     args.lang = language

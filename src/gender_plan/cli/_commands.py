@@ -132,7 +132,7 @@ def report(args: argparse.Namespace) -> int:
     plan, measurements, assessment = _load(args)
     path = write_report(plan, assessment, measurements, args.out, language=args.lang)
     print(render(msg("{file}: report written ({size} bytes)", file=str(path),
-                     size=f"{path.stat().st_size:,}"), args.lang))
+                     size=format(path.stat().st_size, ",")), args.lang))
     return 0
 
 

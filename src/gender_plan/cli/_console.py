@@ -1,38 +1,34 @@
 """Output on a console that cannot show Vietnamese (a cp1252 or cp1258 Windows code page).
 
-Rather than fail with ``UnicodeEncodeError``, letters the console's encoding lacks are written
-without their marks (``Lai Khê`` as ``Lai Khe``, ``đ`` as ``d``), and one notice says how to
-see them. Data formats (CSV, JSON) bypass this: `write_data` writes them as UTF-8 bytes.
+Rather than fail with ``UnicodeEncodeError``, the text is written without its marks (``Lai Khê``
+as ``Lai Khe``, ``đ`` as ``d``: how Vietnamese is typed where marks cannot be), all of it rather
+than only the letters the code page lacks, so that words read evenly; one note says how to see
+the marks. Data formats (CSV, JSON) bypass this: `write_data` writes them as UTF-8 bytes.
 """
 
 from __future__ import annotations
 
-import codecs
+import contextlib
+import io
 import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import TextIO
 
 from gender_plan._i18n import Language, msg, render
 
-__all__ = ["ERRORS", "plain", "plain_console", "write_data"]
+__all__ = ["plain", "plain_console", "write_data"]
 
-ERRORS = "gender_plan.plain"
-"""The codec error handler that writes a letter without its marks, else '?'."""
-_SAMPLE = "Kế hoạch Lai Khê, Đạt"
+_SAMPLE = "Kế hoạch Lai Khê, Đạt ≥"
+_SIGNS = str.maketrans({"≥": ">=", "≤": "<=", "≈": "~", "–": "-", "—": "-", "…": "...",
+                        "“": '"', "”": '"', "‘": "'", "’": "'", "đ": "d", "Đ": "D"})
 
 
 def plain(text: str) -> str:
-    """`text` without diacritics: ``Hưng Đạo`` gives ``Hung Dao``."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _handler(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, UnicodeEncodeError):  # pragma: no cover - only for encoding
-        raise error
-    part = error.object[error.start:error.end]
-    text = "".join(c if _encodes(c, error.encoding) else "?" for c in plain(part))
-    return text, error.end
+    """`text` without diacritics: ``Hưng Đạo ≥ 60`` gives ``Hung Dao >= 60``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SIGNS))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
 
 
 def _encodes(text: str, encoding: str) -> bool:
@@ -43,24 +39,52 @@ def _encodes(text: str, encoding: str) -> bool:
     return True
 
 
-codecs.register_error(ERRORS, _handler)
+class _Plain(io.TextIOBase):
+    """A text stream that writes through another one without marks, '?' for what still fails."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.buffer = getattr(stream, "buffer", None)
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._stream.encoding
+
+    def write(self, text: str) -> int:
+        encoded = plain(text).encode(self._stream.encoding, errors="replace")
+        self._stream.write(encoded.decode(self._stream.encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
 
 
-def plain_console(language: Language) -> None:
-    """Make stdout and stderr write marks they cannot encode as plain letters; tell once."""
-    lacking = []
-    for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        if _encodes(_SAMPLE, encoding) or not hasattr(stream, "reconfigure"):
-            continue
-        stream.reconfigure(errors=ERRORS)
-        lacking.append(encoding)
-    if lacking:
+@contextlib.contextmanager
+def plain_console(language: Language) -> Iterator[None]:
+    """Within: stdout and stderr without marks where their encoding lacks them; told once."""
+    saved = sys.stdout, sys.stderr
+    lacking = [stream.encoding for stream in saved
+               if not _encodes(_SAMPLE, getattr(stream, "encoding", None) or "utf-8")]
+    if not lacking:
+        yield
+        return
+    if not _encodes(_SAMPLE, sys.stdout.encoding or "utf-8"):
+        sys.stdout = _Plain(saved[0])
+    if not _encodes(_SAMPLE, sys.stderr.encoding or "utf-8"):
+        sys.stderr = _Plain(saved[1])
+    try:
         print(render(msg("note: the console's encoding ({encoding}) cannot show Vietnamese "
                          "letters, so they are shown without their marks; to see them set "
                          "PYTHONIOENCODING=utf-8 (on Windows also: chcp 65001), or write a file "
                          "(report --out, assess --format csv > file.csv)",
                          encoding=lacking[0]), language), file=sys.stderr)
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
 
 
 def write_data(text: str, *, bom: bool = False, stream: TextIO | None = None) -> None:

@@ -59,7 +59,7 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> 
                 Problem(
                     file=str(path),
                     message=msg("the file is {size} bytes, more than the {limit} accepted",
-                                size=f"{size:,}", limit=f"{limit:,}"),
+                                size=format(size, ","), limit=format(limit, ",")),
                     hint=msg("a plan or a measurement table is far smaller: is it the right "
                              "file?"),
                 )

@@ -233,7 +233,7 @@ def _text(value: object, column: str) -> str:
 def _period(value: object) -> Period:
     if isinstance(value, datetime.date):
         raise _CellError(msg("the cell holds a date ({date}), not a period",
-                             date=f"{value:%Y-%m-%d}"),
+                             date=value.isoformat()),
                          msg("format the column as Text and write the period as 2025, "
                              "2025-Q3, 2025-07 or 2025-07-14"))
     if isinstance(value, float) and value.is_integer():

@@ -110,6 +110,7 @@ def _csv_rows(text: str, name: str) -> list[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[Row] = []
     columns: list[str | None] | None = None
+    names: list[str] = []
     start = 1
     try:
         for record in reader:
@@ -118,8 +119,9 @@ def _csv_rows(text: str, name: str) -> list[Row]:
                 if not any(cell.strip() for cell in record):
                     continue
                 columns = header(record, record, name, line)
+                names = record
                 continue
-            rows.append(_row(record, columns, line, name, lambda _i, c: c))
+            rows.append(_row(record, columns, line, name, _header_label(names)))
     except csv.Error as error:
         raise FileFormatError([Problem(file=name, line=reader.line_num,
                                        message=msg("not valid CSV: {error}", error=str(error)),
@@ -131,6 +133,11 @@ def _csv_rows(text: str, name: str) -> list[Row]:
                                                 columns=", ".join(COLUMNS)))],
                               subject="measurement table")
     return rows
+
+
+def _header_label(names: list[str]) -> Any:
+    """A CSV cell's label: its column's header as the file writes it (``giá trị``)."""
+    return lambda i, column: names[i].strip() if i < len(names) else column
 
 
 def _row(record: list[Any], columns: list[str | None], line: int, name: str,
@@ -196,7 +203,8 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
         if unzipped > MAX_XLSX_BYTES:
             raise FileFormatError([Problem(file=name, message=msg("the workbook unzips to "
                                            "{size} bytes, more than the {limit} accepted",
-                                           size=f"{unzipped:,}", limit=f"{MAX_XLSX_BYTES:,}"))],
+                                           size=format(unzipped, ","),
+                                           limit=format(MAX_XLSX_BYTES, ",")))],
                                   subject="measurement table")
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
