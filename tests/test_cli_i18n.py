@@ -104,7 +104,7 @@ def test_the_decimal_comma_warning_is_one_line_in_the_officers_language(
 ) -> None:
     data = tmp_path / "data.csv"
     data.write_text('chỉ tiêu,kỳ,giá trị\n1.1,2026,"40,5"\n', encoding="utf-8")
-    status, out, err = run(capsys, "validate", str(plan_file), str(data))
+    status, _, err = run(capsys, "validate", str(plan_file), str(data))
     assert 0 == status
     assert [f"cảnh báo: {data}:2: các số được viết với dấu phẩy thập phân ('40,5'); đọc '40,5' "
             "là 40.5. Thêm --decimal , (hoặc decimal=',') để ghi rõ và tắt cảnh báo này."] == (
