@@ -163,8 +163,8 @@ def test_a_code_excel_stored_as_a_number_is_read_as_the_plans_code(tmp_path: Pat
     assert ["2.1", "1.1"] == [m.indicator for m in found]
     texts = [render(w.message.args[0], "vi") for w in caught
              if issubclass(w.category, GenderPlanWarning)]
-    assert 2 == len(texts)
-    assert "[A2]: mã chỉ tiêu được gõ thành số 2.1; đọc là mã '2.1'" in texts[0]
+    assert [f"{path}: các mã chỉ tiêu gõ thành số đã được đọc là mã của kế hoạch (A2 '2.1', "
+            "A3 '1.1'); định dạng cột là Văn bản (Text) để giữ mã như đã gõ"] == texts
 
 
 def test_a_number_that_is_no_code_of_the_plan_is_still_refused(tmp_path: Path) -> None:
@@ -175,3 +175,24 @@ def test_a_number_that_is_no_code_of_the_plan_is_still_refused(tmp_path: Path) -
     workbook.save(path)
     with pytest.raises(ValidationError, match="expected a text in column 'indicator'"):
         load_measurements(path, plan=PLAN)
+
+
+def test_a_percentage_typed_in_excel_is_read_in_percent(tmp_path: Path) -> None:
+    path = tmp_path / "data.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["chỉ tiêu", "kỳ", "giá trị"])
+    sheet.append(["1.1", 2026, 0.55])  # typed as 55%: Excel stores 0.55 and shows 55%
+    sheet["C2"].number_format = "0%"
+    sheet.append(["4.2", 2026, 0.125])  # 12.5% for an indicator in another unit: refused
+    sheet["C3"].number_format = "0.0%"
+    workbook.save(path)
+    with pytest.raises(ValidationError) as caught:
+        load_measurements(path, plan=PLAN)
+    (problem,) = caught.value.problems
+    assert "C3" == problem.column
+    assert "'12.5%' has a percent sign, but the unit is" in problem.message
+    sheet.delete_rows(3)
+    workbook.save(path)
+    (measurement,) = load_measurements(path, plan=PLAN)
+    assert 55 == measurement.value

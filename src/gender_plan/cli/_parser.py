@@ -21,7 +21,7 @@ _DATA = "examples/data/laikhe-measurements.csv"
 _METAVARS = {
     "PLAN": msg("PLAN"), "MEASUREMENTS": msg("MEASUREMENTS"), "FILE": msg("FILE"),
     "MARK": msg("MARK"), "DATE": msg("DATE"), "NAME": msg("NAME"), "YEAR": msg("YEAR"),
-    "COMMAND": msg("COMMAND"),
+    "COMMAND": msg("COMMAND"), "PLACE": msg("PLACE"),
 }
 """The placeholders of the usage lines, in the parser's language."""
 _PLAN_HELP = msg("the plan file (.yaml, .yml, .json or .toml)")
@@ -105,7 +105,7 @@ class _Grammar:
                  help=msg("how progress is judged: the linear path from baseline to target "
                           "(default), the Open SDG growth-rate ratio, or the UN Statistics "
                           "Division's projection"))
-        self.add(parser, "--place", default=None,
+        self.add(parser, "--place", default=None, metavar="PLACE",
                  help=msg("the place whose measurements to use, when the file has several"))
         self.decimal(parser)
 

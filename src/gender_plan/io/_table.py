@@ -37,6 +37,7 @@ __all__ = [
     "COLUMNS",
     "REQUIRED",
     "Decimal",
+    "Percent",
     "Row",
     "escape",
     "header",
@@ -191,7 +192,24 @@ class _CellError(GenderPlanError, ValueError):
         self.hint = hint
 
 
+class Percent(float):
+    """A number a spreadsheet shows as a percentage: the cell holds 0.55 for a typed 55%."""
+
+
+def _percent(value: Percent, percent_ok: Callable[[], str | None]) -> float:
+    """The percentage of a `Percent` cell, where the row's unit is percent."""
+    number = round(float(value) * 100, 10)
+    problem = percent_ok()
+    if problem is not None:
+        raise _CellError(msg("{text!r} has a percent sign, but {problem}",
+                             text=format(number, "g") + "%", problem=problem),
+                         msg("write 'percent' in the unit column, or drop the '%'"))
+    return number
+
+
 def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float:
+    if isinstance(value, Percent):
+        return _percent(value, percent_ok)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise _CellError(msg("expected a number, found {value!r}", value=value))
     if not isinstance(value, str):
@@ -292,12 +310,14 @@ def measurements_from_rows(
     units = {} if plan is None else {i.code: i.unit for _, i in plan.indicators()}
     problems: list[Problem] = []
     built: list[Measurement] = []
+    typed: list[str] = []
     for index, row in enumerate(table):
-        found = _row(row, index, mark, units, file)
+        found = _row(row, index, mark, units, file, typed)
         if isinstance(found, Measurement):
             built.append(found)
         else:
             problems.extend(found)
+    _warn_typed_codes(typed, file)
     if plan is not None and not problems:
         problems.extend(_at_cell(p, table, file) for p in check_measurements(plan, built))
     if problems:
@@ -306,7 +326,7 @@ def measurements_from_rows(
 
 
 def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
-         file: str | None) -> Measurement | list[Problem]:
+         file: str | None, typed: list[str]) -> Measurement | list[Problem]:
     cells = {k: v for k, v in row.cells.items() if not _blank(v[0])}
     problems: list[Problem] = []
     fields: dict[str, Any] = {}
@@ -334,7 +354,7 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
             continue
         value, label = cells[column]
         if column == "indicator":
-            value = _code_cell(value, label, units, file, row.line)
+            value = _code_cell(value, label, units, typed)
         try:
             fields[column] = readers.get(column, lambda v, c=column: _text(v, c))(value)
         except _CellError as error:
@@ -356,23 +376,28 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
                 for p in error.problems]
 
 
-def _code_cell(value: object, label: str, units: Mapping[str, str], file: str | None,
-               line: int) -> object:
-    """An indicator code Excel stored as a number (2.1) read as the plan's code, with a warning."""
+def _code_cell(value: object, label: str, units: Mapping[str, str],
+               typed: list[str]) -> object:
+    """An indicator code Excel stored as a number (2.1) read as the plan's code; noted in `typed`."""
     if not isinstance(value, float) or value.is_integer():
         return value
     code = code_from_number(value, units)
     if code is None:
         return value  # no plan, or no single code reads so: refused with the Text hint
-    where = f"{file}:{line}" if file else msg("line {line}", line=line)
-    warnings.warn(
-        msg("{where} [{cell}]: the indicator code was typed as the number {value}; read as the "
-            "plan's code {code!r} (format the column as Text to keep codes as typed)",
-            where=where, cell=label, value=value, code=code),
-        GenderPlanWarning,
-        stacklevel=5,
-    )
+    typed.append(f"{label} {code!r}")
     return code
+
+
+def _warn_typed_codes(typed: Sequence[str], file: str | None) -> None:
+    """One warning for every code typed as a number, naming their cells."""
+    if typed:
+        warnings.warn(
+            msg("{file}: indicator codes typed as numbers were read as the plan's codes "
+                "({cells}); format the column as Text to keep codes as typed",
+                file=file or "-", cells=", ".join(typed)),
+            GenderPlanWarning,
+            stacklevel=4,
+        )
 
 
 def _at_cell(problem: Problem, rows: Sequence[Row] | Mapping[int, Row],

@@ -25,6 +25,7 @@ from gender_plan.io._table import (
     ALIASES,
     COLUMNS,
     Decimal,
+    Percent,
     Row,
     cells_of,
     header,
@@ -214,9 +215,24 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
                                                     names=", ".join(names)))],
                                   subject="measurement table")
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        return _sheet_rows(worksheet.iter_rows(min_row=1, values_only=True), name, openpyxl)
+        records = (tuple(_cell_value(cell) for cell in row)
+                   for row in worksheet.iter_rows(min_row=1))
+        return _sheet_rows(records, name, openpyxl)
     finally:
         workbook.close()
+
+
+def _cell_value(cell: Any) -> object:
+    """A cell's value; a number Excel shows as a percentage (55% typed, 0.55 stored) as "55%".
+
+    It then goes through the percent-sign check of the row's unit, as a typed "55%" does.
+    """
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", "") or ""
+    if (isinstance(value, int | float) and not isinstance(value, bool)
+            and "%" in number_format.replace('"%"', "")):
+        return Percent(value)
+    return value
 
 
 def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any) -> list[Row]:
