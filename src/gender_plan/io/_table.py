@@ -378,7 +378,7 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
 
 def _code_cell(value: object, label: str, units: Mapping[str, str],
                typed: list[str]) -> object:
-    """An indicator code Excel stored as a number (2.1) read as the plan's code; noted in `typed`."""
+    """A code Excel stored as a number (2.1) read as the plan's code; noted in `typed`."""
     if not isinstance(value, float) or value.is_integer():
         return value
     code = code_from_number(value, units)
