@@ -386,14 +386,14 @@ def test_the_runner_checks_output_and_refuses_unknown_commands(tmp_path: Path) -
         run_page(bad_python, tmp_path)
 
 
-@pytest.mark.parametrize("name", ["statuses.md", "statuses.vi.md"])
-def test_the_status_reference_matches_the_code(name: str) -> None:
+@pytest.mark.parametrize("page", ["statuses.md", "statuses.vi.md"])
+def test_the_status_reference_matches_the_code(page: str) -> None:
     """docs/reference/statuses.md (and .vi.md) list every Status: value, labels and meaning."""
     from gender_plan import Status  # noqa: PLC0415
 
     rows = [
         [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
-        for line in (DOCS / "reference" / name).read_text(encoding="utf-8").splitlines()
+        for line in (DOCS / "reference" / page).read_text(encoding="utf-8").splitlines()
         if line.startswith("| `")
     ]
     assert [status.name for status in Status] == [row[0] for row in rows]

@@ -119,11 +119,14 @@ _TEMPLATES = sorted(extract_messages())
 def test_every_template_renders_its_values_in_both_languages(
     template: str, data: st.DataObject
 ) -> None:
-    names = [(name, conversion) for _, name, _, conversion in string.Formatter().parse(template)
-             if name]
-    params = {name: data.draw(_VALUES, label=name) for name, _ in names}
+    names = [(name, spec, conversion)
+             for _, name, spec, conversion in string.Formatter().parse(template) if name]
+    # A field with a format spec ({month:02d}) takes a number; the others take anything.
+    params = {name: data.draw(st.integers(0, 99) if spec else _VALUES, label=name)
+              for name, spec, _ in names}
     for language in ("vi", "en"):
         text = render(Msg(template, **params), language)
-        for name, conversion in names:
-            shown = repr(params[name]) if conversion == "r" else str(params[name])
+        for name, spec, conversion in names:
+            value = params[name]
+            shown = repr(value) if conversion == "r" else format(value, spec or "")
             assert shown in text
