@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError, Problem, UnitError, ValidationError
 from gender_plan.evaluation.comparison import is_met
 from gender_plan.evaluation.linear import LinearPath
@@ -215,9 +216,9 @@ def _points(
         rows = [m for m in rows if m.place == place]
     elif len(places) > 1:
         raise AssessmentError(
-            f"measurements of indicator {indicator.code!r} come from several places "
-            f"({', '.join(sorted(str(p) for p in places))}): pass place=… to choose one, or "
-            "aggregate them first"
+            msg("measurements of indicator {code!r} come from several places ({places}): pass "
+                "place=… (on the command line: --place) to choose one, or aggregate them first",
+                code=indicator.code, places=", ".join(sorted(str(p) for p in places)))
         )
     disaggregated = [m for m in rows if m.sex is not None]
     if disaggregated:
@@ -247,16 +248,17 @@ def _convert(
         problems.append(
             Problem(
                 path=f"{path}.value",
-                message=f"indicator {indicator.code!r} takes "
-                f"{'true or false' if indicator.is_yes_no else 'numbers'}, found {row.value!r} "
-                f"for {row.period}",
+                message=msg("indicator {code!r} takes {wanted}, found {value!r} for {period}",
+                            code=indicator.code, value=row.value, period=str(row.period),
+                            wanted=msg("true or false (Có or Không)") if indicator.is_yes_no
+                            else msg("numbers")),
             )
         )
         return None
     try:
         return units.convert(row.value, row.unit or indicator.unit, indicator.unit)
     except UnitError as error:
-        problems.append(Problem(path=f"{path}.unit", message=str(error)))
+        problems.append(Problem(path=f"{path}.unit", message=error.describe()))
         return None
 
 
@@ -315,9 +317,10 @@ def _check_duplicates(indicator: Indicator, points: list[_Point]) -> None:
         if point.period in seen:
             problems.append(
                 Problem(
-                    message=f"two values of indicator {indicator.code!r} for {point.period} in "
-                    f"series {point.series!r}",
-                    hint="keep one, or give them different series",
+                    message=msg("two values of indicator {code!r} for {period} in series "
+                                "{series!r}", code=indicator.code, period=str(point.period),
+                                series=point.series),
+                    hint=msg("keep one, or give them different series"),
                 )
             )
         seen.add(point.period)

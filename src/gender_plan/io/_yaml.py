@@ -66,7 +66,7 @@ class _Limited(Composer):
             if self.aliases > MAX_ALIASES:
                 event = self.peek_event()  # type: ignore[attr-defined]
                 raise _RefusedError(
-                    f"the file has more than {MAX_ALIASES} aliases (*name)",
+                    msg("the file has more than {count} aliases (*name)", count=MAX_ALIASES),
                     event.start_mark.line + 1,
                     _BOUND_HINT,
                 )
@@ -75,7 +75,8 @@ class _Limited(Composer):
             if self.depth > MAX_DEPTH:
                 event = self.peek_event()  # type: ignore[attr-defined]
                 raise _RefusedError(
-                    f"the file nests lists and mappings more than {MAX_DEPTH} deep",
+                    msg("the file nests lists and mappings more than {depth} deep",
+                        depth=MAX_DEPTH),
                     event.start_mark.line + 1,
                     _BOUND_HINT,
                 )
@@ -104,7 +105,7 @@ class _RefusedError(Exception):
         self.hint = hint
 
 
-_BOUND_HINT = "a plan file needs nothing like it: is it the right file?"
+_BOUND_HINT = msg("a plan file needs nothing like it: is it the right file?")
 
 
 def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
@@ -148,7 +149,8 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
             ]
         ) from None
     except yaml.YAMLError as error:
-        raise FileFormatError([Problem(file=file, message=f"not valid YAML: {error}")]) from None
+        raise FileFormatError([Problem(file=file, message=msg("not valid YAML: {problem}",
+                                                              problem=str(error)))]) from None
     finally:
         loader.dispose()
 
@@ -166,17 +168,18 @@ class _Builder:
         line = node.start_mark.line + 1
         if self.values > MAX_VALUES:
             raise _RefusedError(
-                f"the file expands to more than {MAX_VALUES:,} values (aliases counted each "
-                "time they are used)",
+                msg("the file expands to more than {count} values (aliases counted each time "
+                    "they are used)", count=format(MAX_VALUES, ",")),
                 line,
                 _BOUND_HINT,
             )
         self.locations.setdefault(path, line)
         if node.tag not in _STANDARD_TAGS:
             raise _RefusedError(
-                f"the tag {node.tag!r} is not allowed: a plan file holds plain data only",
+                msg("the tag {tag!r} is not allowed: a plan file holds plain data only",
+                    tag=node.tag),
                 line,
-                "remove the tag (the part starting with '!')",
+                msg("remove the tag (the part starting with '!')"),
             )
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -189,9 +192,10 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
             raise _RefusedError(
-                f"the value {node.value!r} cannot be read as {node.tag.removeprefix(_TAG)}",
+                msg("the value {value!r} cannot be read as {kind}", value=node.value,
+                    kind=node.tag.removeprefix(_TAG)),
                 line,
-                "remove the '!!' tag, or write a value of that kind",
+                msg("remove the '!!' tag, or write a value of that kind"),
             ) from None
 
     def _mapping(self, node: MappingNode, path: str) -> dict[str, Any]:
@@ -199,23 +203,23 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 raise _RefusedError(
-                    "merge keys (<<) are not allowed in a plan file",
+                    msg("merge keys (<<) are not allowed in a plan file"),
                     key_node.start_mark.line + 1,
-                    "write the keys out in full",
+                    msg("write the keys out in full"),
                 )
             if not isinstance(key_node, ScalarNode) or key_node.tag != _TAG + "str":
                 raise _RefusedError(
-                    f"a key must be a name, found {key_node.value!r}",
+                    msg("a key must be a name, found {value!r}", value=key_node.value),
                     key_node.start_mark.line + 1,
-                    "write keys as plain names such as 'code' or 'targets'",
+                    msg("write keys as plain names such as 'code' or 'targets'"),
                 )
             key = key_node.value
             if key in result:
                 raise _RefusedError(
-                    f"the key {key!r} appears twice in the same mapping (first at line "
-                    f"{self.locations[join(path, key)]})",
+                    msg("the key {key!r} appears twice in the same mapping (first at line "
+                        "{line})", key=key, line=self.locations[join(path, key)]),
                     key_node.start_mark.line + 1,
-                    "keep one of them: a later value would silently replace the first",
+                    msg("keep one of them: a later value would silently replace the first"),
                 )
             self.locations[join(path, key)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, join(path, key))

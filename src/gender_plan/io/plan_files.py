@@ -117,8 +117,8 @@ def save_plan(
 def _checked(format: str) -> Format:
     if format not in FORMATS:
         raise FileFormatError(
-            [Problem(message=f"unknown plan file format {format!r}",
-                     hint=f"use one of {', '.join(FORMATS)}")]
+            [Problem(message=msg("unknown plan file format {format!r}", format=format),
+                     hint=msg("use one of {formats}", formats=", ".join(FORMATS)))]
         )
     return format
 
@@ -150,7 +150,8 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
             line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
             message = message[: match.start()].strip()
         raise FileFormatError(
-            [Problem(file=file, line=line, message=f"not valid TOML: {message.lower()}")]
+            [Problem(file=file, line=line, message=msg("not valid TOML: {problem}",
+                                                       problem=message.lower()))]
         ) from None
     return _plain(data), toml_locations(text)
 
@@ -175,8 +176,9 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
                 Problem(
                     file=file,
                     line=1,
-                    message=f"a plan file holds a mapping of keys, found {kind}",
-                    hint=f"start the file with 'schema: {SCHEMA}' and the plan's keys",
+                    message=msg("a plan file holds a mapping of keys, found {kind}", kind=kind),
+                    hint=msg("start the file with 'schema: {schema}' and the plan's keys",
+                             schema=SCHEMA),
                 )
             ]
         )
@@ -186,14 +188,16 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
         return body
     line = locations.get("schema", 1)
     if version is None:
-        message, hint = "the file does not say its schema", f"add 'schema: {SCHEMA}' at the top"
+        message = msg("the file does not say its schema")
+        hint = msg("add 'schema: {schema}' at the top", schema=SCHEMA)
     else:
         match = _SCHEMA_TEXT.match(version) if isinstance(version, str) else None
-        message = f"unknown schema {version!r}; this version of gender-plan reads {SCHEMA!r}"
+        message = msg("unknown schema {version!r}; this version of gender-plan reads "
+                      "{schema!r}", version=version, schema=SCHEMA)
         hint = (
-            "the file was written by a newer gender-plan: upgrade it"
+            msg("the file was written by a newer gender-plan: upgrade it")
             if match is not None and int(match.group(1)) > 1
-            else f"write 'schema: {SCHEMA}'"
+            else msg("write 'schema: {schema}'", schema=SCHEMA)
         )
     raise FileFormatError([Problem(file=file, line=line, path="schema", message=message,
                                    hint=hint)])
