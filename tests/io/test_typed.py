@@ -21,6 +21,7 @@ from gender_plan import (
     loads_plan,
 )
 from gender_plan._i18n import render
+from gender_plan.io._table import Row, measurements_from_rows
 from gender_plan.io._typed import (
     DayMonthYearError,
     code_from_number,
@@ -28,6 +29,7 @@ from gender_plan.io._typed import (
     number_text_hint,
     yes_no,
 )
+from gender_plan.testing import typed_dates
 
 PLAN = laikhe_2026_2030.build_plan()
 YAML = dumps_plan(PLAN, format="yaml")
@@ -196,3 +198,18 @@ def test_a_percentage_typed_in_excel_is_read_in_percent(tmp_path: Path) -> None:
     workbook.save(path)
     (measurement,) = load_measurements(path, plan=PLAN)
     assert 55 == measurement.value
+
+
+@given(typed_dates())
+def test_a_day_typed_in_a_table_is_read_as_that_day(typed: tuple[str, str]) -> None:
+    text, iso = typed
+    rows = [Row(line=2, cells={"indicator": ("1.1", "A2"), "period": (text, "B2"),
+                               "value": (40, "C2")})]
+    (measurement,) = measurements_from_rows(rows, file=None)
+    assert iso == str(measurement.period)
+
+
+@given(typed_dates())
+def test_a_day_typed_in_a_plan_file_is_read_as_that_day(typed: tuple[str, str]) -> None:
+    text, iso = typed
+    assert iso == day_month_year(text)

@@ -38,6 +38,7 @@ from gender_plan.testing.values import (
     localized_texts,
     partial_dates,
     periods,
+    typed_dates,
 )
 
 __all__ = [
@@ -62,4 +63,5 @@ __all__ = [
     "subsections",
     "targets",
     "tasks",
+    "typed_dates",
 ]
