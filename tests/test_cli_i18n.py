@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 
 from gender_plan import load_plan, save_plan
 from gender_plan.cli import main
+from gender_plan.cli._console import plain
 
 PLAN = laikhe_2026_2030.build_plan()
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,3 +226,24 @@ def test_validate_warns_when_a_targets_words_disagree_with_its_value(
     assert "hợp lệ" in out
     assert [f"cảnh báo: {path} goals[0].indicators[0].targets[0]: lời văn của chỉ tiêu ghi 60% "
             "nhưng giá trị là 55 (sửa giá trị hoặc lời văn, chỗ nào gõ nhầm)"] == err.splitlines()
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_plain_letters_in_process_and_the_streams_given_back(
+    plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    out = io.TextIOWrapper(out_bytes, encoding="cp1252", write_through=True)
+    err = io.TextIOWrapper(err_bytes, encoding="cp1252", write_through=True)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert 0 == main(["show", str(plan_file)])
+    assert (out, err) == (sys.stdout, sys.stderr)  # restored after the command
+    shown = out_bytes.getvalue().decode("cp1252")
+    assert "Muc tieu 1: Trong linh vuc chinh tri" in shown
+    assert ">= 60%" in shown  # ≥ is not in cp1252: written as >=
+    assert err_bytes.getvalue().decode("cp1252").startswith("luu y: bang ma cua cua so lenh")
+
+
+def test_plain_drops_marks_and_keeps_the_letters() -> None:
+    assert "Hung Dao >= 60%, Lai Khe ~ 5" == plain("Hưng Đạo ≥ 60%, Lai Khê ≈ 5")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import shutil
 import string
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from hypothesis import strategies as st
 from gender_plan import Problem, ValidationError
 from gender_plan._i18n import (
     Msg,
+    compile_catalogues,
     extract_messages,
     fields,
     language_from_environment,
     msg,
     render,
+    update_catalogues,
 )
 
 PO = Path(__file__).resolve().parents[1] / "src/gender_plan/locale/vi/LC_MESSAGES/gender_plan.po"
@@ -130,3 +133,16 @@ def test_every_template_renders_its_values_in_both_languages(
             value = params[name]
             shown = repr(value) if conversion == "r" else format(value, spec or "")
             assert shown in text
+
+
+def test_the_maintainers_step_leaves_a_complete_catalogue_unchanged(tmp_path: Path) -> None:
+    locale = tmp_path / "locale"
+    shutil.copytree(PO.parents[2], locale)
+    copy = locale / "vi" / "LC_MESSAGES" / "gender_plan.po"
+    copy.write_text(copy.read_text(encoding="utf-8").replace(
+        'msgstr "tệp đã có"', 'msgstr "tệp đã có rồi"'), encoding="utf-8")
+    assert [str(copy)] == update_catalogues(str(locale))
+    assert 'msgstr "tệp đã có rồi"' in copy.read_text(encoding="utf-8")  # translations kept
+    assert [str(copy.with_suffix(".mo"))] == compile_catalogues(str(locale))
+    restored = copy.read_text(encoding="utf-8").replace('"tệp đã có rồi"', '"tệp đã có"')
+    assert [m.id for m in _catalogue()] == [m.id for m in read_po(io.StringIO(restored))]

@@ -143,8 +143,11 @@ def extract_messages() -> dict[str, tuple[str, int]]:
     return found
 
 
-def update_catalogues() -> list[str]:
-    """Add the sources' new templates to every ``.po`` (empty, to translate), drop gone ones."""
+def update_catalogues(root: str | None = None) -> list[str]:
+    """Add the sources' new templates to every ``.po`` (empty, to translate), drop gone ones.
+
+    `root` is the ``locale`` folder (default: the package's own).
+    """
     from pathlib import Path  # noqa: PLC0415
 
     from babel.messages.catalog import Catalog  # noqa: PLC0415
@@ -153,7 +156,8 @@ def update_catalogues() -> list[str]:
     templates = extract_messages()
     written = []
     for language in LANGUAGES[:-1]:
-        po = Path(__file__).parent / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        locale = Path(__file__).parent / "locale" if root is None else Path(root)
+        po = locale / language / "LC_MESSAGES" / f"{DOMAIN}.po"
         old = Catalog(locale=language, domain=DOMAIN)
         if po.exists():
             with po.open("rb") as stream:
@@ -175,16 +179,16 @@ def update_catalogues() -> list[str]:
     return written
 
 
-def compile_catalogues() -> list[str]:
-    """Compile every ``.po`` of the package to its ``.mo`` (needs Babel); return the paths."""
+def compile_catalogues(root: str | None = None) -> list[str]:
+    """Compile every ``.po`` of `root` (default: the package's locale) to its ``.mo``."""
     from pathlib import Path  # noqa: PLC0415
 
     from babel.messages.mofile import write_mo  # noqa: PLC0415
     from babel.messages.pofile import read_po  # noqa: PLC0415
 
     written = []
-    root = Path(__file__).parent / "locale"
-    for po in sorted(root.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    locale = Path(__file__).parent / "locale" if root is None else Path(root)
+    for po in sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         with po.open("rb") as stream:
             catalogue = read_po(stream)
         with po.with_suffix(".mo").open("wb") as stream:
