@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._source import MAX_DEPTH, Locations, join
 
@@ -52,14 +53,14 @@ class _Reader:
         value, position = self.value(position, "", 0)
         position = self.space(position)
         if position != len(self.text):
-            raise _SyntaxError("unexpected text after the end of the document", position)
+            raise _SyntaxError(msg("unexpected text after the end of the document"), position)
         return value
 
     def value(self, position: int, path: str, depth: int) -> tuple[Any, int]:
         if depth > MAX_DEPTH:
             raise _SyntaxError(
-                f"lists and objects nested more than {MAX_DEPTH} deep", position,
-                "a plan file needs nothing like it: is it the right file?",
+                msg("lists and objects nested more than {depth} deep", depth=MAX_DEPTH), position,
+                msg("a plan file needs nothing like it: is it the right file?"),
             )
         self.locations.setdefault(path, self.line(position))
         char = self.text[position : position + 1]
@@ -75,15 +76,16 @@ class _Reader:
             if match.group(1) or match.group(2):
                 return float(number), match.end()
             if len(number) > 100:
-                raise _SyntaxError(f"a number of {len(number)} digits", position)
+                raise _SyntaxError(msg("a number of {count} digits", count=len(number)),
+                                   position)
             return int(number), match.end()
         for word, meaning in _WORDS.items():
             if self.text.startswith(word, position):
                 return meaning, position + len(word)
-        found = repr(char) if char else "the end of the file"
+        found = repr(char) if char else msg("the end of the file")
         raise _SyntaxError(
-            f"expected a value (text in double quotes, a number, true, false, null, [ or {{), "
-            f"found {found}",
+            msg("expected a value (text in double quotes, a number, true, false, null, [ or {{), "
+                "found {found}", found=found),
             position,
         )
 
@@ -92,8 +94,8 @@ class _Reader:
             return _scanstring(self.text, position + 1, True)
         except json.JSONDecodeError as error:
             if error.msg.startswith("Unterminated"):
-                raise _SyntaxError("the text in quotes that starts here never ends", error.pos,
-                                   "add the closing double quote") from None
+                raise _SyntaxError(msg("the text in quotes that starts here never ends"),
+                                   error.pos, msg("add the closing double quote")) from None
             raise _SyntaxError(error.msg.lower(), error.pos) from None
 
     def object(self, position: int, path: str, depth: int) -> tuple[dict[str, Any], int]:
@@ -103,28 +105,28 @@ class _Reader:
             return result, position + 1
         while True:
             if not self.text.startswith('"', position):
-                raise _SyntaxError("expected a key in double quotes", position)
+                raise _SyntaxError(msg("expected a key in double quotes"), position)
             key_position = position
             key, position = self.string(position)
             here = join(path, key)
             if key in result:
                 raise _SyntaxError(
-                    f"the key {key!r} appears twice in the same object (first at line "
-                    f"{self.locations[here]})",
+                    msg("the key {key!r} appears twice in the same object (first at line "
+                        "{line})", key=key, line=self.locations[here]),
                     key_position,
-                    "keep one of them: a later value would silently replace the first",
+                    msg("keep one of them: a later value would silently replace the first"),
                 )
             self.locations[here] = self.line(key_position)
             position = self.space(position)
             if not self.text.startswith(":", position):
-                raise _SyntaxError("expected ':' after the key", position)
+                raise _SyntaxError(msg("expected ':' after the key"), position)
             result[key], position = self.value(self.space(position + 1), here, depth + 1)
             position = self.space(position)
             if self.text.startswith("}", position):
                 return result, position + 1
             if not self.text.startswith(",", position):
-                raise _SyntaxError("expected ',' or '}' after a value", position,
-                                   "is a comma missing at the end of the line before?")
+                raise _SyntaxError(msg("expected ',' or '}}' after a value"), position,
+                                   msg("is a comma missing at the end of the line before?"))
             position = self.space(position + 1)
 
     def array(self, position: int, path: str, depth: int) -> tuple[list[Any], int]:
@@ -139,8 +141,8 @@ class _Reader:
             if self.text.startswith("]", position):
                 return result, position + 1
             if not self.text.startswith(",", position):
-                raise _SyntaxError("expected ',' or ']' after a value", position,
-                                   "is a comma missing at the end of the line before?")
+                raise _SyntaxError(msg("expected ',' or ']' after a value"), position,
+                                   msg("is a comma missing at the end of the line before?"))
             position = self.space(position + 1)
 
 
@@ -152,11 +154,12 @@ def load_json(text: str, file: str | None) -> tuple[Any, Locations]:
     except _SyntaxError as error:
         line = reader.line(error.position)
         start = text.rfind("\n", 0, error.position) + 1
-        message = f"not valid JSON: {error.message} (column {error.position - start + 1})"
+        message = msg("not valid JSON: {problem} (column {column})", problem=error.message,
+                      column=error.position - start + 1)
         hint = error.hint
         if error.position >= len(text.rstrip()):
-            message = "not valid JSON: the file ends before the document does"
-            hint = "the file may have been cut short: check its end"
+            message = msg("not valid JSON: the file ends before the document does")
+            hint = msg("the file may have been cut short: check its end")
         raise FileFormatError([Problem(file=file, line=line, message=message, hint=hint)]) from None
 
 
