@@ -68,7 +68,7 @@ class _Grammar:
         parser = commands.add_parser(
             name,
             help=self.text(summary),
-            description=textwrap.fill(self.text(description), 92),
+            description=textwrap.fill(self.text(description), 92, break_on_hyphens=False),
             epilog=_example(self.language, *example),
             language=self.language,
         )
