@@ -208,8 +208,10 @@ def test_new_writes_placeholders_in_toml_and_none_in_json(
     assert "# number = " not in (tmp_path / "x.toml").read_text(encoding="utf-8")
     assert "# Số kế hoạch" in (tmp_path / "x.toml").read_text(encoding="utf-8")
     load_plan(tmp_path / "x.toml")
-    assert 0 == run(capsys, "new", "--commune", "X", "--out", str(tmp_path / "x.json"))[0]
+    status, printed, _ = run(capsys, "new", "--commune", "X", "--out", str(tmp_path / "x.json"))
+    assert 0 == status
     assert "#" not in (tmp_path / "x.json").read_text(encoding="utf-8")
+    assert "fill in: number, date, signatory, parent, baselines; then" in printed
 
 
 @pytest.mark.usefixtures("vietnamese")

@@ -159,13 +159,19 @@ def new(args: argparse.Namespace) -> int:
             source = gender_plan.load_plan(path)
     plan = derive_plan(source, commune=args.commune, commune_en=args.commune_en,
                        start_year=args.start_year, end_year=args.end_year)
-    text = with_placeholders(gender_plan.dumps_plan(plan, format=file_format), file_format)
+    plain_text = gender_plan.dumps_plan(plan, format=file_format)
+    text = with_placeholders(plain_text, file_format)
     write_bytes_atomic(out, text.encode("utf-8"))
     print(render(msg("{file}: plan {code!r} started from {source!r}", file=str(out),
                      code=plan.code, source=source.code), args.lang))
-    print(render(msg("fill in: {fields} (marked by comments in the file); then collect "
-                     "measurements in a CSV or Excel file and run: gender-plan validate PLAN "
-                     "MEASUREMENTS", fields=", ".join(TO_FILL)), args.lang))
+    fields = ", ".join(TO_FILL)
+    todo = (msg("fill in: {fields} (marked by comments in the file); then collect measurements "
+                "in a CSV or Excel file and run: gender-plan validate PLAN MEASUREMENTS",
+                fields=fields)
+            if text != plain_text else  # JSON holds no comments
+            msg("fill in: {fields}; then collect measurements in a CSV or Excel file and run: "
+                "gender-plan validate PLAN MEASUREMENTS", fields=fields))
+    print(render(todo, args.lang))
     return 0
 
 
