@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from gender_plan import Problem, ValidationError
 from gender_plan._i18n import (
     Msg,
+    QuantityText,
+    UnitText,
     compile_catalogues,
     extract_messages,
     fields,
@@ -146,3 +148,13 @@ def test_the_maintainers_step_leaves_a_complete_catalogue_unchanged(tmp_path: Pa
     assert [str(copy.with_suffix(".mo"))] == compile_catalogues(str(locale))
     restored = copy.read_text(encoding="utf-8").replace('"tệp đã có rồi"', '"tệp đã có"')
     assert [m.id for m in _catalogue()] == [m.id for m in read_po(io.StringIO(restored))]
+
+
+def test_quantities_and_units_in_a_message_read_as_each_language_writes_them() -> None:
+    message = msg("{quantity} lies outside indicator {code!r}'s limits {limits} {limit_unit}",
+                  quantity=QuantityText(148, "percent"), code="1.1", limits="[0, 100]",
+                  limit_unit=UnitText("percent"))
+    assert "148 percent lies outside indicator '1.1''s limits [0, 100] percent" == message
+    assert "148% nằm ngoài giới hạn [0, 100] % của chỉ tiêu '1.1'" == render(message, "vi")
+    copy = pickle.loads(pickle.dumps(QuantityText(12.5, "boys / 100 girls")))
+    assert "12,5 bé trai/100 bé gái" == copy.render_in("vi")

@@ -24,6 +24,8 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "Msg",
+    "QuantityText",
+    "UnitText",
     "language_from_environment",
     "msg",
     "render",
@@ -91,8 +93,48 @@ def fields(template: str) -> frozenset[str]:
     )
 
 
+class UnitText(str):
+    """A unit code in a message: ``percent`` in English, as a reader writes it elsewhere (``%``)."""
+
+    def render_in(self, language: Language) -> str:
+        """The unit's label in `language` (English keeps the code, as messages always had)."""
+        if language == "en":
+            return str.__str__(self)
+        from gender_plan.numbers import unit_label  # noqa: PLC0415 - numbers imports us
+
+        return unit_label(str.__str__(self), language)
+
+
+class QuantityText(str):
+    """A value with its unit in a message: ``148 percent`` in English, ``148%`` in Vietnamese."""
+
+    value: float
+    unit: str
+
+    def __new__(cls, value: float, unit: str) -> QuantityText:
+        self = super().__new__(cls, f"{format(value, 'g')} {unit}")
+        self.value = value
+        self.unit = unit
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (QuantityText, (self.value, self.unit))
+
+    def render_in(self, language: Language) -> str:
+        """The quantity as reports write it in `language` (English keeps the message's form)."""
+        if language == "en":
+            return str.__str__(self)
+        from gender_plan.numbers import format_quantity  # noqa: PLC0415
+
+        return format_quantity(self.value, self.unit, language, decimals=6)
+
+
 def _format(template: str, params: Mapping[str, object], language: Language) -> str:
-    rendered = {k: render(v, language) if isinstance(v, Msg) else v for k, v in params.items()}
+    rendered = {
+        k: render(v, language) if isinstance(v, Msg)
+        else v.render_in(language) if isinstance(v, UnitText | QuantityText) else v
+        for k, v in params.items()
+    }
     return template.format(**rendered)
 
 

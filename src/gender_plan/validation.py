@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from gender_plan import units
-from gender_plan._i18n import msg
+from gender_plan._i18n import QuantityText, UnitText, msg
 from gender_plan.errors import Problem, UnitError, ValidationError
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement
@@ -96,10 +96,11 @@ def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Prob
         return [
             Problem(
                 path=f"{path}.value",
-                message=msg("{value} {unit} lies outside indicator {code!r}'s limits {limits} "
-                            "{limit_unit}", value=format(row.value, "g"),
-                            unit=row.unit or indicator.unit, code=indicator.code,
-                            limits=str(indicator.limits), limit_unit=indicator.unit),
+                message=msg("{quantity} lies outside indicator {code!r}'s limits {limits} "
+                            "{limit_unit}", quantity=QuantityText(row.value,
+                                                                  row.unit or indicator.unit),
+                            code=indicator.code, limits=str(indicator.limits),
+                            limit_unit=UnitText(indicator.unit)),
             )
         ]
     return []

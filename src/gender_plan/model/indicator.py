@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from gender_plan import units
-from gender_plan._i18n import msg
+from gender_plan._i18n import QuantityText, msg
 from gender_plan.errors import UnitError
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.target import Comparator, Target, TargetKind
@@ -196,8 +196,8 @@ class Indicator:
             check.require(
                 self.limits.contains(value),
                 path,
-                msg("value {value} {unit} lies outside the indicator's limits {limits}",
-                    value=format(value, "g"), unit=self.unit, limits=str(self.limits)),
+                msg("value {quantity} lies outside the indicator's limits {limits}",
+                    quantity=QuantityText(value, self.unit), limits=str(self.limits)),
             )
 
     def _check_milestones(self, check: Checker) -> None:
