@@ -9,7 +9,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 CASES = [
-    ("numpy", "import gender_plan.vectorized", "pip install 'gender-plan[scale]'"),
     ("hypothesis", "import gender_plan.testing", "pip install 'gender-plan[testing]'"),
     (
         "jinja2",
@@ -38,8 +37,9 @@ CASES = [
         "pip install 'gender-plan[pandas]'",
     ),
 ]
-EXTRAS = {"testing", "toml", "excel", "pandas", "scale", "report"}
-"""The extras whose packages the library imports (plot's matplotlib is not imported by it yet)."""
+EXTRAS = {"testing", "toml", "excel", "pandas", "report"}
+"""The extras whose packages the library imports (numpy, the `scale` extra's, is a core dependency
+now; plot's matplotlib is not imported by the library yet)."""
 
 
 @pytest.mark.parametrize(("package", "statement", "advice"), CASES, ids=[c[0] for c in CASES])

@@ -4,6 +4,7 @@ The public API is re-exported here; see `__all__`.
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from gender_plan.errors import (
     AggregationError,
@@ -23,6 +24,7 @@ from gender_plan.evaluation import (
     Assessment,
     GoalSummary,
     GrowthRatio,
+    History,
     LinearPath,
     Method,
     NumberedTargetAssessment,
@@ -37,6 +39,7 @@ from gender_plan.evaluation import (
     Verdict,
     assess_indicator,
     assess_plan,
+    classify,
     combine_statuses,
     is_met,
 )
@@ -96,8 +99,22 @@ from gender_plan.rollup import (
     aggregate,
     rule_for,
 )
-from gender_plan.traceability import Finding, FindingKind, check_traceability
+from gender_plan.traceability import (
+    Finding,
+    FindingKind,
+    check_chain,
+    check_traceability,
+    national_strategy,
+    resolve_chain,
+)
 from gender_plan.validation import check_measurements, validate_measurements
+
+if TYPE_CHECKING:
+    from gender_plan.evaluation.by_plan import assess_by_plan
+    from gender_plan.evaluation.engine import assess_frame
+    from gender_plan.evaluation.frame import MeasurementFrame
+    from gender_plan.evaluation.table import AssessmentTable
+    from gender_plan.rollup.levels import aggregate_frame, assess_levels, ranking, share_on_track
 
 try:
     __version__ = version("gender-plan")
@@ -109,6 +126,7 @@ __all__ = [
     "AggregationError",
     "Assessment",
     "AssessmentError",
+    "AssessmentTable",
     "Assignment",
     "Baseline",
     "Comparator",
@@ -129,12 +147,14 @@ __all__ = [
     "Goal",
     "GoalSummary",
     "GrowthRatio",
+    "History",
     "IncompatibleUnitsError",
     "Indicator",
     "Limits",
     "LinearPath",
     "LocalizedText",
     "Measurement",
+    "MeasurementFrame",
     "MetCount",
     "Method",
     "MissingDependencyError",
@@ -171,10 +191,16 @@ __all__ = [
     "WeightedMean",
     "__version__",
     "aggregate",
+    "aggregate_frame",
+    "assess_by_plan",
+    "assess_frame",
     "assess_indicator",
+    "assess_levels",
     "assess_plan",
+    "check_chain",
     "check_measurements",
     "check_traceability",
+    "classify",
     "combine_statuses",
     "dumps_plan",
     "female_share",
@@ -183,11 +209,37 @@ __all__ = [
     "load_measurements",
     "load_plan",
     "loads_plan",
+    "national_strategy",
     "parity_index",
     "plan_schema",
+    "ranking",
+    "resolve_chain",
     "rule_for",
     "save_measurements",
     "save_plan",
     "sex_pairs",
+    "share_on_track",
     "validate_measurements",
 ]
+
+_LAZY = {
+    "AssessmentTable": "gender_plan.evaluation.table",
+    "MeasurementFrame": "gender_plan.evaluation.frame",
+    "assess_by_plan": "gender_plan.evaluation.by_plan",
+    "assess_frame": "gender_plan.evaluation.engine",
+    "aggregate_frame": "gender_plan.rollup.levels",
+    "assess_levels": "gender_plan.rollup.levels",
+    "ranking": "gender_plan.rollup.levels",
+    "share_on_track": "gender_plan.rollup.levels",
+}
+"""Names whose modules import numpy: loaded when first reached, so that importing the library
+stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    return getattr(importlib.import_module(module), name)

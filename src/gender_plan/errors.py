@@ -110,7 +110,7 @@ class ValidationError(GenderPlanError, ValueError):
     def render(self, language: Language = "en") -> str:
         """Every problem in `language`, one a line under a heading that counts them."""
         count = len(self.problems)
-        subject = _SUBJECTS.get(self.subject, self.subject)
+        subject = _subject(self.subject)
         head = (msg("{count} problem in the {subject}", count=count, subject=subject)
                 if count == 1 else
                 msg("{count} problems in the {subject}", count=count, subject=subject))
@@ -244,8 +244,18 @@ _SUBJECTS: dict[str, Msg] = {
     "report's file name": msg("report's file name"),
     "sex-disaggregated measurements": msg("sex-disaggregated measurements"),
     "DataFrame": msg("DataFrame"),
+    "command line": msg("command line"),
+    "--plans folder": msg("--plans folder"),
+    "chain of plans": msg("chain of plans"),
 }
 """The subjects errors name, as messages (a subject not here is shown as given)."""
+
+
+def _subject(text: str) -> str:
+    """A subject as a message: a known one, ``measurements of '1.1'``, or the text as given."""
+    if text.startswith("measurements of "):
+        return msg("measurements of {code}", code=text.removeprefix("measurements of "))
+    return _SUBJECTS.get(text, text)
 
 
 class GenderPlanWarning(UserWarning):

@@ -96,3 +96,21 @@ def test_screenshot_is_not_blank(report: Path, tmp_path: Path) -> None:
         assert len(colours) > 100  # text, badges and charts, not a flat page
         white = sum(count for count, colour in colours if min(colour) >= 250)
         assert white < 0.95 * image.width * image.height
+
+
+def test_the_parent_section_prints_on_its_own_pages(tmp_path: Path) -> None:
+    html = tmp_path / "parent.html"
+    assert 0 == main(["report", str(PLAN), str(DATA), "--as-of", "2026", "--lang", "en",
+                      "--parent", "national", "--by-number", "--out", str(html)])
+    pdf = tmp_path / "parent.pdf"
+    result = _run(tmp_path, f"--print-to-pdf={pdf}", html.as_uri())
+    assert 0 == result.returncode, result.stderr[-2000:]
+    assert [] == _page_errors(result.stderr)
+    reader = PdfReader(pdf)
+    goals = len(load_plan(PLAN).goals)
+    assert len(reader.pages) > 1 + goals
+    assert "Beside the parent plan" not in reader.pages[goals].extract_text()
+    section = " ".join(" ".join(page.extract_text().split()) for page in reader.pages[1 + goals:])
+    assert "Beside the parent plan" in section
+    assert "less ambitious" in section
+    assert "3.4: ≥ 70% (by 2025); ≥ 100% (by 2030)" in section

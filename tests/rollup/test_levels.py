@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from gender_plan import (
     Indicator,
     LocalizedText,
     Measurement,
+    MeasurementFrame,
     PartialDate,
     Period,
     Plan,
@@ -27,10 +29,11 @@ from gender_plan import (
     Status,
     Target,
     TargetKind,
+    assess_frame,
     assess_indicator,
 )
 from gender_plan.errors import AggregationError
-from gender_plan.rollup import PlaceHierarchy, WeightedMean, aggregate
+from gender_plan.rollup import PlaceHierarchy, Sum, WeightedMean, aggregate
 from gender_plan.rollup.levels import (
     Ranked,
     aggregate_frame,
@@ -38,7 +41,6 @@ from gender_plan.rollup.levels import (
     ranking,
     share_on_track,
 )
-from gender_plan.vectorized import MeasurementFrame, assess_frame
 
 TEXT = LocalizedText(vi="x", en="x")
 SHARE = Indicator(code="s", name=TEXT, unit="percent",
@@ -159,10 +161,31 @@ def test_the_share_on_track_counts_achieved_and_on_track_among_all_places():
     table = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
                          places=COMMUNES)
     shares = share_on_track(table)
-    assert {"s": 50.0, "n": 0.0, "f": 0.0} == shares
+    assert 50.0 == shares["s"]  # a and b of four places, d without data counted
+    # No place has data for n or f: the share is unknown (NaN), not 0%.
+    assert math.isnan(shares["n"])
+    assert math.isnan(shares["f"])
     empty = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
                          places=())
-    assert {"s": 0.0, "n": 0.0, "f": 0.0} == share_on_track(empty)
+    assert all(math.isnan(share) for share in share_on_track(empty).values())
+
+
+def test_a_share_of_places_with_data_none_on_track_is_zero():
+    rows = [share("a", 2020, 50, 100), share("a", 2024, 49, 100)]
+    table = assess_frame(PLAN, MeasurementFrame.from_measurements(rows, PLAN), as_of=2025,
+                         places=COMMUNES)
+    assert 0.0 == share_on_track(table)["s"]
+
+
+def test_assess_levels_takes_rules_as_aggregate_does():
+    # Summed instead of combined as a ratio: the province's share becomes 65 + 50 = 115 > 60.
+    frame = MeasurementFrame.from_measurements(ROWS, PLAN)
+    summed = assess_levels(PLAN, frame, PLACES, as_of=2025, rules={"s": Sum()})
+    assert 115.0 == summed["province"].latest[summed["province"].row("P", "s")]
+    combined = assess_levels(PLAN, frame, PLACES, as_of=2025)
+    assert 57.5 == combined["province"].latest[combined["province"].row("P", "s")]
+    expected = aggregate(ROWS, PLACES, "province", PLAN, rules={"s": Sum()}).measurements
+    assert {m.value for m in expected if m.place == "P" and m.period.year == 2024} == {115.0}
 
 
 def test_the_top_level_names_load_without_numpy():

@@ -13,6 +13,7 @@ from gender_plan import (
     Indicator,
     LocalizedText,
     Measurement,
+    MeasurementFrame,
     PartialDate,
     Period,
     Plan,
@@ -30,7 +31,6 @@ from gender_plan.rollup import (
     rule_for,
 )
 from gender_plan.rollup.levels import aggregate_frame, assess_levels, ranking, share_on_track
-from gender_plan.vectorized import MeasurementFrame
 
 TEXT = LocalizedText(vi="x", en="x")
 SHARE = Indicator(code="s", name=TEXT, unit="percent",

@@ -23,10 +23,21 @@ if TYPE_CHECKING:
     from gender_plan.model.measurement import Measurement
     from gender_plan.model.plan import Plan
 
-__all__ = ["COMMANDS", "TEMPLATE"]
+__all__ = ["COMMANDS", "NATIONAL", "TEMPLATE"]
 
 TEMPLATE = "laikhe_2026_2030.yaml"
 """The plan `new` starts from by default, shipped in ``gender_plan/templates``."""
+NATIONAL = "national_strategy_2021_2030.yaml"
+"""The national strategy's milestone targets, shipped in ``gender_plan/templates``."""
+
+
+def _template(name: str) -> Plan:
+    """A plan shipped in ``gender_plan/templates``."""
+    import gender_plan  # noqa: PLC0415
+
+    template = resources.files("gender_plan").joinpath("templates", name)
+    with resources.as_file(template) as path:
+        return gender_plan.load_plan(path)
 
 
 def _method(name: str) -> Method:
@@ -130,7 +141,13 @@ def report(args: argparse.Namespace) -> int:
 
     report_format_for(args.out)  # a wrong suffix fails before any work
     plan, measurements, assessment = _load(args)
-    path = write_report(plan, assessment, measurements, args.out, language=args.lang)
+    parent = None
+    if args.parent is not None:
+        from gender_plan.cli._trace import load_parent  # noqa: PLC0415
+
+        parent = load_parent(args.parent)
+    path = write_report(plan, assessment, measurements, args.out, language=args.lang,
+                        parent=parent, by_number=args.by_number)
     print(render(msg("{file}: report written ({size} bytes)", file=str(path),
                      size=format(path.stat().st_size, ",")), args.lang))
     return 0
@@ -151,6 +168,29 @@ def new(args: argparse.Namespace) -> int:
             subject="output file",
         )
     file_format = format_of(out)  # a wrong suffix fails before any work
+    if args.national:
+        from gender_plan.cli._new import derive_province  # noqa: PLC0415
+
+        if args.source is not None:
+            raise ValidationError(
+                [Problem(message=msg("both --national and --from given"),
+                         hint=msg("--national starts from the national strategy; drop one"))],
+                subject="command line")
+
+        plan, left_out = derive_province(
+            _template(NATIONAL), province=args.commune, province_en=args.commune_en,
+            start_year=args.start_year, end_year=args.end_year)
+        gender_plan.save_plan(plan, out)
+        print(render(msg("{file}: plan {code!r} started from the national strategy; every "
+                         "indicator implements the national one", file=str(out),
+                         code=plan.code), args.lang))
+        if left_out:
+            print(render(msg("left out, due before the plan starts: {targets}",
+                             targets=", ".join(left_out)), args.lang))
+        fields = ", ".join(name for name in TO_FILL if name != "parent")
+        print(render(msg("fill in: {fields}; then check it: gender-plan trace {file} --parent "
+                         "national", fields=fields, file=str(out)), args.lang))
+        return 0
     if args.source is not None:
         source = gender_plan.load_plan(args.source)
     else:
@@ -175,6 +215,13 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def trace(args: argparse.Namespace) -> int:
+    """Check the plan against the plans above it."""
+    from gender_plan.cli._trace import trace as run  # noqa: PLC0415
+
+    return run(args)
+
+
 def schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of plan files."""
     import gender_plan  # noqa: PLC0415
@@ -190,6 +237,7 @@ COMMANDS = {
     "assess": assess,
     "report": report,
     "new": new,
+    "trace": trace,
     "schema": schema,
 }
 """Each command's function, by name."""

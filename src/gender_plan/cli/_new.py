@@ -6,11 +6,18 @@ import re
 import unicodedata
 from typing import Any
 
+import attrs
+
 from gender_plan.io.converter import structure, unstructure
+from gender_plan.model.indicator import Indicator
 from gender_plan.model.period import PartialDate
 from gender_plan.model.plan import Plan
+from gender_plan.model.target import Target, TargetKind
+from gender_plan.model.text import LocalizedText
 
-__all__ = ["PLACEHOLDERS", "TO_FILL", "derive_plan", "slug", "with_placeholders"]
+__all__ = [
+    "PLACEHOLDERS", "TO_FILL", "derive_plan", "derive_province", "slug", "with_placeholders",
+]
 
 TO_FILL = ("number", "date", "signatory", "parent", "baselines")
 """What a plan started by `derive_plan` leaves empty for the commune to fill in."""
@@ -121,3 +128,59 @@ def with_placeholders(text: str, file_format: str) -> str:
         if line.startswith(start):
             return "".join([*lines[:index + 1], PLACEHOLDERS, *lines[index + 1:]])
     return text
+
+
+def derive_province(
+    strategy: Plan,
+    *,
+    province: str,
+    province_en: str | None = None,
+    start_year: int | None = None,
+    end_year: int | None = None,
+) -> tuple[Plan, tuple[str, ...]]:
+    """A province's plan started from the national `strategy`, and the milestones left out.
+
+    Every indicator `implements` the national one and the plan's `parent` is the strategy's
+    resolution, so ``gender-plan trace`` checks it as it stands. Milestones due before the
+    plan starts lie outside its period and are left out (returned, ``1.1 by 2025``).
+    """
+    start = strategy.start_year if start_year is None else start_year
+
+    def early(target: Target) -> bool:
+        return target.kind is TargetKind.REACH and strategy.deadline(target) < start
+
+    left_out = tuple(f"{indicator.code} ({strategy.deadline(target)})"
+                     for _, indicator in strategy.indicators()
+                     for target in indicator.targets if early(target))
+
+    def kept_targets(indicator: Indicator) -> list[Target]:
+        # A yes/no fact due earlier ("from 2025 on") is in force when the plan starts: it is
+        # due in the plan's first year, not dropped.
+        return [attrs.evolve(t, year=start) if t.kind is TargetKind.YES_NO
+                and strategy.deadline(t) < start else t
+                for t in indicator.targets if not early(t)]
+
+    kept = attrs.evolve(strategy, goals=[
+        attrs.evolve(goal, indicators=[
+            attrs.evolve(indicator, implements=indicator.code, targets=kept_targets(indicator))
+            for indicator in goal.indicators])
+        for goal in strategy.goals
+    ])
+    plan = derive_plan(kept, commune=province, commune_en=province_en, start_year=start_year,
+                       end_year=end_year)
+    english = province_en if province_en is not None else province
+    resolution = next((d.code for d in strategy.legal_bases if d.number == strategy.number),
+                      None)
+    plan = attrs.evolve(
+        plan,
+        title=LocalizedText(
+            vi=f"Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới trên địa bàn {province}",
+            en=f"Plan implementing the National Strategy on Gender Equality in {english}",
+        ),
+        issuer=LocalizedText(vi=f"Ủy ban nhân dân {province}",
+                             en=f"People's Committee of {english}"),
+        # The strategy file's note on what it holds is not the province's objective.
+        general_objective=None,
+        parent=resolution,
+    )
+    return plan, left_out

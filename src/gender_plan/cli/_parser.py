@@ -21,7 +21,7 @@ _DATA = "examples/data/laikhe-measurements.csv"
 _METAVARS = {
     "PLAN": msg("PLAN"), "MEASUREMENTS": msg("MEASUREMENTS"), "FILE": msg("FILE"),
     "MARK": msg("MARK"), "DATE": msg("DATE"), "NAME": msg("NAME"), "YEAR": msg("YEAR"),
-    "COMMAND": msg("COMMAND"), "PLACE": msg("PLACE"),
+    "COMMAND": msg("COMMAND"), "PLACE": msg("PLACE"), "FOLDER": msg("FOLDER"),
 }
 """The placeholders of the usage lines, in the parser's language."""
 _PLAN_HELP = msg("the plan file (.yaml, .yml, .json or .toml)")
@@ -176,6 +176,11 @@ def build_parser(language: Language = "en") -> argparse.ArgumentParser:
     g.assessment_options(report)
     g.add(report, "--out", required=True, metavar="FILE",
           help=msg("where to write the report: FILE.html or FILE.md"))
+    g.add(report, "--parent", default=None, metavar="FILE",
+          help=msg("add a section with each target beside this parent plan's ('national': the "
+                   "national strategy shipped with the library)"))
+    g.add(report, "--by-number", action="store_true",
+          help=msg("with --parent: match indicators by plan number too (see trace)"))
 
     new = g.command(
         commands, "new", msg("start another commune's plan file from an existing plan"),
@@ -199,6 +204,34 @@ def build_parser(language: Language = "en") -> argparse.ArgumentParser:
     g.add(new, "--out", required=True, metavar="FILE",
           help=msg("the new plan file (.yaml, .json or .toml)"))
     g.add(new, "--force", action="store_true", help=msg("overwrite the file if it exists"))
+    g.add(new, "--national", action="store_true",
+          help=msg("start a province's plan from the national strategy's milestone targets "
+                   "instead (--commune then names the province)"))
+
+    trace = g.command(
+        commands, "trace", msg("check a plan carries the targets of the plans above it"),
+        msg("Compare each target of the plan with its parent plan's requirement in force at its "
+            "deadline (a milestone, or the straight line between two), and with the parent's "
+            "parent after it. Lists what is less ambitious, missing, more ambitious or not "
+            "comparable. Exit status: 0 when nothing is less ambitious, missing or "
+            "untraceable, 1 when something is, 2 on invalid input."),
+        f"{PROG} trace {_PLAN} --parent national --by-number --lang en",
+        f"{PROG} trace commune.yaml --plans plans/ --format json",
+    )
+    g.add(trace, "plan", metavar="PLAN", help=_PLAN_HELP)
+    g.add(trace, "--parent", dest="parents", action="append", default=[], metavar="FILE",
+          help=msg("the parent plan's file ('national': the national strategy shipped with the "
+                   "library); repeat it for the parent's parent, in order up the chain"))
+    g.add(trace, "--plans", default=None, metavar="FOLDER",
+          help=msg("a folder of plan files: the chain is found by each plan's 'parent' and the "
+                   "plans' codes and numbers"))
+    g.add(trace, "--by-number", action="store_true",
+          help=msg("match an indicator without 'implements' to the parent's indicator of the "
+                   "same plan number (each such match is marked)"))
+    g.add(trace, "--equal", action="store_true",
+          help=msg("also list the targets that ask exactly what the parent's do"))
+    g.add(trace, "--format", choices=("table", "json", "csv"), default="table",
+          dest="output_format", help=msg("output: a table for people (default), JSON or CSV"))
 
     g.command(
         commands, "schema", msg("print the JSON Schema of plan files"),

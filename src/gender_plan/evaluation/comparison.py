@@ -1,21 +1,77 @@
-"""Whether a value meets a target: the target's own comparator, with a rounding guard."""
+"""Whether values meet a target: the target's own comparator, with a rounding guard.
+
+One implementation, on arrays (`met`, `close`); `is_met` and `nearly_equal` are it on one value.
+numpy is imported when a comparison is first made, not when the library is imported.
+"""
 
 from __future__ import annotations
 
-import math
+from typing import TYPE_CHECKING
 
 from gender_plan.model.target import Comparator
 
-__all__ = ["is_met", "nearly_equal"]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
-_REL_TOL = 1e-9
+    FloatArray = npt.NDArray[np.float64]
+    BoolArray = npt.NDArray[np.bool_]
+
+__all__ = ["close", "is_met", "met", "nearly_equal"]
+
+REL_TOL = 1e-9
 """Values this close count as equal, so that a unit conversion's rounding (0.9 × 100 is
 90.00000000000001) cannot flip a strict comparison."""
+ABS_TOL = 1e-12
+"""Values this close to each other near zero count as equal."""
+
+
+def close(a: FloatArray | float, b: FloatArray | float) -> BoolArray:
+    """Element by element, whether `a` and `b` are equal but for floating-point noise.
+
+    `|a - b| <= max(1e-9 · max(|a|, |b|), 1e-12)`, as `math.isclose` with those tolerances.
+    """
+    import numpy as np  # noqa: PLC0415 - numpy is imported on first use
+
+    bound = np.maximum(np.maximum(np.abs(a), np.abs(b)) * REL_TOL, ABS_TOL)
+    found: BoolArray = (np.abs(np.subtract(b, a)) <= bound) | np.equal(a, b)
+    return found
+
+
+def met(
+    values: FloatArray | float,
+    comparator: Comparator,
+    target: FloatArray | float,
+    tolerance: float | None = None,
+) -> BoolArray:
+    """Element by element, whether `values` meet `target` under `comparator` (same unit).
+
+    Strictness matters: 90 does not meet "more than 90" (`Comparator.GT`); NaN meets nothing.
+    """
+    import numpy as np  # noqa: PLC0415 - numpy is imported on first use
+
+    values, target = np.asarray(values, dtype=np.float64), np.asarray(target, dtype=np.float64)
+    if comparator is Comparator.ABOUT:
+        distance = np.abs(values - target)
+        return (distance <= (tolerance or 0.0)) | close(distance, tolerance or 0.0)
+    equal = close(values, target)
+    found: BoolArray
+    if comparator is Comparator.EQ:
+        found = equal
+    elif comparator is Comparator.GE:
+        found = equal | (values > target)
+    elif comparator is Comparator.GT:
+        found = ~equal & (values > target)
+    elif comparator is Comparator.LE:
+        found = equal | (values < target)
+    else:
+        found = ~equal & (values < target)
+    return found
 
 
 def nearly_equal(value: float, other: float) -> bool:
     """Whether two values are equal but for floating-point noise (relative 1e-9)."""
-    return math.isclose(value, other, rel_tol=_REL_TOL, abs_tol=1e-12)
+    return bool(close(value, other))
 
 
 def is_met(
@@ -26,21 +82,9 @@ def is_met(
 ) -> bool:
     """Tell whether `value` meets `target` under `comparator` (both in the same unit).
 
-    Strictness matters: 90 does not meet "more than 90" (`Comparator.GT`).
+    Strictness matters: 90 does not meet "more than 90" (`Comparator.GT`). A yes/no value meets
+    a yes/no target only by `Comparator.EQ`.
     """
     if isinstance(value, bool) or isinstance(target, bool):
         return comparator is Comparator.EQ and value is target
-    if comparator is Comparator.ABOUT:
-        return abs(value - target) <= (tolerance or 0.0) or nearly_equal(
-            abs(value - target), tolerance or 0.0
-        )
-    equal = nearly_equal(value, target)
-    if comparator is Comparator.EQ:
-        return equal
-    if comparator is Comparator.GE:
-        return equal or value > target
-    if comparator is Comparator.GT:
-        return not equal and value > target
-    if comparator is Comparator.LE:
-        return equal or value < target
-    return not equal and value < target
+    return bool(met(value, comparator, target, tolerance))

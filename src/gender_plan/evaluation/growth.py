@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from gender_plan.evaluation.comparison import nearly_equal
+from gender_plan.evaluation.comparison import close
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify, rounded
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
 from gender_plan.model.text import LocalizedText
+
+if TYPE_CHECKING:
+    from gender_plan.evaluation.method import BoolArray, FloatArray
 
 __all__ = ["GrowthRatio", "cagr"]
 
@@ -16,13 +21,14 @@ ZERO_REPLACEMENT = 0.001
 """What a zero baseline or target becomes, as Open SDG 2.4 prescribes."""
 
 
-def cagr(v1: float, v0: float, t1: float, t0: float) -> float:
+def cagr(v1: FloatArray | float, v0: FloatArray | float, t1: FloatArray | float,
+         t0: FloatArray | float) -> FloatArray:
     """Compound annual growth rate from `v0` at `t0` to `v1` at `t1`: (v1/v0)^(1/(t1−t0)) − 1."""
-    return float((v1 / v0) ** (1 / (t1 - t0)) - 1)
+    import numpy as np  # noqa: PLC0415 - numpy is imported on first use
 
-
-def _opposite(a: float, b: float) -> bool:
-    return a * b < 0
+    with np.errstate(all="ignore"):
+        found: FloatArray = np.power(np.divide(v1, v0), 1 / np.subtract(t1, t0)) - 1
+    return found
 
 
 @attrs.frozen(kw_only=True)
@@ -50,75 +56,85 @@ class GrowthRatio(Method):
         repr=False,
     )
 
-    def judge_met(self, trend: Trend | None) -> Verdict:
+    def judge_met(self, trend: Trend) -> Verdict:
         """A met target scores 5 whatever the trend."""
         del trend
         return Verdict(status=Status.ACHIEVED, score=self.met_score)
 
     def judge(self, trend: Trend) -> Verdict:
         """Judge progress by the ratio of actual to required compound growth."""
-        reasons: list[Reason] = []
-        y_b = trend.y_b
-        if y_b == 0:
-            y_b = ZERO_REPLACEMENT
-            reasons.append(Reason(code=ReasonCode.ZERO_REPLACED, detail="baseline"))
-        if _opposite(y_b, trend.y_t):
-            reasons.append(Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → latest"))
-            return Verdict(status=Status.INSUFFICIENT_DATA, reasons=tuple(reasons))
-        s = -1 if y_b < 0 else 1
+        import numpy as np  # noqa: PLC0415 - numpy is imported on first use
+
+        zero_baseline = trend.y_b == 0
+        y_b = np.where(zero_baseline, ZERO_REPLACEMENT, trend.y_b)
+        opposite = y_b * trend.y_t < 0
+        s = np.where(y_b < 0, -1.0, 1.0)
         actual = cagr(trend.y_t, y_b, trend.t, trend.b)
+        zero = (Reason(code=ReasonCode.ZERO_REPLACED, detail="baseline"), zero_baseline)
+        latest = (Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → latest"), opposite)
         if trend.y_T is None:
-            return self._direction_only(trend, s * trend.d * actual, abs(y_b), reasons)
-        y_T = trend.y_T
-        if y_T == 0:
-            y_T = ZERO_REPLACEMENT
-            reasons.append(Reason(code=ReasonCode.ZERO_REPLACED, detail="target"))
-        if _opposite(y_b, y_T):
-            reasons.append(Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → target"))
-            return Verdict(status=Status.INSUFFICIENT_DATA, reasons=tuple(reasons))
-        required = cagr(y_T, y_b, trend.T, trend.b)
-        if nearly_equal(y_T, y_b):
-            reasons.append(Reason(code=ReasonCode.LEVEL_TO_HOLD))
-            return Verdict(status=Status.DETERIORATING, score=-5.0, reasons=tuple(reasons))
-        ratio = s * trend.d * actual / abs(required)
+            return self._direction_only(trend, s * trend.d * actual, np.abs(y_b), opposite,
+                                        (zero, latest))
+        zero_target = (trend.y_T == 0) & ~opposite
+        y_T = np.where(trend.y_T == 0, ZERO_REPLACEMENT, trend.y_T)
+        across = (y_b * y_T < 0) & ~opposite
+        unusable = opposite | across
+        hold = close(y_T, y_b) & ~unusable
+        with np.errstate(all="ignore"):
+            ratio = s * trend.d * actual / np.abs(cagr(y_T, y_b, trend.T, trend.b))
         value = rounded(ratio)
-        if value >= self.needs_acceleration:
-            score = min(7.1429 * value - 4.2857, 5.0)
-        else:
-            score = max(4.1667 * value - 2.5, -5.0)
+        score = np.where(value >= self.needs_acceleration,
+                         np.minimum(7.1429 * value - 4.2857, 5.0),
+                         np.maximum(4.1667 * value - 2.5, -5.0))
+        judged = unusable | hold
         return Verdict(
-            status=classify(ratio, self.on_track, self.needs_acceleration),
-            ratio=ratio,
-            score=score,
-            reasons=tuple(reasons),
+            status=np.where(unusable, Status.INSUFFICIENT_DATA.code,
+                            np.where(hold, Status.DETERIORATING.code,
+                                     classify(ratio, self.on_track, self.needs_acceleration))),
+            ratio=np.where(judged, np.nan, ratio),
+            score=np.where(unusable, np.nan, np.where(hold, -5.0, score)),
+            flags=(zero, latest,
+                   (Reason(code=ReasonCode.ZERO_REPLACED, detail="target"), zero_target),
+                   (Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → target"), across),
+                   (Reason(code=ReasonCode.LEVEL_TO_HOLD), hold)),
         )
 
-    def _direction_only(
-        self, trend: Trend, p: float, distance: float, reasons: list[Reason]
-    ) -> Verdict:
+    def _direction_only(self, trend: Trend, p: FloatArray, distance: FloatArray,
+                        opposite: BoolArray,
+                        flags: tuple[tuple[Reason, BoolArray], ...]) -> Verdict:
         """Open SDG's rule for indicators with a desired direction but no numeric target."""
-        c = _limit_factor(distance, trend.limit)
+        import numpy as np  # noqa: PLC0415
+
+        c = limit_factor(distance, trend.limit)
         p = rounded(p)
-        if p < 0:
-            status, score = Status.DETERIORATING, max(125 * p - 2.5, -5.0)
-        elif c == 0:
-            status, score = Status.ON_TRACK, 5.0
-        elif p >= self.direction_on_track * c:
-            status, score = Status.ON_TRACK, min(500 * p / c - 5, 5.0)
-        elif p >= self.direction_needs_acceleration * c:
-            status, score = Status.NEEDS_ACCELERATION, 250 * p / c - 1.25
-        else:
-            status, score = Status.LIMITED_PROGRESS, 500 * p / c - 2.5
-        return Verdict(status=status, ratio=p, score=score, reasons=tuple(reasons))
+        with np.errstate(all="ignore"):
+            conditions = [p < 0, c == 0, p >= self.direction_on_track * c,
+                          p >= self.direction_needs_acceleration * c]
+            status = np.select(conditions, [Status.DETERIORATING.code, Status.ON_TRACK.code,
+                                            Status.ON_TRACK.code,
+                                            Status.NEEDS_ACCELERATION.code],
+                               Status.LIMITED_PROGRESS.code)
+            score = np.select(conditions, [np.maximum(125 * p - 2.5, -5.0), np.full(len(p), 5.0),
+                                           np.minimum(500 * p / c - 5, 5.0), 250 * p / c - 1.25],
+                              500 * p / c - 2.5)
+        return Verdict(
+            status=np.where(opposite, Status.INSUFFICIENT_DATA.code, status),
+            ratio=np.where(opposite, np.nan, p),
+            score=np.where(opposite, np.nan, score),
+            flags=flags,
+        )
 
 
-def _limit_factor(distance: float, limit: float | None) -> float:
+def limit_factor(distance: FloatArray, limit: float | None) -> FloatArray:
     """C: shrinks the thresholds as the baseline nears its natural limit (Open SDG 2.4)."""
+    import numpy as np  # noqa: PLC0415
+
     if limit is None or limit == 0:
-        return 1.0
+        return np.ones_like(distance)
     bound = abs(limit)
-    if distance >= 2 * bound:
-        return 1.0
-    if distance <= bound:
-        return float(1 - (distance / bound) ** 4.44)
-    return float(1 - ((2 * bound - distance) / bound) ** 4.44)
+    with np.errstate(all="ignore"):
+        found: FloatArray = np.where(
+            distance >= 2 * bound, 1.0,
+            np.where(distance <= bound, 1 - (distance / bound) ** 4.44,
+                     1 - ((2 * bound - distance) / bound) ** 4.44))
+    return found

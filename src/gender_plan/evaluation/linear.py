@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from gender_plan.evaluation.comparison import nearly_equal
+from gender_plan.evaluation.comparison import close
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
 from gender_plan.model.text import LocalizedText
 
 __all__ = ["LinearPath"]
-
-
-def least_squares_at(points: tuple[tuple[float, float], ...], time: float) -> float | None:
-    """The value at `time` of the least-squares line through `points` (None if < 2 times)."""
-    count = len(points)
-    if len({t for t, _ in points}) < 2:
-        return None
-    mean_t = sum(t for t, _ in points) / count
-    mean_y = sum(y for _, y in points) / count
-    slope = sum((t - mean_t) * (y - mean_y) for t, y in points) / sum(
-        (t - mean_t) ** 2 for t, _ in points
-    )
-    return mean_y + slope * (time - mean_t)
 
 
 @attrs.frozen(kw_only=True)
@@ -47,25 +34,23 @@ class LinearPath(Method):
 
     def judge(self, trend: Trend) -> Verdict:
         """Judge progress as the share of the gap closed over the share of time elapsed."""
+        import numpy as np  # noqa: PLC0415 - numpy is imported on first use
+
         if trend.y_T is None:
             reason = Reason(code=ReasonCode.NO_NUMERIC_TARGET)
             return Verdict(status=Status.INSUFFICIENT_DATA, reasons=(reason,))
-        share_of_time = (trend.t - trend.b) / (trend.T - trend.b)
-        expected = trend.y_b + share_of_time * (trend.y_T - trend.y_b)
-        projected = least_squares_at(trend.history, trend.T)
-        gap = abs(trend.y_T - trend.y_b)
-        if nearly_equal(trend.y_T, trend.y_b):
-            return Verdict(
-                status=Status.DETERIORATING,
-                expected=expected,
-                projected=projected,
-                reasons=(Reason(code=ReasonCode.LEVEL_TO_HOLD),),
-            )
-        progress = trend.d * (trend.y_t - trend.y_b) / gap
-        ratio = progress / share_of_time
+        y_b, y_T = trend.y_b, trend.y_T
+        with np.errstate(all="ignore"):
+            share_of_time = (trend.t - trend.b) / (trend.T - trend.b)
+            expected = y_b + share_of_time * (y_T - y_b)
+            hold = close(y_T, y_b)
+            ratio = trend.d * (trend.y_t - y_b) / np.abs(y_T - y_b) / share_of_time
+        status = np.where(hold, Status.DETERIORATING.code,
+                          classify(ratio, self.on_track, self.needs_acceleration))
         return Verdict(
-            status=classify(ratio, self.on_track, self.needs_acceleration),
-            ratio=ratio,
+            status=status,
+            ratio=np.where(hold, np.nan, ratio),
             expected=expected,
-            projected=projected,
+            projected=trend.history.fit(trend.T),
+            flags=((Reason(code=ReasonCode.LEVEL_TO_HOLD), hold),),
         )

@@ -1,8 +1,14 @@
-"""The interface every assessment method implements, and the figures it works on."""
+"""The interface every assessment method implements, and the figures it works on: arrays.
+
+A method judges many places at once: every figure of a `Trend` is an array with one entry per
+place (one entry for a single commune), and a `Verdict` answers with arrays or with one value
+for all. A method written once runs on one commune and on the nation.
+"""
 
 from __future__ import annotations
 
 import abc
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -10,45 +16,123 @@ from gender_plan.evaluation.reasons import Reason
 from gender_plan.evaluation.status import Status
 from gender_plan.model.text import LocalizedText
 
-__all__ = ["Method", "Trend", "Verdict"]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    IntArray = npt.NDArray[np.int64]
+    BoolArray = npt.NDArray[np.bool_]
+
+__all__ = ["History", "Method", "Trend", "Verdict", "classify", "rounded"]
+
+DIGITS = 9
+"""Ratios are rounded to this many decimals before they meet a threshold, so that the last bit
+of a floating-point computation (a unit conversion, a sum's order) cannot move a status."""
 
 
-@attrs.frozen(kw_only=True)
-class Trend:
-    """What a method judges: a numeric target not yet met, before its deadline.
+@attrs.frozen(kw_only=True, eq=False)
+class History:
+    """Every (time, value) of each place's series from its baseline to its latest value.
 
-    Symbols follow the evaluation docs: `d` the direction sign, `b`/`y_b` the baseline's time and
-    value, `t`/`y_t` the latest, `T`/`y_T` the deadline and target value. Times are decimal years.
-    `y_T` is None for an indicator with no numeric target (direction only).
+    2-D arrays with a row per position in time order and a column per place; `mask` says which
+    entries belong to the history (a stated baseline comes first). Where every place shares
+    its times, `times` and `mask` may hold a single column that broadcasts to every place.
     """
 
-    d: int
-    b: float
-    y_b: float
-    t: float
-    y_t: float
-    T: float
-    y_T: float | None
-    history: tuple[tuple[float, float], ...] = ()
-    """Every (time, value) of the series used, from the baseline to the latest, in time order."""
+    times: FloatArray
+    values: FloatArray
+    mask: BoolArray
+
+    def at(self, index: int) -> tuple[FloatArray, FloatArray]:
+        """Each place's (time, value) of the history's point `index` (negative from the end).
+
+        NaN where a place's history has fewer points.
+        """
+        import numpy as np  # noqa: PLC0415
+
+        counts = np.cumsum(self.mask, axis=0)
+        total = counts[-1] if len(counts) else np.zeros(self.mask.shape[1], dtype=np.int64)
+        wanted = total + index + 1 if index < 0 else np.full_like(total, index + 1)
+        hit = self.mask & (counts == wanted)
+        size = self.values.shape[1]
+        found = np.broadcast_to(hit.any(axis=0), (size,))
+        position = np.broadcast_to(hit.argmax(axis=0), (size,))
+        columns = np.arange(size)
+        times = np.broadcast_to(self.times, self.values.shape)
+        nan = np.float64(np.nan)
+        return (np.where(found, times[position, columns], nan),
+                np.where(found, self.values[position, columns], nan))
+
+    def fit(self, time: FloatArray | float) -> FloatArray:
+        """Each place's least-squares line through its history, at `time` (NaN: < 2 times).
+
+        Times are counted from each place's first time, so that the sums stay small and exact.
+        """
+        import numpy as np  # noqa: PLC0415
+
+        mask = self.mask
+        with np.errstate(all="ignore"):
+            start = np.where(mask, self.times, np.inf).min(axis=0, initial=np.inf)
+            dt = np.where(mask, self.times - start, 0.0)
+            dy = np.where(mask, self.values, 0.0)
+            n = mask.sum(axis=0)
+            st, sy = dt.sum(axis=0), dy.sum(axis=0)
+            spread = n * (dt * dt).sum(axis=0) - st * st
+            slope = (n * (dt * dy).sum(axis=0) - st * sy) / spread
+            fitted: FloatArray = np.where(
+                (n >= 2) & (np.abs(spread) > 0),
+                sy / n + slope * (time - start - st / n), np.nan)
+        return fitted
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Trend:
+    """What a method judges: numeric targets not met yet, before their deadline, at many places.
+
+    Symbols follow the evaluation docs, one array entry per place: `d` the direction sign,
+    `b`/`y_b` the baseline's time and value, `t`/`y_t` the latest, `T`/`y_T` the deadline and
+    target value. Times are decimal years. `y_T` is None for an indicator with no numeric target
+    (direction only).
+    """
+
+    d: FloatArray
+    b: FloatArray
+    y_b: FloatArray
+    t: FloatArray
+    y_t: FloatArray
+    T: FloatArray
+    y_T: FloatArray | None
+    history: History
+    """Every (time, value) of the series used, from the baseline to the latest."""
     limit: float | None = None
     """The natural limit the indicator moves towards (100 for a share that should rise)."""
 
+    def __len__(self) -> int:
+        return len(self.y_t)
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, eq=False)
 class Verdict:
-    """What a method concludes: a status, its figures and its reasons."""
+    """What a method concludes for every place of a `Trend`: statuses, figures, reasons.
 
-    status: Status
-    ratio: float | None = None
-    """The method's progress ratio R (or p for a direction-only growth rate)."""
-    score: float | None = None
+    Each field is one value for every place or an array with one entry per place; `status`
+    takes a `Status` or an array of status codes (`Status.code`, as `classify` returns).
+    """
+
+    status: Status | IntArray
+    ratio: FloatArray | float | None = None
+    """The method's progress ratio R (or p for a direction-only growth rate); NaN: none."""
+    score: FloatArray | float | None = None
     """A score from -5 to 5, for methods that define one."""
-    projected: float | None = None
+    projected: FloatArray | float | None = None
     """The value expected at the deadline at the current pace."""
-    expected: float | None = None
+    expected: FloatArray | float | None = None
     """The value the indicator should have now to be on the line to the target."""
     reasons: tuple[Reason, ...] = ()
+    """Reasons that hold at every place."""
+    flags: tuple[tuple[Reason, BoolArray], ...] = ()
+    """Reasons that hold where their mask is True, in the order they are to be read."""
 
 
 class Method(abc.ABC):
@@ -56,7 +140,8 @@ class Method(abc.ABC):
 
     The engine applies the common rules (latest value, baseline, deadline, milestones, yes/no
     and hold-every-period targets, already met, lost achievement, too few data) before it asks
-    the method; `judge` only decides how fast a not-yet-met target is progressing.
+    the method; `judge` only decides how fast not-yet-met targets are progressing, at every
+    place at once.
     """
 
     name: str = "method"
@@ -74,29 +159,38 @@ class Method(abc.ABC):
 
     @abc.abstractmethod
     def judge(self, trend: Trend) -> Verdict:
-        """Judge the progress of a target that is not met yet."""
+        """Judge the progress of targets that are not met yet, one entry per place."""
 
-    def judge_met(self, trend: Trend | None) -> Verdict:
-        """The verdict for a target the latest value meets (`trend` None without a baseline)."""
+    def judge_met(self, trend: Trend) -> Verdict:
+        """The verdict for targets the latest values meet (baselines may be NaN: none found)."""
         del trend
         return Verdict(status=Status.ACHIEVED)
 
 
-def rounded(ratio: float) -> float:
-    """Round a ratio to 9 decimals before comparing it with thresholds.
+def rounded(ratio: FloatArray | float) -> FloatArray:
+    """Round ratios to 9 decimals before comparing them with thresholds.
 
     A unit conversion's last-digit noise then cannot move a status across a boundary.
     """
-    return round(ratio, 9)
+    import numpy as np  # noqa: PLC0415
+
+    with np.errstate(all="ignore"):
+        found: FloatArray = np.round(np.asarray(ratio, dtype=np.float64), DIGITS).astype(
+            np.float64)
+    return found
 
 
-def classify(ratio: float, on_track: float, needs_acceleration: float) -> Status:
-    """Map a progress ratio to a status with the two upper thresholds; below 0 deteriorates."""
+def classify(ratio: FloatArray | float, on_track: float, needs_acceleration: float) -> IntArray:
+    """Status codes for progress ratios, with the two upper thresholds; below 0 deteriorates.
+
+    Ratios are rounded (`rounded`) first; a NaN ratio deteriorates.
+    """
+    import numpy as np  # noqa: PLC0415
+
     value = rounded(ratio)
-    if value >= on_track:
-        return Status.ON_TRACK
-    if value >= needs_acceleration:
-        return Status.NEEDS_ACCELERATION
-    if value >= 0:
-        return Status.LIMITED_PROGRESS
-    return Status.DETERIORATING
+    found: IntArray = np.where(
+        value >= on_track, Status.ON_TRACK.code,
+        np.where(value >= needs_acceleration, Status.NEEDS_ACCELERATION.code,
+                 np.where(value >= 0, Status.LIMITED_PROGRESS.code, Status.DETERIORATING.code)),
+    ).astype(np.int64)
+    return found

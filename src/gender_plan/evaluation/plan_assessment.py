@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from gender_plan.evaluation.assessment import Assessment, assess_indicator, to_date
+from gender_plan.evaluation.assessment import Assessment, to_date
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.status import Status
@@ -154,19 +154,14 @@ def assess_plan(
     overrides = dict(methods or {})
     for code in overrides:
         plan.indicator(code)  # raises UnknownCodeError for a code the plan lacks
+    from gender_plan.evaluation._one_place import assess_at  # noqa: PLC0415 - needs numpy
+
     date = to_date(as_of)
-    assessments: dict[str, Assessment] = {}
-    for _, indicator in plan.indicators():
-        assessments[indicator.code] = assess_indicator(
-            indicator,
-            rows,
-            as_of=date,
-            method=overrides.get(indicator.code, method),
-            start_year=plan.start_year,
-            end_year=plan.end_year,
-            base_year=plan.effective_base_year,
-            place=place,
-        )
+    indicators = [indicator for _, indicator in plan.indicators()]
+    assessments = assess_at(
+        indicators, [overrides.get(i.code, method) for i in indicators], rows, date,
+        start_year=plan.start_year, end_year=plan.end_year, base_year=plan.effective_base_year,
+        place=place)
     targets: list[NumberedTargetAssessment] = []
     goal_summaries: list[GoalSummary] = []
     for goal in plan.goals:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from gender_plan.evaluation.comparison import nearly_equal
+from gender_plan.evaluation.comparison import close
 from gender_plan.evaluation.growth import cagr
 from gender_plan.evaluation.method import Method, Trend, Verdict, classify
 from gender_plan.evaluation.reasons import Reason, ReasonCode
@@ -35,33 +35,32 @@ class Projection(Method):
 
     def judge(self, trend: Trend) -> Verdict:
         """Judge progress by how much of the gap the projected value would close."""
+        import numpy as np  # noqa: PLC0415 - numpy is imported on first use
+
         if trend.y_T is None:
             reason = Reason(code=ReasonCode.NO_NUMERIC_TARGET)
             return Verdict(status=Status.INSUFFICIENT_DATA, reasons=(reason,))
-        if trend.y_b == 0 or trend.y_t == 0:
-            which = "baseline" if trend.y_b == 0 else "latest"
-            return Verdict(
-                status=Status.INSUFFICIENT_DATA,
-                reasons=(Reason(code=ReasonCode.ZERO_VALUE, detail=which),),
-            )
-        if trend.y_b * trend.y_t < 0:
-            return Verdict(
-                status=Status.INSUFFICIENT_DATA,
-                reasons=(Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → latest"),),
-            )
-        projected = trend.y_t * (1 + cagr(trend.y_t, trend.y_b, trend.t, trend.b)) ** (
-            trend.T - trend.t
-        )
-        gap = abs(trend.y_T - trend.y_b)
-        if nearly_equal(trend.y_T, trend.y_b):
-            return Verdict(
-                status=Status.DETERIORATING,
-                projected=projected,
-                reasons=(Reason(code=ReasonCode.LEVEL_TO_HOLD),),
-            )
-        ratio = trend.d * (projected - trend.y_b) / gap
+        y_b, y_t, y_T = trend.y_b, trend.y_t, trend.y_T
+        zero_baseline = y_b == 0
+        zero_latest = (y_t == 0) & ~zero_baseline
+        opposite = (y_b * y_t < 0) & ~zero_baseline & ~zero_latest
+        unusable = zero_baseline | zero_latest | opposite
+        with np.errstate(all="ignore"):
+            projected = y_t * (1 + cagr(y_t, y_b, trend.t, trend.b)) ** (trend.T - trend.t)
+            ratio = trend.d * (projected - y_b) / np.abs(y_T - y_b)
+        hold = close(y_T, y_b) & ~unusable
+        status = np.where(
+            unusable, Status.INSUFFICIENT_DATA.code,
+            np.where(hold, Status.DETERIORATING.code,
+                     classify(ratio, self.on_track, self.needs_acceleration)))
         return Verdict(
-            status=classify(ratio, self.on_track, self.needs_acceleration),
-            ratio=ratio,
-            projected=projected,
+            status=status,
+            ratio=np.where(unusable | hold, np.nan, ratio),
+            projected=np.where(unusable, np.nan, projected),
+            flags=(
+                (Reason(code=ReasonCode.ZERO_VALUE, detail="baseline"), zero_baseline),
+                (Reason(code=ReasonCode.ZERO_VALUE, detail="latest"), zero_latest),
+                (Reason(code=ReasonCode.SIGN_CHANGE, detail="baseline → latest"), opposite),
+                (Reason(code=ReasonCode.LEVEL_TO_HOLD), hold),
+            ),
         )

@@ -38,6 +38,10 @@ class ReasonCode(enum.Enum):
     DISAGGREGATED_IGNORED = "disaggregated_ignored"
     NO_NUMERIC_TARGET = "no_numeric_target"
     PROGRESS_RATIO = "progress_ratio"
+    PREFERRED_SERIES_UNAVAILABLE = "preferred_series_unavailable"
+    PERIODS_WITHOUT_DATA = "periods_without_data"
+    LATEST_BEFORE_BASELINE = "latest_before_baseline"
+    NOT_IN_PLAN = "not_in_plan"
 
 
 _TEXTS: dict[ReasonCode, tuple[str, str]] = {
@@ -126,6 +130,22 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
     ReasonCode.PROGRESS_RATIO: (
         "Tỷ số tiến độ {value}.",
         "Progress ratio {value}.",
+    ),
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: (
+        "Chuỗi số liệu ưu tiên ({detail}) chưa có giá trị đến mốc đánh giá: dùng chuỗi khác.",
+        "The preferred series ({detail}) has no value by the assessment date: another was used.",
+    ),
+    ReasonCode.PERIODS_WITHOUT_DATA: (
+        "Các kỳ chưa có số liệu (chưa được tính là đạt): {detail}.",
+        "Periods without data (not counted as met): {detail}.",
+    ),
+    ReasonCode.LATEST_BEFORE_BASELINE: (
+        "Giá trị mới nhất ({detail}) có trước giá trị cơ sở: chưa đánh giá được xu hướng.",
+        "The latest value ({detail}) predates the baseline: the trend cannot be judged.",
+    ),
+    ReasonCode.NOT_IN_PLAN: (
+        "Kế hoạch của địa phương này không có chỉ tiêu tương ứng.",
+        "This place's plan has no counterpart of the indicator.",
     ),
 }
 

@@ -6,7 +6,7 @@ import enum
 
 from gender_plan.model.text import Language, LocalizedText
 
-__all__ = ["Status"]
+__all__ = ["STATUSES", "Status"]
 
 
 class Status(enum.Enum):
@@ -39,6 +39,11 @@ class Status(enum.Enum):
         return _LABELS[self].get(language)
 
     @property
+    def code(self) -> int:
+        """The status's position in `STATUSES`: how status columns of arrays hold it."""
+        return _CODES[self]
+
+    @property
     def rank(self) -> int | None:
         """Position in the order ACHIEVED (4) > ON_TRACK > … > DETERIORATING (0).
 
@@ -67,3 +72,8 @@ _RANKS = {
     Status.DETERIORATING: 0,
     Status.NOT_ACHIEVED: 0,
 }
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+"""Every status in the vocabulary's order: the codes of status columns (`Status.code`)."""
+
+_CODES = {status: code for code, status in enumerate(STATUSES)}

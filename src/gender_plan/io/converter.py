@@ -22,6 +22,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from gender_plan import model
 from gender_plan._i18n import msg
 from gender_plan.errors import GenderPlanError, Problem, ValidationError
 from gender_plan.io._typed import (
@@ -167,6 +168,11 @@ def _date(value: object, _: type) -> datetime.date:
                                  value=value)) from None
 
 
+def _model_enums() -> list[type[enum.Enum]]:
+    return [value for value in vars(model).values()
+            if isinstance(value, type) and issubclass(value, enum.Enum)]
+
+
 def make_converter() -> cattrs.Converter:
     """Build a new converter for plan objects (no shared state: build one per use if you like).
 
@@ -194,6 +200,10 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum
     )
+    # The model's enums by name as well: cattrs before 26.1 gives its own enum hook precedence
+    # over a predicate hook, and would lose the allowed values and the "did you mean" hint.
+    for enum_class in _model_enums():
+        converter.register_structure_hook(enum_class, _enum)
     converter.register_structure_hook(datetime.date, _date)
     converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
 

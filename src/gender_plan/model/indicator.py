@@ -105,7 +105,7 @@ class Indicator:
     """The code of the goal's subsection this indicator belongs to, if the goal has any."""
     implements: str | None = None
     """The code of the parent plan's indicator this one implements (see `gender_plan.traceability`);
-    its targets are matched to the parent's by deadline."""
+    each of its targets is compared with the parent's requirement in force at its deadline."""
 
     def __attrs_post_init__(self) -> None:
         check = Checker(f"indicator {self.code!r}")

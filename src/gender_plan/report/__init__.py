@@ -58,11 +58,18 @@ def render_report(
     *,
     language: Language = "vi",
     report_format: ReportFormat = "html",
+    parent: Plan | None = None,
+    by_number: bool = False,
 ) -> str:
-    """The report of `assessment` as one self-contained HTML page or one Markdown document."""
+    """The report of `assessment` as one self-contained HTML page or one Markdown document.
+
+    With `parent`, a section lists each target beside the parent plan's.
+    """
     from gender_plan.report.render import render  # noqa: PLC0415 - needs the report extra
 
-    return render(build_view(plan, assessment, measurements, language=language), report_format)
+    view = build_view(plan, assessment, measurements, language=language, parent=parent,
+                      by_number=by_number)
+    return render(view, report_format)
 
 
 def report_format_for(path: str | os.PathLike[str]) -> ReportFormat:
@@ -89,12 +96,17 @@ def write_report(
     path: str | os.PathLike[str],
     *,
     language: Language = "vi",
+    parent: Plan | None = None,
+    by_number: bool = False,
 ) -> Path:
-    """Write the report to `path` atomically, in the format its suffix names; return the path."""
+    """Write the report to `path` atomically, in the format its suffix names; return the path.
+
+    With `parent`, a section lists each target beside the parent plan's.
+    """
     from gender_plan.io._atomic import write_bytes_atomic  # noqa: PLC0415
 
     report_format = report_format_for(path)
     text = render_report(plan, assessment, measurements, language=language,
-                         report_format=report_format)
+                         report_format=report_format, parent=parent, by_number=by_number)
     write_bytes_atomic(path, text.encode("utf-8"))
     return Path(path)

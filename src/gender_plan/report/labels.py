@@ -60,6 +60,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "month": ("tháng", "month"),
     "quarter": ("quý", "quarter"),
     "day": ("ngày", "day"),
+    "parent_section": ("Đối chiếu với kế hoạch cấp trên", "Beside the parent plan"),
+    "parent_target": ("Chỉ tiêu cấp trên", "Parent's target"),
+    "finding": ("Kết quả đối chiếu", "Finding"),
+    "by_number_note": (
+        "Chỉ tiêu không ghi liên kết được ghép theo số thứ tự; cần xác nhận.",
+        "Indicators without a link were matched by plan numbering; confirm the matches.",
+    ),
 }
 """Every label by key: (Vietnamese, English)."""
 

@@ -7,6 +7,7 @@ report's language and every chart drawn, so the two formats cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -27,6 +28,9 @@ from gender_plan.model.text import Language
 from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.chart import Chart, render_svg
 from gender_plan.report.labels import label, labels
+
+if TYPE_CHECKING:
+    from gender_plan.report.parent import ParentView
 
 __all__ = [
     "GoalView",
@@ -113,6 +117,8 @@ class ReportView:
     statuses: tuple[tuple[Status, str], ...]
     """Every status with its text, for the legend."""
     labels: dict[str, str] = attrs.field(hash=False)
+    parent: ParentView | None = None
+    """Each target beside its parent plan's, when a parent plan was given."""
 
 
 def method_label(name: str, language: Language) -> str:
@@ -253,8 +259,14 @@ def build_view(
     measurements: Iterable[Measurement],
     *,
     language: Language = "vi",
+    parent: Plan | None = None,
+    by_number: bool = False,
 ) -> ReportView:
-    """Work out everything a report of `assessment` shows, in `language`."""
+    """Work out everything a report of `assessment` shows, in `language`.
+
+    With `parent`, the report also lists each target beside the parent plan's (matching
+    indicators by plan numbering too with `by_number`; see `gender_plan.traceability`).
+    """
     rows = tuple(measurements)
     goals = []
     for goal, summary in zip(plan.goals, assessment.goals, strict=True):
@@ -288,4 +300,13 @@ def build_view(
         goals=tuple(goals),
         statuses=tuple((status, status.text(language)) for status in Status),
         labels=labels(language),
+        parent=None if parent is None else _parent_view(plan, parent, by_number=by_number,
+                                                        language=language),
     )
+
+
+def _parent_view(plan: Plan, parent: Plan, *, by_number: bool,
+                 language: Language) -> ParentView:
+    from gender_plan.report.parent import parent_view  # noqa: PLC0415 - it imports this module
+
+    return parent_view(plan, parent, by_number=by_number, language=language)

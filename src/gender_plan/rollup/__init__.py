@@ -1,7 +1,7 @@
 """Many places together: a place hierarchy, aggregation by the rules, assessment of every level.
 
 `aggregate` works on `Measurement` objects; `aggregate_frame`, `assess_levels`, `ranking` and
-`share_on_track` on arrays (they need numpy: ``pip install "gender-plan[scale]"``).
+`share_on_track` on arrays, with numpy (a core dependency, imported when they are first used).
 """
 
 from gender_plan.rollup.aggregation import (

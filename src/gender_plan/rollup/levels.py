@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Mapping
 
 import attrs
@@ -10,12 +11,14 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AggregationError
+from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
-from gender_plan.evaluation.status import Status
+from gender_plan.evaluation.status import STATUSES, Status
+from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, rule_for
 from gender_plan.rollup.places import PlaceHierarchy
-from gender_plan.vectorized import STATUSES, AssessmentTable, MeasurementFrame, assess_frame
 
 __all__ = ["Ranked", "aggregate_frame", "assess_levels", "ranking", "share_on_track"]
 
@@ -113,13 +116,20 @@ def assess_levels(
     *,
     as_of: datetime.date | int,
     method: Method | None = None,
+    methods: Mapping[str, Method] | None = None,
+    rules: Mapping[str, Rule] | None = None,
 ) -> dict[str, AssessmentTable]:
-    """Assess the places of the bottom level from `frame`, and every level above from sums."""
+    """Assess the places of the bottom level from `frame`, and every level above from sums.
+
+    `rules` overrides how some indicators combine, by code, as in `aggregate` (a `Sum` or a
+    `Ratio`); `methods` overrides `method` for some indicators, as in `assess_frame`.
+    """
     levels = hierarchy.levels
-    tables = {levels[0]: assess_frame(plan, frame, as_of=as_of, method=method)}
+    tables = {levels[0]: assess_frame(plan, frame, as_of=as_of, method=method, methods=methods)}
     for level in levels[1:]:
-        tables[level] = assess_frame(plan, aggregate_frame(frame, hierarchy, level, plan),
-                                     as_of=as_of, method=method)
+        tables[level] = assess_frame(
+            plan, aggregate_frame(frame, hierarchy, level, plan, rules=rules), as_of=as_of,
+            method=method, methods=methods)
     return tables
 
 
@@ -127,12 +137,19 @@ _GOOD = np.array([STATUSES.index(Status.ON_TRACK), STATUSES.index(Status.ACHIEVE
 
 
 def share_on_track(table: AssessmentTable) -> dict[str, float]:
-    """Per indicator, the share (percent) of places ACHIEVED or ON_TRACK among all places."""
+    """Per indicator, the share (percent) of places ACHIEVED or ON_TRACK among all places.
+
+    NaN where no place has data for the indicator (every place NO_DATA, or no place at all):
+    a share of nothing is unknown, not 0%.
+    """
     count = len(table.places)
     result = {}
     for k, code in enumerate(table.indicators):
         block = table.status[k * count : (k + 1) * count]
-        result[code] = 100 * float(np.isin(block, _GOOD).mean()) if count else 0.0
+        if not count or (block == Status.NO_DATA.code).all():
+            result[code] = math.nan
+        else:
+            result[code] = 100 * float(np.isin(block, _GOOD).mean())
     return result
 
 

@@ -12,6 +12,7 @@ Every value is valid by construction (nothing is filtered), so the strategies st
 Needs the ``testing`` extra (``pip install gender-plan[testing]``) for hypothesis.
 """
 
+from gender_plan.testing.chains import copy_of, parent_plans
 from gender_plan.testing.measures import (
     UNIT_FAMILIES,
     baselines,
@@ -45,6 +46,7 @@ __all__ = [
     "STRATEGIES",
     "UNIT_FAMILIES",
     "baselines",
+    "copy_of",
     "day_of_years",
     "document_references",
     "funding_sources",
@@ -53,6 +55,7 @@ __all__ = [
     "limits",
     "localized_texts",
     "measurements",
+    "parent_plans",
     "partial_dates",
     "periods",
     "plans",

@@ -1,18 +1,13 @@
-"""Assessment of every place at once over arrays: the national-scale path (needs numpy).
+"""The array names under their former home: the one engine now lives in `gender_plan.evaluation`.
 
-Install it with ``pip install "gender-plan[scale]"``. `assess_frame` gives exactly the statuses
-and figures of `gender_plan.assess_indicator`, place by place, for the three built-in methods.
+Kept so that code written against ``gender_plan.vectorized`` keeps working; import from
+`gender_plan` (or `gender_plan.evaluation`) instead.
 """
 
-from gender_plan.errors import MissingDependencyError
-
-try:
-    import numpy  # noqa: F401
-except ImportError:
-    raise MissingDependencyError("numpy", "scale", "gender_plan.vectorized") from None
-
-from gender_plan.vectorized.engine import STATUSES, AssessmentTable, assess_frame
-from gender_plan.vectorized.frame import CSV_COLUMNS, FREQUENCIES, SEXES, MeasurementFrame
+from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation.frame import CSV_COLUMNS, FREQUENCIES, SEXES, MeasurementFrame
+from gender_plan.evaluation.status import STATUSES
+from gender_plan.evaluation.table import AssessmentTable
 
 __all__ = [
     "CSV_COLUMNS",

@@ -35,7 +35,7 @@ def columns_of(
     """(places, indicators, series names, columns) of a table of texts, or None to fall back."""
     import pandas as pd  # noqa: PLC0415 - only called when pandas is installed
 
-    from gender_plan.vectorized.frame import (  # noqa: PLC0415 - frame imports this module
+    from gender_plan.evaluation.frame import (  # noqa: PLC0415 - frame imports the reader
         _parse_period,
         _period_columns,
     )

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gender_plan import MeasurementFrame
 from gender_plan.errors import ValidationError
-from gender_plan.vectorized import MeasurementFrame
 
 UNITS = {"s": "percent", "n": "people", "f": "yes_no", "m": "deaths / 100000 live_births"}
 ARRAYS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",

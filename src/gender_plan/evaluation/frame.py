@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import datetime
 import functools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -15,13 +13,12 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan import units
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, UnitError, ValidationError
-from gender_plan.io._extras import require
+from gender_plan.evaluation._layout import Layout, lay_out, period_of
 from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Frequency, Period
 from gender_plan.model.plan import Plan
-from gender_plan.vectorized import _table
-from gender_plan.vectorized._layout import Layout, lay_out
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -154,16 +151,9 @@ class MeasurementFrame:
             ValidationError: every malformed row, with the file and line.
             MissingDependencyError: ``engine="pandas"`` without pandas installed.
         """
-        unit_of = _units(plan)
-        if engine != "csv":
-            fast = _read_csv_fast(path, unit_of, encoding, required=engine == "pandas")
-            if fast is not None:
-                return cls._from_columns(*fast)
-        name = str(path)
-        with Path(path).open(encoding=encoding, newline="") as handle:
-            reader = csv.DictReader(handle)
-            _check_header(reader.fieldnames or (), name)
-            return cls._from_records(reader, unit_of, name, first_line=2)
+        from gender_plan.io._frame_tables import read_csv  # noqa: PLC0415 - the edge
+
+        return read_csv(cls, path, _units(plan), encoding=encoding, engine=engine)
 
     @classmethod
     def from_dataframe(
@@ -177,34 +167,9 @@ class MeasurementFrame:
         Raises:
             ValidationError: every malformed row; ``line`` 1 is the DataFrame's first row.
         """
-        unit_of = _units(plan)
-        _check_header([str(c) for c in data.columns], None)
-        table = data.rename(columns=str).map(_cell_text)
-        fast = _table.columns_of(table, unit_of)
-        if fast is not None:
-            return cls._from_columns(*fast)
-        records = ({str(k): str(v) for k, v in row.items()} for row in table.to_dict("records"))
-        return cls._from_records(records, unit_of, None, first_line=1)
+        from gender_plan.io._frame_tables import from_dataframe  # noqa: PLC0415 - the edge
 
-    @classmethod
-    def _from_records(
-        cls, records: Iterable[Mapping[str, str | None]], unit_of: Mapping[str, str],
-        name: str | None, *, first_line: int,
-    ) -> MeasurementFrame:
-        places, indicators, series = _Codes(), _Codes(), _Codes()
-        columns: dict[str, list[float]] = {column: [] for column in _COLUMNS}
-        problems: list[Problem] = []
-        for line, record in enumerate(records, start=first_line):
-            found = _record(record, unit_of, name, line, problems)
-            if found is not None:
-                period, value, sex, numerator, denominator = found
-                _append(columns, places.code(record["place"] or ""),
-                        indicators.code(record["indicator"]),
-                        series.code(record.get("series") or None), sex, period, value,
-                        numerator, denominator)
-        if problems:
-            raise ValidationError(problems, subject="measurements")
-        return cls._build(places, indicators, series, columns)
+        return from_dataframe(cls, data, _units(plan))
 
     @classmethod
     def _from_columns(
@@ -237,7 +202,7 @@ class MeasurementFrame:
             rows.append(
                 Measurement(
                     indicator=code,
-                    period=_period(int(self.year[i]), int(self.start[i]), int(self.end[i])),
+                    period=period_of(int(self.start[i]), int(self.end[i])),
                     value=value,
                     series=self.series_names[self.series[i]],
                     place=self.places[self.place[i]] or None,
@@ -268,58 +233,6 @@ class _Codes:
         return found
 
 
-def _check_header(names: Sequence[str], file: str | None) -> None:
-    missing = {"place", "indicator", "period", "value"} - set(names)
-    if missing:
-        raise ValidationError(
-            [Problem(file=file, line=1 if file is not None else None,
-                     message=f"missing columns: {sorted(missing)}",
-                     hint=f"the header names {', '.join(CSV_COLUMNS)}")],
-            subject="measurements",
-        )
-
-
-def _cell_text(cell: object) -> str:
-    """A DataFrame cell as the text a CSV file would hold ('' for a missing one).
-
-    Floats are written in their shortest exact form (``str``), so they read back unchanged.
-    """
-    import pandas  # noqa: PLC0415 - only called on a DataFrame
-
-    missing: object = pandas.isna(cell)  # type: ignore[call-overload]  # any scalar
-    if cell is None or (isinstance(missing, bool) and missing):
-        return ""
-    return str(cell)
-
-
-def _read_csv_fast(path: str | Path, unit_of: Mapping[str, str], encoding: str, *,
-                   required: bool) -> tuple[list[str], list[str], list[str | None],
-                                            dict[str, npt.NDArray[Any]]] | None:
-    """The columns read by pandas, or None when pandas is missing or unsure (read row by row)."""
-    if required:
-        pandas: Any = require("pandas", package="pandas", extra="pandas",
-                              feature="reading measurement tables with pandas")
-    else:
-        try:
-            import pandas  # noqa: PLC0415 - optional, imported on first use
-        except ImportError:  # pragma: no cover - depends on the environment
-            return None
-    with Path(path).open("rb") as handle:
-        if handle.read(3) == b"\xef\xbb\xbf":
-            return None  # a byte-order mark: leave the header's reading to the csv module
-    try:
-        table = pandas.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
-                                encoding=encoding, skip_blank_lines=True)
-    except (ValueError, UnicodeError, pandas.errors.ParserError, pandas.errors.EmptyDataError):
-        return None
-    names = [str(c) for c in table.columns]
-    if {"place", "indicator", "period", "value"} - set(names):
-        return None
-    result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
-    result = _table.columns_of(table.fillna(""), unit_of)
-    return result
-
-
 def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
     if isinstance(plan, Plan):
         return {indicator.code: indicator.unit for _, indicator in plan.indicators()}
@@ -335,18 +248,6 @@ def _period_columns(period: Period) -> tuple[int, int, int, float, int]:
 @functools.cache
 def _parse_period(text: str) -> Period:
     return Period.parse(text)
-
-
-def _period(year: int, start: int, end: int) -> Period:
-    first = datetime.date.fromordinal(start)
-    last = datetime.date.fromordinal(end)
-    if first == last:
-        return Period.from_date(first)
-    if first.month == 1 and last.month == 12:
-        return Period(year=year)
-    if last.month - first.month == 2:
-        return Period(year=year, quarter=(first.month + 2) // 3)
-    return Period(year=year, month=first.month)
 
 
 def _optional(value: float) -> float | None:
@@ -366,81 +267,32 @@ def _append(columns: dict[str, list[float]], place: int, indicator: int, series:
 
 
 def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[str, str],
-           path: str, problems: list[Problem]) -> float:
+           path: str, problems: list[Problem], period: Period | None = None) -> float:
+    """A measured value in its indicator's unit (yes/no as 1.0 or 0.0), or NaN with a problem.
+
+    The one place where values are prepared for the engine, whatever they are read from.
+    """
     target = unit_of.get(code)
     if target is None:
-        problems.append(Problem(path=f"{path}.indicator", message=f"no unit known for indicator "
-                                f"{code!r}", hint="pass the plan that defines it"))
+        problems.append(Problem(path=f"{path}.indicator",
+                                message=msg("no unit known for indicator {code!r}", code=code),
+                                hint=msg("pass the plan that defines it")))
         return math.nan
     if isinstance(value, bool) or units.is_yes_no(target):
         if isinstance(value, bool) and units.is_yes_no(target):
             return 1.0 if value else 0.0
-        problems.append(Problem(path=f"{path}.value", message=f"indicator {code!r} takes "
-                                f"{'true or false' if units.is_yes_no(target) else 'numbers'}, "
-                                f"found {value!r}"))
+        wanted = (msg("true or false (Có or Không)") if units.is_yes_no(target)
+                  else msg("numbers"))
+        problems.append(Problem(path=f"{path}.value", message=(
+            msg("indicator {code!r} takes {wanted}, found {value!r} for {period}", code=code,
+                wanted=wanted, value=value, period=str(period)) if period else
+            msg("indicator {code!r} takes {wanted}, found {value!r}", code=code, wanted=wanted,
+                value=value))))
         return math.nan
     try:
         return units.convert(value, unit or target, target)
     except UnitError as error:
-        problems.append(Problem(path=f"{path}.unit", message=str(error)))
+        problems.append(Problem(path=f"{path}.unit", message=error.describe()))
         return math.nan
 
 
-_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-
-
-def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: str | None,
-            line: int,
-            problems: list[Problem]) -> tuple[Period, float, int, float | None,
-                                              float | None] | None:
-    """One CSV row's period, value (in the indicator's unit), sex, numerator and denominator."""
-    before = len(problems)
-
-    def fail(column: str, message: str) -> None:
-        problems.append(Problem(file=name, line=line, path=column, message=message))
-
-    try:
-        period = _parse_period((record.get("period") or "").strip())
-    except ValidationError as error:
-        fail("period", "; ".join(p.message for p in error.problems))
-    code = (record.get("indicator") or "").strip()
-    unit = unit_of.get(code)
-    text = (record.get("value") or "").strip()
-    raw: float | bool | None = None
-    if unit is not None and units.is_yes_no(unit):
-        raw = _BOOLEANS.get(text.lower())
-        if raw is None:
-            fail("value", f"expected true or false for yes/no indicator {code!r}, found {text!r}")
-    else:
-        raw = _number(text, "value", fail)
-    sex_text = (record.get("sex") or "").strip().lower()
-    sexes = {"": 0, "female": 1, "male": 2}
-    if sex_text not in sexes:
-        fail("sex", f"expected 'female', 'male' or nothing, found {sex_text!r}")
-    numerator = _number(record.get("numerator") or "", "numerator", fail, optional=True)
-    denominator = _number(record.get("denominator") or "", "denominator", fail, optional=True)
-    if len(problems) > before or raw is None:
-        return None
-    found: list[Problem] = []
-    value = _value(code, raw, (record.get("unit") or "").strip() or None, unit_of, "", found)
-    problems.extend(Problem(file=name, line=line, path=p.path.lstrip("."), message=p.message,
-                            hint=p.hint) for p in found)
-    if found:
-        return None
-    return period, value, sexes[sex_text], numerator, denominator
-
-
-def _number(
-    text: str, column: str, fail: Callable[[str, str], None], *, optional: bool = False
-) -> float | None:
-    stripped = text.strip()
-    if not stripped and optional:
-        return None
-    try:
-        number = float(stripped)
-    except ValueError:
-        number = math.nan
-    if not math.isfinite(number):
-        fail(column, f"expected a number, found {stripped!r}")
-        return None
-    return number

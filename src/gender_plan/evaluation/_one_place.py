@@ -1,0 +1,139 @@
+"""The engine run on one place: measurement objects in, `Assessment` objects out."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from gender_plan._i18n import msg
+from gender_plan.errors import AssessmentError, Problem, ValidationError
+from gender_plan.evaluation._spec import specs_of
+from gender_plan.evaluation.assessment import Assessment, Observation
+from gender_plan.evaluation.engine import assess_specs
+from gender_plan.evaluation.frame import FREQUENCIES, SEXES, MeasurementFrame, _value
+from gender_plan.evaluation.method import Method
+from gender_plan.evaluation.reasons import ReasonCode
+from gender_plan.evaluation.status import STATUSES
+from gender_plan.evaluation.table import AssessmentTable
+from gender_plan.model.indicator import Indicator
+from gender_plan.model.measurement import Measurement
+from gender_plan.model.period import Period
+
+__all__ = ["assess_at"]
+
+
+def assess_at(
+    indicators: Sequence[Indicator],
+    methods: Sequence[Method],
+    measurements: Iterable[Measurement],
+    date: datetime.date,
+    *,
+    start_year: int | None,
+    end_year: int | None,
+    base_year: int | None,
+    place: str | None,
+) -> dict[str, Assessment]:
+    """Every indicator's assessment at `place` (the only place when None), by code."""
+    specs = specs_of(indicators, methods, date, start_year=start_year, end_year=end_year,
+                     base_year=base_year)
+    rows = list(measurements)
+    kept: list[Measurement] = []
+    values: list[float | bool] = []
+    for indicator in indicators:
+        chosen, converted = _rows_of(indicator, rows, place)
+        kept += chosen
+        values += converted
+    frame = _frame(kept, values, [i.code for i in indicators])
+    table = assess_specs(frame, specs, ("",), date)
+    return {spec.indicator.code: _assessment(table, k, kept, values)
+            for k, spec in enumerate(specs)}
+
+
+def _rows_of(indicator: Indicator, rows: list[Measurement],
+             place: str | None) -> tuple[list[Measurement], list[float | bool]]:
+    """This indicator's rows at one place (totals converted to its unit, then the others)."""
+    mine = [m for m in rows if m.indicator == indicator.code]
+    places = {m.place for m in mine}
+    if place is not None:
+        mine = [m for m in mine if m.place == place]
+    elif len(places) > 1:
+        raise AssessmentError(
+            msg("measurements of indicator {code!r} come from several places ({places}): pass "
+                "place=… (on the command line: --place) to choose one, or aggregate them first",
+                code=indicator.code, places=", ".join(sorted(str(p) for p in places)))
+        )
+    problems: list[Problem] = []
+    totals = [m for m in mine if m.sex is None]
+    unit_of = {indicator.code: indicator.unit}
+    converted: list[float | bool] = [
+        _value(indicator.code, m.value, m.unit, unit_of, f"measurements[{i}]", problems, m.period)
+        for i, m in enumerate(totals)]
+    if indicator.is_yes_no:  # an observation reports a fact as the plan states it
+        converted = [bool(v) for v in converted]
+    if problems:
+        raise ValidationError(problems, subject=f"measurements of {indicator.code!r}")
+    others = [m for m in mine if m.sex is not None]
+    return totals + others, [*converted, *([math.nan] * len(others))]
+
+
+def _frame(rows: list[Measurement], values: list[float | bool],
+           codes: list[str]) -> MeasurementFrame:
+    series: dict[str | None, int] = {}
+    for row in rows:
+        series.setdefault(row.series, len(series))
+    periods = [row.period for row in rows]
+    return MeasurementFrame(
+        places=("",), indicators=tuple(codes), series_names=tuple(series) or (None,),
+        place=np.zeros(len(rows), dtype=np.int64),
+        indicator=[codes.index(row.indicator) for row in rows],
+        series=[series[row.series] for row in rows],
+        sex=[SEXES.index(row.sex) for row in rows],
+        year=[p.year for p in periods], start=[p.start.toordinal() for p in periods],
+        end=[p.end.toordinal() for p in periods], time=[p.time for p in periods],
+        frequency=[FREQUENCIES.index(p.frequency) for p in periods],
+        value=[float(v) for v in values],
+        numerator=[math.nan] * len(rows), denominator=[math.nan] * len(rows),
+    )
+
+
+def _figure(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def _assessment(table: AssessmentTable, k: int, rows: list[Measurement],
+                values: list[float | bool]) -> Assessment:
+    spec = table.specs[k]
+    indicator = spec.indicator
+
+    def observed(row: int) -> Observation | None:
+        if row < 0:
+            return None
+        found = rows[row]
+        return Observation(value=values[row], period=found.period, series=found.series,
+                           source=found.source)
+
+    baseline = observed(int(table.baseline_row[k]))
+    if table.flags.get(ReasonCode.BASELINE_STATED, np.zeros(k + 1, dtype=bool))[k]:
+        stated = indicator.baseline
+        assert stated is not None
+        baseline = Observation(value=stated.value, period=Period(year=stated.year),
+                               source=stated.source, stated=True)
+    failing: tuple[Period, ...] = ()
+    located = table.part_of(k)
+    if located is not None and ReasonCode.PERIODS_FAILING in located[0].masks:
+        part, column = located
+        mask = part.masks[ReasonCode.PERIODS_FAILING][:, column]
+        failing = tuple(rows[r].period for r in part.block.row[mask, column].tolist())
+    return Assessment(
+        indicator=indicator.code, status=STATUSES[int(table.status[k])],
+        method=spec.method.name, as_of=spec.date, unit=indicator.unit, target=spec.target,
+        deadline=spec.deadline, target_value=spec.target_value, other_targets=spec.others,
+        baseline=baseline, latest=observed(int(table.latest_row[k])),
+        series=None if table.series[k] < 0 else table.series_names[table.series[k]],
+        gap=_figure(table.gap[k]), ratio=_figure(table.ratio[k]), score=_figure(table.score[k]),
+        projected=_figure(table.projected[k]), expected=_figure(table.expected[k]),
+        failing_periods=failing, reasons=table.reasons_at(k),
+    )

@@ -1,0 +1,400 @@
+"""The common rules, on every place at once: the one implementation behind every assessment.
+
+Series choice, the latest value at or before the date, the deadline, yes/no facts, hold-every-
+period and count-per-period targets, baselines, met, lost achievement and too few data; the
+methods judge the rest. Input is one indicator's laid-out `Block`; output a `Part`: its groups'
+statuses, figures and reason flags as columns.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from gender_plan._i18n import msg
+from gender_plan.errors import Problem, ValidationError
+from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray, period_of
+from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation.comparison import met
+from gender_plan.evaluation.method import History, Method, Trend, Verdict
+from gender_plan.evaluation.reasons import Reason, ReasonCode
+from gender_plan.evaluation.status import Status
+from gender_plan.model.period import Frequency, Period
+from gender_plan.model.target import Comparator
+
+FIGURES = ("ratio", "score", "expected", "projected", "gap", "baseline", "baseline_time",
+           "latest", "latest_time")
+"""The float columns of an assessment, NaN where there is no figure."""
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Part:
+    """One indicator's assessment at the places with data, a column per place (group)."""
+
+    block: Block
+    """The chosen series' values at each place."""
+    status: IntArray
+    figures: dict[str, FloatArray]
+    latest_row: IntArray
+    """The frame row of each group's latest value (-1: none)."""
+    baseline_row: IntArray
+    """The frame row of each measured baseline (-1: none, or stated)."""
+    series_count: IntArray
+    """How many series the place has for the indicator."""
+    flags: dict[ReasonCode, BoolArray]
+    masks: dict[ReasonCode, BoolArray]
+    """Positions a reason names (values ignored, periods failing or of another length)."""
+    expected: tuple[Period, ...] = ()
+    """The periods a hold-every-period target expects data for."""
+    missing: BoolArray | None = None
+    """Which `expected` periods each group lacks (a row per period)."""
+    method_flags: tuple[tuple[Reason, BoolArray], ...] = ()
+
+
+def last(mask: BoolArray) -> IntArray:
+    """Each column's last position where `mask` holds, or -1."""
+    weights = np.arange(1, mask.shape[0] + 1)[:, None]
+    found: IntArray = (mask * weights).max(axis=0, initial=0) - 1
+    return found
+
+
+def first(mask: BoolArray) -> IntArray:
+    """Each column's first position where `mask` holds, or -1."""
+    found: IntArray = np.where(mask.any(axis=0), mask.argmax(axis=0), -1)
+    return found
+
+
+def take(values: npt.NDArray[Any], position: IntArray, fill: Any = np.nan) -> Any:
+    """Each column's entry at `position` (`fill` where it is -1)."""
+    width = values.shape[1]
+    picked = np.take(values, np.maximum(position, 0) * width + np.arange(width))
+    return np.where(position >= 0, picked, fill)
+
+
+def choose_series(block: Block, keep: BoolArray, spec: Spec, preferred: int,
+                  name_rank: IntArray) -> tuple[IntArray, IntArray, BoolArray]:
+    """One series per place, as issue 15 asks: the preferred one where it has a value by then.
+
+    Else the one with most values by the date, then the most recent such value, then the
+    greatest name (a preferred series without a value by the date is set aside, with a reason).
+
+    Returns the chosen groups, the number of series at each one's place, and whether the
+    place's preferred series was set aside.
+    """
+    groups = np.flatnonzero(keep)
+    place = block.place[groups]
+    if (np.diff(place) != 0).all():  # groups are sorted by place: one series at each place
+        return groups, np.ones(len(groups), dtype=np.int64), np.zeros(len(groups), dtype=bool)
+    series = block.series[groups]
+    usable = block.valid[:, groups] & (block.end[:, groups] <= spec.date.toordinal())
+    count = usable.sum(axis=0)
+    latest = np.where(usable, block.end[:, groups], -1).max(axis=0, initial=-1)
+    liked = series == preferred
+    order = np.lexsort((name_rank[series], liked, latest, count, liked & (count > 0), place))
+    ends = np.ones(len(order), dtype=bool)
+    ends[:-1] = place[order][1:] != place[order][:-1]
+    starts = np.ones(len(order), dtype=bool)
+    starts[1:] = ends[:-1]
+    runs = np.diff(np.append(np.flatnonzero(starts), len(order)))
+    chosen = order[ends]
+    has_liked = np.add.reduceat(liked[order].astype(np.int64), np.flatnonzero(starts)) > 0 \
+        if len(order) else np.zeros(0, dtype=bool)
+    aside = has_liked & ~liked[chosen]
+    return groups[chosen], runs, aside
+
+
+def refuse_duplicates(block: Block, code: str, places: tuple[str, ...],
+                      series_names: tuple[str | None, ...]) -> None:
+    """Two values of one period in one series at one place: refused, naming each."""
+    if not block.duplicate.any():
+        return
+    same = ((block.start[1:] == block.start[:-1]) & (block.end[1:] == block.end[:-1])
+            & (block.end[1:] != PAST))
+    problems = []
+    for g in np.flatnonzero(block.duplicate).tolist():
+        for position in np.flatnonzero(same[:, g]).tolist():
+            period = _period(block, position, g)
+            series, place = series_names[block.series[g]], places[block.place[g]]
+            problems.append(Problem(
+                message=msg("two values of indicator {code!r} for {period} in series "
+                            "{series!r} at place {place!r}", code=code, period=str(period),
+                            series=series, place=place) if place else
+                msg("two values of indicator {code!r} for {period} in series {series!r}",
+                    code=code, period=str(period), series=series),
+                hint=msg("keep one, or give them different series")))
+    raise ValidationError(problems, subject=f"measurements of {code!r}")
+
+
+def _period(block: Block, position: int, group: int) -> Period:
+    return period_of(int(block.start[position, group]), int(block.end[position, group]))
+
+
+def assess_block(chosen: Block, spec: Spec, series_count: IntArray, aside: BoolArray) -> Part:
+    """Every rule on the chosen groups of one indicator."""
+    size = len(chosen.place)
+    block = chosen.grid()  # masks of periods once for all groups when they share periods
+    date = spec.date.toordinal()
+    available = block.valid & (block.end <= date)
+    if spec.target is not None and spec.passed:
+        available &= block.year <= (spec.deadline or 0)
+    flags: dict[ReasonCode, Any] = {
+        ReasonCode.PREFERRED_SERIES_UNAVAILABLE: aside,
+        ReasonCode.SERIES_CHOSEN: series_count > 1,
+        ReasonCode.DEADLINE_PASSED: np.full(size, spec.target is not None and spec.passed),
+    }
+    later = block.valid & ~available
+    flags[ReasonCode.LATER_VALUES_IGNORED] = later.any(axis=0)
+    has = available.any(axis=0)
+    part: dict[str, Any] = {"block": chosen, "series_count": series_count, "flags": flags,
+            "masks": {ReasonCode.LATER_VALUES_IGNORED: later}}
+    if spec.kind == "periodic":
+        found = _periodic(block, spec, available, flags, part)
+    elif spec.kind == "yes/no":
+        found = _yes_no(block, spec, available, flags)
+    else:
+        found = _reach(block, spec, available, flags, part)
+    for code, flag in flags.items():
+        if code not in _BEFORE_NO_DATA:
+            flags[code] = flag & has
+    width = chosen.value.shape[0]
+    part["masks"] = {code: np.broadcast_to(mask, (width, size))
+                     for code, mask in part["masks"].items()}
+    if part.get("missing") is not None:
+        part["missing"] = np.broadcast_to(part["missing"], (part["missing"].shape[0], size))
+    status = np.where(has, found.pop("status"), Status.NO_DATA.code)
+    figures = {name: np.where(has, found.pop(name, np.nan), np.nan) for name in FIGURES}
+    return Part(status=status, figures=figures, latest_row=np.where(has, found["latest_row"], -1),
+                baseline_row=found.get("baseline_row", np.full(size, -1)), **part)
+
+
+_BEFORE_NO_DATA = (ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CHOSEN,
+                   ReasonCode.DEADLINE_PASSED, ReasonCode.LATER_VALUES_IGNORED)
+"""The reasons that hold whether or not a value is available (the others need one)."""
+
+
+def _latest(block: Block, where: BoolArray) -> dict[str, Any]:
+    position = last(where)
+    return {"position": position, "latest": take(block.value, position),
+            "latest_time": take(block.time, position),
+            "latest_row": take(block.row, position, -1)}
+
+
+def _yes_no(block: Block, spec: Spec, available: BoolArray,
+            flags: dict[ReasonCode, Any]) -> dict[str, Any]:
+    """A fact to hold: the latest value is the wanted one or not."""
+    found = _latest(block, available)
+    assert spec.target is not None
+    wanted = 1.0 if spec.target.value is True else 0.0
+    yes = (found["latest"] == wanted) & (spec.target.comparator is Comparator.EQ)
+    flags[ReasonCode.MET], flags[ReasonCode.NOT_MET] = yes, ~yes
+    found["status"] = np.where(yes, Status.ACHIEVED.code, Status.NOT_ACHIEVED.code)
+    return found
+
+
+def _periodic(block: Block, spec: Spec, available: BoolArray,
+              flags: dict[ReasonCode, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """Hold-every-period and count-per-period targets: every period must have data meeting it."""
+    target, first_year = spec.target, spec.first_year
+    assert target is not None
+    assert spec.y_T is not None
+    in_range = available & (block.year >= first_year) if first_year is not None else available
+    if target.frequency is not None:
+        other = in_range & (block.frequency != list(Frequency).index(target.frequency))
+        in_range = in_range & ~other
+        flags[ReasonCode.PERIODS_OF_OTHER_LENGTH] = other.any(axis=0)
+        part["masks"][ReasonCode.PERIODS_OF_OTHER_LENGTH] = other
+    fails = in_range & ~met(block.value, target.comparator, spec.y_T, target.tolerance)
+    failing = fails.any(axis=0)
+    part["masks"][ReasonCode.PERIODS_FAILING] = fails
+    expected, missing = _missing(block, spec, in_range)
+    part["expected"], part["missing"] = expected, missing
+    lacking = missing.any(axis=0)
+    empty = ~in_range.any(axis=0)
+    flags[ReasonCode.NO_PERIOD_IN_RANGE] = empty
+    flags[ReasonCode.PERIODS_FAILING] = failing
+    flags[ReasonCode.PERIODS_WITHOUT_DATA] = lacking
+    flags[ReasonCode.MET] = ~failing & ~lacking & ~empty
+    unjudged = Status.NOT_ACHIEVED.code if spec.passed else Status.INSUFFICIENT_DATA.code
+    found = _latest(block, in_range)
+    found["status"] = np.where(
+        failing, Status.NOT_ACHIEVED.code,
+        np.where(lacking, unjudged,
+                 np.where(empty, Status.INSUFFICIENT_DATA.code, Status.ACHIEVED.code)))
+    found["gap"] = spec.y_T - found["latest"]
+    return found
+
+
+def _missing(block: Block, spec: Spec, in_range: BoolArray) -> tuple[tuple[Period, ...],
+                                                                      BoolArray]:
+    """The periods a periodic target expects, and which of them each group has no value in.
+
+    From the target's start (without one known, the group's first value in range) to the
+    assessment date, or to the deadline if it is earlier.
+    """
+    assert spec.target is not None
+    years = np.where(in_range, block.year, np.iinfo(np.int64).max).min(axis=0, initial=2**62)
+    start = spec.first_year if spec.first_year is not None else int(years.min(initial=2**62))
+    stop = spec.date if spec.deadline is None else min(
+        spec.date, datetime.date(spec.deadline, 12, 31))
+    periods = _periods(spec.target.frequency or Frequency.YEAR, start, stop)
+    if not periods:
+        return (), np.zeros((0, in_range.shape[1]), dtype=bool)
+    starts = np.array([p.start.toordinal() for p in periods])
+    ends = np.array([p.end.toordinal() for p in periods])
+    index = np.searchsorted(starts, block.start, side="right") - 1
+    inside = in_range & (index >= 0) & (block.end <= ends[np.maximum(index, 0)])
+    covered = np.zeros((len(periods), in_range.shape[1]), dtype=bool)
+    positions, groups = np.nonzero(inside)
+    covered[index[positions, groups], groups] = True
+    if spec.first_year is None:
+        covered |= np.array([p.year for p in periods])[:, None] < years[None, :]
+    return tuple(periods), ~covered
+
+
+def _periods(frequency: Frequency, start: int, stop: datetime.date) -> list[Period]:
+    """Every period of `frequency` from the start of year `start` that has ended by `stop`."""
+    if start > stop.year:
+        return []
+    found: list[Period] = []
+    if frequency is Frequency.DAY:
+        day = datetime.date(start, 1, 1)
+        while day <= stop:
+            found.append(Period.from_date(day))
+            day += datetime.timedelta(days=1)
+        return found
+    for year in range(start, stop.year + 1):
+        if frequency is Frequency.YEAR:
+            candidates = [Period(year=year)]
+        elif frequency is Frequency.QUARTER:
+            candidates = [Period(year=year, quarter=q) for q in range(1, 5)]
+        else:
+            candidates = [Period(year=year, month=m) for m in range(1, 13)]
+        found += [p for p in candidates if p.end <= stop]
+    return found
+
+
+def _reach(block: Block, spec: Spec, available: BoolArray,
+           flags: dict[ReasonCode, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A numeric target to reach by a deadline (or no target: direction only)."""
+    size = len(block.place)
+    found = _latest(block, available)
+    t, y_t = found["latest_time"], found["latest"]
+    stated = spec.indicator.baseline
+    b, y_b, has_baseline = _baseline(block, spec, available, flags, found)
+    found["baseline"], found["baseline_time"] = y_b, b
+    target, y_T = spec.target, spec.y_T
+
+    def meets(values: FloatArray) -> BoolArray:
+        if target is None or y_T is None:
+            return np.zeros(size, dtype=bool)
+        return met(values, target.comparator, y_T, target.tolerance)
+
+    yes = meets(y_t)
+    if y_T is not None:
+        found["gap"] = y_T - y_t
+    flags[ReasonCode.MET] = yes
+    status = np.where(yes, Status.ACHIEVED.code, Status.INSUFFICIENT_DATA.code)
+    history = History(times=block.time, values=block.value,
+                      mask=available & (block.time >= b))
+    if stated is not None:
+        width = block.value.shape[0]
+        history = History(
+            times=np.vstack([b, np.broadcast_to(block.time, (width, size))]),
+            values=np.vstack([y_b, block.value]),
+            mask=np.vstack([np.ones(size, dtype=bool), np.broadcast_to(history.mask,
+                                                                      (width, size))]))
+
+    def full(values: Any) -> FloatArray:
+        return np.broadcast_to(np.asarray(values, dtype=np.float64), (size,))
+
+    trend = Trend(d=full(spec.indicator.direction.sign), b=full(b), y_b=full(y_b), t=full(t),
+                  y_t=full(y_t), T=full(spec.deadline) if spec.deadline is not None
+                  else full(t), y_T=None if y_T is None else full(y_T), history=history,
+                  limit=spec.limit)
+    verdicts = [(yes, spec.method.judge_met)]
+    if target is not None:
+        flags[ReasonCode.NOT_MET] = ~yes
+    if target is not None and spec.passed:
+        status = np.where(yes, status, Status.NOT_ACHIEVED.code)
+    else:
+        open_ = ~yes & has_baseline
+        enough = (t - b) >= 1
+        lost = open_ & (t >= b) & meets(y_b)
+        flags[ReasonCode.LOST_ACHIEVEMENT] = lost
+        flags[ReasonCode.LATEST_BEFORE_BASELINE] = open_ & ~lost & (t < b)
+        flags[ReasonCode.ONE_DATA_POINT] = open_ & ~lost & ~enough & (t >= b)
+        verdicts.append((open_ & enough, spec.method.judge))
+    method_flags: list[tuple[Reason, BoolArray]] = []
+    if type(spec.method).judge_met is Method.judge_met:  # the default ignores the trend
+        status[yes] = Status.ACHIEVED.code
+        verdicts.pop(0)
+    for where, judge in verdicts:
+        if where.any():
+            index = np.flatnonzero(where)
+            chosen = trend if len(index) == size else _subset(trend, index)
+            _apply(judge(chosen), index, found, status, method_flags, size)
+    if target is not None and not spec.passed:
+        status = np.where(flags[ReasonCode.LOST_ACHIEVEMENT], Status.DETERIORATING.code, status)
+    flags[ReasonCode.PROGRESS_RATIO] = ~np.isnan(found.get("ratio", np.full(size, np.nan)))
+    part["method_flags"] = tuple(method_flags)
+    found["status"] = status
+    return found
+
+
+def _baseline(block: Block, spec: Spec, available: BoolArray, flags: dict[ReasonCode, Any],
+              found: dict[str, Any]) -> tuple[FloatArray, FloatArray, BoolArray]:
+    """The stated baseline, else the value in the base year, else the first one after it."""
+    size = len(block.place)
+    stated = spec.indicator.baseline
+    if stated is not None:
+        flags[ReasonCode.BASELINE_STATED] = np.ones(size, dtype=bool)
+        found["baseline_row"] = np.full(size, -1)
+        return (np.full(size, float(stated.year)), np.full(size, float(stated.value)),
+                np.ones(size, dtype=bool))
+    candidates = available if spec.base_year is None else available & (
+        block.year >= spec.base_year)
+    in_base = last(candidates & (block.year == spec.base_year))
+    chosen = np.where(in_base >= 0, in_base, first(candidates))
+    has_baseline = chosen >= 0
+    flags[ReasonCode.BASELINE_MEASURED] = has_baseline
+    flags[ReasonCode.NO_BASELINE] = ~has_baseline
+    found["baseline_row"] = take(block.row, chosen, -1)
+    return take(block.time, chosen), take(block.value, chosen), has_baseline
+
+
+def _subset(trend: Trend, index: IntArray) -> Trend:
+    history = trend.history
+
+    def columns(values: Any) -> Any:  # a column shared by every group stays shared
+        return values if values.shape[1] == 1 else values[:, index]
+
+    return Trend(d=trend.d[index], b=trend.b[index], y_b=trend.y_b[index], t=trend.t[index],
+                 y_t=trend.y_t[index], T=trend.T[index],
+                 y_T=None if trend.y_T is None else trend.y_T[index],
+                 history=History(times=columns(history.times), values=history.values[:, index],
+                                 mask=columns(history.mask)), limit=trend.limit)
+
+
+def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: IntArray,
+           method_flags: list[tuple[Reason, BoolArray]], size: int) -> None:
+    """Write a method's verdict on the groups `index` into the columns."""
+    code = verdict.status.code if isinstance(verdict.status, Status) else verdict.status
+    status[index] = np.broadcast_to(np.asarray(code, dtype=np.int64), (len(index),))
+    for name in ("ratio", "score", "projected", "expected"):
+        value = getattr(verdict, name)
+        if value is not None:
+            column = found.setdefault(name, np.full(size, np.nan))
+            column[index] = np.broadcast_to(np.asarray(value, dtype=np.float64), (len(index),))
+    for reason in verdict.reasons:
+        mask = np.zeros(size, dtype=bool)
+        mask[index] = True
+        method_flags.append((reason, mask))
+    for reason, where in verdict.flags:
+        mask = np.zeros(size, dtype=bool)
+        mask[index] = np.broadcast_to(where, (len(index),))
+        if mask.any():
+            method_flags.append((reason, mask))

@@ -1,0 +1,259 @@
+"""Every place's assessment of every indicator as columns: statuses, figures and reason codes.
+
+The text of a reason is rendered from its code and figures only when someone reads it
+(`AssessmentTable.reasons`, `AssessmentTable.to_frame`), in Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from gender_plan.errors import AssessmentError
+from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
+from gender_plan.evaluation._rules import Part
+from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation.frame import MeasurementFrame
+from gender_plan.evaluation.reasons import Reason, ReasonCode
+from gender_plan.evaluation.status import STATUSES, Status
+from gender_plan.model.period import Period
+from gender_plan.model.text import Language
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["READING_ORDER", "AssessmentTable"]
+
+READING_ORDER = (
+    ReasonCode.DISAGGREGATED_IGNORED, ReasonCode.MILESTONE,
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CHOSEN,
+    ReasonCode.SERIES_SET_ASIDE, ReasonCode.DEADLINE_PASSED, ReasonCode.LATER_VALUES_IGNORED,
+    ReasonCode.NO_DATA, ReasonCode.PERIODS_OF_OTHER_LENGTH, ReasonCode.NO_PERIOD_IN_RANGE,
+    ReasonCode.PERIODS_FAILING, ReasonCode.PERIODS_WITHOUT_DATA, ReasonCode.BASELINE_STATED,
+    ReasonCode.BASELINE_MEASURED, ReasonCode.NO_BASELINE, ReasonCode.MET, ReasonCode.NOT_MET,
+    ReasonCode.LOST_ACHIEVEMENT, ReasonCode.ONE_DATA_POINT, ReasonCode.LATEST_BEFORE_BASELINE,
+    ReasonCode.PROGRESS_RATIO, ReasonCode.NOT_IN_PLAN,
+)
+"""The order the engine's own reasons are read in; a method's reasons follow."""
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class AssessmentTable:
+    """One row per (indicator, place): statuses, figures and reason codes as arrays.
+
+    Row `k * len(places) + p` is indicator `indicators[k]` at place `places[p]`. Figures a
+    method does not produce are NaN.
+    """
+
+    places: tuple[str, ...]
+    indicators: tuple[str, ...]
+    methods: tuple[str, ...]
+    """The method used for each indicator."""
+    as_of: datetime.date
+    status: IntArray = attrs.field(eq=False)
+    """Positions in `STATUSES` (`Status.code`)."""
+    ratio: FloatArray = attrs.field(eq=False)
+    score: FloatArray = attrs.field(eq=False)
+    expected: FloatArray = attrs.field(eq=False)
+    projected: FloatArray = attrs.field(eq=False)
+    gap: FloatArray = attrs.field(eq=False)
+    baseline: FloatArray = attrs.field(eq=False)
+    """The baseline's value (NaN without one)."""
+    baseline_time: FloatArray = attrs.field(eq=False)
+    latest: FloatArray = attrs.field(eq=False)
+    latest_time: FloatArray = attrs.field(eq=False)
+    target_value: FloatArray = attrs.field(eq=False)
+    deadline: IntArray = attrs.field(eq=False)
+    """The deadline of the target assessed against (-1 without a target)."""
+    series: IntArray = attrs.field(eq=False)
+    """The series used, as positions in `series_names` (-1 without data)."""
+    series_names: tuple[str | None, ...] = (None,)
+    latest_row: IntArray = attrs.field(eq=False)
+    """The frame row of the latest value used (-1: none)."""
+    baseline_row: IntArray = attrs.field(eq=False)
+    """The frame row of a measured baseline (-1: none, or stated by the plan)."""
+    flags: dict[ReasonCode, BoolArray] = attrs.field(eq=False, repr=False)
+    """For each reason code of the engine, whether it holds in each row."""
+    frame: MeasurementFrame = attrs.field(eq=False, repr=False)
+    specs: tuple[Spec, ...] = attrs.field(eq=False, repr=False)
+    """The rules each row was judged by (one per indicator, or per indicator and plan)."""
+    spec_at: IntArray = attrs.field(eq=False, repr=False)
+    """Each row's position in `specs` (-1: the place's plan lacks the indicator)."""
+    parts: tuple[tuple[npt.NDArray[np.int64], Part], ...] = attrs.field(eq=False, repr=False)
+    """Each assessed group of rows (the table rows, the engine's part), for reasons' details."""
+    frame_place: IntArray = attrs.field(eq=False, repr=False)
+    """Each table place's position in the frame (-1: not in it)."""
+    locate: IntArray = attrs.field(eq=False, repr=False)
+    """For each row, the part (high bits) and the column in it (low 32 bits); -1: none."""
+
+    def __len__(self) -> int:
+        return len(self.status)
+
+    def row(self, place: str, indicator: str) -> int:
+        """The row of `indicator` at `place`."""
+        try:
+            return self.indicators.index(indicator) * len(self.places) + self.places.index(place)
+        except ValueError:
+            raise AssessmentError(
+                f"no row for indicator {indicator!r} at place {place!r}: the table covers "
+                f"{len(self.indicators)} indicators at {len(self.places)} places"
+            ) from None
+
+    def status_of(self, place: str, indicator: str) -> Status:
+        """The status of `indicator` at `place`."""
+        return STATUSES[int(self.status[self.row(place, indicator)])]
+
+    def statuses(self, indicator: str) -> tuple[Status, ...]:
+        """Every place's status for `indicator`, in the order of `places`."""
+        k = self.indicators.index(indicator) * len(self.places)
+        return tuple(STATUSES[int(code)] for code in self.status[k : k + len(self.places)])
+
+    def reasons(self, place: str, indicator: str) -> tuple[Reason, ...]:
+        """The reasons behind the status of `indicator` at `place`, in reading order."""
+        return self.reasons_at(self.row(place, indicator))
+
+    def reasons_at(self, row: int) -> tuple[Reason, ...]:
+        """The reasons of table row `row`, rendered from its codes and figures."""
+        found = []
+        for code in READING_ORDER:
+            flag = self.flags.get(code)
+            if flag is not None and flag[row]:
+                found.append(self._reason(code, row))
+        where = int(self.locate[row])
+        if where >= 0:
+            part = self.parts[where >> 32][1]
+            column = where & 0xFFFFFFFF
+            found += [reason for reason, mask in part.method_flags if mask[column]]
+        return tuple(found)
+
+    def _reason(self, code: ReasonCode, row: int) -> Reason:
+        spec = self.specs[int(self.spec_at[row])]
+        text = _DETAILS.get(code)
+        detail = "" if text is None else text(self, spec, row)
+        value = None
+        if code is ReasonCode.BASELINE_STATED and spec.indicator.baseline is not None:
+            value = float(spec.indicator.baseline.value)
+        elif code is ReasonCode.BASELINE_MEASURED:
+            value = float(self.baseline[row])
+        elif code is ReasonCode.PROGRESS_RATIO:
+            value = float(self.ratio[row])
+        return Reason(code=code, detail=detail, value=value)
+
+    def part_of(self, row: int) -> tuple[Part, int] | None:
+        """The engine's part holding row `row` and the row's column in it (None: no data)."""
+        where = int(self.locate[row])
+        if where < 0:
+            return None
+        return self.parts[where >> 32][1], where & 0xFFFFFFFF
+
+    def periods(self, rows: npt.NDArray[np.int64]) -> list[Period]:
+        """The periods of frame rows `rows`."""
+        frame = self.frame
+        return [period_of(int(frame.start[r]), int(frame.end[r])) for r in rows]
+
+    def to_frame(self, language: Language = "en") -> pd.DataFrame:
+        """Every place × indicator as a pandas DataFrame, a row each.
+
+        Figures are floats, the status an ordered categorical in `Status` order (best first),
+        the deadline a nullable integer; `reason_codes` and `reasons` give the reasons' codes
+        (joined by ";") and their text in `language`.
+
+        Needs pandas (``pip install "gender-plan[pandas]"``).
+        """
+        from gender_plan.io._extras import require  # noqa: PLC0415
+
+        pandas: Any = require("pandas", package="pandas", extra="pandas",
+                              feature="AssessmentTable.to_frame")
+        count = len(self.places)
+        reasons = [self.reasons_at(r) for r in range(len(self))]
+        names = [s.value for s in STATUSES]
+        data: dict[str, Any] = {
+            "place": np.tile(np.array(self.places, dtype=object), len(self.indicators)),
+            "indicator": np.repeat(np.array(self.indicators, dtype=object), count),
+            "method": np.repeat(np.array(self.methods, dtype=object), count),
+            "status": pandas.Categorical.from_codes(self.status, categories=names,
+                                                    ordered=True),
+        }
+        for name in ("ratio", "score", "expected", "projected", "gap", "baseline",
+                     "baseline_time", "latest", "latest_time", "target_value"):
+            data[name] = getattr(self, name).astype(np.float64)
+        data["deadline"] = pandas.array(np.where(self.deadline >= 0, self.deadline, 0),
+                                        dtype="Int64")
+        data["deadline"][self.deadline < 0] = pandas.NA
+        data["series"] = [None if s < 0 else self.series_names[s] for s in self.series]
+        data["reason_codes"] = [";".join(r.code.value for r in found) for found in reasons]
+        data["reasons"] = [" ".join(r.text(language) for r in found) for found in reasons]
+        table: pd.DataFrame = pandas.DataFrame(data)
+        return table
+
+
+def _column(table: AssessmentTable, row: int) -> tuple[Part, int]:
+    found = table.part_of(row)
+    assert found is not None  # a reason beyond NO_DATA needs the row's part
+    return found
+
+
+def _listed(mask_code: ReasonCode) -> Any:
+    def detail(table: AssessmentTable, spec: Spec, row: int) -> str:
+        part, column = _column(table, row)
+        mask = part.masks[mask_code][:, column]
+        return ", ".join(str(p) for p in table.periods(part.block.row[mask, column]))
+    return detail
+
+
+def _disaggregated(table: AssessmentTable, spec: Spec, row: int) -> str:
+    frame = table.frame
+    place = table.frame_place[row % len(table.places)]
+    k = table.frame.indicators.index(spec.indicator.code)
+    rows = np.flatnonzero((frame.indicator == k) & (frame.place == place) & (frame.sex != 0))
+    return ", ".join(sorted({str(p) for p in table.periods(rows)}))
+
+
+def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> str:
+    del spec
+    part, column = _column(table, row)
+    block = table.frame.layout.blocks[table.frame.indicators.index(
+        table.indicators[row // len(table.places)])]
+    chosen = part.block.series[column]
+    others = block.series[(block.place == part.block.place[column]) & (block.series != chosen)]
+    return ", ".join(sorted(str(table.series_names[s]) for s in others.tolist()))
+
+
+def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
+    del spec
+    part, column = _column(table, row)
+    assert part.missing is not None
+    return ", ".join(str(p) for p, gone in zip(part.expected, part.missing[:, column],
+                                               strict=True) if gone)
+
+
+def _baseline_period(table: AssessmentTable, spec: Spec, row: int) -> str:
+    del spec
+    return str(table.periods(np.array([table.baseline_row[row]]))[0])
+
+
+_DETAILS: dict[ReasonCode, Any] = {
+    ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
+    ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: str(spec.indicator.series),
+    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: str(
+        table.series_names[table.series[row]]),
+    ReasonCode.SERIES_SET_ASIDE: _set_aside,
+    ReasonCode.DEADLINE_PASSED: lambda table, spec, row: str(spec.deadline),
+    ReasonCode.LATER_VALUES_IGNORED: _listed(ReasonCode.LATER_VALUES_IGNORED),
+    ReasonCode.PERIODS_OF_OTHER_LENGTH: _listed(ReasonCode.PERIODS_OF_OTHER_LENGTH),
+    ReasonCode.NO_PERIOD_IN_RANGE: lambda table, spec, row: str(spec.first_year),
+    ReasonCode.PERIODS_FAILING: _listed(ReasonCode.PERIODS_FAILING),
+    ReasonCode.PERIODS_WITHOUT_DATA: _missing,
+    ReasonCode.BASELINE_STATED: lambda table, spec, row: str(
+        spec.indicator.baseline.year if spec.indicator.baseline is not None else ""),
+    ReasonCode.BASELINE_MEASURED: _baseline_period,
+    ReasonCode.NO_BASELINE: lambda table, spec, row: str(spec.base_year),
+    ReasonCode.LATEST_BEFORE_BASELINE: lambda table, spec, row: str(
+        table.periods(np.array([table.latest_row[row]]))[0]),
+}
+"""How each reason's detail is read from the table, for the reasons that have one."""

@@ -1,0 +1,193 @@
+"""Reading the long measurement table into a `MeasurementFrame`: CSV files and DataFrames.
+
+The edge of the array engine: the stdlib csv reader names every bad cell with its file and line;
+with pandas installed, `_frame_columns` reads column by column first and falls back to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy.typing as npt
+
+from gender_plan import units
+from gender_plan.errors import Problem, ValidationError
+from gender_plan.evaluation.frame import (
+    _COLUMNS,
+    CSV_COLUMNS,
+    MeasurementFrame,
+    _append,
+    _Codes,
+    _parse_period,
+    _value,
+)
+from gender_plan.io import _frame_columns as _table
+from gender_plan.io._extras import require
+from gender_plan.model.period import Period
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["from_dataframe", "read_csv"]
+
+
+def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str, str], *,
+             encoding: str, engine: Literal["auto", "pandas", "csv"]) -> MeasurementFrame:
+    """`MeasurementFrame.read_csv`, with each indicator's unit in `unit_of`."""
+    if engine != "csv":
+        fast = _read_csv_fast(path, unit_of, encoding, required=engine == "pandas")
+        if fast is not None:
+            return cls._from_columns(*fast)
+    name = str(path)
+    with Path(path).open(encoding=encoding, newline="") as handle:
+        reader = csv.DictReader(handle)
+        _check_header(reader.fieldnames or (), name)
+        return _from_records(cls, reader, unit_of, name, first_line=2)
+
+
+def from_dataframe(cls: type[MeasurementFrame], data: pd.DataFrame,
+                   unit_of: Mapping[str, str]) -> MeasurementFrame:
+    """`MeasurementFrame.from_dataframe`, with each indicator's unit in `unit_of`."""
+    _check_header([str(c) for c in data.columns], None)
+    table = data.rename(columns=str).map(_cell_text)
+    fast = _table.columns_of(table, unit_of)
+    if fast is not None:
+        return cls._from_columns(*fast)
+    records = ({str(k): str(v) for k, v in row.items()} for row in table.to_dict("records"))
+    return _from_records(cls, records, unit_of, None, first_line=1)
+
+
+def _from_records(
+    cls: type[MeasurementFrame], records: Iterable[Mapping[str, str | None]],
+    unit_of: Mapping[str, str], name: str | None, *, first_line: int,
+) -> MeasurementFrame:
+    places, indicators, series = _Codes(), _Codes(), _Codes()
+    columns: dict[str, list[float]] = {column: [] for column in _COLUMNS}
+    problems: list[Problem] = []
+    for line, record in enumerate(records, start=first_line):
+        found = _record(record, unit_of, name, line, problems)
+        if found is not None:
+            period, value, sex, numerator, denominator = found
+            _append(columns, places.code(record["place"] or ""),
+                    indicators.code(record["indicator"]),
+                    series.code(record.get("series") or None), sex, period, value,
+                    numerator, denominator)
+    if problems:
+        raise ValidationError(problems, subject="measurements")
+    return cls._build(places, indicators, series, columns)
+
+
+def _check_header(names: Sequence[str], file: str | None) -> None:
+    missing = {"place", "indicator", "period", "value"} - set(names)
+    if missing:
+        raise ValidationError(
+            [Problem(file=file, line=1 if file is not None else None,
+                     message=f"missing columns: {sorted(missing)}",
+                     hint=f"the header names {', '.join(CSV_COLUMNS)}")],
+            subject="measurements",
+        )
+
+
+def _cell_text(cell: object) -> str:
+    """A DataFrame cell as the text a CSV file would hold ('' for a missing one).
+
+    Floats are written in their shortest exact form (``str``), so they read back unchanged.
+    """
+    import pandas  # noqa: PLC0415 - only called on a DataFrame
+
+    missing: object = pandas.isna(cell)  # type: ignore[call-overload]  # any scalar
+    if cell is None or (isinstance(missing, bool) and missing):
+        return ""
+    return str(cell)
+
+
+def _read_csv_fast(path: str | Path, unit_of: Mapping[str, str], encoding: str, *,
+                   required: bool) -> tuple[list[str], list[str], list[str | None],
+                                            dict[str, npt.NDArray[Any]]] | None:
+    """The columns read by pandas, or None when pandas is missing or unsure (read row by row)."""
+    if required:
+        pandas: Any = require("pandas", package="pandas", extra="pandas",
+                              feature="reading measurement tables with pandas")
+    else:
+        try:
+            import pandas  # noqa: PLC0415 - optional, imported on first use
+        except ImportError:  # pragma: no cover - depends on the environment
+            return None
+    with Path(path).open("rb") as handle:
+        if handle.read(3) == b"\xef\xbb\xbf":
+            return None  # a byte-order mark: leave the header's reading to the csv module
+    try:
+        table = pandas.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
+                                encoding=encoding, skip_blank_lines=True)
+    except (ValueError, UnicodeError, pandas.errors.ParserError, pandas.errors.EmptyDataError):
+        return None
+    names = [str(c) for c in table.columns]
+    if {"place", "indicator", "period", "value"} - set(names):
+        return None
+    result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
+    result = _table.columns_of(table.fillna(""), unit_of)
+    return result
+
+
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: str | None,
+            line: int,
+            problems: list[Problem]) -> tuple[Period, float, int, float | None,
+                                              float | None] | None:
+    """One CSV row's period, value (in the indicator's unit), sex, numerator and denominator."""
+    before = len(problems)
+
+    def fail(column: str, message: str) -> None:
+        problems.append(Problem(file=name, line=line, path=column, message=message))
+
+    try:
+        period = _parse_period((record.get("period") or "").strip())
+    except ValidationError as error:
+        fail("period", "; ".join(p.message for p in error.problems))
+    code = (record.get("indicator") or "").strip()
+    unit = unit_of.get(code)
+    text = (record.get("value") or "").strip()
+    raw: float | bool | None = None
+    if unit is not None and units.is_yes_no(unit):
+        raw = _BOOLEANS.get(text.lower())
+        if raw is None:
+            fail("value", f"expected true or false for yes/no indicator {code!r}, found {text!r}")
+    else:
+        raw = _number(text, "value", fail)
+    sex_text = (record.get("sex") or "").strip().lower()
+    sexes = {"": 0, "female": 1, "male": 2}
+    if sex_text not in sexes:
+        fail("sex", f"expected 'female', 'male' or nothing, found {sex_text!r}")
+    numerator = _number(record.get("numerator") or "", "numerator", fail, optional=True)
+    denominator = _number(record.get("denominator") or "", "denominator", fail, optional=True)
+    if len(problems) > before or raw is None:
+        return None
+    found: list[Problem] = []
+    value = _value(code, raw, (record.get("unit") or "").strip() or None, unit_of, "", found)
+    problems.extend(Problem(file=name, line=line, path=p.path.lstrip("."), message=p.message,
+                            hint=p.hint) for p in found)
+    if found:
+        return None
+    return period, value, sexes[sex_text], numerator, denominator
+
+
+def _number(
+    text: str, column: str, fail: Callable[[str, str], None], *, optional: bool = False
+) -> float | None:
+    stripped = text.strip()
+    if not stripped and optional:
+        return None
+    try:
+        number = float(stripped)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        fail(column, f"expected a number, found {stripped!r}")
+        return None
+    return number
