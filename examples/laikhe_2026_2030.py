@@ -49,11 +49,13 @@ from gender_plan import (
     Projection,
     RecurringEvent,
     ResponsibleUnit,
+    Role,
     Signatory,
     Summary,
     Target,
     TargetKind,
     Task,
+    TaskLink,
     assess_plan,
     load_measurements,
 )
@@ -192,7 +194,12 @@ def _references() -> tuple[DocumentReference, ...]:
 
 
 def _goals() -> tuple[Goal, ...]:
-    """The six specific objectives (I.2.1-I.2.6) with their numbered targets."""
+    """The six specific objectives (I.2.1-I.2.6) with their numbered targets.
+
+    Each indicator's `name` is the plan's words, verbatim, often a fragment of the target's
+    sentence ("các cơ quan quản lý nhà nước …"); its `display_name`, where the words do not read
+    as a name in a table, is ours (the only Vietnamese here that is not the plan's).
+    """
     return (
         Goal(
             code="1",
@@ -209,6 +216,10 @@ def _goals() -> tuple[Goal, ...]:
                         "chủ chốt là nữ",
                         en="State administrative agencies and local authorities with a woman "
                         "among their key leaders (share)",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Tỷ lệ cơ quan, chính quyền địa phương có lãnh đạo chủ chốt là nữ",
+                        en="Agencies and local authorities with a woman key leader",
                     ),
                     unit="percent",
                     limits=SHARE,
@@ -243,6 +254,10 @@ def _goals() -> tuple[Goal, ...]:
                         vi="tỷ lệ lao động nữ làm công hưởng lương",
                         en="Share of women workers in wage employment",
                     ),
+                    display_name=LocalizedText(
+                        vi="Tỷ lệ lao động nữ làm công hưởng lương",
+                        en="Women in wage employment",
+                    ),
                     unit="percent",
                     limits=SHARE,
                     targets=[
@@ -267,6 +282,10 @@ def _goals() -> tuple[Goal, ...]:
                         vi="tỷ trọng lao động nữ làm việc trong khu vực nông nghiệp trong tổng số "
                         "lao động nữ có việc làm",
                         en="Share of employed women who work in agriculture",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Tỷ trọng lao động nữ làm nông nghiệp",
+                        en="Employed women working in agriculture",
                     ),
                     unit="percent",
                     direction=Direction.LOWER_IS_BETTER,
@@ -332,6 +351,10 @@ def _goals() -> tuple[Goal, ...]:
                         en="Average hours of unpaid housework and family care done by women, "
                         "as a multiple of men's",
                     ),
+                    display_name=LocalizedText(
+                        vi="Giờ làm việc nhà không được trả công của phụ nữ so với nam giới",
+                        en="Women's unpaid care hours relative to men's",
+                    ),
                     unit="times",
                     direction=Direction.LOWER_IS_BETTER,
                     limits=NON_NEGATIVE,
@@ -363,6 +386,10 @@ def _goals() -> tuple[Goal, ...]:
                         en="Share of detected victims of domestic and gender-based violence who "
                         "reach at least one basic support service",
                     ),
+                    display_name=LocalizedText(
+                        vi="Nạn nhân bạo lực được tiếp cận dịch vụ hỗ trợ",
+                        en="Victims of violence reaching support services",
+                    ),
                     unit="percent",
                     limits=SHARE,
                     targets=[
@@ -389,6 +416,10 @@ def _goals() -> tuple[Goal, ...]:
                         "mức chưa bị truy cứu trách nhiệm hình sự được tư vấn, tham vấn",
                         en="Share of detected perpetrators of domestic and gender-based violence, "
                         "not yet liable to criminal prosecution, who receive counselling",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Người gây bạo lực được tư vấn, tham vấn",
+                        en="Perpetrators of violence counselled",
                     ),
                     unit="percent",
                     limits=SHARE,
@@ -419,6 +450,10 @@ def _goals() -> tuple[Goal, ...]:
                         "hưởng các dịch vụ hỗ trợ và tái hòa nhập cộng đồng",
                         en="Share of detected returning victims of trafficking in need of support "
                         "who receive support and community reintegration services",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Nạn nhân bị mua bán trở về được hỗ trợ",
+                        en="Returning trafficking victims supported",
                     ),
                     unit="percent",
                     limits=SHARE,
@@ -522,6 +557,11 @@ def _goals() -> tuple[Goal, ...]:
             title=LocalizedText(
                 vi="Trong lĩnh vực giáo dục, đào tạo", en="In education and training"
             ),
+            # II.2.5 heads the goal's tasks differently from I.2.5; every other group of tasks
+            # repeats its goal's title (goal 3's without the final full stop).
+            tasks_heading=LocalizedText(
+                vi="Trong lĩnh vực Giáo dục và Đào tạo", en="In Education and Training"
+            ),
             indicators=[
                 # A yes/no fact, no year: true by the plan's end.
                 Indicator(
@@ -532,6 +572,10 @@ def _goals() -> tuple[Goal, ...]:
                         "trong hệ thống giáo dục quốc dân",
                         en="Gender and gender-equality content is in the curriculum of the "
                         "national education system",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Nội dung về giới trong chương trình giảng dạy",
+                        en="Gender content in the curriculum",
                     ),
                     unit="yes_no",
                     targets=[
@@ -555,6 +599,10 @@ def _goals() -> tuple[Goal, ...]:
                     name=LocalizedText(
                         vi="Tỷ lệ nữ học sinh được tuyển mới thuộc hệ thống giáo dục nghề nghiệp",
                         en="Share of girls among new enrolments in vocational education",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Tỷ lệ nữ trong tuyển mới giáo dục nghề nghiệp",
+                        en="Girls among new vocational enrolments",
                     ),
                     unit="percent",
                     limits=SHARE,
@@ -591,6 +639,10 @@ def _goals() -> tuple[Goal, ...]:
                         en="Share of the population with access to basic knowledge on gender "
                         "equality",
                     ),
+                    display_name=LocalizedText(
+                        vi="Tỷ lệ dân số được tiếp cận kiến thức về bình đẳng giới",
+                        en="Population reached with basic gender-equality knowledge",
+                    ),
                     unit="percent",
                     limits=SHARE,
                     targets=[
@@ -619,6 +671,10 @@ def _goals() -> tuple[Goal, ...]:
                         en="Share of Party organisations, authorities, administrative agencies, "
                         "boards, sectors and mass organisations informed on, and committed to, "
                         "gender equality",
+                    ),
+                    display_name=LocalizedText(
+                        vi="Tỷ lệ tổ chức, cơ quan được phổ biến và cam kết về bình đẳng giới",
+                        en="Organisations informed on and committed to gender equality",
                     ),
                     unit="percent",
                     limits=SHARE,
@@ -651,6 +707,10 @@ def _goals() -> tuple[Goal, ...]:
                         en="Columns and special topics raising awareness of gender equality, "
                         "per month",
                     ),
+                    display_name=LocalizedText(
+                        vi="Chuyên mục, chuyên đề về bình đẳng giới mỗi tháng",
+                        en="Gender-equality columns per month",
+                    ),
                     unit="items",
                     limits=NON_NEGATIVE,
                     targets=[
@@ -680,8 +740,24 @@ def _goals() -> tuple[Goal, ...]:
 # itself names the unit's kind of institution ("nhà trường", "các cơ sở giáo dục", "các cấp học" ->
 # the schools; "các cơ sở y tế", "ngành y tế" -> the health station), or (b) a duty in section IV
 # restates the task's specific content (the same decision, the Action Month, the same activity).
-# "Chủ trì" in IV, or a task that is wholly the unit's work, makes it `lead`; a unit that does
-# only a part, or "phối hợp", makes it a partner. Each link cites its evidence.
+# Each link quotes those words as its evidence. The unit's role follows section IV's words only:
+# "chủ trì" -> lead, "phối hợp" -> coordinate, "tham mưu" -> advise; where the words that link
+# the unit say none of them, the link has no role. A task that is "wholly the unit's work" is not
+# a role the plan states, so it is no longer read as lead.
+
+ADVISE_ACTION_MONTH = LocalizedText(
+    vi="Tham mưu Ủy ban nhân dân thành phố triển khai Kế hoạch thực hiện công tác bình đẳng giới; "
+    "Kế hoạch triển khai Tháng hành động vì bình đẳng giới",
+    en="Advise the City People's Committee on carrying out the Plan for gender-equality work and "
+    "the Plan for the Action Month for gender equality",
+)
+"""IV.1, duty 1: the Culture and Society Office advises on the Action Month's plan."""
+NEWS_ACTION_MONTH = LocalizedText(
+    vi="xây dựng các chuyên mục và đưa tin về chủ đề, thông điệp, các hoạt động trong tháng hành "
+    "động",
+    en="build columns and report on the theme, messages and activities of the Action Month",
+)
+"""IV.2, duty 2: the Public Service Centre reports on the Action Month."""
 
 
 def _general_tasks() -> tuple[Task, ...]:
@@ -719,8 +795,20 @@ def _general_tasks() -> tuple[Task, ...]:
                 "violence; increasing women's equal participation in leadership and management "
                 "positions.",
             ),
-            # "hệ thống bài giảng trong các cấp học": the schools carry one part of this task.
-            partners=[SCHOOLS],
+            # The task names the schools' kind of institution ("các cấp học"); section IV
+            # restates no part of it for the schools, so no role is stated.
+            links=[
+                TaskLink(
+                    unit=SCHOOLS,
+                    evidence=LocalizedText(
+                        vi="đưa nội dung về bình đẳng giới vào hệ thống bài giảng trong các cấp "
+                        "học",
+                        en="bringing gender-equality content into lessons at every level of "
+                        "schooling",
+                    ),
+                    where="II.1.2",
+                ),
+            ],
         ),
         Task(
             code="II.1.3",
@@ -737,6 +825,21 @@ def _general_tasks() -> tuple[Task, ...]:
                 "prevention of and response to gender-based violence from 15 November to 15 "
                 "December every year.",
             ),
+            # The Action Month, as in II.2.3.2: IV.1 duty 1 "Tham mưu" (advise) on its plan; IV.2
+            # duty 2 reports on its activities without a role word.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    role=Role.ADVISE,
+                    evidence=ADVISE_ACTION_MONTH,
+                    where="IV.1, duty 1",
+                ),
+                TaskLink(
+                    unit=PUBLIC_SERVICE_CENTRE,
+                    evidence=NEWS_ACTION_MONTH,
+                    where="IV.2, duty 2",
+                ),
+            ],
             events=[ACTION_MONTH],
         ),
         Task(
@@ -749,9 +852,18 @@ def _general_tasks() -> tuple[Task, ...]:
                 "central support and mobilised funds (if any) to carry out gender-equality work "
                 "locally.",
             ),
-            # IV.5, duty 2: the Economic Office "Bố trí kinh phí để triển khai các hoạt động về
-            # bình đẳng giới" -- it arranges the money this task spends.
-            lead=[ECONOMIC_OFFICE],
+            # IV.5 duty 2 restates the task (the Economic Office arranges the money it spends), but
+            # says neither "chủ trì" nor "phối hợp": no role (an earlier reading made it lead).
+            links=[
+                TaskLink(
+                    unit=ECONOMIC_OFFICE,
+                    evidence=LocalizedText(
+                        vi="Bố trí kinh phí để triển khai các hoạt động về bình đẳng giới",
+                        en="Allocate funds for gender-equality activities",
+                    ),
+                    where="IV.5, duty 2",
+                ),
+            ],
         ),
     )
 
@@ -794,9 +906,18 @@ def _politics_tasks() -> tuple[Task, ...]:
                 "“Increasing women's equal participation in leadership and management positions "
                 "at policy-making levels, 2021-2030”.",
             ),
-            # IV.1, duty 2 gives the same Decision 2282 programme to the Culture and Society
-            # Office.
-            lead=[CULTURE_SOCIETY],
+            # IV.1 duty 2 gives the same Decision 2282 programme to the Culture and Society
+            # Office, with no role word ("Tiếp tục triển khai thực hiện"): no role.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    evidence=LocalizedText(
+                        vi="Tiếp tục triển khai thực hiện Quyết định số 2282/QĐ-TTg",
+                        en="Continue implementing Decision No. 2282/QĐ-TTg",
+                    ),
+                    where="IV.1, duty 2",
+                ),
+            ],
         ),
         Task(
             code="II.2.1.3",
@@ -939,9 +1060,21 @@ def _family_tasks() -> tuple[Task, ...]:
                 "(20 March), Vietnamese Family Day (28 June) and the world day against violence "
                 "against women (25 November).",
             ),
-            # IV.1, duty 4: the office "Chủ trì ... tuyên truyền giáo dục, đạo đức, lối sống trong
-            # gia đình".
-            lead=[CULTURE_SOCIETY],
+            # IV.1 duty 4: the office "Chủ trì" publicity on ethics and lifestyle in the family:
+            # lead.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    role=Role.LEAD,
+                    evidence=LocalizedText(
+                        vi="Chủ trì, hướng dẫn triển khai công tác tuyên truyền giáo dục, đạo đức, "
+                        "lối sống trong gia đình",
+                        en="Lead and guide publicity on education, ethics and lifestyle in the "
+                        "family",
+                    ),
+                    where="IV.1, duty 4",
+                ),
+            ],
             events=[HAPPINESS_DAY, FAMILY_DAY, EVAW_DAY],
         ),
         Task(
@@ -955,10 +1088,22 @@ def _family_tasks() -> tuple[Task, ...]:
                 "of and response to gender-based violence (15 November to 15 December) in a "
                 "practical, effective way suited to local conditions.",
             ),
-            # IV.1, duty 1: the office advises on the Action Month plan; IV.2, duty 2: the Public
-            # Service Centre reports on "các hoạt động trong tháng hành động".
-            lead=[CULTURE_SOCIETY],
-            partners=[PUBLIC_SERVICE_CENTRE],
+            # Second look: IV.1 duty 1 says "Tham mưu" (advise) on the Action Month's plan, not
+            # "chủ trì": the office advises (an earlier reading made it lead). IV.2 duty 2: the
+            # Public Service Centre reports on the month's activities, with no role word.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    role=Role.ADVISE,
+                    evidence=ADVISE_ACTION_MONTH,
+                    where="IV.1, duty 1",
+                ),
+                TaskLink(
+                    unit=PUBLIC_SERVICE_CENTRE,
+                    evidence=NEWS_ACTION_MONTH,
+                    where="IV.2, duty 2",
+                ),
+            ],
             events=[ACTION_MONTH],
         ),
         Task(
@@ -981,9 +1126,24 @@ def _family_tasks() -> tuple[Task, ...]:
                 en="Promote building cultured families together with promoting gender equality "
                 "in the family;",
             ),
-            # IV.1, duty 4: the office "Chủ trì ... xây dựng gia đình no ấm, tiến bộ, hạnh phúc,
-            # thực hiện bình đẳng giới trong gia đình".
-            lead=[CULTURE_SOCIETY],
+            # IV.1 duty 4: the office "Chủ trì" building families that practise gender equality:
+            # lead.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    role=Role.LEAD,
+                    evidence=LocalizedText(
+                        vi="Chủ trì, hướng dẫn triển khai công tác tuyên truyền giáo dục, đạo đức, "
+                        "lối sống trong gia đình; Bộ tiêu chí ứng xử trong gia đình; xây dựng gia "
+                        "đình no ấm, tiến bộ, hạnh phúc, thực hiện bình đẳng giới trong gia đình",
+                        en="Lead and guide publicity on education, ethics and lifestyle in the "
+                        "family; the Set of criteria for conduct in the family; building "
+                        "prosperous, progressive and happy families, gender equality in the "
+                        "family",
+                    ),
+                    where="IV.1, duty 4",
+                ),
+            ],
         ),
         Task(
             code="II.2.3.5",
@@ -1014,10 +1174,60 @@ def _family_tasks() -> tuple[Task, ...]:
                 "trafficking as regulated. Widely publicise the agencies, organisations and "
                 "units that provide support services to victims.",
             ),
-            # Each does a part: "tại các cơ sở y tế" and IV.4 duty 3 (health station); IV.2 duty
-            # 3 "Phối hợp ... can thiệp, hỗ trợ nạn nhân" (Public Service Centre); IV.6 duty 2
-            # "xử lý kịp thời, nghiêm minh các hành vi bạo lực" (police). No lead is named.
-            partners=[HEALTH_STATION, PUBLIC_SERVICE_CENTRE, POLICE],
+            # Second look: each unit's duty on support for victims says "phối hợp": IV.4 duty 3
+            # (health station, and the task's "tại các cơ sở y tế"), IV.2 duty 3 (Public Service
+            # Centre), IV.6 duty 2 (police). No duty says "chủ trì": the task has no lead. IV.7
+            # duty 2 asks the Front to help support and counsel victims ("tham vấn" is counselling,
+            # not "tham mưu"): linked without a role.
+            links=[
+                TaskLink(
+                    unit=HEALTH_STATION,
+                    role=Role.COORDINATE,
+                    evidence=LocalizedText(
+                        vi="Tăng cường công tác phối hợp với các cơ quan, đơn vị liên quan kịp thời "
+                        "phòng ngừa, phát hiện, triển khai các hoạt động can thiệp, hỗ trợ các nạn "
+                        "nhân bị xâm hại, bạo lực, mua bán",
+                        en="Work more closely with the agencies and units concerned to prevent "
+                        "and detect in time, and to intervene for and support victims of abuse, "
+                        "violence and trafficking",
+                    ),
+                    where="IV.4, duty 3",
+                ),
+                TaskLink(
+                    unit=PUBLIC_SERVICE_CENTRE,
+                    role=Role.COORDINATE,
+                    evidence=LocalizedText(
+                        vi="Phối hợp triển khai các hoạt động can thiệp, hỗ trợ nạn nhân bị bạo lực "
+                        "gia đình",
+                        en="Help carry out intervention and support for victims of domestic "
+                        "violence",
+                    ),
+                    where="IV.2, duty 3",
+                ),
+                TaskLink(
+                    unit=POLICE,
+                    role=Role.COORDINATE,
+                    evidence=LocalizedText(
+                        vi="Phối hợp chặt chẽ giữa các cơ quan, đơn vị có liên quan trong việc chỉ "
+                        "đạo tăng cường kiểm tra, can thiệp, xử lý kịp thời, nghiêm minh các hành "
+                        "vi bạo lực đối với phụ nữ và trẻ em",
+                        en="Work closely with the agencies and units concerned in directing "
+                        "stronger checks and timely, strict intervention against and handling of "
+                        "acts of violence against women and children",
+                    ),
+                    where="IV.6, duty 2",
+                ),
+                TaskLink(
+                    unit=FRONT,
+                    evidence=LocalizedText(
+                        vi="tham gia hỗ trợ, tham vấn phụ nữ, trẻ em là nạn nhân của các vụ việc "
+                        "bạo lực, xâm hại",
+                        en="help support and counsel women and children who are victims of "
+                        "violence and abuse",
+                    ),
+                    where="IV.7, duty 2",
+                ),
+            ],
         ),
     )
 
@@ -1034,9 +1244,20 @@ def _health_tasks() -> tuple[Task, ...]:
                 en="Develop health human resources in both number and quality, strengthen the "
                 "health workforce and improve access to quality reproductive services.",
             ),
-            # "nhân lực y tế", "dịch vụ sinh sản": the health sector's own work; in the commune
-            # that is the health station.
-            lead=[HEALTH_STATION],
+            # Second look: no duty restates developing the health workforce, and the task names no
+            # institution; only its last clause (access to reproductive services) is restated, by
+            # IV.4 duty 2. Linked on that clause, without a role (an earlier reading made the
+            # health station lead the whole task).
+            links=[
+                TaskLink(
+                    unit=HEALTH_STATION,
+                    evidence=LocalizedText(
+                        vi="chăm sóc sức khỏe sinh sản cho phụ nữ, thanh niên, vị thành niên",
+                        en="reproductive health care for women, young people and adolescents",
+                    ),
+                    where="IV.4, duty 2",
+                ),
+            ],
         ),
         Task(
             code="II.2.4.2",
@@ -1051,11 +1272,35 @@ def _health_tasks() -> tuple[Task, ...]:
                 "raise people's awareness to remove gender prejudice and gender discrimination "
                 "and reduce the social consequences of the sex imbalance.",
             ),
-            # IV.1, duty 3: the office's "quản lý, giám sát nhằm khắc phục tình trạng mất cân bằng
-            # giới tính khi sinh"; IV.4, duty 1: the health station's advocacy against "lựa chọn
-            # giới tính thai nhi".
-            lead=[CULTURE_SOCIETY],
-            partners=[HEALTH_STATION],
+            # Second look: IV.1 duty 3 says the office "phối hợp" (coordinates) on the sex
+            # imbalance at birth, not "chủ trì": coordinate (an earlier reading made it lead).
+            # IV.4 duty 1: the health station's advocacy against foetal sex selection, with no
+            # role word.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    role=Role.COORDINATE,
+                    evidence=LocalizedText(
+                        vi="chủ động phối hợp với các phòng, ban, ngành liên quan tại địa phương "
+                        "trong công tác quản lý, giám sát nhằm khắc phục tình trạng mất cân bằng "
+                        "giới tính khi sinh",
+                        en="proactively work with the offices, boards and sectors concerned in "
+                        "the locality on management and supervision to remedy the sex imbalance "
+                        "at birth",
+                    ),
+                    where="IV.1, duty 3",
+                ),
+                TaskLink(
+                    unit=HEALTH_STATION,
+                    evidence=LocalizedText(
+                        vi="tích cực vận động thay đổi hành vi của toàn xã hội đối với vấn đề lựa "
+                        "chọn giới tính thai nhi",
+                        en="actively advocate for the whole of society to change its behaviour "
+                        "on foetal sex selection",
+                    ),
+                    where="IV.4, duty 1",
+                ),
+            ],
         ),
         Task(
             code="II.2.4.3",
@@ -1071,10 +1316,29 @@ def _health_tasks() -> tuple[Task, ...]:
                 "contraception for minors and for couples of reproductive age; provide flexible, "
                 "suitable and accessible reproductive health and family planning services.",
             ),
-            # IV.4, duty 2: reproductive health care (the health station provides the services);
-            # IV.1, duty 3: the office's publicity on "sức khỏe sinh sản - kế hoạch hóa gia đình".
-            lead=[HEALTH_STATION],
-            partners=[CULTURE_SOCIETY],
+            # IV.4 duty 2 (reproductive health care) and IV.1 duty 3 (publicity on reproductive
+            # health and family planning) restate parts of the task; neither says "chủ trì" or
+            # "phối hợp": no roles (an earlier reading made the health station lead).
+            links=[
+                TaskLink(
+                    unit=HEALTH_STATION,
+                    evidence=LocalizedText(
+                        vi="chăm sóc sức khỏe sinh sản cho phụ nữ, thanh niên, vị thành niên",
+                        en="reproductive health care for women, young people and adolescents",
+                    ),
+                    where="IV.4, duty 2",
+                ),
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    evidence=LocalizedText(
+                        vi="đẩy mạnh công tác tuyên truyền, nâng cao nhận thức của người dân về sức "
+                        "khỏe sinh sản - kế hoạch hóa gia đình",
+                        en="step up publicity and raise people's awareness of reproductive health "
+                        "and family planning",
+                    ),
+                    where="IV.1, duty 3",
+                ),
+            ],
         ),
         Task(
             code="II.2.4.4",
@@ -1085,10 +1349,28 @@ def _health_tasks() -> tuple[Task, ...]:
                 en="Mainstream gender in the health sector's policies, programmes and plans for "
                 "the people's health care.",
             ),
-            # IV.1, duty 3: the office mainstreams gender in "kế hoạch hoạt động của ngành Y tế";
-            # "của ngành y tế": the health station.
-            lead=[CULTURE_SOCIETY],
-            partners=[HEALTH_STATION],
+            # IV.1 duty 3: the office mainstreams gender in the health sector's plans, with no role
+            # word; "của ngành y tế" names the health station's sector. No roles.
+            links=[
+                TaskLink(
+                    unit=CULTURE_SOCIETY,
+                    evidence=LocalizedText(
+                        vi="Lồng ghép nội dung bình đẳng giới trong xây dựng và tổ chức thực hiện "
+                        "các chương trình, dự án, đề án và kế hoạch hoạt động của ngành Y tế",
+                        en="Mainstream gender equality in designing and carrying out the health "
+                        "sector's programmes, projects, schemes and work plans",
+                    ),
+                    where="IV.1, duty 3",
+                ),
+                TaskLink(
+                    unit=HEALTH_STATION,
+                    evidence=LocalizedText(
+                        vi="chăm sóc sức khỏe cho nhân dân của ngành y tế",
+                        en="the health sector's people's health care",
+                    ),
+                    where="II.2.4.4",
+                ),
+            ],
         ),
     )
 
@@ -1107,8 +1389,17 @@ def _education_tasks() -> tuple[Task, ...]:
                 "the community; build the relationship between schools and the wider community "
                 "so that they help improve the quality and development of education.",
             ),
-            # "nhà trường": the schools' own work.
-            lead=[SCHOOLS],
+            # "nhà trường" names the schools; section IV restates nothing of it: no role.
+            links=[
+                TaskLink(
+                    unit=SCHOOLS,
+                    evidence=LocalizedText(
+                        vi="xây dựng mối quan hệ giữa nhà trường và cộng đồng xã hội",
+                        en="build the relationship between schools and the wider community",
+                    ),
+                    where="II.2.5.1",
+                ),
+            ],
         ),
         Task(
             code="II.2.5.2",
@@ -1142,8 +1433,17 @@ def _education_tasks() -> tuple[Task, ...]:
                 "and in training and refresher courses in political theory. Bring gender content "
                 "into, and mainstream it in, lessons at educational institutions.",
             ),
-            # "các bài giảng tại các cơ sở giáo dục": the schools do the second part.
-            partners=[SCHOOLS],
+            # "tại các cơ sở giáo dục": the schools do the second part; no role is stated.
+            links=[
+                TaskLink(
+                    unit=SCHOOLS,
+                    evidence=LocalizedText(
+                        vi="lồng ghép nội dung về giới trong các bài giảng tại các cơ sở giáo dục",
+                        en="mainstream gender content in lessons at educational institutions",
+                    ),
+                    where="II.2.5.3",
+                ),
+            ],
         ),
     )
 
@@ -1163,9 +1463,20 @@ def _communication_tasks() -> tuple[Task, ...]:
                 "gender-equality content among cadres, civil servants, public employees, "
                 "workers and the people.",
             ),
-            # "đoàn thể" (mass organisations) are among those named; IV.7 duty 1 asks the Front
-            # and the socio-political organisations for the same publicity.
-            partners=[FRONT],
+            # "đoàn thể" are among those named; IV.7 duty 1 asks the Front for the same publicity.
+            # Its "phối hợp" governs the Plan's objectives as a whole, not this publicity: no role.
+            links=[
+                TaskLink(
+                    unit=FRONT,
+                    evidence=LocalizedText(
+                        vi="tăng cường công tác tuyên truyền, giáo dục nhằm nâng cao nhận thức của "
+                        "Nhân dân về bình đẳng giới",
+                        en="step up publicity and education to raise the people's awareness of "
+                        "gender equality",
+                    ),
+                    where="IV.7, duty 1",
+                ),
+            ],
         ),
         Task(
             code="II.2.6.2",
@@ -1186,9 +1497,19 @@ def _communication_tasks() -> tuple[Task, ...]:
                 "ideas and gender stereotypes. Emphasise the roles of men and women in the family "
                 "and society.",
             ),
-            # IV.2, duties 1-2: the Public Service Centre runs the commune's publicity, news and
-            # columns (and target 6.3 names it).
-            lead=[PUBLIC_SERVICE_CENTRE],
+            # IV.2 duty 1: the Public Service Centre's publicity (target 6.3 names it too), with no
+            # role word: no role (an earlier reading made it lead).
+            links=[
+                TaskLink(
+                    unit=PUBLIC_SERVICE_CENTRE,
+                    evidence=LocalizedText(
+                        vi="Tăng cường tuyên truyền chính sách pháp luật liên quan đến bình đẳng "
+                        "giới",
+                        en="Step up publicity of the policy and law on gender equality",
+                    ),
+                    where="IV.2, duty 1",
+                ),
+            ],
         ),
     )
 
@@ -1559,9 +1880,42 @@ def build_plan() -> Plan:
         place=LocalizedText(vi="Lai Khê", en="Lai Khê"),
         start_year=2026,
         end_year=2030,
-        # "Số: /KH-UBND" and "ngày tháng 5 năm 2026": a draft without its number and day.
+        # "Số: /KH-UBND" and "ngày tháng 5 năm 2026": a draft without its number and day; the
+        # number's printed suffix is kept.
         number=None,
+        number_suffix="/KH-UBND",
         date=PartialDate(year=2026, month=5),
+        # The two opening paragraphs, verbatim; the documents they cite are `legal_bases`.
+        preamble=[
+            LocalizedText(
+                vi="Thực hiện Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ ban hành Chiến "
+                "lược quốc gia về bình đẳng giới giai đoạn 2021-2030; Công văn số "
+                "1116/LĐTĐ-BHXH-BĐG ngày 20/6/2021 của Bộ Lao động - Thương binh và Xã hội về "
+                "việc hướng dẫn thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn "
+                "2021-2030; Công văn số 2855/BNV-CTTN&BĐG ngày 27/3/2026 của Bộ Nội vụ về hướng "
+                "dẫn triển khai công tác bình đẳng giới năm 2026;",
+                en="Implementing the Government's Resolution No. 28/NQ-CP of 3 March 2021 "
+                "promulgating the National Strategy on Gender Equality 2021-2030; Official Letter "
+                "No. 1116/LĐTĐ-BHXH-BĐG of 20 June 2021 of the Ministry of Labour, Invalids and "
+                "Social Affairs guiding the implementation of the National Strategy on Gender "
+                "Equality 2021-2030; Official Letter No. 2855/BNV-CTTN&BĐG of 27 March 2026 of the "
+                "Ministry of Home Affairs guiding gender-equality work in 2026;",
+            ),
+            LocalizedText(
+                vi="Thực hiện Kế hoạch số 170/KH-UBND ngày 07/5/2026 của UBND thành phố Hải Phòng "
+                "về việc triển khai thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn "
+                "2026 - 2030 trên địa bàn thành phố.",
+                en="Implementing Plan No. 170/KH-UBND of 7 May 2026 of the People's Committee of "
+                "Hải Phòng city on implementing the National Strategy on Gender Equality "
+                "2026-2030 in the city.",
+            ),
+        ],
+        introduction=LocalizedText(
+            vi="Ủy ban nhân dân xã Lai Khê xây dựng Kế hoạch thực hiện Chiến lược quốc gia về "
+            "bình đẳng giới giai đoạn 2026 - 2030 trên địa bàn xã, cụ thể như sau:",
+            en="The People's Committee of Lai Khê commune draws up its Plan for implementing the "
+            "National Strategy on Gender Equality 2026-2030 in the commune, as follows:",
+        ),
         general_objective=LocalizedText(
             vi="Thực hiện hiệu quả công tác bình đẳng giới nhằm tiếp tục thu hẹp khoảng cách "
             "giới, tạo điều kiện, cơ hội để phụ nữ và nam giới tham gia, thụ hưởng bình đẳng "
@@ -1588,6 +1942,19 @@ def build_plan() -> Plan:
         units=_units(),
         funding=_funding(),
         events=_events(),
+        # "Phòng Văn hóa- xã hội xã" (with a space) is the focal point, IV.1: questions go to
+        # the commune's committee through it.
+        closing=LocalizedText(
+            vi="Trên đây là Kế hoạch triển khai thực hiện Chiến lược quốc gia về bình đẳng giới "
+            "giai đoạn 2026 - 2030 trên địa bàn xã Lai Khê. Trong quá trình thực hiện, nếu có "
+            "vướng mắc, đề nghị thông tin về UBND xã (qua Phòng Văn hóa- xã hội xã) để xem xét, "
+            "chỉ đạo giải quyết./.",
+            en="The above is the Plan for implementing the National Strategy on Gender Equality "
+            "2026-2030 in Lai Khê commune. Any difficulty met in carrying it out should be "
+            "reported to the commune People's Committee (through the Culture and Society Office) "
+            "for consideration and direction./.",
+        ),
+        contact=CULTURE_SOCIETY,
         signatory=Signatory(
             name="Phạm Văn Liêm",
             title=LocalizedText(vi="PHÓ CHỦ TỊCH", en="Vice-Chair"),
@@ -1757,15 +2124,22 @@ def _describe_target(
     return f"{target.comparator.symbol} {value} ({_word('by', lang)} {result.deadline})"
 
 
-def _describe_latest(indicator: Indicator, result: Assessment, lang: Language) -> str:
+def _describe_latest(
+    indicator: Indicator, result: Assessment, lang: Language, rows: Sequence[Measurement]
+) -> str:
     latest = result.latest
     if latest is None:
         return _word("none", lang)
     none = _word("none", lang)
+    # The series and source in `lang`, from the labels the measurement row carries.
+    row = next((m for m in rows if m.indicator == indicator.code and m.period == latest.period
+                and m.series == latest.series and m.sex is None), None)
+    series = row.series_text(lang) if row is not None else latest.series
+    source = row.source_text(lang) if row is not None else latest.source
     return (
         f"{format_quantity(latest.value, indicator.unit, lang)} ({latest.period})"
-        f" — {_word('series', lang)}: {latest.series or none}"
-        f" — {_word('source', lang)}: {latest.source or none}"
+        f" — {_word('series', lang)}: {series or none}"
+        f" — {_word('source', lang)}: {source or none}"
     )
 
 
@@ -1846,7 +2220,8 @@ def format_assessment(
                 )
                 indent = INDENT * 2
             for code in numbered.indicators:
-                lines += _format_part(plan, parts[code], assessment[code], lang, indent)
+                lines += _format_part(plan, parts[code], assessment[code], lang, indent,
+                                      measurements)
         lines.append(
             f"{INDENT}{_word('goal_summary', lang)} {goal.code}: "
             f"{_summary_line(assessment.goal(goal.code), lang)}"
@@ -1856,13 +2231,14 @@ def format_assessment(
 
 
 def _format_part(
-    plan: Plan, indicator: Indicator, result: Assessment, lang: Language, indent: str
+    plan: Plan, indicator: Indicator, result: Assessment, lang: Language, indent: str,
+    rows: Sequence[Measurement] = (),
 ) -> list[str]:
     """One measurable part: name, target, latest value, status and every reason."""
     inner = indent + " " * (len(indicator.code) + 2)
     fields = [
         ("target", _describe_target(plan, indicator, result, lang)),
-        ("latest", _describe_latest(indicator, result, lang)),
+        ("latest", _describe_latest(indicator, result, lang, rows)),
         ("status", result.status.text(lang)),
     ]
     width = max(len(_word(key, lang)) for key in ("target", "latest", "status", "reasons")) + 2

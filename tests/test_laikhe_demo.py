@@ -48,7 +48,7 @@ PAGE = ROOT / "docs" / "tutorial" / "lai-khe-example.md"
 
 COLUMNS = [
     "indicator", "period", "value", "unit", "series", "source",
-    "numerator", "denominator", "place", "sex",
+    "numerator", "denominator", "place", "sex", "series_vi", "series_en", "source_vi", "source_en",
 ]
 STAND_IN = "National stand-in: "
 ILLUSTRATIVE = "Illustrative (invented for the demo)"
@@ -356,6 +356,20 @@ def test_every_row_has_the_columns_and_states_its_source(path: Path) -> None:
         if not row["source"].startswith((STAND_IN, ILLUSTRATIVE))
     ]
     assert [] == unlabelled
+
+
+def test_every_row_says_its_series_and_source_in_vietnamese_and_english() -> None:
+    """A Vietnamese report never shows the English "commune records" or "Illustrative"."""
+    _, rows = _rows(DATA)
+    assert [] == [i for i, r in enumerate(rows, start=2)
+                  if r["series_en"] != r["series"] or r["source_en"] != r["source"]]
+    vietnamese = {r["series_vi"] for r in rows} | {r["source_vi"] for r in rows}
+    assert True is all(text and "Illustrative" not in text and "commune" not in text
+                       for text in vietnamese)
+    assert "sổ sách của xã" == next(r["series_vi"] for r in rows
+                                     if r["series"] == "commune records")
+    assert "Minh họa (số liệu giả định cho ví dụ)" == next(
+        r["source_vi"] for r in rows if r["source"] == ILLUSTRATIVE)
 
 
 def test_illustrative_rows_are_labelled_exactly() -> None:

@@ -66,6 +66,8 @@ def _texts(obj: object, path: str = "plan") -> Iterator[tuple[str, LocalizedText
         for field in attrs.fields(type(obj)):
             if isinstance(obj, DocumentReference) and field.name == "note":
                 continue  # our remark on the source (a misprint), not text of the plan
+            if field.name == "display_name":
+                continue  # our short name for tables, not text of the plan
             yield from _texts(getattr(obj, field.name), f"{path}.{field.name}")
 
 
@@ -88,6 +90,13 @@ def test_main_prints_every_target(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for code in ("1.1", "2.2", "3.2a", "3.2b", "4.1", "5.1", "6.3"):
         assert True is (code in out), code
+
+
+def test_main_names_series_and_sources_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    EXAMPLE_MODULE.main()
+    latest = [line for line in capsys.readouterr().out.splitlines() if "Mới nhất:" in line]
+    assert True is any("chuỗi: sổ sách của xã" in line for line in latest)
+    assert [] == [line for line in latest if "Illustrative" in line or "commune" in line]
 
 
 def test_every_vietnamese_text_occurs_verbatim_in_the_source(source: str) -> None:
@@ -465,8 +474,7 @@ def test_tasks_linked_to_events() -> None:
 
 def test_tasks_that_name_schools_or_health_facilities_are_linked_to_them() -> None:
     def units(code: str) -> tuple[str, ...]:
-        task = next(t for t in PLAN.tasks if t.code == code)
-        return (*task.lead, *task.partners)
+        return next(t for t in PLAN.tasks if t.code == code).units
 
     assert True is ("schools" in units("II.1.2"))  # "trong các cấp học"
     assert True is ("schools" in units("II.2.5.1"))  # "nhà trường"
@@ -475,40 +483,111 @@ def test_tasks_that_name_schools_or_health_facilities_are_linked_to_them() -> No
     assert True is ("health-station" in units("II.2.4.4"))  # "của ngành y tế"
 
 
-# The readings recorded in the example (task: lead units, partner units); every other task
-# names no unit.
+# The readings recorded in the example, typed from sections II and IV: (unit, role) for each
+# link, role None where the words that link them say neither "chủ trì", "phối hợp" nor "tham
+# mưu". Every other task names no unit.
+CS, PSC, SCH, HS, ECO, POL, FRONT = (
+    "culture-society-office", "public-service-centre", "schools", "health-station",
+    "economic-office", "commune-police", "fatherland-front-and-organisations",
+)
 TASK_UNITS = {
-    "II.1.2": ((), ("schools",)),
-    "II.1.4": (("economic-office",), ()),
-    "II.2.1.2": (("culture-society-office",), ()),
-    "II.2.3.1": (("culture-society-office",), ()),
-    "II.2.3.2": (("culture-society-office",), ("public-service-centre",)),
-    "II.2.3.4": (("culture-society-office",), ()),
-    "II.2.3.6": ((), ("health-station", "public-service-centre", "commune-police")),
-    "II.2.4.1": (("health-station",), ()),
-    "II.2.4.2": (("culture-society-office",), ("health-station",)),
-    "II.2.4.3": (("health-station",), ("culture-society-office",)),
-    "II.2.4.4": (("culture-society-office",), ("health-station",)),
-    "II.2.5.1": (("schools",), ()),
-    "II.2.5.3": ((), ("schools",)),
-    "II.2.6.1": ((), ("fatherland-front-and-organisations",)),
-    "II.2.6.2": (("public-service-centre",), ()),
+    "II.1.2": ((SCH, None),),
+    "II.1.3": ((CS, "advise"), (PSC, None)),
+    "II.1.4": ((ECO, None),),
+    "II.2.1.2": ((CS, None),),
+    "II.2.3.1": ((CS, "lead"),),
+    "II.2.3.2": ((CS, "advise"), (PSC, None)),
+    "II.2.3.4": ((CS, "lead"),),
+    "II.2.3.6": ((HS, "coordinate"), (PSC, "coordinate"), (POL, "coordinate"), (FRONT, None)),
+    "II.2.4.1": ((HS, None),),
+    "II.2.4.2": ((CS, "coordinate"), (HS, None)),
+    "II.2.4.3": ((HS, None), (CS, None)),
+    "II.2.4.4": ((CS, None), (HS, None)),
+    "II.2.5.1": ((SCH, None),),
+    "II.2.5.3": ((SCH, None),),
+    "II.2.6.1": ((FRONT, None),),
+    "II.2.6.2": ((PSC, None),),
 }
 
 
 def test_tasks_linked_to_units() -> None:
-    assert TASK_UNITS == {
-        t.code: (t.lead, t.partners) for t in PLAN.tasks if t.lead or t.partners
+    found = {
+        t.code: tuple((link.unit, None if link.role is None else link.role.value)
+                      for link in t.links)
+        for t in PLAN.tasks if t.links
     }
+    assert TASK_UNITS == found
+
+
+def test_every_role_follows_the_words_of_its_evidence() -> None:
+    """"chủ trì" -> lead, "phối hợp" -> coordinate, "tham mưu" -> advise, and only those."""
+    words = {"lead": "chủ trì", "coordinate": "phối hợp", "advise": "tham mưu"}
+    wrong = []
+    for task in PLAN.tasks:
+        for link in task.links:
+            assert link.evidence is not None, (task.code, link.unit)
+            said = {role for role, word in words.items() if word in link.evidence.vi.casefold()}
+            if link.role is not None and link.role.value not in said:
+                wrong.append((task.code, link.unit, "role not in its words"))
+            if link.role is None and said:
+                wrong.append((task.code, link.unit, f"words say {sorted(said)}"))
+    assert [] == wrong
+
+
+def test_every_link_says_where_its_words_stand() -> None:
+    where = {link.where for task in PLAN.tasks for link in task.links}
+    assert None not in where
+    assert all(re.fullmatch(r"IV\.\d, duty \d|II\.[\d.]+", w or "") for w in where), where
 
 
 def test_every_linked_unit_and_event_exists() -> None:
     units = {u.code for u in PLAN.units}
     events = {e.code for e in PLAN.events}
-    linked_units = {code for t in PLAN.tasks for code in (*t.lead, *t.partners)}
+    linked_units = {code for t in PLAN.tasks for code in t.units}
     linked_events = {code for t in PLAN.tasks for code in t.events}
     assert set() == linked_units - units
     assert set() == linked_events - events
+
+
+# --- what the document also says --------------------------------------------------------------
+
+
+def test_the_drafts_number_keeps_its_suffix(source: str) -> None:
+    assert "/KH-UBND" == PLAN.number_suffix
+    assert True is (f"Số: {PLAN.printed_number}" in source)
+
+
+def test_the_opening_paragraphs_and_the_introduction(source: str) -> None:
+    assert 2 == len(PLAN.preamble)
+    assert True is all(p.vi.startswith("Thực hiện ") for p in PLAN.preamble)
+    assert PLAN.introduction is not None
+    assert True is PLAN.introduction.vi.startswith("Ủy ban nhân dân xã Lai Khê xây dựng")
+    assert True is PLAN.introduction.vi.endswith("cụ thể như sau:")
+
+
+def test_the_closing_paragraph_names_the_office_to_contact() -> None:
+    assert PLAN.closing is not None
+    assert True is PLAN.closing.vi.startswith("Trên đây là Kế hoạch")
+    assert True is PLAN.closing.vi.endswith("chỉ đạo giải quyết./.")
+    assert True is ("(qua Phòng Văn hóa- xã hội xã)" in PLAN.closing.vi)
+    assert "culture-society-office" == PLAN.contact
+
+
+def test_only_the_education_tasks_have_their_own_heading() -> None:
+    headings = {g.code: g.tasks_heading.vi for g in PLAN.goals if g.tasks_heading is not None}
+    assert {"5": "Trong lĩnh vực Giáo dục và Đào tạo"} == headings
+
+
+def test_every_fragment_of_a_sentence_has_a_display_name() -> None:
+    """A name that starts in lower case is a fragment of the target's sentence."""
+    fragments = {i.code for _, i in PLAN.indicators() if i.name.vi[0].islower()}
+    assert {"1.1", "2.1", "2.2", "3.1", "3.2a", "3.2b", "3.3", "6.1", "6.2", "6.3"} == fragments
+    named = {i.code for _, i in PLAN.indicators() if i.display_name is not None}
+    assert set() == fragments - named
+    assert True is all(
+        i.display_name.en is not None and i.display_name.vi[0].isupper()
+        for _, i in PLAN.indicators() if i.display_name is not None
+    )
 
 
 # --- funding, units, calendar ----------------------------------------------------------------

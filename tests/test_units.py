@@ -1,3 +1,5 @@
+import re
+
 import pint
 import pytest
 from hypothesis import given
@@ -92,3 +94,29 @@ def test_registry_is_the_librarys_own():
 def test_conversion_round_trips(value, unit):
     back = units.convert(units.convert(value, unit, "percent"), "percent", unit)
     assert value == pytest.approx(back, rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("boys per 100 girls", "write 'boys / 100 girls'"),
+    ("deaths PER 1000 live_births", "write 'deaths / 1000 live_births'"),
+    ("items * 10 ** 10 ** 10", "one power"),
+    ("items ** 99999999999", "one power"),
+    ("items ^ 1e9", "one power"),
+    ("items" + " * items" * 30, "more than the 100 accepted"),
+])
+def test_unit_texts_that_pint_would_misread_or_spin_on_are_refused(text, fragment):
+    with pytest.raises(UnitError, match=re.escape(fragment)):
+        units.validate_unit(text)
+
+
+@given(st.integers(-99, 99))
+def test_one_small_power_is_still_read(power):
+    assert "items ** 2" == units.validate_unit("items ** 2")
+    units.describe_dimension(f"items ** {power}")
+
+
+def test_a_unit_error_lists_the_common_units():
+    with pytest.raises(UnitError) as caught:
+        units.validate_unit("percnt")
+    assert "KNOWN_UNITS" not in str(caught.value)
+    assert ", ".join(units.KNOWN_UNITS) in str(caught.value)

@@ -32,6 +32,10 @@ __all__ = [
 ]
 
 
+MAX_SHOWN = 100
+"""The most problems an error's message lists; the rest are counted (all stay in `problems`)."""
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a plan, a measurement or a file, and where it is."""
@@ -113,10 +117,18 @@ class ValidationError(GenderPlanError, ValueError):
         subject = _subject(self.subject)
         head = (msg("{count} problem in the {subject}", count=count, subject=subject)
                 if count == 1 else
-                msg("{count} problems in the {subject}", count=count, subject=subject))
-        return render(head, language) + ":\n" + "\n".join(
-            f"  - {problem.render(language)}" for problem in self.problems
+                msg("{count} problems in the {subject}", count=format(count, ","),
+                    subject=subject))
+        shown = self.problems[:MAX_SHOWN]
+        text = render(head, language) + ":\n" + "\n".join(
+            f"  - {problem.render(language)}" for problem in shown
         )
+        if count > MAX_SHOWN:
+            text += "\n  " + render(msg("... and {more} more (the first {shown} are shown: fix "
+                                         "them and check again)",
+                                         more=format(count - MAX_SHOWN, ","), shown=MAX_SHOWN),
+                                     language)
+        return text
 
 
 class UnitError(GenderPlanError, ValueError):
@@ -129,10 +141,13 @@ class UnitError(GenderPlanError, ValueError):
 
     def describe(self) -> str:
         """The message as data."""
+        from gender_plan.units import KNOWN_UNITS  # noqa: PLC0415 - units imports this module
+
         return msg(
             "unknown or malformed unit {unit!r}: {reason} (write units as in 'percent', "
-            "'deaths / 100000 live_births', 'boys / 100 girls'; see gender_plan.units.KNOWN_UNITS)",
-            unit=self.unit, reason=self.reason,
+            "'deaths / 100000 live_births', 'boys / 100 girls'; common units: {known}; see "
+            "'Units' in the documentation)",
+            unit=self.unit, reason=self.reason, known=", ".join(KNOWN_UNITS),
         )
 
     def __str__(self) -> str:

@@ -55,6 +55,11 @@ KNOWN_UNITS: tuple[str, ...] = (
 """Unit texts that plans commonly use; any expression over the registry's units works too."""
 
 _NUMBER_ONLY = re.compile(r"^[\s\d.eE+*()-]*$")
+MAX_UNIT_CHARS = 100
+"""The longest unit text read ('deaths / 100000 live_births' is 27 characters)."""
+_POWER = re.compile(r"\*\*|\^")
+_SMALL_POWER = re.compile(r"(?:\*\*|\^)\s*[-+]?[0-9]{1,2}(?![0-9.eE])")
+_PER = re.compile(r"\bper\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -96,6 +101,7 @@ def _parse(text: str) -> tuple[float, Any, str]:
     if _NUMBER_ONLY.match(text):
         raise UnitError(text, msg("a unit must name at least one unit, e.g. 'percent' or "
                                     "'items'"))
+    _check_shape(text)
     ureg = registry()
     try:
         quantity = ureg.parse_expression(_normalise(text))
@@ -116,6 +122,24 @@ def _parse(text: str) -> tuple[float, Any, str]:
         raise UnitError(text, msg("its scale must be a positive number"))
     dimension = str(quantity.dimensionality)
     return scale, quantity.units, dimension
+
+
+def _check_shape(text: str) -> None:
+    """Refuse, before pint evaluates it, a unit text that is long, misread or costly.
+
+    pint evaluates powers as Python does, so ``10 ** 10 ** 10`` would compute a number of ten
+    billion digits; and it reads ``boys per 100 girls`` as boys × girls.
+    """
+    if len(text) > MAX_UNIT_CHARS:
+        raise UnitError(text[:40] + "…", f"a unit text of {len(text):,} characters, more "
+                        f"than the {MAX_UNIT_CHARS} accepted")
+    if _PER.search(text):
+        raise UnitError(text, "the word 'per' is not read as a division: write "
+                        f"{_PER.sub('/', text)!r}")
+    powers = len(_POWER.findall(text))
+    if powers > 1 or powers != len(_SMALL_POWER.findall(text)):
+        raise UnitError(text, "a unit may have one power, of a whole number under 100 "
+                        "('items ** 2')")
 
 
 def is_yes_no(unit: str) -> bool:

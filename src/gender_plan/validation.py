@@ -103,7 +103,39 @@ def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Prob
                             limit_unit=UnitText(indicator.unit)),
             )
         ]
-    return []
+    return _check_ratio(indicator, row, value, path)
+
+
+RATIO_SLACK = 0.01
+"""How far (relative) a value may lie from its numerator / denominator beyond its rounding."""
+
+
+def _check_ratio(indicator: Indicator, row: Measurement, value: float,
+                 path: str) -> list[Problem]:
+    """A rate given with its numerator and denominator must agree with them (90% is not 5/10).
+
+    The value may be rounded at its last written digit, and 1% more is allowed.
+    """
+    from gender_plan.rollup.aggregation import Ratio, rule_for  # noqa: PLC0415 - light, no cycle
+
+    rule = rule_for(indicator)
+    if not isinstance(rule, Ratio) or row.numerator is None or row.denominator is None:
+        return []
+    expected = rule.scale * row.numerator / row.denominator
+    written = repr(float(row.value))
+    decimals = 0 if "e" in written else len(written.partition(".")[2].rstrip("0"))
+    rounding = 0.5 * 10.0**-decimals * abs(value / row.value if row.value else 1.0)
+    if abs(value - expected) <= rounding + RATIO_SLACK * abs(expected):
+        return []
+    return [
+        Problem(
+            path=f"{path}.value",
+            message=f"the value {row.value:g} {row.unit or indicator.unit} does not match its "
+            f"numerator and denominator: {row.numerator:g} / {row.denominator:g} is "
+            f"{expected:.4g} {indicator.unit}",
+            hint="check the three cells: one of them is mistyped",
+        )
+    ]
 
 
 def validate_measurements(plan: Plan, measurements: Iterable[Measurement]) -> None:

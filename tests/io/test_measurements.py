@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from gender_plan import (
     FileFormatError,
     GenderPlanWarning,
+    LocalizedText,
     Measurement,
     MissingDependencyError,
     Period,
@@ -35,6 +36,10 @@ PLAN = loads_plan((HERE / "data" / "hand_written.yaml").read_text(encoding="utf-
 TEXTS = st.none() | st.text(alphabet="abc-=+@'\t xyz ê", min_size=1, max_size=6).filter(
     lambda t: t.strip() == t and bool(t)
 )
+WORDS = st.text(alphabet="abc-=+@'\t xyz ê", min_size=1, max_size=6).filter(
+    lambda t: t.strip() == t and bool(t)
+)
+LABELS = st.builds(LocalizedText, vi=WORDS, en=st.none() | WORDS)
 
 
 @st.composite
@@ -44,10 +49,13 @@ def tables(draw: st.DrawFn) -> list[Measurement]:
     for indicator in draw(st.lists(indicators(), min_size=1, max_size=3)):
         for m in draw(st.lists(measurement_strategy(indicator), max_size=3)):
             numerator = draw(st.none() | st.floats(0, 1e6))
+            series, source = draw(TEXTS), draw(TEXTS)
             rows.append(Measurement(
                 indicator=m.indicator, period=m.period, value=m.value,
                 unit=draw(st.none() | st.just("percent")),
-                series=draw(TEXTS), source=draw(TEXTS), place=draw(TEXTS),
+                series=series, source=source, place=draw(TEXTS),
+                series_label=None if series is None else draw(st.none() | LABELS),
+                source_label=None if source is None else draw(st.none() | LABELS),
                 numerator=numerator,
                 denominator=draw(st.none() | st.floats(1, 1e6)),
                 sex=draw(st.none() | st.sampled_from(Sex)),
@@ -235,3 +243,32 @@ def test_excel_without_the_extra_names_it(tmp_path: Path,
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingDependencyError, match=r"gender-plan\[excel\]"):
         save_measurements([], tmp_path / "m.xlsx")
+
+
+def test_series_and_source_read_in_vietnamese_and_english(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("indicator,period,value,series,source,series_vi,series_en,source_vi\n"
+                    "1.1,2025,40,commune records,Illustrative,sổ sách của xã,commune records,"
+                    "Minh họa\n", encoding="utf-8")
+    (row,) = load_measurements(path)
+    assert LocalizedText(vi="sổ sách của xã", en="commune records") == row.series_label
+    assert LocalizedText(vi="Minh họa") == row.source_label
+    assert ("sổ sách của xã", "commune records") == (row.series_text("vi"), row.series_text("en"))
+    assert ("Minh họa", "Minh họa") == (row.source_text("vi"), row.source_text("en"))
+
+
+def test_an_english_label_without_the_vietnamese_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text("indicator,period,value,series,series_en\n1.1,2025,40,a,b\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_measurements(path)
+    (problem,) = caught.value.problems
+    assert (2, "series_en") == (problem.line, problem.column)
+    assert "series_en needs series_vi" in problem.message
+
+
+def test_a_label_needs_the_series_it_labels() -> None:
+    with pytest.raises(ValidationError, match="a series label needs the series it labels"):
+        Measurement(indicator="1.1", period=Period(year=2025), value=1.0,
+                    series_label=LocalizedText(vi="sổ sách của xã"))

@@ -233,3 +233,10 @@ def test_a_control_character_in_yaml_is_reported_with_its_line():
     problem = caught.value.problems[0]
     assert 3 == problem.line
     assert "'\\x0b' is not allowed" in problem.message
+
+
+@pytest.mark.parametrize("text", ["1e+100", "0e0", "-2E5", "0x7EA", "2_030", "true", "2.1"])
+def test_a_title_that_looks_like_a_number_is_written_in_quotes_and_read_back(text):
+    """The loader reads YAML 1.2 numbers ("1e+100" is one, though not in YAML 1.1): they stay text."""
+    plan = attrs.evolve(LAIKHE, title=attrs.evolve(LAIKHE.title, vi=text))
+    assert plan == loads_plan(dumps_plan(plan, format="yaml"), format="yaml")

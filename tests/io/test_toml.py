@@ -60,8 +60,8 @@ def test_a_wrong_value_in_the_laikhe_plan_written_by_tomli_w_reports_its_line() 
 
 
 def test_a_wrong_element_of_a_multi_line_array_reports_the_elements_line() -> None:
-    text = WRITTEN.replace('    "school",\n', "    5,\n")
-    assert {"tasks[0].lead[1]": line_of(text, "    5,")} == problems(text)
+    text = WRITTEN.replace('    {unit = "school"},\n', '    {unit = 5},\n')
+    assert {"tasks[0].links[1].unit": line_of(text, "    {unit = 5},")} == problems(text)
 
 
 def test_inline_tables_dotted_and_quoted_keys_have_lines() -> None:
@@ -89,7 +89,7 @@ def test_strings_and_comments_do_not_shift_lines() -> None:
         "goals[1].indicators[0]": line_of(WRITTEN, "[[goals.indicators]]", after="2.1 '''"),
         "goals[1].indicators[2].targets[0].text.vi": line_of(WRITTEN, "vi = \"Đạt"),
         "units[1].code": line_of(WRITTEN, 'code = "school"'),
-        "tasks[0].lead[1]": line_of(WRITTEN, '    "school"'),
+        "tasks[0].links[1]": line_of(WRITTEN, '    {unit = "school"}'),
     }
     assert expected == {path: locations.get(path) for path in expected}
     assert "goals[2]" not in locations, "a header inside a string opens nothing"

@@ -121,3 +121,13 @@ def test_limits():
 def test_baseline_checks_its_year():
     with pytest.raises(ValidationError, match="year between"):
         Baseline(value=3, year=20)
+
+
+def test_a_display_name_stands_beside_the_plans_words():
+    short = LocalizedText(vi="Cơ quan có lãnh đạo chủ chốt là nữ", en="Agencies led by a woman")
+    indicator = share(name=LocalizedText(vi="các cơ quan … là nữ"), display_name=short)
+    assert short == indicator.title
+    assert "các cơ quan … là nữ" == indicator.name.vi
+    assert NAME == share().title
+    with pytest.raises(ValidationError, match="display_name"):
+        share(display_name="Cơ quan")

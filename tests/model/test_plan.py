@@ -17,11 +17,13 @@ from gender_plan import (
     Plan,
     RecurringEvent,
     ResponsibleUnit,
+    Role,
     Signatory,
     Subsection,
     Target,
     TargetKind,
     Task,
+    TaskLink,
     UnknownCodeError,
     ValidationError,
 )
@@ -67,7 +69,9 @@ def plan(**changes) -> Plan:
                                   end=DayOfYear(month=12, day=15))],
         "tasks": [
             Task(code="1.1", text=text("nhiệm vụ chung")),
-            Task(code="2.1.1", text=text("nhiệm vụ"), goal="1", lead=["vhxh"], events=["month"]),
+            Task(code="2.1.1", text=text("nhiệm vụ"), goal="1",
+                 links=[TaskLink(unit="vhxh", role=Role.LEAD, evidence=text("chủ trì"))],
+                 events=["month"]),
         ],
         "funding": [FundingSource(code="budget", description=text("ngân sách"))],
         "signatory": Signatory(name="Phạm Văn Liêm", title=text("Phó Chủ tịch"),
@@ -119,12 +123,13 @@ def test_duplicate_codes_are_reported_with_both_places():
 def test_references_must_resolve():
     with pytest.raises(ValidationError) as caught:
         plan(parent="qd2282", tasks=[
-            Task(code="x", text=text("t"), goal="9", lead=["police"], partners=["vhxh", "x"],
+            Task(code="x", text=text("t"), goal="9",
+                 links=[TaskLink(unit="police"), TaskLink(unit="vhxh"), TaskLink(unit="x")],
                  events=["day"]),
         ])
     paths = [p.path for p in caught.value.problems]
-    assert ["tasks[0].goal", "tasks[0].lead[0]", "tasks[0].partners[1]", "tasks[0].events[0]",
-            "parent"] == paths
+    assert ["tasks[0].goal", "tasks[0].links[0].unit", "tasks[0].links[2].unit",
+            "tasks[0].events[0]", "parent"] == paths
     assert "known goal codes: 1, 2" in str(caught.value)
 
 
@@ -178,8 +183,8 @@ def test_units_and_tasks():
     assert not unit.focal_point
     with pytest.raises(ValidationError, match="true or false"):
         ResponsibleUnit(code="x", name=text("x"), focal_point="yes")
-    with pytest.raises(ValidationError, match="codes"):
-        Task(code="t", text=text("t"), lead=[1])
+    with pytest.raises(ValidationError, match="task links"):
+        Task(code="t", text=text("t"), links=["vhxh"])
     assert Task(code="t", text=text("t")).is_general
 
 
@@ -215,3 +220,69 @@ def test_documents_funding_signatory_and_texts():
     assert "KẾ HOẠCH" == bilingual.get("en")
     assert "kế hoạch" == bilingual.get("vi") == str(bilingual)
     assert "chỉ" == LocalizedText(vi="chỉ").get("en")
+
+
+def test_a_drafts_number_suffix_is_kept_and_checked():
+    draft = plan(number_suffix="/KH-UBND")
+    assert "/KH-UBND" == draft.printed_number
+    assert True is draft.is_draft
+    assert "12/KH-UBND" == plan(number="12/KH-UBND", number_suffix="/KH-UBND").printed_number
+    with pytest.raises(ValidationError) as caught:
+        plan(number="12/KH-UBND", number_suffix="/QĐ-UBND")
+    assert "does not end with '/QĐ-UBND'" in str(caught.value)
+    with pytest.raises(ValidationError, match="starting with '/'"):
+        plan(number_suffix="KH-UBND")
+
+
+def test_preamble_introduction_closing_and_contact():
+    whole = plan(preamble=[text("Thực hiện …")], introduction=text("Ủy ban … như sau:"),
+                 closing=text("Trên đây là …"), contact="vhxh")
+    assert ("Thực hiện …",) == tuple(t.vi for t in whole.preamble)
+    assert "vhxh" == whole.contact
+    with pytest.raises(ValidationError) as caught:
+        plan(contact="police", closing="Trên đây")
+    paths = {p.path for p in caught.value.problems}
+    assert {"closing", "contact"} == paths
+
+
+def test_a_task_links_units_with_roles_and_evidence():
+    task = Task(code="t", text=text("t"), links=[
+        TaskLink(unit="a", role=Role.LEAD, evidence=text("Chủ trì"), where="IV.1, duty 4"),
+        TaskLink(unit="b", evidence=text("tại các cơ sở y tế")),
+        TaskLink(unit="c", role=Role.COORDINATE, evidence=text("Phối hợp")),
+    ])
+    assert ("a", "b", "c") == task.units
+    assert ("a",) == task.units_in(Role.LEAD)
+    assert ("b",) == task.units_in(None)
+    assert "tham mưu" == Role.ADVISE.words
+
+
+def test_a_role_needs_its_evidence_and_a_unit_is_linked_once():
+    with pytest.raises(ValidationError, match="a role needs the words of the plan"):
+        TaskLink(unit="a", role=Role.ADVISE)
+    with pytest.raises(ValidationError, match="duplicate linked unit code 'a'"):
+        Task(code="t", text=text("t"), links=[TaskLink(unit="a"), TaskLink(unit="a")])
+
+
+def test_a_goal_may_head_its_tasks_differently():
+    goal = Goal(code="5", field=Field.EDUCATION_TRAINING, title=text("giáo dục, đào tạo"),
+                tasks_heading=text("Giáo dục và Đào tạo"))
+    assert "Giáo dục và Đào tạo" == goal.task_group_title.vi
+    plain = Goal(code="5", field=Field.EDUCATION_TRAINING, title=text("giáo dục, đào tạo"))
+    assert "giáo dục, đào tạo" == plain.task_group_title.vi
+
+
+def test_a_plan_cannot_name_itself_as_its_parent():
+    itself = DocumentReference(code="demo", kind=DocumentKind.PLAN, issuer=text("UBND xã"))
+    with pytest.raises(ValidationError) as caught:
+        plan(legal_bases=[itself], parent="demo")
+    assert [("parent", "the plan names itself as its parent ('demo')")] == [
+        (p.path, p.message) for p in caught.value.problems]
+
+
+def test_a_parent_with_the_plans_own_number_is_the_plan_itself():
+    same = DocumentReference(code="kh-1", kind=DocumentKind.PLAN, issuer=text("UBND xã"),
+                             number="1/KH-UBND")
+    with pytest.raises(ValidationError, match=r"names itself as its parent \('kh-1', number"):
+        plan(legal_bases=[same], parent="kh-1", number="1/KH-UBND")
+    assert "kh-1" == plan(legal_bases=[same], parent="kh-1", number="2/KH-UBND").parent

@@ -7,7 +7,14 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gender_plan.report.chart import HEIGHT, WIDTH, Chart, render_svg
+from gender_plan.report.chart import (
+    HEIGHT,
+    WIDTH,
+    Chart,
+    Timeline,
+    render_svg,
+    render_timeline,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -62,3 +69,29 @@ def test_every_mark_lies_inside_the_picture(
     for line in root.findall(f"{SVG}line"):
         for name in ("y1", "y2"):
             assert 0 <= float(line.get(name, "nan")) <= HEIGHT
+
+
+@given(st.integers(2000, 2030), st.integers(0, 12), st.floats(0, 100), st.floats(0, 100))
+def test_every_year_and_the_target_value_are_labelled(
+    first: int, years: int, value: float, target: float
+) -> None:
+    chart = Chart(points=((float(first), value),), target=target, deadline=float(first + years))
+    root = ET.fromstring(render_svg(chart, "en"))
+    labels = [text.text for text in root.findall(f"{SVG}text")]
+    assert [str(year) for year in range(first, first + years + 1)] == [
+        label for label in labels if label is not None and label.isdigit() and len(label) == 4
+    ]
+    (target_label,) = [t for t in root.findall(f"{SVG}text") if "target-value" in t.get("class", "")]
+    assert target_label.text is not None
+    assert abs(float(target_label.text.replace(",", "")) - target) <= 0.005 + 1e-9 * target
+
+
+def test_a_yes_no_fact_is_a_timeline_of_filled_and_empty_marks() -> None:
+    timeline = Timeline(points=((2025.0, False), (2026.0, True)), deadline=2030.0, title="5.1")
+    root = ET.fromstring(render_timeline(timeline, "vi"))
+    assert ["point-no", "point"] == [c.get("class") for c in root.findall(f"{SVG}circle")]
+    labels = [text.text for text in root.findall(f"{SVG}text")]
+    assert ["Không", "Có"] == [label for label in labels if label in ("Có", "Không")]
+    assert ["2025", "2026", "2027", "2028", "2029", "2030"] == [
+        label for label in labels if label is not None and label.isdigit()]
+    assert 1 == sum(1 for line in root.findall(f"{SVG}line") if line.get("class") == "target")

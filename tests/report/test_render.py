@@ -150,7 +150,8 @@ def test_markdown_report_has_the_same_content(
     ("text", "expected"),
     [
         ("a*b_c", "a\\*b\\_c"),
-        ("<b>&", "&lt;b&gt;&amp;"),
+        ("<b>&", "&lt;b>&amp;"),
+        ("> 90%", "\\> 90%"),
         ("1. first\n- second", "1\\. first \\- second"),
         ("x | y", "x \\| y"),
         ("plain text, 60,5%", "plain text, 60,5%"),
@@ -193,3 +194,55 @@ def test_write_report_writes_the_file(
     assert render_report(laikhe, assessment, measurements, language="en",
                          report_format="md") == path.read_text(encoding="utf-8")
     assert [path] == list(tmp_path.iterdir())  # no temporary file left behind
+
+
+def _demo_data(plan: Plan) -> tuple[Measurement, ...]:
+    from pathlib import Path  # noqa: PLC0415
+
+    from gender_plan import load_measurements  # noqa: PLC0415
+
+    data = Path(__file__).resolve().parents[2] / "examples" / "data" / "laikhe-measurements.csv"
+    return load_measurements(data, plan=plan)
+
+
+def test_the_report_shows_signature_appendix_facts_and_values_in_vietnamese(
+    laikhe: Plan,
+) -> None:
+    measurements = _demo_data(laikhe)
+    found = assess_plan(laikhe, measurements, as_of=2026)
+    page = render_report(laikhe, found, measurements, report_format="md")
+    assert "&gt;" not in page
+    assert "> 90% (đến năm 2030)" in page
+    assert "**TM. ỦY BAN NHÂN DÂN**" in page
+    assert "Phạm Văn Liêm" in page
+    assert "- Sở Nội vụ" in page
+    assert "## Phụ lục: toàn văn kế hoạch" in page
+    # The values under 1.1, as the demo data hold them, in Vietnamese.
+    assert "| 2025 | tổng | 40% | sổ sách của xã | Minh họa (số liệu giả định cho ví dụ) |" in page
+    assert "Định nghĩa (theo kế hoạch): các cơ quan quản lý nhà nước" in page
+    # No English series or source label outside the engine's reasons.
+    tables = [line for line in page.splitlines() if line.startswith("| 20")]
+    assert [] == [line for line in tables if "Illustrative" in line or "commune" in line]
+
+
+def test_the_english_report_uses_the_english_labels(
+    laikhe: Plan,
+) -> None:
+    measurements = _demo_data(laikhe)
+    found = assess_plan(laikhe, measurements, as_of=2026)
+    page = render_report(laikhe, found, measurements, report_format="md", language="en")
+    assert "| 2025 | total | 40% | commune records | Illustrative (invented for the demo) |" in page
+    assert "## Appendix: the whole plan" in page
+    assert "**On behalf of the People's Committee**" in page
+
+
+def test_the_report_gives_a_two_part_target_its_combined_status(laikhe: Plan) -> None:
+    measurements = _demo_data(laikhe)
+    found = assess_plan(laikhe, measurements, as_of=2026)
+    page = render_report(laikhe, found, measurements, report_format="md")
+    rows = [line.split(" | ")[0] for line in page.splitlines() if line.startswith("| 3.")]
+    assert ["| 3.1", "| 3.2a", "| 3.2b", "| 3.2", "| 3.3"] == rows
+    assert ("| 3.2 | 3.2a + 3.2b: chỉ tiêu chung, chỉ đạt khi mọi phần cùng đạt | | | | "
+            "**Cần đẩy nhanh** | |") in page
+    html_page = render_report(laikhe, found, measurements)
+    assert 1 == html_page.count('class="combined-row"')

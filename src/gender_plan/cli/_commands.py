@@ -106,9 +106,9 @@ def validate(args: argparse.Namespace) -> int:
 def show(args: argparse.Namespace) -> int:
     """Print the plan."""
     import gender_plan  # noqa: PLC0415
-    from gender_plan.cli._text import plan_text  # noqa: PLC0415
+    from gender_plan.report.document import plan_text  # noqa: PLC0415
 
-    sys.stdout.write(plan_text(gender_plan.load_plan(args.plan), args.lang))
+    sys.stdout.write(plan_text(gender_plan.load_plan(args.plan), args.lang, args.section))
     return 0
 
 

@@ -28,6 +28,9 @@ _PLAN_HELP = msg("the plan file (.yaml, .yml, .json or .toml)")
 _DEBUG_HELP = msg("on an error, show the full traceback as well")
 _LANG_HELP = msg("language of the text printed: Vietnamese (default, or as the locale says) "
                  "or English")
+_SECTIONS = ("heading", "bases", "objective", "goals", "tasks", "funding", "units", "calendar",
+             "closing", "signature")
+"""The parts `show --section` takes, as `gender_plan.report.document.SECTIONS` names them."""
 
 
 def parse_as_of(text: str, language: Language = "en") -> datetime.date | int:
@@ -145,12 +148,19 @@ def build_parser(language: Language = "en") -> argparse.ArgumentParser:
     g.decimal(validate)
 
     show = g.command(
-        commands, "show", msg("print a plan's goals, targets, tasks and units"),
-        msg("Print the plan: its heading, every goal with its targets and units, its tasks and "
-            "the units responsible."),
+        commands, "show", msg("print the whole plan, in the order of the document"),
+        msg("Print the whole plan in the order of the document: its heading and status (draft "
+            "or issued), the opening paragraphs and the documents cited, the objectives with "
+            "each target's own words and its reading, the tasks with their units and roles, "
+            "section IV unit by unit with every duty, the funding, the calendar, the closing "
+            "paragraph, the recipients and the signature. --section limits it to some parts."),
         f"{PROG} show {_PLAN} --lang en",
+        f"{PROG} show {_PLAN} --section goals --section units",
     )
     g.add(show, "plan", metavar="PLAN", help=_PLAN_HELP)
+    g.add(show, "--section", action="append", default=None, metavar="NAME", choices=_SECTIONS,
+          help=msg("print only this part (repeat for several): {sections}",
+                   sections=", ".join(_SECTIONS)))
 
     assess = g.command(
         commands, "assess", msg("assess every target from measurements"),

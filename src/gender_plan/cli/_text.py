@@ -1,4 +1,4 @@
-"""Plain text for the terminal: the plan (`show`) and an assessment table (`assess`).
+"""Plain text for the terminal: an assessment table (`assess`); `show` is in `_show`.
 
 Why no table library: the command line is part of the core, which depends only on attrs,
 cattrs and pint, and these outputs are a few aligned columns; `textwrap` and a width count of
@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from gender_plan.evaluation.plan_assessment import PlanAssessment
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language
-from gender_plan.numbers import unit_label
 from gender_plan.report.labels import label
-from gender_plan.report.view import build_view, format_date, method_label, target_text
+from gender_plan.report.view import build_view, format_date, method_label
 
-__all__ = ["assessment_table", "plan_text", "table"]
+__all__ = ["assessment_table", "table"]
 
 
 def _width() -> int:
@@ -67,46 +66,6 @@ def _wrapped(text: str, indent: str) -> list[str]:
                          subsequent_indent=indent + "  ")
 
 
-def plan_text(plan: Plan, language: Language = "vi") -> str:
-    """The plan for reading in a terminal: heading, goals with targets, tasks, units."""
-    lines = _heading(plan, language)
-    for goal in plan.goals:
-        lines += ["", f"{label('goal', language)} {goal.code}: {goal.title.get(language)}"
-                  f" ({goal.field.label.get(language)})"]
-        rows = []
-        for indicator in goal.indicators:
-            targets = "; ".join(target_text(plan, indicator, target, language)
-                                for target in indicator.targets) or "-"
-            rows.append([
-                indicator.label if indicator.label == indicator.code
-                else f"{indicator.label} ({indicator.code})",
-                indicator.name.get(language),
-                targets,
-                unit_label(indicator.unit, language) or indicator.unit,
-                label(indicator.direction.value, language),
-            ])
-        if rows:
-            lines.append(table(
-                [label("no", language), label("indicator", language), label("target", language),
-                 label("unit", language), label("direction", language)],
-                rows, wrap=1,
-            ))
-        tasks = plan.tasks_for(goal.code)
-        if tasks:
-            lines.append(f"  {label('tasks', language)}:")
-            for task in tasks:
-                lines += _wrapped(f"{task.code} {task.text.get(language)}", "    ")
-    if plan.general_tasks:
-        lines += ["", f"{label('general_tasks', language)}:"]
-        for task in plan.general_tasks:
-            lines += _wrapped(f"{task.code} {task.text.get(language)}", "  ")
-    if plan.units:
-        lines += ["", f"{label('units', language)}:"]
-        for unit in plan.units:
-            lines += _wrapped(f"- {unit.name.get(language)} ({unit.code})", "  ")
-    return "\n".join(lines) + "\n"
-
-
 def assessment_table(
     plan: Plan, assessment: PlanAssessment, language: Language = "vi"
 ) -> str:
@@ -120,14 +79,20 @@ def assessment_table(
     for goal in view.goals:
         lines += ["", f"{label('goal', language)} {goal.code}: {goal.title}"]
         rows = [
-            [row.number, row.name, row.latest_brief, row.target, row.status_text,
-             " ".join(row.reasons)]
+            [row.number if row.number == row.code else row.code, row.name, row.latest_brief,
+             row.target, row.status_text, " ".join(row.reasons)]
             for row in goal.rows
         ]
+        # A numbered target with several parts: its combined status in a row right after them.
+        table_rows = []
+        for row in rows:
+            table_rows.append(row[:5])
+            table_rows += [[combined.number, combined.text, "", "", combined.status_text]
+                           for combined in goal.combined if combined.parts[-1] == row[0]]
         lines.append(table(
             [label("no", language), label("indicator", language), label("latest", language),
              label("target", language), label("status", language)],
-            [row[:5] for row in rows], wrap=1,
+            table_rows, wrap=1,
         ))
         for row in rows:
             lines += _wrapped(f"{row[0]}: {row[5]}", "    ")

@@ -1,4 +1,4 @@
-"""Strict JSON with the line of every value: duplicate keys refused, nesting bounded.
+"""Strict JSON with the line of every value: duplicate keys refused, the bounds of `_limits` kept.
 
 The standard library's decoder keeps no positions and lets a repeated key silently replace the
 first, so this small reader walks the text itself; strings are decoded by the standard
@@ -15,7 +15,8 @@ from typing import Any
 
 from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
-from gender_plan.io._source import MAX_DEPTH, Locations, join
+from gender_plan.io._limits import MAX_DIGITS, Budget, LimitError
+from gender_plan.io._source import Locations, join
 
 __all__ = ["dump_json", "load_json"]
 
@@ -39,6 +40,7 @@ class _Reader:
         self.text = text
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.locations: Locations = {}
+        self.budget = Budget()
 
     def line(self, position: int) -> int:
         return bisect.bisect_left(self.newlines, position) + 1
@@ -57,11 +59,7 @@ class _Reader:
         return value
 
     def value(self, position: int, path: str, depth: int) -> tuple[Any, int]:
-        if depth > MAX_DEPTH:
-            raise _SyntaxError(
-                msg("lists and objects nested more than {depth} deep", depth=MAX_DEPTH), position,
-                msg("a plan file needs nothing like it: is it the right file?"),
-            )
+        self.budget.value(depth, self.line(position), len(path))
         self.locations.setdefault(path, self.line(position))
         char = self.text[position : position + 1]
         if char == "{":
@@ -75,9 +73,8 @@ class _Reader:
             number = match.group()
             if match.group(1) or match.group(2):
                 return float(number), match.end()
-            if len(number) > 100:
-                raise _SyntaxError(msg("a number of {count} digits", count=len(number)),
-                                   position)
+            if len(number) > MAX_DIGITS:
+                raise _SyntaxError(f"a number of {len(number)} digits", position)
             return int(number), match.end()
         for word, meaning in _WORDS.items():
             if self.text.startswith(word, position):
@@ -91,12 +88,14 @@ class _Reader:
 
     def string(self, position: int) -> tuple[str, int]:
         try:
-            return _scanstring(self.text, position + 1, True)
+            text, end = _scanstring(self.text, position + 1, True)
         except json.JSONDecodeError as error:
             if error.msg.startswith("Unterminated"):
                 raise _SyntaxError(msg("the text in quotes that starts here never ends"),
                                    error.pos, msg("add the closing double quote")) from None
             raise _SyntaxError(error.msg.lower(), error.pos) from None
+        Budget.string(text, self.line(position))
+        return text, end
 
     def object(self, position: int, path: str, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
@@ -108,6 +107,8 @@ class _Reader:
                 raise _SyntaxError(msg("expected a key in double quotes"), position)
             key_position = position
             key, position = self.string(position)
+            Budget.key(key, self.line(key_position))
+            Budget.items(len(result) + 1, self.line(key_position), mapping=True)
             here = join(path, key)
             if key in result:
                 raise _SyntaxError(
@@ -135,6 +136,7 @@ class _Reader:
         if self.text.startswith("]", position):
             return result, position + 1
         while True:
+            Budget.items(len(result) + 1, self.line(position))
             item, position = self.value(position, join(path, len(result)), depth + 1)
             result.append(item)
             position = self.space(position)
@@ -151,6 +153,8 @@ def load_json(text: str, file: str | None) -> tuple[Any, Locations]:
     reader = _Reader(text)
     try:
         return reader.document(), reader.locations
+    except LimitError as error:
+        raise error.problem(file) from None
     except _SyntaxError as error:
         line = reader.line(error.position)
         start = text.rfind("\n", 0, error.position) + 1

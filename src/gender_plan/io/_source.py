@@ -1,24 +1,24 @@
 """Reading a file's text safely, and pinning problems to the lines they come from.
 
-Shared by the plan and the measurement readers: a size limit checked before anything is parsed,
-strict UTF-8 decoding that says where the first bad byte is, and the map from a path inside the
-document (``goals[0].indicators[1].unit``) to the line it was written on.
+Shared by the plan and the measurement readers: the bounds of `_limits` checked before anything
+is parsed, strict UTF-8 decoding that says where the first bad byte is, and the map from a path
+inside the document (``goals[0].indicators[1].unit``) to the line it was written on.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import attrs
 
 from gender_plan._i18n import msg
-from gender_plan.errors import FileAccessError, FileFormatError, Problem
+from gender_plan.errors import FileFormatError, Problem
+from gender_plan.io._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_PLAN_BYTES, check_text, read_bytes
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_PLAN_BYTES",
     "Locations",
     "decode",
     "join",
@@ -26,10 +26,6 @@ __all__ = [
     "read_bytes",
 ]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""The largest file the readers accept: a commune's plan is some 100 kB, measurements less."""
-MAX_DEPTH = 64
-"""The deepest nesting of lists and mappings a plan file may have (a plan needs about 8)."""
 
 Locations = dict[str, int]
 """The 1-based line of each path inside a document, as the converter writes paths."""
@@ -44,37 +40,14 @@ def join(path: str, part: str | int) -> str:
     return f"{path}.{part}" if path else part
 
 
-def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Return the content of `path`, refusing a file larger than `limit` before reading it."""
-    source = Path(path)
-    try:
-        size = source.stat().st_size
-        if source.is_dir():
-            raise IsADirectoryError(21, "it is a folder, not a file")
-    except OSError as error:
-        raise FileAccessError(str(path), error.strerror or str(error)) from None
-    if size > limit:
-        raise FileFormatError(
-            [
-                Problem(
-                    file=str(path),
-                    message=msg("the file is {size} bytes, more than the {limit} accepted",
-                                size=format(size, ","), limit=format(limit, ",")),
-                    hint=msg("a plan or a measurement table is far smaller: is it the right "
-                             "file?"),
-                )
-            ]
-        )
-    try:
-        return source.read_bytes()
-    except OSError as error:
-        raise FileAccessError(str(path), error.strerror or str(error)) from None
+def decode(data: bytes, file: str | None, *, controls: bool = True) -> str:
+    """Decode UTF-8 (with or without a byte-order mark), or say where the first bad byte is.
 
-
-def decode(data: bytes, file: str | None) -> str:
-    """Decode UTF-8 (with or without a byte-order mark), or say where the first bad byte is."""
+    The text is then checked by `check_text`: no endless digit runs, and no control characters
+    unless `controls` is False.
+    """
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         offset = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         line = data[: error.start].count(b"\n") + 1
@@ -91,6 +64,8 @@ def decode(data: bytes, file: str | None) -> str:
                 )
             ]
         ) from None
+    check_text(text, file, controls=controls)
+    return text
 
 
 def locate(problem: Problem, locations: Locations, file: str | None) -> Problem:

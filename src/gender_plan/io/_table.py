@@ -28,8 +28,9 @@ from gender_plan.errors import (
     Problem,
     ValidationError,
 )
+from gender_plan.io._limits import BOUND_HINT, MAX_COLUMNS
 from gender_plan.io._typed import DayMonthYearError, code_from_number, day_month_year, yes_no
-from gender_plan.model import Measurement, Period, Plan, Sex
+from gender_plan.model import LocalizedText, Measurement, Period, Plan, Sex
 from gender_plan.validation import check_measurements
 
 __all__ = [
@@ -47,9 +48,12 @@ __all__ = [
 
 COLUMNS = (
     "indicator", "period", "value", "unit", "series", "source", "numerator", "denominator",
-    "place", "sex",
+    "place", "sex", "series_vi", "series_en", "source_vi", "source_en",
 )
-"""The columns of a measurement table, in the order the writers put them."""
+"""The columns of a measurement table, in the order the writers put them. `series_vi`,
+`series_en`, `source_vi` and `source_en` are how the series and the source read in Vietnamese and
+English (the measurement's `series_label` and `source_label`)."""
+_LABELS = {"series_label": ("series_vi", "series_en"), "source_label": ("source_vi", "source_en")}
 REQUIRED = ("indicator", "period", "value")
 """The columns every table must have."""
 ALIASES: Mapping[str, str] = {
@@ -75,9 +79,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 Decimal = Literal[".", ","]
 """The decimal mark of numbers written as text."""
 
-_DOT_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
-_COMMA_NUMBER = re.compile(r"^[+-]?\d+(?:,\d+)?$")
-_COMMA_DECIMAL = re.compile(r"^[+-]?\d+,(\d+)$")
+# Digits 0-9 only: Python's \d and float() also read full-width (５０) and Arabic-Indic (٤٠) digits.
+_DOT_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_COMMA_NUMBER = re.compile(r"^[+-]?[0-9]+(?:,[0-9]+)?$")
+_COMMA_DECIMAL = re.compile(r"^[+-]?[0-9]+,([0-9]+)$")
+_DOT_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$")
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +120,11 @@ def header(names: Sequence[object], labels: Sequence[str], file: str | None,
            line: int) -> list[str | None]:
     """Map each header cell to its column (None for a blank header), or raise every problem."""
     known = {name: name for name in COLUMNS} | {_normal(k): v for k, v in ALIASES.items()}
+    if len(names) > MAX_COLUMNS:
+        raise FileFormatError([Problem(file=file, line=line, message=f"the header has "
+                                       f"{len(names):,} columns, more than the {MAX_COLUMNS:,} "
+                                       "accepted", hint=BOUND_HINT)],
+                              subject="measurement table")
     problems: list[Problem] = []
     columns: list[str | None] = []
     for name, label in zip(names, labels, strict=True):
@@ -157,8 +168,8 @@ def _decimal_mark(rows: Sequence[Row], file: str | None) -> Decimal:
             text = value.strip().removesuffix("%").strip()
             if _COMMA_DECIMAL.match(text):
                 commas.append((text, row))
-            elif "." in text:
-                dots = True
+            elif "." in text and not _DOT_THOUSANDS.match(text):
+                dots = True  # 1.234 beside 1,5 is a thousands dot: refused when read
     if not commas or dots:
         return "."  # mixed marks: the commas are reported as problems, with a hint
     unambiguous = [(text, row) for text, row in commas if len(text.split(",")[1]) != 3]
@@ -222,6 +233,10 @@ def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None
                                  problem=problem),
                              msg("write 'percent' in the unit column, or drop the '%'"))
         text = text[:-1].strip()
+    if any(char.isdigit() and not char.isascii() for char in text):
+        raise _CellError(f"expected a number written with the digits 0-9, found {value!r}",
+                         "type the number again with the digits 0-9 (it holds full-width or "
+                         "other digits)")
     if decimal == ".":
         if _DOT_NUMBER.match(text):
             return float(text) if any(c in text for c in ".eE") else int(text)
@@ -230,6 +245,10 @@ def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None
     else:
         if _COMMA_NUMBER.match(text):
             return float(text.replace(",", ".")) if "," in text else int(text)
+        if _DOT_THOUSANDS.match(text):
+            raise _CellError(msg("{text!r} has a dot between thousands, but the decimal mark "
+                                 "is ','", text=text),
+                             msg("write {number} without the dot", number=text.replace(".", "")))
         hint = (msg("the decimal mark is ','; write thousands without a separator")
                 if "." in text else None)
     raise _CellError(msg("expected a number, found {value!r}", value=value), hint)
@@ -367,6 +386,15 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
                              path=f"measurements[{index}].{column}")
                 for p in error.problems
             )
+    for name, (vi, en) in _LABELS.items():
+        if vi in fields or en in fields:
+            if vi not in fields:
+                problems.append(Problem(file=file, line=row.line, column=cells[en][1],
+                                        path=f"measurements[{index}].{vi}",
+                                        message=f"{en} needs {vi}, the Vietnamese text",
+                                        hint=f"fill in the {vi} column as well"))
+                continue
+            fields[name] = LocalizedText(vi=fields.pop(vi), en=fields.pop(en, None))
     if problems:
         return problems
     try:
@@ -415,8 +443,14 @@ def _at_cell(problem: Problem, rows: Sequence[Row] | Mapping[int, Row],
 def cells_of(measurement: Measurement) -> dict[str, object]:
     """The cells of one measurement for a table: texts escaped, numbers as numbers."""
     cells: dict[str, object] = {}
+    labels = {
+        column: None if text is None else (text.vi, text.en)[position]
+        for name, columns in _LABELS.items()
+        for text in (getattr(measurement, name),)
+        for position, column in enumerate(columns)
+    }
     for column in COLUMNS:
-        value = getattr(measurement, column)
+        value = labels[column] if column in labels else getattr(measurement, column)
         if value is None:
             cells[column] = None
         elif isinstance(value, Sex):

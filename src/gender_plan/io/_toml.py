@@ -14,9 +14,10 @@ import re
 import tomllib
 from typing import TypeAlias
 
+from gender_plan.io._limits import MAX_DEPTH, LimitError
 from gender_plan.io._source import Locations, join
 
-__all__ = ["toml_locations"]
+__all__ = ["check_nesting", "toml_locations"]
 
 _SPACE = re.compile(r"[ \t]*")
 _BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")  # spaces, line breaks and comments
@@ -29,8 +30,33 @@ _STRING = re.compile(
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _OTHER_VALUE = re.compile(r"[^,\]}\n#]+")  # numbers, booleans, dates and times (with a space)
 
+_BRACKETS = re.compile(_STRING.pattern + r"|#[^\n]*|[\[\]{}]")
+_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_LONG_KEY = re.compile(_PART + r"(?:[ \t]*\.[ \t]*" + _PART + f"){{{MAX_DEPTH},}}")
+
 _Tables: TypeAlias = "dict[str, _Tables | list[_Tables]]"
 """The tables met so far; only arrays of tables matter, to count their elements."""
+
+
+def check_nesting(text: str) -> None:
+    """Refuse, before `tomllib` recurses into it, a text nested more than `MAX_DEPTH` deep.
+
+    Counts brackets and braces outside strings and comments, and the parts of dotted keys.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LimitError(f"the file nests arrays and tables more than {MAX_DEPTH} deep",
+                                 text.count("\n", 0, match.start()) + 1)
+        elif char in "]}":
+            depth -= 1
+    dotted = _LONG_KEY.search(text)
+    if dotted is not None:
+        raise LimitError(f"a dotted key of more than {MAX_DEPTH} parts",
+                         text.count("\n", 0, dotted.start()) + 1)
 
 
 def toml_locations(text: str) -> Locations:

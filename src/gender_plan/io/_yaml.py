@@ -1,9 +1,11 @@
 """Safe YAML: plain data only, every value's line recorded, and bounds a crafted file cannot pass.
 
 PyYAML's SafeLoader already refuses tags that build Python objects; on top of it this reader
-refuses every non-standard tag, duplicate keys and merge keys, reads only ``true``/``false`` as
-booleans (YAML 1.1 would read ``no``, ``on`` and ``y`` too), keeps dates as the text written, and
-bounds aliases, nesting and the number of values built so that an alias bomb fails fast.
+refuses every explicit tag but ``!!str``, duplicate keys, merge keys and aliases that contain
+themselves; reads numbers and booleans as YAML 1.2 does (``0x7EA``, ``2_030``, ``1:30`` and
+``017`` stay text, which the converter then refuses; only ``true``/``false`` are booleans, YAML
+1.1 would read ``no``, ``on`` and ``y`` too); keeps dates as the text written; and applies the
+bounds of `_limits` (aliases, nesting, values, list lengths, keys, escaped control characters).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -23,32 +25,39 @@ from yaml.scanner import Scanner
 
 from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
-from gender_plan.io._source import MAX_DEPTH, Locations, join
+from gender_plan.io._limits import MAX_ALIASES, MAX_DEPTH, MAX_VALUES, Budget, LimitError
+from gender_plan.io._source import Locations, join
 
 __all__ = ["MAX_ALIASES", "MAX_VALUES", "dump_yaml", "load_yaml"]
-
-MAX_ALIASES = 100
-"""The most aliases (``*name``) a file may use."""
-MAX_VALUES = 200_000
-"""The most values (counting each alias as often as it is used) a file may expand to."""
 
 _TAG = "tag:yaml.org,2002:"
 _STANDARD_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
-_BOOL = _TAG + "bool"
+_EXPLICIT_TAGS = frozenset(_TAG + name for name in ("str", "seq", "map"))
+"""The tags a file may write out (``!!str 2.1``); the others are only ever implied."""
+_BOOL, _INT, _FLOAT = _TAG + "bool", _TAG + "int", _TAG + "float"
 
 
 class _Resolver(Resolver):
-    """YAML 1.1's implicit types, with the booleans of YAML 1.2 (true and false only)."""
+    """YAML 1.1's implicit types, with the booleans and numbers of YAML 1.2's core schema."""
 
 
 _Resolver.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL, _INT, _FLOAT)]
     for first, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
 _Resolver.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+# Decimal only: no 0x, 0o, leading zeros, '_' or base-60 (YAML 1.1 reads 2_030 as 2030).
+_Resolver.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                                list("-+0123456789"))
+_Resolver.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+|(?:0|[1-9][0-9]*))"
+               r"(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"),
+    list("-+0123456789."),
 )
 
 
@@ -59,30 +68,38 @@ class _Limited(Composer):
         super().__init__()
         self.aliases = 0
         self.depth = 0
+        self.nodes = 0
+        self.explicit: dict[int, str] = {}
+        """The tag written out on a node (``!!timestamp``), by the node's id."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[attr-defined]
+        tag = getattr(event, "tag", None) if isinstance(event, NodeEvent) else None
         if self.check_event(AliasEvent):  # type: ignore[attr-defined]
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
                 event = self.peek_event()  # type: ignore[attr-defined]
-                raise _RefusedError(
-                    msg("the file has more than {count} aliases (*name)", count=MAX_ALIASES),
+                raise LimitError(
+                    f"the file has more than {MAX_ALIASES} aliases (*name)",
                     event.start_mark.line + 1,
-                    _BOUND_HINT,
                 )
+        self.nodes += 1
+        if self.nodes > MAX_VALUES:
+            raise LimitError(f"the file holds more than {MAX_VALUES:,} values",
+                             event.start_mark.line + 1)
         self.depth += 1
         try:
-            if self.depth > MAX_DEPTH:
-                event = self.peek_event()  # type: ignore[attr-defined]
-                raise _RefusedError(
-                    msg("the file nests lists and mappings more than {depth} deep",
-                        depth=MAX_DEPTH),
+            if self.depth - 1 > MAX_DEPTH:  # the document itself is depth 0
+                raise LimitError(
+                    f"the file nests lists and mappings more than {MAX_DEPTH} deep",
                     event.start_mark.line + 1,
-                    _BOUND_HINT,
                 )
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        if tag not in (None, "!") and node is not None:
+            self.explicit[id(node)] = tag
+        return node
 
 
 class _Loader(Reader, Scanner, Parser, _Limited, SafeConstructor, _Resolver):
@@ -93,19 +110,6 @@ class _Loader(Reader, Scanner, Parser, _Limited, SafeConstructor, _Resolver):
         _Limited.__init__(self)
         SafeConstructor.__init__(self)
         _Resolver.__init__(self)
-
-
-class _RefusedError(Exception):
-    """Something a data file must not hold, found on `line`."""
-
-    def __init__(self, message: str, line: int, hint: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.hint = hint
-
-
-_BOUND_HINT = msg("a plan file needs nothing like it: is it the right file?")
 
 
 def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
@@ -131,10 +135,8 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
             return None, {"": 1}
         builder = _Builder(loader)
         return builder.build(root, ""), builder.locations
-    except _RefusedError as error:
-        raise FileFormatError(
-            [Problem(file=file, line=error.line, message=error.message, hint=error.hint)]
-        ) from None
+    except LimitError as error:
+        raise error.problem(file) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise FileFormatError(
@@ -161,69 +163,96 @@ class _Builder:
     def __init__(self, loader: _Loader) -> None:
         self.loader = loader
         self.locations: Locations = {}
-        self.values = 0
+        self.budget = Budget()
+        self.open: set[int] = set()
+        """The lists and mappings being built: an alias to one of them would never end."""
 
-    def build(self, node: Node, path: str) -> Any:
-        self.values += 1
+    def build(self, node: Node, path: str, depth: int = 0) -> Any:
         line = node.start_mark.line + 1
-        if self.values > MAX_VALUES:
-            raise _RefusedError(
-                msg("the file expands to more than {count} values (aliases counted each time "
-                    "they are used)", count=format(MAX_VALUES, ",")),
-                line,
-                _BOUND_HINT,
-            )
+        try:
+            self.budget.value(depth, line, len(path))
+        except LimitError as error:
+            if "values" in error.message:
+                error.message = (f"the file expands to more than {MAX_VALUES:,} values "
+                                 "(aliases counted each time they are used)")
+            raise
         self.locations.setdefault(path, line)
-        if node.tag not in _STANDARD_TAGS:
-            raise _RefusedError(
-                msg("the tag {tag!r} is not allowed: a plan file holds plain data only",
-                    tag=node.tag),
+        tag = self.loader.explicit.get(id(node))
+        if node.tag not in _STANDARD_TAGS or (tag is not None and tag not in _EXPLICIT_TAGS):
+            shown = tag or node.tag
+            standard = shown.startswith(_TAG) and shown in _STANDARD_TAGS
+            raise LimitError(
+                f"the tag {'!!' + shown.removeprefix(_TAG) if standard else shown!r} is not "
+                "allowed: a plan file holds plain data only",
                 line,
-                msg("remove the tag (the part starting with '!')"),
+                "remove the tag (the part starting with '!'); quote a text that looks like "
+                "a number ('2.1')" if standard else "remove the tag (the part starting with '!')",
             )
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, join(path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode | SequenceNode):
+            if id(node) in self.open:
+                raise LimitError("an alias (*name) refers to the list or mapping that holds it",
+                                 line, "an alias can only repeat a part written before it")
+            self.open.add(id(node))
+            try:
+                if isinstance(node, MappingNode):
+                    return self._mapping(node, path, depth)
+                Budget.items(len(node.value), line)
+                return [self.build(item, join(path, i), depth + 1)
+                        for i, item in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         assert isinstance(node, ScalarNode)
-        if node.tag == _TAG + "timestamp":
+        if node.tag in (_TAG + "timestamp", _TAG + "str"):
+            Budget.string(node.value, line)
             return node.value  # dates stay as written; the converter reads them
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
-            raise _RefusedError(
-                msg("the value {value!r} cannot be read as {kind}", value=node.value,
-                    kind=node.tag.removeprefix(_TAG)),
+            raise LimitError(
+                f"the value {node.value!r} cannot be read as {node.tag.removeprefix(_TAG)}",
                 line,
                 msg("remove the '!!' tag, or write a value of that kind"),
             ) from None
 
-    def _mapping(self, node: MappingNode, path: str) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        Budget.items(len(node.value), node.start_mark.line + 1, mapping=True)
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                raise _RefusedError(
-                    msg("merge keys (<<) are not allowed in a plan file"),
+                raise LimitError(
+                    "merge keys (<<) are not allowed in a plan file",
                     key_node.start_mark.line + 1,
                     msg("write the keys out in full"),
                 )
             if not isinstance(key_node, ScalarNode) or key_node.tag != _TAG + "str":
-                raise _RefusedError(
-                    msg("a key must be a name, found {value!r}", value=key_node.value),
+                raise LimitError(
+                    f"a key must be a name, found {_shown(key_node)}",
                     key_node.start_mark.line + 1,
                     msg("write keys as plain names such as 'code' or 'targets'"),
                 )
             key = key_node.value
+            Budget.key(key, key_node.start_mark.line + 1)
             if key in result:
-                raise _RefusedError(
-                    msg("the key {key!r} appears twice in the same mapping (first at line "
-                        "{line})", key=key, line=self.locations[join(path, key)]),
+                raise LimitError(
+                    f"the key {key!r} appears twice in the same mapping (first at line "
+                    f"{self.locations[join(path, key)]})",
                     key_node.start_mark.line + 1,
                     msg("keep one of them: a later value would silently replace the first"),
                 )
             self.locations[join(path, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, join(path, key))
+            result[key] = self.build(value_node, join(path, key), depth + 1)
         return result
+
+
+def _shown(node: Node) -> str:
+    """A key that is not a name, as a person would describe it (not PyYAML's node repr)."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    kind = {_INT: "a number", _FLOAT: "a number", _BOOL: "true or false", _TAG + "null":
+            "an empty key"}.get(node.tag, "a tagged value")
+    return f"{kind} ({node.value!r})" if node.value else kind
 
 
 class _Dumper(yaml.SafeDumper):
@@ -231,6 +260,14 @@ class _Dumper(yaml.SafeDumper):
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+
+# A text that either YAML 1.1 or the loader's YAML 1.2 numbers would read as a number or a boolean
+# ("1e+100" is a float in 1.2 only) is written in quotes, so that it is read back as a text.
+for _first, _resolvers in _Resolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag in (_BOOL, _INT, _FLOAT):
+            _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
 
 
 def dump_yaml(data: Any) -> str:

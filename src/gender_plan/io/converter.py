@@ -124,7 +124,7 @@ def _from_text(parse: Any) -> Any:
 def _day_of_year(value: object, _: type) -> DayOfYear:
     text = _strict_str(value, str)
     month, _sep, day = text.partition("-")
-    if not (month.isdigit() and day.isdigit()):
+    if not (month.isascii() and month.isdigit() and day.isascii() and day.isdigit()):
         raise _MismatchError(msg("expected a day of the year as MM-DD (11-25), found {value!r}",
                                  value=value))
     return DayOfYear(month=int(month), day=int(day))

@@ -20,6 +20,13 @@ from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_atomic, write_bytes_atomic
 from gender_plan.io._extras import require
+from gender_plan.io._limits import (
+    BOUND_HINT,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    MAX_UNZIPPED_BYTES,
+)
 from gender_plan.io._source import decode, read_bytes
 from gender_plan.io._table import (
     ALIASES,
@@ -35,7 +42,7 @@ from gender_plan.model import Measurement, Plan
 
 __all__ = ["ALIASES", "COLUMNS", "MAX_XLSX_BYTES", "load_measurements", "save_measurements"]
 
-MAX_XLSX_BYTES = 256 * 1024 * 1024
+MAX_XLSX_BYTES = MAX_UNZIPPED_BYTES
 """The most an XLSX file may hold once unzipped: a small file that unzips to gigabytes is a bomb."""
 _DELIMITERS = (",", ";", "\t")
 
@@ -71,9 +78,9 @@ def load_measurements(
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         if sheet is not None:
-            raise FileFormatError([Problem(file=name, message=msg("a CSV file has no sheets"),
-                                           hint=msg("pass sheet= only for .xlsx files"))])
-        rows = _csv_rows(decode(read_bytes(path), name), name)
+            raise FileFormatError([Problem(file=name, message="a CSV file has no sheets",
+                                           hint="pass sheet= only for .xlsx files")])
+        rows = _csv_rows(decode(read_bytes(path), name, controls=False), name)
     elif suffix == ".xlsx":
         rows = _xlsx_rows(path, name, sheet)
     else:
@@ -116,6 +123,11 @@ def _csv_rows(text: str, name: str) -> list[Row]:
     try:
         for record in reader:
             line, start = start, reader.line_num + 1
+            if len(record) > MAX_COLUMNS:
+                raise FileFormatError([Problem(file=name, line=line, message=f"the row has "
+                                               f"{len(record):,} columns, more than the "
+                                               f"{MAX_COLUMNS:,} accepted", hint=BOUND_HINT)],
+                                      subject="measurement table")
             if columns is None:
                 if not any(cell.strip() for cell in record):
                     continue
@@ -188,25 +200,25 @@ def _openpyxl() -> Any:
 
 def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> list[Row]:
     openpyxl = _openpyxl()
-    read_bytes(path)  # the size limit, before unzipping anything
+    data = io.BytesIO(read_bytes(path))  # the size limit, before unzipping anything
     try:
-        with zipfile.ZipFile(path) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl and zipfile raise a zoo of types for a bad file
-        raise FileFormatError([Problem(file=name, message=msg("cannot be read as an Excel "
-                                       "workbook ({kind}: {error})", kind=type(error).__name__,
-                                       error=str(error)),
-                                       hint=msg("save it from Excel as 'Excel Workbook "
-                                                "(.xlsx)'"))],
-                              subject="measurement table") from None
+        with zipfile.ZipFile(data) as archive:
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
+    except Exception as error:  # zipfile raises a zoo of types for a bad file
+        raise _not_a_workbook(name, error) from None
+    # Checked before openpyxl unzips anything: it reads all shared strings when it opens the file.
+    unzipped, largest = sum(sizes.values()), max(sizes.values(), default=0)
+    if unzipped > MAX_XLSX_BYTES or largest > MAX_FILE_BYTES:
+        raise FileFormatError([Problem(file=name, message=f"the workbook unzips to "
+                                       f"{unzipped:,} bytes (its largest part "
+                                       f"{largest:,}), more than the {MAX_XLSX_BYTES:,} "
+                                       f"({MAX_FILE_BYTES:,} for one part) accepted",
+                                       hint=BOUND_HINT)], subject="measurement table")
     try:
-        if unzipped > MAX_XLSX_BYTES:
-            raise FileFormatError([Problem(file=name, message=msg("the workbook unzips to "
-                                           "{size} bytes, more than the {limit} accepted",
-                                           size=format(unzipped, ","),
-                                           limit=format(MAX_XLSX_BYTES, ",")))],
-                                  subject="measurement table")
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises a zoo of types for a bad file
+        raise _not_a_workbook(name, error) from None
+    try:
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
             raise FileFormatError([Problem(file=name, message=msg("the workbook has no sheet "
@@ -215,9 +227,16 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
                                                     names=", ".join(names)))],
                                   subject="measurement table")
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        _check_geometry(worksheet.max_row, worksheet.max_column, name, openpyxl)
+        # The declared size may lie: read what is there, and check each row as it comes.
+        worksheet.reset_dimensions()
         records = (tuple(_cell_value(cell) for cell in row)
                    for row in worksheet.iter_rows(min_row=1))
         return _sheet_rows(records, name, openpyxl)
+    except FileFormatError:
+        raise
+    except Exception as error:  # a broken sheet inside a readable archive
+        raise _not_a_workbook(name, error) from None
     finally:
         workbook.close()
 
@@ -235,11 +254,33 @@ def _cell_value(cell: Any) -> object:
     return value
 
 
+def _not_a_workbook(name: str, error: Exception) -> FileFormatError:
+    return FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
+                                    f"({type(error).__name__}: {error})",
+                                    hint="save it from Excel as 'Excel Workbook (.xlsx)'")],
+                           subject="measurement table")
+
+
+def _check_geometry(rows: int | None, columns: int | None, name: str, openpyxl: Any) -> None:
+    """Refuse a sheet wider than `MAX_COLUMNS` or longer than `MAX_ROWS`, before walking it."""
+    if (rows or 0) <= MAX_ROWS and (columns or 0) <= MAX_COLUMNS:
+        return
+    last = f"{openpyxl.utils.get_column_letter(min(columns or 1, 18278))}{rows or 1}"
+    raise FileFormatError([Problem(file=name, message=f"the sheet reaches cell {last}: more "
+                                   f"than {MAX_ROWS:,} rows or {MAX_COLUMNS:,} columns",
+                                   hint="delete the rows and columns after the table, or copy "
+                                   "the table to a new sheet")], subject="measurement table")
+
+
 def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any) -> list[Row]:
     letter = openpyxl.utils.get_column_letter
     rows: list[Row] = []
     columns: list[str | None] | None = None
     for number, record in enumerate(records, start=1):
+        if len(record) > MAX_COLUMNS or number > MAX_ROWS:
+            _check_geometry(number, len(record), name, openpyxl)
+        if record.count(None) == len(record):  # a blank row (fast: a sheet may have a million)
+            continue
         if columns is None:
             if all(cell is None or not str(cell).strip() for cell in record):
                 continue

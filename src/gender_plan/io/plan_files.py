@@ -21,8 +21,15 @@ from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_bytes_atomic
 from gender_plan.io._extras import require
 from gender_plan.io._json import dump_json, load_json
+from gender_plan.io._limits import (
+    BOUND_HINT,
+    MAX_PLAN_BYTES,
+    Budget,
+    LimitError,
+    check_text,
+)
 from gender_plan.io._source import Locations, decode, locate, read_bytes
-from gender_plan.io._toml import toml_locations
+from gender_plan.io._toml import check_nesting, toml_locations
 from gender_plan.io._yaml import dump_yaml, load_yaml
 from gender_plan.io.converter import structure, unstructure
 from gender_plan.model import Plan
@@ -47,7 +54,7 @@ FORMATS: tuple[Format, ...] = ("yaml", "json", "toml")
 """The plan file formats, in the order people are most likely to want them."""
 
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
-_SCHEMA_TEXT = re.compile(r"^gender-plan/(\d+)$")
+_SCHEMA_TEXT = re.compile(r"^gender-plan/([0-9]+)$")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 
 
@@ -79,12 +86,18 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     """
     name = str(path)
     kind = format_of(path)
-    return _load(decode(read_bytes(path), name), kind, name)
+    return _load(decode(read_bytes(path, limit=MAX_PLAN_BYTES), name), kind, name)
 
 
 def loads_plan(text: str, *, format: Format) -> Plan:
     """Read a plan from the text of a YAML, JSON or TOML file."""
-    return _load(text, _checked(format), None)
+    kind = _checked(format)
+    if len(text) > MAX_PLAN_BYTES:
+        raise FileFormatError([Problem(message=f"the text has {len(text):,} characters, more "
+                                       f"than the {MAX_PLAN_BYTES:,} a plan file may have",
+                                       hint=BOUND_HINT)])
+    check_text(text, None)
+    return _load(text, kind, None)
 
 
 def dumps_plan(plan: Plan, *, format: Format) -> str:
@@ -141,7 +154,11 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
     if kind == "json":
         return load_json(text, file)
     try:
+        check_nesting(text)
         data = tomllib.loads(text)
+        return _plain(data, Budget(), 0, 0), toml_locations(text)
+    except LimitError as error:
+        raise error.problem(file) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
@@ -153,15 +170,26 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
             [Problem(file=file, line=line, message=msg("not valid TOML: {problem}",
                                                        problem=message.lower()))]
         ) from None
-    return _plain(data), toml_locations(text)
 
 
-def _plain(value: Any) -> Any:
-    """Turn TOML's dates and times into the text they were written as, like YAML and JSON."""
+def _plain(value: Any, budget: Budget, depth: int, path_chars: int) -> Any:
+    """Turn TOML's dates and times into the text they were written as, like YAML and JSON.
+
+    The bounds of `_limits` are kept as for YAML and JSON (no line: `tomllib` keeps none).
+    """
+    budget.value(depth, None, path_chars)
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        Budget.items(len(value), None, mapping=True)
+        for key in value:
+            Budget.key(key, None)
+        return {key: _plain(item, budget, depth + 1, path_chars + len(key) + 1)
+                for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        Budget.items(len(value), None)
+        return [_plain(item, budget, depth + 1, path_chars + len(str(i)) + 2)
+                for i, item in enumerate(value)]
+    if isinstance(value, str):
+        Budget.string(value, None)
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return value

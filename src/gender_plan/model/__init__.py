@@ -10,7 +10,7 @@ from gender_plan.model.period import Frequency, PartialDate, Period
 from gender_plan.model.plan import Plan, Signatory
 from gender_plan.model.responsible import Assignment, ResponsibleUnit
 from gender_plan.model.target import Comparator, Target, TargetKind
-from gender_plan.model.task import Task
+from gender_plan.model.task import Role, Task, TaskLink
 from gender_plan.model.text import LANGUAGES, Language, LocalizedText
 
 __all__ = [
@@ -36,10 +36,12 @@ __all__ = [
     "Plan",
     "RecurringEvent",
     "ResponsibleUnit",
+    "Role",
     "Sex",
     "Signatory",
     "Subsection",
     "Target",
     "TargetKind",
     "Task",
+    "TaskLink",
 ]

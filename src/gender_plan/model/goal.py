@@ -71,12 +71,18 @@ class Goal:
     title: LocalizedText
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
     subsections: tuple[Subsection, ...] = attrs.field(default=(), converter=to_tuple)
+    tasks_heading: LocalizedText | None = None
+    """The heading of the goal's group of tasks (II.2.1 … II.2.6) where it differs from `title`;
+    None where the plan repeats the title."""
 
     def __attrs_post_init__(self) -> None:
         check = Checker(f"goal {self.code!r}")
         check.code(self.code, "code")
         check.instance(self.field, Field, "field", "a field")
         check.instance(self.title, LocalizedText, "title", "a localized text")
+        if self.tasks_heading is not None:
+            check.instance(self.tasks_heading, LocalizedText, "tasks_heading",
+                           "a localized text")
         indicators_ok = check.items(self.indicators, Indicator, "indicators", "indicators")
         if check.items(self.subsections, Subsection, "subsections", "subsections"):
             check.unique(
@@ -94,3 +100,8 @@ class Goal:
                         hint=msg("known subsections: {known}", known=sorted(known) or "-"),
                     )
         check.done()
+
+    @property
+    def task_group_title(self) -> LocalizedText:
+        """The heading of the goal's tasks: `tasks_heading`, else the goal's title."""
+        return self.tasks_heading if self.tasks_heading is not None else self.title

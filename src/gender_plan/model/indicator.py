@@ -87,6 +87,9 @@ class Indicator:
     """An identifier unique within the plan, used by measurements (``"2.1"``, ``"3.2a"``)."""
     name: LocalizedText
     """What is measured, in the plan's words."""
+    display_name: LocalizedText | None = None
+    """A short name for tables where the plan's words are a fragment of a sentence; ours, not
+    the plan's."""
     unit: str
     """The unit values are written in (``"percent"``, ``"deaths / 100000 live_births"``), or
     ``"yes_no"`` for a fact that is true or not."""
@@ -111,6 +114,8 @@ class Indicator:
         check = Checker(f"indicator {self.code!r}")
         check.code(self.code, "code")
         check.instance(self.name, LocalizedText, "name", "a localized text")
+        if self.display_name is not None:
+            check.instance(self.display_name, LocalizedText, "display_name", "a localized text")
         check.instance(self.direction, Direction, "direction", "'higher' or 'lower'")
         if self.number is not None:
             check.code(self.number, "number")
@@ -141,6 +146,11 @@ class Indicator:
     def is_yes_no(self) -> bool:
         """Whether the indicator is a yes/no fact rather than a quantity."""
         return units.is_yes_no(self.unit)
+
+    @property
+    def title(self) -> LocalizedText:
+        """The name to show in tables: `display_name`, else the plan's `name`."""
+        return self.display_name if self.display_name is not None else self.name
 
     @property
     def label(self) -> str:

@@ -9,6 +9,7 @@ import attrs
 from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 from gender_plan.model.period import Period
+from gender_plan.model.text import Language, LocalizedText
 
 __all__ = ["Measurement", "Sex"]
 
@@ -35,6 +36,10 @@ class Measurement:
     """The series the value belongs to ("civil registration", "labour force survey")."""
     source: str | None = None
     """Where the value was published, or how it was made ("illustrative")."""
+    series_label: LocalizedText | None = None
+    """How `series` reads in Vietnamese and English; None shows `series` as written."""
+    source_label: LocalizedText | None = None
+    """How `source` reads in Vietnamese and English; None shows `source` as written."""
     numerator: float | None = None
     """What was counted (births, women in leadership), when known: rates add up through it."""
     denominator: float | None = None
@@ -67,4 +72,26 @@ class Measurement:
             check.require(self.denominator != 0, "denominator", msg("a denominator cannot be 0"))
         if self.sex is not None:
             check.instance(self.sex, Sex, "sex", "'female' or 'male'")
+        for name in ("series_label", "source_label"):
+            if getattr(self, name) is not None:
+                check.instance(getattr(self, name), LocalizedText, name, "a localized text")
+        for name in ("series", "source"):
+            check.require(
+                getattr(self, name) is not None or getattr(self, f"{name}_label") is None,
+                f"{name}_label",
+                f"a {name} label needs the {name} it labels",
+                hint=f"fill in the {name} column as well",
+            )
         check.done()
+
+    def series_text(self, language: Language = "vi") -> str | None:
+        """The series in `language` (its label), else as written."""
+        if self.series_label is not None:
+            return self.series_label.get(language)
+        return self.series
+
+    def source_text(self, language: Language = "vi") -> str | None:
+        """The source in `language` (its label), else as written."""
+        if self.source_label is not None:
+            return self.source_label.get(language)
+        return self.source

@@ -24,7 +24,7 @@ class Frequency(enum.Enum):
     DAY = "day"
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD = re.compile(r"^([0-9]{4})(?:-Q([1-4])|-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @attrs.frozen(kw_only=True)
@@ -154,7 +154,7 @@ def _check_month_and_day(check: Checker, year: int, month: int | None, day: int 
                               day=day))
 
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @attrs.frozen(kw_only=True)

@@ -74,9 +74,16 @@ class Plan:
     """The date of issue; a draft may know only the year and month."""
     number: str | None = None
     """The plan's number (``"170/KH-UBND"``); None while it is a draft without one."""
+    number_suffix: str | None = None
+    """What a draft prints after the blank left for its number: ``"/KH-UBND"`` in
+    "Số: /KH-UBND". With a `number`, the number ends with it."""
     base_year: int | None = None
     """The year progress is measured from; None means the year before `start_year`, as the
     national strategy 2021-2030 measures from 2020."""
+    preamble: tuple[LocalizedText, ...] = attrs.field(default=(), converter=to_tuple)
+    """The opening paragraphs citing the legal bases ("Thực hiện …", "Căn cứ …"), verbatim."""
+    introduction: LocalizedText | None = None
+    """The sentence that introduces the plan ("Ủy ban nhân dân xã … xây dựng Kế hoạch …")."""
     general_objective: LocalizedText | None = None
     legal_bases: tuple[DocumentReference, ...] = attrs.field(default=(), converter=to_tuple)
     """The documents the plan says it implements or follows ("Thực hiện", "Căn cứ")."""
@@ -89,6 +96,11 @@ class Plan:
     units: tuple[ResponsibleUnit, ...] = attrs.field(default=(), converter=to_tuple)
     funding: tuple[FundingSource, ...] = attrs.field(default=(), converter=to_tuple)
     events: tuple[RecurringEvent, ...] = attrs.field(default=(), converter=to_tuple)
+    closing: LocalizedText | None = None
+    """The closing paragraph ("Trên đây là Kế hoạch …, nếu có vướng mắc, đề nghị thông tin về
+    …"), verbatim."""
+    contact: str | None = None
+    """The code of the responsible unit the closing paragraph sends questions to."""
     signatory: Signatory | None = None
     recipients: tuple[LocalizedText, ...] = attrs.field(default=(), converter=to_tuple)
     """The recipients (nơi nhận), in order."""
@@ -108,6 +120,7 @@ class Plan:
                 ("funding", FundingSource, "funding sources"),
                 ("events", RecurringEvent, "recurring events"),
                 ("recipients", LocalizedText, "localized texts"),
+                ("preamble", LocalizedText, "localized texts"),
             )
         ]
         if all(part_checks):
@@ -122,6 +135,11 @@ class Plan:
     def is_draft(self) -> bool:
         """Whether the plan still lacks its number or its day of issue."""
         return self.number is None or not self.date.is_complete
+
+    @property
+    def printed_number(self) -> str | None:
+        """The number as the document prints it after "Số:": the number, or a draft's suffix."""
+        return self.number if self.number is not None else self.number_suffix
 
     @property
     def effective_base_year(self) -> int:
@@ -166,12 +184,29 @@ class Plan:
         check.code(self.code, "code")
         for name in ("title", "issuer", "place"):
             check.instance(getattr(self, name), LocalizedText, name, "a localized text")
-        if self.general_objective is not None:
-            check.instance(self.general_objective, LocalizedText, "general_objective",
-                           "a localized text")
+        for name in ("general_objective", "introduction", "closing"):
+            if getattr(self, name) is not None:
+                check.instance(getattr(self, name), LocalizedText, name, "a localized text")
         check.instance(self.date, PartialDate, "date", "a date")
         if self.number is not None:
             check.code(self.number, "number")
+        if self.number_suffix is not None and check.code(self.number_suffix, "number_suffix"):
+            check.require(
+                self.number_suffix.startswith("/"),
+                "number_suffix",
+                f"expected the part after the number, starting with '/', found "
+                f"{self.number_suffix!r}",
+                hint="write '/KH-UBND' for 'Số: /KH-UBND'",
+            )
+            if isinstance(self.number, str):
+                check.require(
+                    self.number.endswith(self.number_suffix),
+                    "number_suffix",
+                    f"the number {self.number!r} does not end with {self.number_suffix!r}",
+                    hint="leave number_suffix out once the plan has its number, or correct it",
+                )
+        if self.contact is not None:
+            check.code(self.contact, "contact")
         if self.signatory is not None:
             check.instance(self.signatory, Signatory, "signatory", "a signatory")
         years_ok = check.year(self.start_year, "start_year") and check.year(
@@ -236,14 +271,25 @@ class Plan:
             path = f"tasks[{index}]"
             if task.goal is not None:
                 resolve(f"{path}.goal", task.goal, goals, msg("goal"))
-            for name in ("lead", "partners"):
-                for position, code in enumerate(getattr(task, name)):
-                    resolve(f"{path}.{name}[{position}]", code, units, msg("responsible unit"))
+            for position, link in enumerate(task.links):
+                resolve(f"{path}.links[{position}].unit", link.unit, units, msg("responsible unit"))
             for position, code in enumerate(task.events):
                 resolve(f"{path}.events[{position}]", code, events, msg("event"))
+        if self.contact is not None:
+            resolve("contact", self.contact, units, msg("responsible unit"))
         if self.parent is not None:
-            resolve("parent", self.parent, {d.code for d in self.legal_bases},
-                    msg("legal basis"))
+            resolve("parent", self.parent, {d.code for d in self.legal_bases}, msg("legal basis"))
+            parent = next((d for d in self.legal_bases if d.code == self.parent), None)
+            same_number = (parent is not None and self.number is not None
+                           and parent.number == self.number)
+            check.require(
+                self.parent != self.code and not same_number,
+                "parent",
+                f"the plan names itself as its parent ({self.parent!r}"
+                + (f", number {self.number!r})" if same_number else ")"),
+                hint="the parent is the plan this one implements, e.g. the province's or the "
+                "national strategy",
+            )
 
     def _check_years(self, check: Checker) -> None:
         if not all(isinstance(y, int) for y in (self.start_year, self.end_year)):

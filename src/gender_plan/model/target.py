@@ -90,7 +90,7 @@ class Target:
                 self.comparator is Comparator.EQ,
                 "comparator",
                 msg("a yes/no target is compared with '=', found {value!r}",
-                    value=self.comparator),
+                    value=getattr(self.comparator, "value", self.comparator)),
             )
         elif isinstance(self.value, bool):
             check.add(

@@ -9,17 +9,18 @@ script hooks and tens of kilobytes of CSS per chart; matplotlib brings numpy and
 from __future__ import annotations
 
 import html
+import math
 
 import attrs
 
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number
 
-__all__ = ["Chart", "render_svg"]
+__all__ = ["Chart", "Timeline", "render_svg", "render_timeline"]
 
-WIDTH = 260
-HEIGHT = 120
-_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 10, 8, 20
+WIDTH = 340
+HEIGHT = 170
+_LEFT, _RIGHT, _TOP, _BOTTOM = 48, 12, 10, 24
 
 
 @attrs.frozen(kw_only=True)
@@ -76,12 +77,23 @@ def render_svg(chart: Chart, language: Language = "vi") -> str:
         f'<rect x="{_LEFT}" y="{_TOP}" width="{plot_w}" height="{plot_h}" class="frame"/>',
     ]
     for value, anchor_y in ((v1, _TOP + 8), (v0, _TOP + plot_h)):
+        # The extremes are left out where the target's own label would overlap them.
+        if abs(y(value) - y(chart.target)) < 10:
+            continue
         text = html.escape(format_number(value, language, decimals=1))
         parts.append(f'<text x="{_LEFT - 3}" y="{anchor_y}" class="axis" '
                      f'text-anchor="end">{text}</text>')
-    for time, anchor in ((t0, "start"), (t1, "end")):
-        parts.append(f'<text x="{x(time)}" y="{HEIGHT - 6}" class="axis" '
-                     f'text-anchor="{anchor}">{int(time)}</text>')
+    target_text = html.escape(format_number(chart.target, language, decimals=2))
+    parts.append(f'<text x="{_LEFT - 3}" y="{y(chart.target) + 3}" class="axis target-value" '
+                 f'text-anchor="end">{target_text}</text>')
+    # Every year on the time axis, with a tick: readers look up a year, not an interpolation.
+    years = range(math.ceil(t0 - 1e-9), math.floor(t1 + 1e-9) + 1)
+    ticks = " ".join(f"M{x(year)},{_TOP + plot_h} v3" for year in years)
+    parts.append(f'<path d="{ticks}" class="ticks"/>')
+    parts.extend(
+        f'<text x="{x(year)}" y="{HEIGHT - 8}" class="axis" text-anchor="middle">{year}</text>'
+        for year in years
+    )
     parts.append(f'<line x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{y(chart.target)}" '
                  f'y2="{y(chart.target)}" class="target"/>')
     if chart.baseline is not None:
@@ -94,5 +106,56 @@ def render_svg(chart: Chart, language: Language = "vi") -> str:
     parts.extend(
         f'<circle cx="{x(t)}" cy="{y(v)}" r="2.6" class="point"/>' for t, v in chart.points
     )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """A yes/no fact over the years: one mark a measurement, filled where it holds."""
+
+    points: tuple[tuple[float, bool], ...]
+    """(time, value) of each measurement, in time order."""
+    deadline: float
+    """The year by which the fact must hold."""
+    title: str = ""
+
+
+_TIMELINE_HEIGHT = 64
+
+
+def render_timeline(timeline: Timeline, language: Language = "vi") -> str:
+    """A yes/no fact as a timeline: years along a line, a filled mark where the fact held."""
+    yes, no = ("Có", "Không") if language == "vi" else ("Yes", "No")
+    times = [t for t, _ in timeline.points] + [timeline.deadline]
+    t0, t1 = int(min(times)), int(max(times))
+    if t1 == t0:
+        t1 = t0 + 1
+    plot_w = WIDTH - _LEFT - _RIGHT
+    middle = 26
+
+    def x(time: float) -> float:
+        return round(_LEFT + (time - t0) / (t1 - t0) * plot_w, 1)
+
+    title = html.escape(timeline.title)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" role="img" '
+        f'aria-label="{title}" viewBox="0 0 {WIDTH} {_TIMELINE_HEIGHT}" width="{WIDTH}" '
+        f'height="{_TIMELINE_HEIGHT}">',
+        f"<title>{title}</title>",
+        f'<line x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{middle}" y2="{middle}" class="axis-line"/>',
+        f'<line x1="{x(timeline.deadline)}" x2="{x(timeline.deadline)}" y1="{middle - 12}" '
+        f'y2="{middle + 12}" class="target"/>',
+    ]
+    parts.extend(
+        f'<text x="{x(year)}" y="{_TIMELINE_HEIGHT - 8}" class="axis" '
+        f'text-anchor="middle">{year}</text>'
+        for year in range(t0, t1 + 1)
+    )
+    for time, value in timeline.points:
+        kind = "point" if value else "point-no"
+        parts.append(f'<circle cx="{x(time)}" cy="{middle}" r="5" class="{kind}"/>')
+        parts.append(f'<text x="{x(time)}" y="{middle - 9}" class="axis" '
+                     f'text-anchor="middle">{yes if value else no}</text>')
     parts.append("</svg>")
     return "".join(parts)

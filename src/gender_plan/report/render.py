@@ -7,7 +7,6 @@ template (Jinja2's `select_autoescape`), and Markdown gets its own escaping filt
 from __future__ import annotations
 
 import functools
-import html
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -34,7 +33,9 @@ def escape_markdown(text: object) -> str:
     Markdown characters get a backslash, HTML's ``<``, ``>`` and ``&`` become entities (Markdown
     passes raw HTML through), and line breaks become spaces so a table row stays one line.
     """
-    value = html.escape(str(text), quote=False)
+    # "<" and "&" become entities (Markdown passes raw HTML through); ">" alone opens no tag and
+    # is escaped only at a line's start (a quote), so "> 90%" reads as written in a table.
+    value = str(text).replace("&", "&amp;").replace("<", "&lt;")
     value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
     # A line starting "1." or "-" would become a list: escape the marker's punctuation.
     value = _LINE_START.sub(lambda m: m[1] + m[2] + "\\", value)

@@ -21,18 +21,30 @@ from gender_plan.evaluation.projection import Projection
 from gender_plan.evaluation.status import Status
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement
-from gender_plan.model.period import PartialDate
 from gender_plan.model.plan import Plan
-from gender_plan.model.target import Target, TargetKind
+from gender_plan.model.target import TargetKind
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number, format_quantity
-from gender_plan.report.chart import Chart, render_svg
+from gender_plan.report._format import format_date, target_text
+from gender_plan.report.appendix import (
+    AppendixSection,
+    IndicatorFacts,
+    MeasuredValue,
+    SignatureView,
+    appendix,
+    indicator_facts,
+    measured_values,
+    signature,
+    source_text,
+)
+from gender_plan.report.chart import Chart, Timeline, render_svg, render_timeline
 from gender_plan.report.labels import label, labels
 
 if TYPE_CHECKING:
     from gender_plan.report.parent import ParentView
 
 __all__ = [
+    "CombinedRow",
     "GoalView",
     "ReportView",
     "SummaryView",
@@ -47,8 +59,6 @@ __all__ = [
 _METHODS: dict[str, Method] = {
     method.name: method for method in (LinearPath(), GrowthRatio(), Projection())
 }
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +95,23 @@ class TargetRow:
     """The value expected now on the linear path, where the method computes one."""
     chart: str | None = None
     """An inline SVG, for numeric targets with data."""
+    facts: IndicatorFacts | None = None
+    """What the indicator measures: definition, unit, series and sources."""
+    values: tuple[MeasuredValue, ...] = ()
+    """Every measured value of the indicator, by sex where the data are disaggregated."""
+
+
+@attrs.frozen(kw_only=True)
+class CombinedRow:
+    """A numbered target with several measurable parts: its status, beside its parts' rows."""
+
+    number: str
+    parts: tuple[str, ...]
+    """The codes of the parts ("3.2a", "3.2b")."""
+    status: Status
+    status_text: str
+    text: str
+    """What the row says: "3.2a + 3.2b: the numbered target, achieved only when every part is"."""
 
 
 @attrs.frozen(kw_only=True)
@@ -96,6 +123,8 @@ class GoalView:
     field: str
     summary: SummaryView
     rows: tuple[TargetRow, ...]
+    combined: tuple[CombinedRow, ...] = ()
+    """The combined status of each numbered target with more than one part."""
 
 
 @attrs.frozen(kw_only=True)
@@ -117,6 +146,10 @@ class ReportView:
     statuses: tuple[tuple[Status, str], ...]
     """Every status with its text, for the legend."""
     labels: dict[str, str] = attrs.field(hash=False)
+    appendix: tuple[AppendixSection, ...] = ()
+    """The whole plan, part by part, as `gender-plan show` prints it."""
+    signature: SignatureView | None = None
+    """The plan's signature block and recipients."""
     parent: ParentView | None = None
     """Each target beside its parent plan's, when a parent plan was given."""
 
@@ -131,17 +164,6 @@ def method_label(name: str, language: Language) -> str:
     return name if method is None else method.label.get(language)
 
 
-def format_date(date: PartialDate, language: Language) -> str:
-    """``ngày 7 tháng 5 năm 2026`` / ``7 May 2026``; a draft's missing day is left out."""
-    if language == "en":
-        month = f"{_MONTHS_EN[date.month - 1]} " if date.month is not None else ""
-        day = f"{date.day} " if date.day is not None else ""
-        return f"{day}{month}{date.year}"
-    day = f"ngày {date.day} " if date.day is not None else ""
-    month = f"tháng {date.month} " if date.month is not None else ""
-    return f"{day}{month}năm {date.year}"
-
-
 def _summary(title: str, summary: Summary, language: Language) -> SummaryView:
     score = summary.mean_score
     return SummaryView(
@@ -152,22 +174,9 @@ def _summary(title: str, summary: Summary, language: Language) -> SummaryView:
     )
 
 
-def target_text(plan: Plan, indicator: Indicator, target: Target, language: Language) -> str:
-    """A target as a reader expects it: ``≥ 60% (đến năm 2030)``, ``= 100% (mỗi năm, từ 2025)``."""
-    value = format_quantity(indicator.target_value(target), indicator.unit, language)
-    text = f"{target.comparator.symbol} {value}"
-    if target.comparator.name == "ABOUT" and target.tolerance is not None:
-        text += f" ± {format_number(target.tolerance, language)}"
-    if target.kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD):
-        frequency = target.frequency.value if target.frequency is not None else "year"
-        start = target.start_year if target.start_year is not None else plan.start_year
-        return (f"{text} ({label('every', language)} {label(frequency, language)}, "
-                f"{label('from_year', language)} {start})")
-    return f"{text} ({label('by', language)} {plan.deadline(target)})"
-
-
 def _observation(
-    assessment: Assessment, which: str, unit: str, language: Language, *, brief: bool = False
+    assessment: Assessment, which: str, unit: str, language: Language, *, brief: bool = False,
+    measurements: Iterable[Measurement] = (),
 ) -> str:
     found = getattr(assessment, which)
     if found is None:
@@ -176,7 +185,7 @@ def _observation(
     if found.stated:
         parts.append(label("stated", language))
     elif found.source and not brief:
-        parts.append(found.source)
+        parts.append(source_text(found.source, measurements, language) or found.source)
     return f"{format_quantity(found.value, unit, language)} ({', '.join(parts)})"
 
 
@@ -223,19 +232,32 @@ def _row(
                 target=float(assessment.target_value),  # type: ignore[arg-type]
                 deadline=float(assessment.deadline),
                 baseline=start,
-                title=f"{indicator.label} {indicator.name.get(language)}",
+                title=f"{indicator.label} {indicator.title.get(language)}",
             ),
             language,
         )
+    if indicator.is_yes_no and assessment.deadline is not None:
+        facts = sorted(
+            (row.period.time, row.value) for row in measurements
+            if row.indicator == indicator.code and isinstance(row.value, bool)
+            and row.sex is None and row.period.end <= assessment.as_of
+        )
+        if facts:
+            chart = render_timeline(
+                Timeline(points=tuple(facts), deadline=float(assessment.deadline),
+                         title=f"{indicator.label} {indicator.title.get(language)}"),
+                language,
+            )
     expected = None
     if assessment.expected is not None:
         expected = format_quantity(assessment.expected, unit, language)
     return TargetRow(
         number=indicator.label,
         code=indicator.code,
-        name=indicator.name.get(language),
-        baseline=_observation(assessment, "baseline", unit, language),
-        latest=_observation(assessment, "latest", unit, language),
+        name=indicator.title.get(language),
+        baseline=_observation(assessment, "baseline", unit, language,
+                              measurements=measurements),
+        latest=_observation(assessment, "latest", unit, language, measurements=measurements),
         latest_brief=_observation(assessment, "latest", unit, language, brief=True),
         target=(label("not_stated", language) if target is None
                 else target_text(plan, indicator, target, language)),
@@ -250,6 +272,8 @@ def _row(
         ),
         expected=expected,
         chart=chart,
+        facts=indicator_facts(indicator, measurements, assessment.series, language),
+        values=measured_values(indicator, measurements, language),
     )
 
 
@@ -281,6 +305,17 @@ def build_view(
                     _row(plan, indicator, assessment[indicator.code], rows, language)
                     for indicator in goal.indicators
                 ),
+                combined=tuple(
+                    CombinedRow(
+                        number=numbered.number,
+                        parts=numbered.indicators,
+                        status=numbered.status,
+                        status_text=numbered.status.text(language),
+                        text=f"{' + '.join(numbered.indicators)}: {label('all_parts', language)}",
+                    )
+                    for numbered in assessment.targets
+                    if numbered.goal == goal.code and len(numbered.indicators) > 1
+                ),
             )
         )
     as_of = assessment.as_of
@@ -300,6 +335,8 @@ def build_view(
         goals=tuple(goals),
         statuses=tuple((status, status.text(language)) for status in Status),
         labels=labels(language),
+        appendix=appendix(plan, language),
+        signature=signature(plan, language),
         parent=None if parent is None else _parent_view(plan, parent, by_number=by_number,
                                                         language=language),
     )

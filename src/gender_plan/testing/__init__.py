@@ -31,6 +31,7 @@ from gender_plan.testing.strategies import (
     responsible_units,
     signatories,
     subsections,
+    task_links,
     tasks,
 )
 from gender_plan.testing.values import (
@@ -65,6 +66,7 @@ __all__ = [
     "signatories",
     "subsections",
     "targets",
+    "task_links",
     "tasks",
     "typed_dates",
 ]

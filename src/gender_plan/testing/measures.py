@@ -18,6 +18,7 @@ from gender_plan.model import (
     Frequency,
     Indicator,
     Limits,
+    LocalizedText,
     Measurement,
     Period,
     Target,
@@ -157,6 +158,7 @@ def indicators(
     return Indicator(
         code=code if code is not None else draw(_codes()),
         name=draw(localized_texts()),
+        display_name=draw(st.none() | localized_texts()),
         unit=chosen_unit,
         direction=chosen_direction,
         targets=built,
@@ -198,6 +200,18 @@ def measurements(
         series=st.none() | _WORD,
         source=st.none() | _WORD,
         place=st.just(place),
+    ).flatmap(_labelled)
+
+
+def _labelled(measurement: Measurement) -> st.SearchStrategy[Measurement]:
+    """The measurement, with a vi/en label on its series and source sometimes."""
+    def label(text: str | None) -> st.SearchStrategy[LocalizedText | None]:
+        return st.none() if text is None else st.none() | localized_texts()
+
+    return st.builds(
+        lambda series, source: _with(measurement, series_label=series, source_label=source),
+        label(measurement.series),
+        label(measurement.source),
     )
 
 

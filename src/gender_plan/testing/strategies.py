@@ -34,10 +34,12 @@ from gender_plan.model import (
     Plan,
     RecurringEvent,
     ResponsibleUnit,
+    Role,
     Signatory,
     Subsection,
     Target,
     Task,
+    TaskLink,
 )
 from gender_plan.testing.measures import (
     _with,
@@ -66,6 +68,7 @@ __all__ = [
     "responsible_units",
     "signatories",
     "subsections",
+    "task_links",
     "tasks",
 ]
 
@@ -103,6 +106,7 @@ def goals(
         title=draw(localized_texts()),
         indicators=built,
         subsections=sections,
+        tasks_heading=draw(st.none() | localized_texts()),
     )
 
 
@@ -162,6 +166,16 @@ def signatories() -> st.SearchStrategy[Signatory]:
     )
 
 
+def task_links(*, unit: str | None = None) -> st.SearchStrategy[TaskLink]:
+    """Links to a unit: with a role and its evidence, or with evidence only, or bare."""
+    units = st.just(unit) if unit is not None else _codes("u")
+    with_role = st.builds(TaskLink, unit=units, role=st.sampled_from(Role),
+                          evidence=localized_texts(), where=st.none() | _codes("IV."))
+    without = st.builds(TaskLink, unit=units, evidence=st.none() | localized_texts(),
+                        where=st.none() | _codes("II."))
+    return with_role | without
+
+
 @st.composite
 def tasks(
     draw: st.DrawFn,
@@ -181,8 +195,7 @@ def tasks(
         code=code if code is not None else draw(_codes("t")),
         text=draw(localized_texts()),
         goal=draw(st.none() | st.sampled_from(goal_codes)) if goal_codes else None,
-        lead=some(unit_codes),
-        partners=some(unit_codes),
+        links=[draw(task_links(unit=unit)) for unit in some(unit_codes)],
         events=some(event_codes),
     )
 
@@ -209,6 +222,7 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
         )
         for i in range(draw(st.integers(0, 4)))
     ]
+    number = draw(st.none() | st.from_regex(r"\A[0-9]{1,3}/KH-UBND\Z"))
     bases = [draw(document_references(code=f"d{i}")) for i in range(draw(st.integers(0, 2)))]
     references = [draw(document_references(code=f"r{i}")) for i in range(draw(st.integers(0, 1)))]
     return Plan(
@@ -219,7 +233,10 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
         start_year=start_year,
         end_year=end_year,
         date=draw(partial_dates(min_year=start_year - 1, max_year=start_year)),
-        number=draw(st.none() | st.from_regex(r"\A[0-9]{1,3}/KH-UBND\Z")),
+        number=number,
+        number_suffix=draw(st.none() | st.just("/KH-UBND")),
+        preamble=draw(st.lists(localized_texts(), max_size=2)),
+        introduction=draw(st.none() | localized_texts()),
         base_year=draw(st.none() | st.integers(start_year - 5, end_year)),
         general_objective=draw(st.none() | localized_texts()),
         legal_bases=bases,
@@ -230,6 +247,9 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
         units=unit_list,
         funding=[draw(funding_sources(code=f"f{i}")) for i in range(draw(st.integers(0, 2)))],
         events=event_list,
+        closing=draw(st.none() | localized_texts()),
+        contact=draw(st.none() | st.sampled_from([u.code for u in unit_list]))
+        if unit_list else None,
         signatory=draw(st.none() | signatories()),
         recipients=draw(st.lists(localized_texts(), max_size=3)),
     )
@@ -254,5 +274,6 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Subsection: subsections,
     Target: targets,
     Task: tasks,
+    TaskLink: task_links,
 }
 """The strategy for each public model class, for generic tests (round trips, reprs)."""
