@@ -123,7 +123,7 @@ def shared_periods(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Metho
     for indicator in indicators:
         one = gs.measurements(indicator, min_year=2016, max_year=2032)
         for place in draw(st.sampled_from([("a", "b", "c"), ("a", "b", "c", "d", "e")])):
-            rows += [attrs.evolve(draw(one), period=period, place=place, unit=None, series=None,
+            rows += [attrs.evolve(draw(one), period=period, place=place, unit=None, series=None, series_label=None,
                                   sex=None) for period in periods]
     return plan_of(*indicators), rows, draw(st.integers(2019, 2033)), draw(
         st.sampled_from(METHODS))
