@@ -17,7 +17,7 @@ from gender_plan.cli import main
 from gender_plan.cli._parser import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("validate", "show", "assess", "report", "new", "trace", "schema")
+COMMANDS = ("validate", "show", "assess", "report", "new", "portfolio", "trace", "schema")
 
 MEASUREMENTS = """indicator,period,value,unit,series,source
 1.1,2025,30,percent,records,commune records

@@ -18,7 +18,7 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "reference" / "cli.md"
 DOCS = {DOC: "en", DOC.with_suffix(".vi.md"): "vi"}
 """Each page of the reference and the language of its help blocks."""
 BLOCK = re.compile(r"(<!-- help: (?P<name>[a-z-]+) -->\n```text\n)(?P<body>.*?)(```\n)", re.DOTALL)
-COMMANDS = ("gender-plan", "validate", "show", "assess", "report", "new", "trace", "schema")
+COMMANDS = ("gender-plan", "validate", "show", "assess", "report", "new", "trace", "portfolio", "schema")
 
 
 def help_text(name: str, language: Language = "en") -> str:

@@ -59,6 +59,9 @@ from gender_plan.io import (
     save_measurements,
     save_plan,
 )
+from gender_plan.io.places import load_places
+from gender_plan.io.plan_cache import PlanCache
+from gender_plan.io.plan_folder import PlanFolder, load_plan_folder
 from gender_plan.model import (
     Assignment,
     Baseline,
@@ -89,6 +92,7 @@ from gender_plan.model import (
     Task,
     TaskLink,
 )
+from gender_plan.portfolio import Gap, GapKind, MatchBy, Portfolio
 from gender_plan.rollup import (
     Aggregation,
     CountMet,
@@ -144,6 +148,8 @@ __all__ = [
     "FindingKind",
     "Frequency",
     "FundingSource",
+    "Gap",
+    "GapKind",
     "GenderPlanError",
     "GenderPlanWarning",
     "Goal",
@@ -155,6 +161,7 @@ __all__ = [
     "Limits",
     "LinearPath",
     "LocalizedText",
+    "MatchBy",
     "Measurement",
     "MeasurementFrame",
     "MetCount",
@@ -168,6 +175,9 @@ __all__ = [
     "PlaceHierarchy",
     "Plan",
     "PlanAssessment",
+    "PlanCache",
+    "PlanFolder",
+    "Portfolio",
     "Problem",
     "Projection",
     "Ratio",
@@ -211,7 +221,9 @@ __all__ = [
     "gender_gap",
     "is_met",
     "load_measurements",
+    "load_places",
     "load_plan",
+    "load_plan_folder",
     "loads_plan",
     "national_strategy",
     "parity_index",

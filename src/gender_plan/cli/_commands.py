@@ -231,12 +231,20 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def portfolio(args: argparse.Namespace) -> int:
+    """Assess every place of a portfolio; print one row per place and indicator."""
+    from gender_plan.cli._portfolio import run_portfolio  # noqa: PLC0415
+
+    return run_portfolio(args, _method(args.method))
+
+
 COMMANDS = {
     "validate": validate,
     "show": show,
     "assess": assess,
     "report": report,
     "new": new,
+    "portfolio": portfolio,
     "trace": trace,
     "schema": schema,
 }

@@ -113,6 +113,50 @@ class _Grammar:
         self.decimal(parser)
 
 
+def _portfolio_command(
+    g: _Grammar, commands: argparse._SubParsersAction[Parser],
+) -> None:
+    """The ``portfolio`` command's grammar (its own function: it has many options)."""
+    portfolio = g.command(
+        commands, "portfolio", msg("assess every place of a portfolio against its own plan"),
+        msg("Assess every place against the plan it adopted: the places with no places below "
+            "from their own rows, the places above (provinces, the nation) from the sums of the "
+            "places below, against their own plans. PLANS is a folder of plan files (found by "
+            "their codes), PLACES a CSV file place,level,parent,plan. What cannot be judged "
+            "without guessing (a place without a plan, an indicator without a counterpart) is "
+            "listed on stderr. Loaded plans are cached by file content in the user's cache "
+            "folder."),
+        f"{PROG} portfolio plans/ places.csv measurements.csv --as-of 2025 --level province",
+    )
+    as_of: Callable[[str], object] = lambda text: parse_as_of(text, g.language)  # noqa: E731
+    g.add(portfolio, "plans", metavar="PLANS", help=msg("the folder of plan files"))
+    g.add(portfolio, "places", metavar="PLACES",
+          help=msg("the place hierarchy: CSV place,level,parent,plan"))
+    g.add(portfolio, "measurements", metavar="MEASUREMENTS",
+          help=msg("the long measurement table of the bottom places (.csv, or "
+                   ".parquet/.arrow/.feather with the 'arrow' extra)"))
+    g.add(portfolio, "--as-of", type=as_of, default=None, metavar="DATE",
+          help=msg("assess with the data known on this date: a year or YYYY-MM-DD (default: "
+                   "today)"))
+    g.add(portfolio, "--method", choices=("linear", "growth", "projection"), default="linear",
+          help=msg("how progress is judged (default: linear)"))
+    g.add(portfolio, "--level", default=None, metavar="LEVEL",
+          help=msg("print only the places of this level (commune, province, nation); default: "
+                   "every level"))
+    g.add(portfolio, "--match", choices=("implements", "number"), default="implements",
+          help=msg("match indicators across plans by their 'implements' links (default) or by "
+                   "their numbers"))
+    g.add(portfolio, "--format", choices=("table", "json", "csv"), default="table",
+          dest="output_format", help=msg("output: a table (default), JSON or CSV"))
+    g.add(portfolio, "--dashboard", default=None, metavar="PLACE",
+          help=msg("also write the HTML dashboard of this province (its communes' statuses per "
+                   "target, shares on track, its own assessment, a ranking) to --out"))
+    g.add(portfolio, "--out", default=None, metavar="FILE.html",
+          help=msg("where to write the dashboard (with --dashboard)"))
+    g.add(portfolio, "--no-cache", action="store_true",
+          help=msg("parse every plan file, without the cache"))
+
+
 def build_parser(language: Language = "en") -> argparse.ArgumentParser:
     """The parser of ``gender-plan`` and all its commands, its texts in `language`."""
     g = _Grammar(language)
@@ -242,6 +286,8 @@ def build_parser(language: Language = "en") -> argparse.ArgumentParser:
           help=msg("also list the targets that ask exactly what the parent's do"))
     g.add(trace, "--format", choices=("table", "json", "csv"), default="table",
           dest="output_format", help=msg("output: a table for people (default), JSON or CSV"))
+
+    _portfolio_command(g, commands)
 
     g.command(
         commands, "schema", msg("print the JSON Schema of plan files"),

@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 __all__ = ["write_atomic", "write_bytes_atomic"]
 
 
-def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None], *,
+                 durable: bool = True) -> None:
     """Call `write` on a new file beside `path`, then put it in `path`'s place in one step.
 
     The new file is flushed and synced to disk before `os.replace` swaps it in, so that `path`
     holds either its old content or the whole new one. If `write` raises, the temporary file is
-    removed and `path` is left as it was.
+    removed and `path` is left as it was. `durable=False` skips the syncs (for a cache, whose
+    entries check themselves: the swap is still atomic, only a power cut may lose the entry).
     """
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
@@ -29,7 +31,8 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
         with os.fdopen(descriptor, "wb") as stream:
             write(stream)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if target.exists():
             temporary.chmod(target.stat().st_mode & 0o7777)
         temporary.replace(target)
@@ -37,16 +40,18 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         raise
-    _sync_directory(target.parent)
+    if durable:
+        _sync_directory(target.parent)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *,
+                       durable: bool = True) -> None:
     """Write `data` to `path` atomically (see `write_atomic`)."""
 
     def write(stream: BinaryIO) -> None:
         stream.write(data)
 
-    write_atomic(path, write)
+    write_atomic(path, write, durable=durable)
 
 
 def _sync_directory(directory: Path) -> None:

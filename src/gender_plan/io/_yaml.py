@@ -6,6 +6,12 @@ themselves; reads numbers and booleans as YAML 1.2 does (``0x7EA``, ``2_030``, `
 ``017`` stay text, which the converter then refuses; only ``true``/``false`` are booleans, YAML
 1.1 would read ``no``, ``on`` and ``y`` too); keeps dates as the text written; and applies the
 bounds of `_limits` (aliases, nesting, values, list lengths, keys, escaped control characters).
+
+Where PyYAML was built with libyaml, the scanning and parsing (most of the time) run in C:
+libyaml's parser emits the events, and the same Python composer, bounds and builder as above
+turn them into data, so every check applies unchanged. A file the C path does not read without
+error is read again by the pure-Python path, so that every message and line is exactly the one
+that path gives (the two parsers word their errors differently).
 """
 
 from __future__ import annotations
@@ -27,6 +33,11 @@ from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._limits import MAX_ALIASES, MAX_DEPTH, MAX_VALUES, Budget, LimitError
 from gender_plan.io._source import Locations, join
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None  # type: ignore[misc,assignment]
 
 __all__ = ["MAX_ALIASES", "MAX_VALUES", "dump_yaml", "load_yaml"]
 
@@ -112,8 +123,45 @@ class _Loader(Reader, Scanner, Parser, _Limited, SafeConstructor, _Resolver):
         _Resolver.__init__(self)
 
 
+if CParser is not None:
+
+    class _CLoader(_Limited, CParser, SafeConstructor, _Resolver):
+        """libyaml's events, composed by the bounded Python composer.
+
+        The composer comes first in the method order, so its `get_single_node` and
+        `compose_node` are the ones used.
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Limited.__init__(self)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+
+def _load_fast(text: str) -> tuple[Any, Locations] | None:
+    """The data and lines read through libyaml, or None to read the file the Python way."""
+    if CParser is None:  # pragma: no cover - PyYAML built without libyaml
+        return None
+    loader = _CLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        builder = _Builder(loader)  # type: ignore[arg-type]
+        return builder.build(root, ""), builder.locations
+    # Any failure at all is left to the Python path, which words it as the tests pin it.
+    except Exception:
+        return None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
     """Read one YAML document into plain data, with the line of every value by its path."""
+    fast = _load_fast(text)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:

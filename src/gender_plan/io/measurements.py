@@ -83,10 +83,15 @@ def load_measurements(
         rows = _csv_rows(decode(read_bytes(path), name, controls=False), name)
     elif suffix == ".xlsx":
         rows = _xlsx_rows(path, name, sheet)
+    elif suffix in (".parquet", ".arrow", ".feather"):
+        from gender_plan.io.arrow import arrow_rows  # noqa: PLC0415 - needs the arrow extra
+
+        rows = arrow_rows(path)
     else:
         raise FileFormatError([Problem(file=name, message=msg("cannot read measurements from a "
                                        "{suffix} file", suffix=suffix or "suffix-less"),
-                                       hint=msg("use a .csv or .xlsx file"))])
+                                       hint=msg("use a .csv, .xlsx, .parquet, .arrow or .feather "
+                                                "file"))])
     return measurements_from_rows(rows, file=name, decimal=decimal, plan=plan)
 
 
@@ -103,10 +108,15 @@ def save_measurements(measurements: Iterable[Measurement], path: str | os.PathLi
         write_bytes_atomic(path, _csv_text(rows).encode("utf-8-sig"))
     elif suffix == ".xlsx":
         _save_xlsx(rows, path)
+    elif suffix in (".parquet", ".arrow", ".feather"):
+        from gender_plan.io.arrow import write_arrow  # noqa: PLC0415 - needs the arrow extra
+
+        write_arrow(rows, path)
     else:
         raise FileFormatError([Problem(file=str(path), message=msg("cannot write measurements "
                                        "to a {suffix} file", suffix=suffix or "suffix-less"),
-                                       hint=msg("use a .csv or .xlsx file"))])
+                                       hint=msg("use a .csv, .xlsx, .parquet, .arrow or .feather "
+                                                "file"))])
 
 
 # --- CSV -----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -33,6 +33,9 @@ from gender_plan.io._toml import check_nesting, toml_locations
 from gender_plan.io._yaml import dump_yaml, load_yaml
 from gender_plan.io.converter import structure, unstructure
 from gender_plan.model import Plan
+
+if TYPE_CHECKING:
+    from gender_plan.io.plan_cache import PlanCache
 
 __all__ = [
     "FORMATS",
@@ -76,8 +79,12 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
+def load_plan(path: str | os.PathLike[str], *, cache: PlanCache | None = None) -> Plan:
     """Read a plan from a YAML, JSON or TOML file (told apart by the suffix).
+
+    With a `cache` (a `gender_plan.io.plan_cache.PlanCache`), a file whose exact content was
+    loaded before comes back from the cache without being parsed again; any other is parsed,
+    validated and then stored.
 
     Raises:
         FileFormatError: the file cannot be read (size, encoding, syntax, schema version).
@@ -86,7 +93,15 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     """
     name = str(path)
     kind = format_of(path)
-    return _load(decode(read_bytes(path, limit=MAX_PLAN_BYTES), name), kind, name)
+    data = read_bytes(path, limit=MAX_PLAN_BYTES)
+    if cache is None:
+        return _load(decode(data, name), kind, name)
+    key = cache.key(data, kind)
+    plan = cache.get(key)
+    if plan is None:
+        plan = _load(decode(data, name), kind, name)
+        cache.put(key, plan)
+    return plan
 
 
 def loads_plan(text: str, *, format: Format) -> Plan:

@@ -21,6 +21,8 @@ class Place:
     parent: str | None = None
     """The code of the place that contains this one; None for the top."""
     name: str | None = None
+    plan: str | None = None
+    """The code of the plan this place adopted (see `gender_plan.portfolio`); None if unknown."""
 
 
 @attrs.frozen(kw_only=True)
@@ -66,6 +68,10 @@ class PlaceHierarchy:
     def from_pairs(cls, pairs: Iterable[tuple[str, str, str | None]]) -> PlaceHierarchy:
         """Build from (code, level, parent) triples."""
         return cls(places=[Place(code=c, level=level, parent=p) for c, level, p in pairs])
+
+    def children(self, code: str) -> tuple[Place, ...]:
+        """The places whose parent is `code`, in the hierarchy's order."""
+        return tuple(p for p in self.places if p.parent == code)
 
     def get(self, code: str) -> Place:
         """The place with `code`."""

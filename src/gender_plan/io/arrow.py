@@ -1,0 +1,102 @@
+"""Measurement tables in Parquet and Arrow IPC (.arrow, .feather), behind the ``arrow`` extra.
+
+A ministry's tables come out of databases, not spreadsheets. The columns are those of a CSV
+measurement table; each row is checked exactly as a CSV row is, and a problem names the row by
+the line it would have in that CSV file (the header is line 1, the first row line 2).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gender_plan.errors import FileFormatError, Problem
+from gender_plan.io._atomic import write_atomic
+from gender_plan.io._extras import require
+from gender_plan.io._table import COLUMNS, Row, header
+
+if TYPE_CHECKING:
+    from gender_plan.evaluation.frame import MeasurementFrame
+
+__all__ = ["ARROW_SUFFIXES", "arrow_rows", "read_arrow_frame", "write_arrow"]
+
+ARROW_SUFFIXES = (".parquet", ".arrow", ".feather")
+"""The suffixes read and written as Parquet (.parquet) or Arrow IPC files (.arrow, .feather)."""
+
+
+def _modules(feature: str) -> tuple[Any, Any, Any]:
+    """pyarrow, pyarrow.parquet and pyarrow.feather, or the error naming the extra."""
+    found = [require(name, package="pyarrow", extra="arrow", feature=feature)
+             for name in ("pyarrow", "pyarrow.parquet", "pyarrow.feather")]
+    return found[0], found[1], found[2]
+
+
+def _table(path: str | os.PathLike[str]) -> Any:
+    pyarrow, parquet, feather = _modules("reading Parquet and Arrow measurement tables")
+    name = str(path)
+    if not Path(path).is_file():
+        raise FileFormatError([Problem(file=name, message="the file does not exist")],
+                              subject="measurement table")
+    try:
+        if Path(path).suffix.lower() == ".parquet":
+            return parquet.read_table(path)
+        return feather.read_table(path)
+    except (pyarrow.ArrowException, OSError, ValueError) as error:
+        raise FileFormatError([Problem(file=name, message=f"cannot be read as "
+                                       f"{Path(path).suffix.lstrip('.')} ({error})",
+                                       hint="write it with pyarrow, pandas or a database's "
+                                       "Parquet export")], subject="measurement table") from None
+
+
+def arrow_rows(path: str | os.PathLike[str]) -> list[Row]:
+    """The rows of a Parquet or Arrow file, as the CSV reader gives them (line = CSV line)."""
+    table = _table(path)
+    names = list(table.column_names)
+    columns = header(names, names, str(path), 1)
+    data = [table.column(k).to_pylist() for k in range(len(names))]
+    rows = []
+    for index in range(table.num_rows):
+        cells = {column: (data[k][index], column) for k, column in enumerate(columns)
+                 if column is not None}
+        rows.append(Row(line=index + 2, cells=cells))
+    return rows
+
+
+def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> MeasurementFrame:
+    """A `MeasurementFrame` from a Parquet or Arrow file, read column by column (needs pandas).
+
+    `units` gives each indicator's unit (a plan's, or `Portfolio.units()`).
+    """
+    from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
+
+    table = _table(path).to_pandas()
+    return MeasurementFrame.from_dataframe(table, units)
+
+
+def write_arrow(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> None:
+    """Write measurement cells (`cells_of`) as Parquet or Arrow IPC, atomically."""
+    pyarrow, parquet, feather = _modules("writing Parquet and Arrow measurement tables")
+
+    def column(name: str) -> Any:
+        values = [row[name] for row in rows]
+        if name in ("numerator", "denominator"):
+            return pyarrow.array(values, type=pyarrow.float64())
+        if name == "value":  # numbers and yes/no facts in one column: written as their text
+            texts = [None if v is None else str(v).lower() if isinstance(v, bool)
+                     else repr(float(str(v))) for v in values]
+            return pyarrow.array(texts, type=pyarrow.string())
+        return pyarrow.array([None if v is None else str(v) for v in values],
+                             type=pyarrow.string())
+
+    table = pyarrow.table({name: column(name) for name in COLUMNS})
+    is_parquet = Path(path).suffix.lower() == ".parquet"
+
+    def write(stream: Any) -> None:
+        if is_parquet:
+            parquet.write_table(table, stream)
+        else:
+            feather.write_feather(table, stream)
+
+    write_atomic(path, write)

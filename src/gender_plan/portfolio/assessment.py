@@ -1,0 +1,287 @@
+"""Assess a portfolio: every place against its own plan, places above from the sums below.
+
+A place with no places below it is judged from its own measurement rows; a place with places
+below it from the Σ of their rows (Σ numerators / Σ denominators for a rate), each row renamed
+to the counterpart indicator of the place's plan (`gender_plan.portfolio.matching`). The
+assessment engine runs once per plan, on all the places that adopted it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+import numpy as np
+
+from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation.frame import MeasurementFrame
+from gender_plan.evaluation.method import Method
+from gender_plan.evaluation.table import AssessmentTable
+from gender_plan.model.plan import Plan
+from gender_plan.portfolio import _carry
+from gender_plan.portfolio._carry import RATIO, SKIP, SUM, Rows
+from gender_plan.portfolio.gaps import Gap, GapKind
+from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
+from gender_plan.portfolio.portfolio import Portfolio
+from gender_plan.portfolio.results import PortfolioAssessment
+from gender_plan.rollup.aggregation import CountMet, Ratio, rule_for
+
+__all__ = ["assess_portfolio"]
+
+_ROW_COLUMNS = ("series", "sex", "year", "start", "end", "time", "frequency")
+
+
+def assess_portfolio(
+    portfolio: Portfolio,
+    frame: MeasurementFrame,
+    *,
+    as_of: datetime.date | int,
+    method: Method | None = None,
+    match: MatchBy = MatchBy.IMPLEMENTS,
+) -> PortfolioAssessment:
+    """Assess every place of `portfolio` that has a plan, from the long table `frame`.
+
+    `frame` holds the rows of the places with no places below them, in their own plans' codes
+    and units (read it with `portfolio.units()`). What cannot be judged without guessing is in
+    the result's `gaps`.
+
+    Raises:
+        AggregationError: a row carried up to a rate without its numerator or denominator.
+        ValidationError: two values of one period in one series at one place.
+    """
+    state = _State(portfolio, frame, match)
+    tables: list[AssessmentTable] = []
+    table_plans: list[str] = []
+    for leaf in (True, False):
+        data = state.leaf_frame() if leaf else state.upper_frame()
+        groups = state.groups(leaf)
+        position = np.full(len(state.names), -1, dtype=np.int64)
+        for members in groups.values():
+            position[members] = np.arange(len(members))
+        # Rows sorted by their place's plan, in their order otherwise: one slice per plan.
+        plan_of_row = state.place_plan[data["place"]]
+        order = np.argsort(plan_of_row, kind="stable")
+        ordered = plan_of_row[order]
+        for plan_index, members in groups.items():
+            plan = state.plans[plan_index]
+            names = tuple(state.names[m] for m in members)
+            low, high = np.searchsorted(ordered, [plan_index, plan_index + 1])
+            sub = _subframe(data, order[low:high], position, names, state)
+            tables.append(assess_frame(plan, sub, as_of=as_of, method=method, places=names))
+            table_plans.append(plan.code)
+    return PortfolioAssessment(
+        as_of=tables[0].as_of if tables else _date(as_of), portfolio=portfolio, match=match,
+        tables=tuple(tables), table_plans=tuple(table_plans),
+        gaps=(*portfolio.gaps(), *state.gaps), counterparts=state.pairs_by_code(),
+    )
+
+
+def _date(as_of: datetime.date | int) -> datetime.date:
+    return as_of if isinstance(as_of, datetime.date) else datetime.date(as_of, 12, 31)
+
+
+class _State:
+    """The arrays one assessment shares: places, plans, the vocabulary of codes, the rows."""
+
+    def __init__(self, portfolio: Portfolio, frame: MeasurementFrame, match: MatchBy) -> None:
+        self.frame = frame
+        hierarchy = portfolio.hierarchy
+        self.names = tuple(p.code for p in hierarchy.places)
+        index = {name: i for i, name in enumerate(self.names)}
+        self.parent = np.array([index[p.parent] if p.parent is not None else -1
+                                for p in hierarchy.places], dtype=np.int64)
+        self.has_below = np.zeros(len(self.names), dtype=bool)
+        self.has_below[self.parent[self.parent >= 0]] = True
+        self.plans: list[Plan] = [portfolio.plans[c] for c in sorted(portfolio.plans)]
+        plan_index = {plan.code: k for k, plan in enumerate(self.plans)}
+        self.place_plan = np.array([plan_index.get(p.plan, -1) if p.plan is not None else -1
+                                    for p in hierarchy.places], dtype=np.int64)
+        self.vocabulary = list(frame.indicators)
+        self.code_index = {code: i for i, code in enumerate(self.vocabulary)}
+        for plan in self.plans:
+            for _, indicator in plan.indicators():
+                self._code(indicator.code)
+        self.gaps: list[Gap] = []
+        self._kinds()
+        self._pairs(match)
+        self.leaf_rows = self._leaf_rows(index)
+
+    def _code(self, code: str) -> int:
+        found = self.code_index.get(code)
+        if found is None:
+            found = self.code_index[code] = len(self.vocabulary)
+            self.vocabulary.append(code)
+        return found
+
+    def _kinds(self) -> None:
+        """How each plan's indicators take the rows of the places below: kind and scale."""
+        shape = (max(len(self.plans), 1), len(self.vocabulary))
+        self.kind = np.zeros(shape, dtype=np.int64)
+        self.scale = np.ones(shape)
+        self.in_plan = np.zeros(shape, dtype=bool)
+        for k, plan in enumerate(self.plans):
+            for _, indicator in plan.indicators():
+                v = self.code_index[indicator.code]
+                self.in_plan[k, v] = True
+                rule = rule_for(indicator)
+                self.kind[k, v] = (SKIP if isinstance(rule, CountMet)
+                                   else RATIO if isinstance(rule, Ratio) else SUM)
+                self.scale[k, v] = rule.scale if isinstance(rule, Ratio) else 1.0
+        for k, plan in enumerate(self.plans):
+            places = [self.names[p] for p in np.flatnonzero((self.place_plan == k)
+                                                            & self.has_below)]
+            for _, indicator in plan.indicators():
+                if places and indicator.is_yes_no:
+                    self.gaps.append(Gap(
+                        kind=GapKind.NOT_SUMMED, plan=plan.code, indicator=indicator.code,
+                        places=places, message=f"indicator {indicator.code!r} of plan "
+                        f"{plan.code!r} is a yes/no fact: the facts of the places below do not "
+                        "add up, so it is not judged there (declare a share-of-places "
+                        "indicator to count the places that hold it)"))
+
+    def _pairs(self, match: MatchBy) -> None:
+        """The counterparts of every (place's plan, parent's plan) pair in the hierarchy."""
+        places_of: dict[tuple[int, int], list[str]] = {}
+        for p in np.flatnonzero(self.parent >= 0):
+            pair = (int(self.place_plan[p]), int(self.place_plan[self.parent[p]]))
+            if min(pair) >= 0:
+                places_of.setdefault(pair, []).append(self.names[p])
+        self.pair_list = list(places_of)
+        self.pair_row = {pair: r for r, pair in enumerate(self.pair_list)}
+        size = len(self.vocabulary)
+        self.mapped = np.full((max(len(self.pair_list), 1), size), -1, dtype=np.int64)
+        self.factor = np.ones((max(len(self.pair_list), 1), size))
+        self.matches: list[Counterparts] = []
+        for r, (child, upper) in enumerate(self.pair_list):
+            found = counterparts(self.plans[child], self.plans[upper], match)
+            self.matches.append(found)
+            used: dict[str, str] = {}
+            for upper_code, code in found.codes.items():
+                v = self.code_index[code]
+                if code in used:  # one indicator counted towards two: neither is guessed
+                    self.gaps.append(Gap(
+                        kind=GapKind.AMBIGUOUS, plan=self.plans[child].code, indicator=code,
+                        parent_plan=self.plans[upper].code, parent_indicator=upper_code,
+                        places=places_of[(child, upper)],
+                        message=f"indicator {code!r} of plan {self.plans[child].code!r} "
+                        f"matches both {used[code]!r} and {upper_code!r} of plan "
+                        f"{self.plans[upper].code!r}: it counts towards neither"))
+                    self.mapped[r, v] = -1
+                    continue
+                used[code] = upper_code
+                self.mapped[r, v] = self.code_index[upper_code]
+                self.factor[r, v] = found.factors[upper_code]
+            for gap in found.gaps:
+                self.gaps.append(_with_places(gap, places_of[(child, upper)]))
+
+    def pair_of(self, child: _carry.IntArray, upper: _carry.IntArray) -> _carry.IntArray:
+        """Each row's row in the pair tables (-1 where either plan is unknown)."""
+        width = max(len(self.plans), 1)
+        key = np.where((child >= 0) & (upper >= 0), child * width + upper, -1)
+        distinct, inverse = np.unique(key, return_inverse=True)
+        rows = np.array([self.pair_row.get(divmod(int(k), width), -1) if k >= 0 else -1
+                         for k in distinct] or [-1], dtype=np.int64)
+        found: _carry.IntArray = rows[inverse.ravel()] if len(key) else key
+        return found
+
+    def pairs_by_code(self) -> dict[tuple[str, str], Counterparts]:
+        """The counterparts by (place's plan code, parent's plan code)."""
+        return {(self.plans[c].code, self.plans[u].code): self.matches[r]
+                for r, (c, u) in enumerate(self.pair_list)}
+
+    def _leaf_rows(self, index: Mapping[str, int]) -> _carry.IntArray:
+        """The measurement rows read: those of bottom places with a plan that has the code."""
+        frame = self.frame
+        where = np.array([index.get(name, -1) for name in frame.places] or [-1],
+                         dtype=np.int64)
+        self.row_place = where[frame.place] if len(frame) else np.zeros(0, dtype=np.int64)
+        known = self.row_place >= 0
+        safe = np.maximum(self.row_place, 0)
+        below = known & self.has_below[safe]
+        plan = np.where(known, self.place_plan[safe], -1)
+        no_plan = known & ~below & (plan < 0)
+        in_plan = self.in_plan[np.maximum(plan, 0), frame.indicator] & (plan >= 0)
+        not_in_plan = known & ~below & (plan >= 0) & ~in_plan
+        self._unused(~known, "rows of places that are not in the place hierarchy (add them, "
+                     "or correct their codes)")
+        self._unused(below, "rows of places with places below them, which are judged from "
+                     "the sums of the places below (remove the rows, or the places below)")
+        self._unused(no_plan, "rows of places without a plan in the portfolio")
+        for k in np.unique(plan[not_in_plan]).tolist():
+            for v in np.unique(frame.indicator[not_in_plan & (plan == k)]).tolist():
+                chosen = not_in_plan & (plan == k) & (frame.indicator == v)
+                code = frame.indicators[v]
+                self._unused(chosen, f"rows of indicator {code!r}, which plan "
+                             f"{self.plans[k].code!r} of their places does not have",
+                             plan=self.plans[k].code, indicator=code)
+        return np.flatnonzero(known & ~below & in_plan)
+
+    def _unused(self, rows: np.ndarray, what: str, **about: str) -> None:
+        count = int(rows.sum())
+        if count:
+            names = sorted({self.frame.places[p] for p in np.unique(self.frame.place[rows])})
+            self.gaps.append(Gap(kind=GapKind.UNUSED_ROWS, rows=count, places=names,
+                                 message=f"{count} measurement rows are not used: {what}",
+                                 **about))
+
+    def groups(self, leaf: bool) -> dict[int, list[int]]:
+        """The places to assess by plan: those with no places below, or those with some."""
+        chosen = np.flatnonzero((self.place_plan >= 0) & (self.has_below != leaf))
+        groups: dict[int, list[int]] = {}
+        for p in chosen.tolist():
+            groups.setdefault(int(self.place_plan[p]), []).append(p)
+        return groups
+
+    def leaf_frame(self) -> dict[str, np.ndarray]:
+        """The bottom places' rows, as columns with hierarchy positions for places."""
+        frame, rows = self.frame, self.leaf_rows
+        columns = {name: getattr(frame, name)[rows] for name in
+                   ("value", "numerator", "denominator", *_ROW_COLUMNS)}
+        columns["place"] = self.row_place[rows]
+        columns["indicator"] = frame.indicator[rows]
+        return columns
+
+    def upper_frame(self) -> dict[str, np.ndarray]:
+        """The rows of the places with places below: sums of the rows carried up to them."""
+        frame, rows = self.frame, self.leaf_rows
+        start = Rows(carrier=self.row_place[rows], code=frame.indicator[rows],
+                     value=frame.value[rows], numerator=frame.numerator[rows],
+                     denominator=frame.denominator[rows], scale=np.ones(len(rows)), source=rows)
+        arrived = _carry.carry_up(start, self.parent, self.place_plan, self.pair_of,
+                                  self.mapped, self.factor, self.kind, self.scale, self.names)
+        return _sums(arrived, self, frame)
+
+
+def _sums(arrived: list[Rows], state: _State, frame: MeasurementFrame) -> dict[str, np.ndarray]:
+    empty = {name: np.zeros(0, dtype=getattr(frame, name).dtype) for name in
+             ("value", "numerator", "denominator", *_ROW_COLUMNS)}
+    empty["place"] = empty["indicator"] = np.zeros(0, dtype=np.int64)
+    if not arrived:
+        return empty
+    rows = Rows(**{name: np.concatenate([getattr(r, name) for r in arrived]) for name in
+                   ("carrier", "code", "value", "numerator", "denominator", "scale", "source")})
+    source = rows.source
+    kind = state.kind[state.place_plan[rows.carrier], rows.code]
+    keys = [rows.carrier, rows.code, frame.series[source], frame.sex[source],
+            frame.start[source], frame.end[source]]
+    first, sums = _carry.sum_rows(rows, kind, keys)
+    columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
+    columns.update(sums)
+    columns["place"] = rows.carrier[first]
+    columns["indicator"] = rows.code[first]
+    return columns
+
+
+def _subframe(data: Mapping[str, np.ndarray], rows: np.ndarray, position: np.ndarray,
+              names: tuple[str, ...], state: _State) -> MeasurementFrame:
+    """`rows` as a frame of their own, places numbered by `position` (their order in `names`)."""
+    columns = {name: column[rows] for name, column in data.items() if name != "place"}
+    return MeasurementFrame(places=names, indicators=tuple(state.vocabulary),
+                            series_names=state.frame.series_names,
+                            place=position[data["place"][rows]], **columns)
+
+
+def _with_places(gap: Gap, places: list[str]) -> Gap:
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(gap, places=tuple(places))

@@ -1,0 +1,103 @@
+"""A province's dashboard, as one self-contained HTML page (no script, prints on A4).
+
+Every commune's status per target, the share of communes on track, the province's own
+assessment and a ranking.
+
+Colours only repeat what the text says: every cell holds the status's name, so the table
+reads the same in black and white and to a screen reader.
+"""
+
+from __future__ import annotations
+
+import html
+
+from gender_plan.errors import AssessmentError
+from gender_plan.evaluation.status import Status
+from gender_plan.portfolio.results import PortfolioAssessment
+
+__all__ = ["dashboard_html"]
+
+_GOOD = (Status.ACHIEVED, Status.ON_TRACK)
+_STYLE = """
+body{font-family:"Noto Sans","DejaVu Sans",sans-serif;margin:1.5em;color:#111}
+table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #999;padding:.25em .5em;
+font-size:.85em;text-align:left}th{background:#eee}
+.achieved{background:#1a7f37;color:#fff}.on_track{background:#8fd19e}
+.needs_acceleration{background:#ffd966}.limited_progress{background:#f4a261}
+.deteriorating,.not_achieved{background:#c0392b;color:#fff}
+.insufficient_data,.no_data{background:#fff;color:#555;font-style:italic}.none{color:#555}
+@page{size:A4 landscape;margin:12mm}
+"""
+
+
+def _cell(status: Status | None) -> str:
+    if status is None:
+        return '<td class="none" title="no counterpart">— (không có / none)</td>'
+    return (f'<td class="{status.value}">{html.escape(status.text("vi"))}'
+            f'<br><small>{html.escape(status.text("en"))}</small></td>')
+
+
+def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
+    """The dashboard of `place` (a province) and the places directly below it.
+
+    Raises:
+        AssessmentError: `place` was not assessed, or has no places below it.
+    """
+    portfolio = assessment.portfolio
+    hierarchy = portfolio.hierarchy
+    if not assessment.assessed(place):
+        raise AssessmentError(f"place {place!r} was not assessed (has it a plan?): no dashboard")
+    below = list(hierarchy.children(place))
+    if not below:
+        raise AssessmentError(f"place {place!r} has no places below it: a dashboard shows "
+                              "the places of a province")
+    plan = portfolio.plan_of(place)
+    assert plan is not None
+    upper = [indicator for _, indicator in plan.indicators()]
+    grid: dict[str, list[Status | None]] = {}
+    for child in below:
+        child_plan = portfolio.plan_of(child.code)
+        statuses: list[Status | None] = []
+        match = (assessment.counterparts.get((child_plan.code, plan.code))
+                 if child_plan is not None else None)
+        for indicator in upper:
+            code = match.codes.get(indicator.code) if match is not None else None
+            statuses.append(None if code is None or not assessment.assessed(child.code)
+                            else assessment.status_of(child.code, code))
+        grid[child.code] = statuses
+    name = hierarchy.get(place).name or place
+    heads = "".join(f"<th>{html.escape(i.label)}</th>" for i in upper)
+    lines = [f"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
+             f"{html.escape(name)}: bảng theo dõi / dashboard</title><style>{_STYLE}</style>"
+             "</head><body>",
+             f"<h1>{html.escape(name)}: bảng theo dõi mục tiêu / targets dashboard</h1>",
+             f"<p>Kế hoạch / plan: {html.escape(plan.title.get('vi'))} ({html.escape(plan.code)})"
+             f"; đánh giá đến / as of {assessment.as_of.isoformat()}</p>",
+             "<h2>Đánh giá của tỉnh / the province's own assessment</h2>",
+             "<table><tr><th>Số / No.</th><th>Chỉ tiêu / indicator</th>"
+             "<th>Trạng thái / status</th></tr>"]
+    for indicator in upper:
+        lines.append(f"<tr><td>{html.escape(indicator.label)}</td><td>"
+                     f"{html.escape(indicator.name.get('vi'))}</td>"
+                     f"{_cell(assessment.status_of(place, indicator.code))}</tr>")
+    lines += ["</table>", "<h2>Các xã theo từng chỉ tiêu / every commune per target</h2>",
+              f"<table><tr><th>Xã / commune</th>{heads}</tr>"]
+    for child in below:
+        label = html.escape(child.name or child.code)
+        lines.append(f"<tr><th>{label}</th>{''.join(_cell(s) for s in grid[child.code])}</tr>")
+    shares = []
+    for k in range(len(upper)):
+        judged = [row[k] for row in grid.values() if row[k] is not None]
+        good = sum(1 for s in judged if s in _GOOD)
+        shares.append(f"<td>{100 * good / len(below):.0f}% ({good}/{len(below)})</td>")
+    lines += [f"<tr><th>Tỷ lệ xã đúng lộ trình / share on track</th>{''.join(shares)}</tr>",
+              "</table>", "<h2>Xếp hạng / ranking</h2>",
+              "<table><tr><th>Hạng / rank</th><th>Xã / commune</th>"
+              "<th>Mục tiêu đạt hoặc đúng lộ trình / targets achieved or on track</th></tr>"]
+    scores = sorted(((sum(1 for s in row if s in _GOOD), code) for code, row in grid.items()),
+                    key=lambda item: (-item[0], item[1]))
+    for rank, (good, code) in enumerate(scores, start=1):
+        label = html.escape(hierarchy.get(code).name or code)
+        lines.append(f"<tr><td>{rank}</td><td>{label}</td><td>{good} / {len(upper)}</td></tr>")
+    lines += ["</table>", "</body></html>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,81 @@
+"""The ``portfolio`` command: every place against its own plan; bad input exits 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from gender_plan import (
+    Comparator,
+    Field,
+    Goal,
+    Indicator,
+    LocalizedText,
+    PartialDate,
+    Plan,
+    Target,
+    save_plan,
+)
+from gender_plan.cli import main
+
+
+def _plan(code: str, value: float, implements: str | None) -> Plan:
+    text = LocalizedText(vi=code, en=code)
+    share = Indicator(code="4.1", name=text, unit="percent", implements=implements,
+                      targets=[Target(comparator=Comparator.GE, value=value, year=2030)])
+    return Plan(code=code, title=text, issuer=text, place=text, start_year=2026, end_year=2030,
+                date=PartialDate(year=2026),
+                goals=[Goal(code="1", field=Field.POLITICS, title=text, indicators=[share])])
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[str, str, str]:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    save_plan(_plan("kh-tinh", 40.0, None), plans / "tinh.yaml")
+    save_plan(_plan("kh-a", 35.0, "4.1"), plans / "a.yaml")
+    save_plan(_plan("kh-b", 45.0, "4.1"), plans / "b.json")
+    places = tmp_path / "places.csv"
+    places.write_text("place,level,parent,plan\na,commune,tinh,kh-a\nb,commune,tinh,kh-b\n"
+                      "c,commune,tinh,kh-missing\ntinh,province,,kh-tinh\n", encoding="utf-8")
+    rows = tmp_path / "m.csv"
+    rows.write_text("place,indicator,period,value,numerator,denominator\n"
+                    "a,4.1,2025,30,6,20\na,4.1,2027,34,8.5,25\nb,4.1,2025,40,10,25\n"
+                    "b,4.1,2027,38,9.5,25\n", encoding="utf-8")
+    return str(plans), str(places), str(rows)
+
+
+def test_csv_output_has_each_place_against_its_own_plan(files, capsys):
+    assert 0 == main(["portfolio", *files, "--as-of", "2027", "--no-cache", "--format", "csv"])
+    out, err = capsys.readouterr()
+    rows = {r["place"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert {"a", "b", "tinh"} == set(rows)
+    assert ("35.0", "45.0", "40.0") == (rows["a"]["target_value"], rows["b"]["target_value"],
+                                        rows["tinh"]["target_value"])
+    assert 36.0 == float(rows["tinh"]["latest"])  # (8.5 + 9.5) / (25 + 25)
+    assert "no plan file has the code 'kh-missing'" in err
+
+
+def test_json_output_and_one_level(files, capsys):
+    assert 0 == main(["portfolio", *files, "--as-of", "2027", "--no-cache", "--format", "json",
+                      "--level", "province"])
+    document = json.loads(capsys.readouterr().out)
+    assert ["tinh"] == [r["place"] for r in document["results"]]
+    assert ["unknown_plan"] == [g["kind"] for g in document["gaps"]]
+
+
+def test_bad_input_exits_2_with_the_file_and_line(files, tmp_path, capsys):
+    plans, places, rows = files
+    Path(places).write_text("place,level,parent,plan\na,commune,nowhere,kh-a\n",
+                            encoding="utf-8")
+    assert 2 == main(["portfolio", plans, places, rows, "--no-cache"])
+    assert f"{places}:2 [parent]" in capsys.readouterr().err
+
+
+def test_an_unknown_level_exits_2(files, capsys):
+    assert 2 == main(["portfolio", *files, "--no-cache", "--level", "district"])
+    assert "no place has the level 'district'" in capsys.readouterr().err
