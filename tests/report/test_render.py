@@ -246,3 +246,9 @@ def test_the_report_gives_a_two_part_target_its_combined_status(laikhe: Plan) ->
             "**Cần đẩy nhanh** | |") in page
     html_page = render_report(laikhe, found, measurements)
     assert 1 == html_page.count('class="combined-row"')
+
+
+def test_a_draft_prints_its_number_suffix_as_the_document_does(laikhe, assessment, measurements):
+    """Lai Khê's draft reads "Số: /KH-UBND": the suffix stands where the number will go."""
+    assert laikhe.number is None
+    assert "<dd>/KH-UBND</dd>" in render_report(laikhe, assessment, measurements)

@@ -325,7 +325,7 @@ def build_view(
         issuer=plan.issuer.get(language),
         place=plan.place.get(language),
         period=f"{plan.start_year}-{plan.end_year}",
-        number=plan.number,
+        number=plan.printed_number,
         date=format_date(plan.date, language),
         draft=plan.is_draft,
         as_of=(as_of.isoformat() if language == "en"
