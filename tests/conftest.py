@@ -11,6 +11,7 @@
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60, deadline=None)
@@ -31,3 +32,14 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks English in tests unless a test asks otherwise.
+
+    Its default is Vietnamese, or the locale's language: LANGUAGE decides first, so setting it
+    here makes the suite independent of the machine's locale. Tests of the Vietnamese default
+    remove it (see tests/test_cli_i18n.py).
+    """
+    monkeypatch.setenv("LANGUAGE", "en")

@@ -154,7 +154,7 @@ def test_show_prints_goals_targets_tasks_and_units(
 
 
 def test_show_in_vietnamese(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "show", str(files[0]))
+    status, out, _ = run(capsys, "show", str(files[0]), "--lang", "vi")
     assert 0 == status
     assert "Mục tiêu 1: " in out
     assert "[DỰ THẢO (CHƯA CÓ SỐ, CHƯA CÓ NGÀY BAN HÀNH)]" in out
@@ -162,7 +162,7 @@ def test_show_in_vietnamese(files: tuple[Path, Path], capsys: pytest.CaptureFixt
 
 def test_assess_table(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     plan, data = files
-    status, out, _ = run(capsys, "assess", str(plan), str(data), "--as-of", "2027")
+    status, out, _ = run(capsys, "assess", str(plan), str(data), "--as-of", "2027", "--lang", "vi")
     assert 0 == status
     assert "35,5% (2027)" in out
     assert "31/12/2027" in out
@@ -223,9 +223,9 @@ def test_report_html_and_markdown(
     plan, data = files
     html = tmp_path / "report.html"
     status, out, _ = run(capsys, "report", str(plan), str(data), "--as-of", "2027",
-                         "--out", str(html))
+                         "--lang", "vi", "--out", str(html))
     assert 0 == status
-    assert "report written" in out
+    assert "đã ghi báo cáo" in out
     page = html.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "35,5%" in page
@@ -252,7 +252,7 @@ def test_new_starts_a_plan_from_the_shipped_template(
     out = tmp_path / "hung-dao.yaml"
     status, text, _ = run(capsys, "new", "--commune", "Hưng Đạo", "--out", str(out))
     assert 0 == status
-    assert "fill in: number, date, signatory, baselines" in text
+    assert "fill in: number, date, signatory, parent, baselines" in text
     plan = load_plan(out)
     assert ("hung-dao-2026-2030", "Hưng Đạo") == (plan.code, plan.place.vi)
     assert (None, None, None) == (plan.number, plan.date.month, plan.signatory)

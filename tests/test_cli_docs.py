@@ -1,4 +1,4 @@
-"""docs/reference/cli.md shows each command's --help exactly as the command line prints it.
+"""docs/reference/cli.md (and cli.vi.md) show each command's --help exactly as it is printed.
 
 Run ``python tests/test_cli_docs.py`` to rewrite the help blocks after changing the parser.
 """
@@ -9,20 +9,25 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
+from gender_plan._i18n import Language
 from gender_plan.cli._parser import build_parser
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "reference" / "cli.md"
+DOCS = {DOC: "en", DOC.with_suffix(".vi.md"): "vi"}
+"""Each page of the reference and the language of its help blocks."""
 BLOCK = re.compile(r"(<!-- help: (?P<name>[a-z-]+) -->\n```text\n)(?P<body>.*?)(```\n)", re.DOTALL)
 COMMANDS = ("gender-plan", "validate", "show", "assess", "report", "new", "trace", "portfolio",
             "schema", "template")
 
 
-def help_text(name: str) -> str:
+def help_text(name: str, language: Language = "en") -> str:
     """The --help output of `name` ('gender-plan' for the main parser) at 100 columns."""
     previous = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "100"
     try:
-        parser = build_parser()
+        parser = build_parser(language)
         if name != "gender-plan":
             action = next(a for a in parser._actions if a.dest == "command")
             parser = action.choices[name]  # type: ignore[index]
@@ -34,17 +39,19 @@ def help_text(name: str) -> str:
             os.environ["COLUMNS"] = previous
 
 
-def regenerate(text: str) -> str:
-    return BLOCK.sub(lambda m: m[1] + help_text(m["name"]) + m[4], text)
+def regenerate(text: str, language: Language = "en") -> str:
+    return BLOCK.sub(lambda m: m[1] + help_text(m["name"], language) + m[4], text)
 
 
-def test_every_command_has_a_help_block() -> None:
-    assert list(COMMANDS) == [m["name"] for m in BLOCK.finditer(DOC.read_text(encoding="utf-8"))]
+@pytest.mark.parametrize("doc", DOCS, ids=lambda doc: doc.name)
+def test_every_command_has_a_help_block(doc: Path) -> None:
+    assert list(COMMANDS) == [m["name"] for m in BLOCK.finditer(doc.read_text(encoding="utf-8"))]
 
 
-def test_help_blocks_match_the_command_line() -> None:
-    text = DOC.read_text(encoding="utf-8")
-    assert regenerate(text) == text, "docs/reference/cli.md is stale: python tests/test_cli_docs.py"
+@pytest.mark.parametrize("doc", DOCS, ids=lambda doc: doc.name)
+def test_help_blocks_match_the_command_line(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    assert regenerate(text, DOCS[doc]) == text, f"{doc} is stale: python tests/test_cli_docs.py"
 
 
 def test_json_fields_are_documented() -> None:
@@ -63,5 +70,7 @@ def test_json_fields_are_documented() -> None:
 
 
 if __name__ == "__main__":
-    DOC.write_text(regenerate(DOC.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"wrote {DOC}")
+    for page, page_language in DOCS.items():
+        page.write_text(regenerate(page.read_text(encoding="utf-8"), page_language),
+                        encoding="utf-8")
+        print(f"wrote {page}")

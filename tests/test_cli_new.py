@@ -67,7 +67,9 @@ def test_new_plan_keeps_the_plan_and_leaves_the_commune_parts_empty() -> None:
     assert [t.code for t in LAIKHE.tasks] == [t.code for t in plan.tasks]
     assert "Hung Dao" in (plan.title.en or "")
     assert "Hưng Đạo" in plan.title.vi
-    assert ("number", "date", "signatory", "baselines") == TO_FILL
+    assert ("number", "date", "signatory", "parent", "baselines") == TO_FILL
+    assert plan.parent is None  # the source's province plan is the officer's to name
+    assert all(d.note is None for d in (*plan.legal_bases, *plan.references))
 
 
 def test_new_years_move_the_date_with_the_start() -> None:

@@ -104,7 +104,7 @@ def test_show_in_english_prints_the_translations() -> None:
 
 
 def test_section_limits_the_output(capsys: pytest.CaptureFixture[str]) -> None:
-    assert 0 == main(["show", str(PLAN_FILE), "--section", "units", "--section", "signature"])
+    assert 0 == main(["show", str(PLAN_FILE), "--section", "units", "--section", "signature", "--lang", "vi"])
     out = capsys.readouterr().out
     assert True is out.startswith("IV. TỔ CHỨC THỰC HIỆN")
     assert True is out.rstrip().endswith("Phạm Văn Liêm")
@@ -145,7 +145,7 @@ def test_assess_shows_a_two_part_targets_combined_status_after_its_parts(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = ROOT / "examples" / "data" / "laikhe-measurements.csv"
-    assert 0 == main(["assess", str(PLAN_FILE), str(data), "--as-of", "2026"])
+    assert 0 == main(["assess", str(PLAN_FILE), str(data), "--as-of", "2026", "--lang", "vi"])
     lines = capsys.readouterr().out.splitlines()
     starts = [line.split()[0] for line in lines if line[:3] in ("3.1", "3.2", "3.3")]
     assert ["3.1", "3.2a", "3.2b", "3.2", "3.3"] == starts

@@ -213,7 +213,9 @@ def run_command(command: Command, cwd: Path) -> int:
             text=True,
             timeout=120,
             check=False,
-            env={**os.environ, "COLUMNS": str(COLUMNS)},
+            # A page in Vietnamese (.vi.md) shows what an officer's Vietnamese locale prints.
+            env={**os.environ, "COLUMNS": str(COLUMNS),
+                 "LANGUAGE": "vi" if command.block.page.name.endswith(".vi.md") else "en"},
         )
         printed = result.stdout + result.stderr
         if command.expected_output is not None:
@@ -384,13 +386,14 @@ def test_the_runner_checks_output_and_refuses_unknown_commands(tmp_path: Path) -
         run_page(bad_python, tmp_path)
 
 
-def test_the_status_reference_matches_the_code() -> None:
-    """docs/reference/statuses.md lists every Status with its value, labels and meaning."""
+@pytest.mark.parametrize("page", ["statuses.md", "statuses.vi.md"])
+def test_the_status_reference_matches_the_code(page: str) -> None:
+    """docs/reference/statuses.md (and .vi.md) list every Status: value, labels and meaning."""
     from gender_plan import Status  # noqa: PLC0415
 
     rows = [
         [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
-        for line in (DOCS / "reference" / "statuses.md").read_text(encoding="utf-8").splitlines()
+        for line in (DOCS / "reference" / page).read_text(encoding="utf-8").splitlines()
         if line.startswith("| `")
     ]
     assert [status.name for status in Status] == [row[0] for row in rows]

@@ -18,6 +18,12 @@ PLAN_FILE = ROOT / "examples" / "laikhe_2026_2030.yaml"
 DATA = ROOT / "examples" / "data"
 PLAN = laikhe_2026_2030.build_plan()
 
+@pytest.fixture(autouse=True)
+def _vietnamese_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The officer's command line speaks Vietnamese: the reports here are read in it."""
+    monkeypatch.setenv("LANGUAGE", "vi")
+
+
 
 def test_a_filled_template_reads_back_as_the_figures_and_record_typed_in(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,7 +39,7 @@ def test_a_filled_template_reads_back_as_the_figures_and_record_typed_in(
         workbook, plan=PLAN)
     capsys.readouterr()
     assert 0 == main(["validate", str(PLAN_FILE), str(workbook), "--as-of", "2026"])
-    assert "32 measurements fit the plan" in capsys.readouterr().out
+    assert "32 số liệu khớp với kế hoạch" in capsys.readouterr().out
     report = tmp_path / "bao-cao.docx"
     assert 0 == main(["report", str(PLAN_FILE), str(workbook), "--as-of", "2026", "--out",
                       str(report)])

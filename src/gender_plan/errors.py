@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from gender_plan._i18n import Language, Msg, msg, render
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -62,6 +64,10 @@ class Problem:
         return attrs.evolve(self, path=path)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, language: Language = "en") -> str:
+        """The problem as one line in `language`: where, what, and the hint in brackets."""
         where = []
         if self.file is not None:
             where.append(self.file if self.line is None else f"{self.file}:{self.line}")
@@ -69,12 +75,27 @@ class Problem:
             where.append(f"[{self.column}]")
         if self.path:
             where.append(self.path)
-        text = f"{' '.join(where)}: {self.message}" if where else self.message
-        return f"{text} ({self.hint})" if self.hint else text
+        message = render(self.message, language)
+        text = f"{' '.join(where)}: {message}" if where else message
+        return f"{text} ({render(self.hint, language)})" if self.hint else text
 
 
 class GenderPlanError(Exception):
-    """Base class of every error the library raises on purpose."""
+    """Base class of every error the library raises on purpose.
+
+    `render` gives the message in Vietnamese or English (the command line's ``--lang``);
+    ``str(error)`` is English, for developers.
+    """
+
+    def describe(self) -> str:
+        """The message as data (a `Msg` where the raiser gave one); ``str`` renders it."""
+        if len(self.args) == 1 and isinstance(self.args[0], str):
+            return self.args[0]
+        return Exception.__str__(self)
+
+    def render(self, language: Language = "en") -> str:
+        """The message in `language`."""
+        return render(self.describe(), language)
 
 
 class ValidationError(GenderPlanError, ValueError):
@@ -89,13 +110,25 @@ class ValidationError(GenderPlanError, ValueError):
         super().__init__(self.problems)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, language: Language = "en") -> str:
+        """Every problem in `language`, one a line under a heading that counts them."""
         count = len(self.problems)
-        head = f"{count:,} problem{'s' if count != 1 else ''} in the {self.subject}"
+        subject = _subject(self.subject)
+        head = (msg("{count} problem in the {subject}", count=count, subject=subject)
+                if count == 1 else
+                msg("{count} problems in the {subject}", count=format(count, ","),
+                    subject=subject))
         shown = self.problems[:MAX_SHOWN]
-        text = head + ":\n" + "\n".join(f"  - {problem}" for problem in shown)
+        text = render(head, language) + ":\n" + "\n".join(
+            f"  - {problem.render(language)}" for problem in shown
+        )
         if count > MAX_SHOWN:
-            text += (f"\n  ... and {count - MAX_SHOWN:,} more (the first {MAX_SHOWN} are shown: "
-                     "fix them and check again)")
+            text += "\n  " + render(msg("... and {more} more (the first {shown} are shown: fix "
+                                         "them and check again)",
+                                         more=format(count - MAX_SHOWN, ","), shown=MAX_SHOWN),
+                                     language)
         return text
 
 
@@ -107,14 +140,19 @@ class UnitError(GenderPlanError, ValueError):
         self.reason = reason
         super().__init__(unit, reason)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
+        """The message as data."""
         from gender_plan.units import KNOWN_UNITS  # noqa: PLC0415 - units imports this module
 
-        return (
-            f"unknown or malformed unit {self.unit!r}: {self.reason} "
-            "(write units as in 'percent', 'deaths / 100000 live_births', 'boys / 100 girls'; "
-            f"common units: {', '.join(KNOWN_UNITS)}; see 'Units' in the documentation)"
+        return msg(
+            "unknown or malformed unit {unit!r}: {reason} (write units as in 'percent', "
+            "'deaths / 100000 live_births', 'boys / 100 girls'; common units: {known}; see "
+            "'Units' in the documentation)",
+            unit=self.unit, reason=self.reason, known=", ".join(KNOWN_UNITS),
         )
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class IncompatibleUnitsError(UnitError):
@@ -124,12 +162,14 @@ class IncompatibleUnitsError(UnitError):
         self.other = other
         self.found = found
         self.expected = expected
-        super().__init__(unit, f"cannot be converted to {other!r}")
+        super().__init__(unit, msg("cannot be converted to {other!r}", other=other))
 
-    def __str__(self) -> str:
-        return (
-            f"unit {self.unit!r} ({self.found}) cannot be compared with or converted to "
-            f"{self.other!r} ({self.expected}): they measure different things"
+    def describe(self) -> str:
+        """The message as data."""
+        return msg(
+            "unit {unit!r} ({found}) cannot be compared with or converted to {other!r} "
+            "({expected}): they measure different things",
+            unit=self.unit, found=self.found, other=self.other, expected=self.expected,
         )
 
 
@@ -146,10 +186,17 @@ class UnknownCodeError(GenderPlanError, KeyError):
         self.known = tuple(known)
         super().__init__(code)
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
+        """The message as data."""
         close = difflib.get_close_matches(self.code, self.known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"the plan has no {self.what} with code {self.code!r}{hint}"
+        what = _SUBJECTS.get(self.what, self.what)
+        if close:
+            return msg("the plan has no {what} with code {code!r}; did you mean {close!r}?",
+                       what=what, code=self.code, close=close[0])
+        return msg("the plan has no {what} with code {code!r}", what=what, code=self.code)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class FileFormatError(ValidationError):
@@ -171,8 +218,13 @@ class FileAccessError(GenderPlanError, OSError):
         self.reason = reason
         super().__init__(path, reason)
 
+    def describe(self) -> str:
+        """The message as data."""
+        return msg("cannot read the file {path}: {reason} (check the path and permissions)",
+                   path=self.path, reason=self.reason)
+
     def __str__(self) -> str:
-        return f"cannot read the file {self.path}: {self.reason} (check the path and permissions)"
+        return self.render("en")
 
 
 class MissingDependencyError(GenderPlanError, ImportError):
@@ -184,11 +236,42 @@ class MissingDependencyError(GenderPlanError, ImportError):
         self.feature = feature
         super().__init__(package)
 
+    def describe(self) -> str:
+        """The message as data."""
+        return msg("{feature} needs the package {package!r}, which is not installed: "
+                   "pip install 'gender-plan[{extra}]'",
+                   feature=self.feature, package=self.package, extra=self.extra)
+
     def __str__(self) -> str:
-        return (
-            f"{self.feature} needs the package {self.package!r}, which is not installed: "
-            f"pip install 'gender-plan[{self.extra}]'"
-        )
+        return self.render("en")
+
+
+_SUBJECTS: dict[str, Msg] = {
+    "plan": msg("plan"),
+    "Plan": msg("plan"),
+    "measurements": msg("measurements"),
+    "measurement table": msg("measurement table"),
+    "file": msg("file"),
+    "output file": msg("output file"),
+    "indicator": msg("indicator"),
+    "goal": msg("goal"),
+    "unit": msg("unit"),
+    "Measurement": msg("measurement"),
+    "report's file name": msg("report's file name"),
+    "sex-disaggregated measurements": msg("sex-disaggregated measurements"),
+    "DataFrame": msg("DataFrame"),
+    "command line": msg("command line"),
+    "--plans folder": msg("--plans folder"),
+    "chain of plans": msg("chain of plans"),
+}
+"""The subjects errors name, as messages (a subject not here is shown as given)."""
+
+
+def _subject(text: str) -> str:
+    """A subject as a message: a known one, ``measurements of '1.1'``, or the text as given."""
+    if text.startswith("measurements of "):
+        return msg("measurements of {code}", code=text.removeprefix("measurements of "))
+    return _SUBJECTS.get(text, text)
 
 
 class MissingProgramError(GenderPlanError, OSError):

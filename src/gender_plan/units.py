@@ -15,6 +15,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import IncompatibleUnitsError, UnitError
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _normalise(text: str) -> str:
         return stripped
     parts = stripped.split("/")
     if len(parts) > 2:
-        raise UnitError(text, "more than one '/': group the denominator with parentheses")
+        raise UnitError(text, msg("more than one '/': group the denominator with parentheses"))
     if len(parts) == 2:
         return f"({parts[0].strip()}) / ({parts[1].strip()})"
     return stripped
@@ -94,11 +95,12 @@ def _parse(text: str) -> tuple[float, Any, str]:
     import pint  # noqa: PLC0415
 
     if not isinstance(text, str) or not text.strip():
-        raise UnitError(str(text), "a unit must be a non-empty text")
+        raise UnitError(str(text), msg("a unit must be a non-empty text"))
     if text == YES_NO:
-        raise UnitError(text, "'yes_no' marks a yes/no indicator and has no magnitude")
+        raise UnitError(text, msg("'yes_no' marks a yes/no indicator and has no magnitude"))
     if _NUMBER_ONLY.match(text):
-        raise UnitError(text, "a unit must name at least one unit, e.g. 'percent' or 'items'")
+        raise UnitError(text, msg("a unit must name at least one unit, e.g. 'percent' or "
+                                    "'items'"))
     _check_shape(text)
     ureg = registry()
     try:
@@ -107,14 +109,17 @@ def _parse(text: str) -> tuple[float, Any, str]:
         raise
     except pint.errors.UndefinedUnitError as error:
         names = ", ".join(repr(name) for name in error.unit_names)
-        raise UnitError(text, f"{names} is not a unit the library knows") from None
+        raise UnitError(text, msg("{names} is not a unit the library knows",
+                                    names=names)) from None
     except Exception as error:
-        raise UnitError(text, f"it cannot be read ({type(error).__name__})") from None
+        raise UnitError(text, msg("it cannot be read ({kind})",
+                                    kind=type(error).__name__)) from None
     if not isinstance(quantity, ureg.Quantity):
-        raise UnitError(text, "a unit must name at least one unit, e.g. 'percent' or 'items'")
+        raise UnitError(text, msg("a unit must name at least one unit, e.g. 'percent' or "
+                                    "'items'"))
     scale = float(quantity.magnitude)
     if not math.isfinite(scale) or scale <= 0:
-        raise UnitError(text, "its scale must be a positive number")
+        raise UnitError(text, msg("its scale must be a positive number"))
     dimension = str(quantity.dimensionality)
     return scale, quantity.units, dimension
 

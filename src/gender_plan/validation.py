@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from gender_plan import units
+from gender_plan._i18n import QuantityText, UnitText, msg
 from gender_plan.errors import Problem, UnitError, ValidationError
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement
@@ -38,9 +39,9 @@ def check_measurements(plan: Plan, measurements: Iterable[Measurement]) -> tuple
             problems.append(
                 Problem(
                     path=f"{path}.indicator",
-                    message=f"the plan has no indicator {row.indicator!r}",
-                    hint=f"did you mean {close[0]!r}?" if close else
-                    f"known codes: {', '.join(indicators)}",
+                    message=msg("the plan has no indicator {code!r}", code=row.indicator),
+                    hint=msg("did you mean {close!r}?", close=close[0]) if close else
+                    msg("known codes: {codes}", codes=", ".join(indicators)),
                 )
             )
             continue
@@ -50,9 +51,10 @@ def check_measurements(plan: Plan, measurements: Iterable[Measurement]) -> tuple
             problems.append(
                 Problem(
                     path=f"{path}.period",
-                    message=f"period {row.period} lies far outside the plan's "
-                    f"{plan.start_year}-{plan.end_year} (accepted: {first}-{last})",
-                    hint="check the year for a typo",
+                    message=msg("period {period} lies far outside the plan's {start}-{end} "
+                                "(accepted: {first}-{last})", period=str(row.period),
+                                start=plan.start_year, end=plan.end_year, first=first, last=last),
+                    hint=msg("check the year for a typo"),
                 )
             )
         key = (row.indicator, row.period, row.series, row.place, row.sex)
@@ -60,11 +62,12 @@ def check_measurements(plan: Plan, measurements: Iterable[Measurement]) -> tuple
             problems.append(
                 Problem(
                     path=path,
-                    message=f"duplicate value for indicator {row.indicator!r}, period "
-                    f"{row.period}, series {row.series!r}, place {row.place!r}, sex "
-                    f"{row.sex.value if row.sex else None!r}: already at "
-                    f"measurements[{seen[key]}]",
-                    hint="keep one, or tell them apart by series or place",
+                    message=msg("duplicate value for indicator {code!r}, period {period}, series "
+                                "{series!r}, place {place!r}, sex {sex!r}: already at "
+                                "measurements[{index}]", code=row.indicator,
+                                period=str(row.period), series=row.series, place=row.place,
+                                sex=row.sex.value if row.sex else None, index=seen[key]),
+                    hint=msg("keep one, or tell them apart by series or place"),
                 )
             )
         else:
@@ -74,11 +77,13 @@ def check_measurements(plan: Plan, measurements: Iterable[Measurement]) -> tuple
 
 def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Problem]:
     if indicator.is_yes_no != isinstance(row.value, bool):
-        wanted = "true or false" if indicator.is_yes_no else f"a number in {indicator.unit!r}"
+        wanted = (msg("true or false (Có or Không)") if indicator.is_yes_no
+                  else msg("a number in {unit!r}", unit=indicator.unit))
         return [
             Problem(
                 path=f"{path}.value",
-                message=f"indicator {indicator.code!r} takes {wanted}, found {row.value!r}",
+                message=msg("indicator {code!r} takes {wanted}, found {value!r}",
+                            code=indicator.code, wanted=wanted, value=row.value),
             )
         ]
     if isinstance(row.value, bool):
@@ -86,13 +91,16 @@ def _check_value(indicator: Indicator, row: Measurement, path: str) -> list[Prob
     try:
         value = units.convert(row.value, row.unit or indicator.unit, indicator.unit)
     except UnitError as error:
-        return [Problem(path=f"{path}.unit", message=str(error))]
+        return [Problem(path=f"{path}.unit", message=error.describe())]
     if indicator.limits is not None and not indicator.limits.contains(value):
         return [
             Problem(
                 path=f"{path}.value",
-                message=f"{row.value:g} {row.unit or indicator.unit} lies outside indicator "
-                f"{indicator.code!r}'s limits {indicator.limits} {indicator.unit}",
+                message=msg("{quantity} lies outside indicator {code!r}'s limits {limits} "
+                            "{limit_unit}", quantity=QuantityText(row.value,
+                                                                  row.unit or indicator.unit),
+                            code=indicator.code, limits=str(indicator.limits),
+                            limit_unit=UnitText(indicator.unit)),
             )
         ]
     return _check_ratio(indicator, row, value, path)

@@ -23,6 +23,12 @@ PLAN = laikhe_2026_2030.build_plan()
 MEASUREMENTS = load_measurements(DATA, plan=PLAN)
 ACTIVITIES = load_activities(RECORD, plan=PLAN)
 
+@pytest.fixture(autouse=True)
+def _vietnamese_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The officer's command line speaks Vietnamese: the reports here are read in it."""
+    monkeypatch.setenv("LANGUAGE", "vi")
+
+
 
 def _write(tmp_path: Path, kind: ReportKind = ReportKind.ANNUAL, language: str = "vi",
            as_of: int | None = 2026) -> docx.document.Document:

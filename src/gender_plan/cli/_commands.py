@@ -12,6 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan._i18n import msg, render
+from gender_plan.cli import ERROR, WARNING
+from gender_plan.cli._console import write_data
 from gender_plan.cli._reporting import (
     OFFICE_SUFFIXES,
     activities_for,
@@ -57,7 +60,8 @@ def _load(args: argparse.Namespace) -> tuple[Plan, tuple[Measurement, ...], Plan
     import gender_plan  # noqa: PLC0415 - keeps `gender-plan --help` fast
 
     plan = gender_plan.load_plan(args.plan)
-    measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
+    measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan,
+                                                       decimal=args.decimal))
     as_of = args.as_of if args.as_of is not None else datetime.date.today()
     assessment = gender_plan.assess_plan(
         plan, measurements, as_of=as_of, method=_method(args.method), place=args.place
@@ -68,7 +72,9 @@ def _load(args: argparse.Namespace) -> tuple[Plan, tuple[Measurement, ...], Plan
 def validate(args: argparse.Namespace) -> int:
     """Check the plan and the measurements; list every problem of both."""
     import gender_plan  # noqa: PLC0415
+    from gender_plan._wording import check_wording  # noqa: PLC0415
 
+    language = args.lang
     errors: list[GenderPlanError] = []
     plan = measurements = None
     try:
@@ -78,7 +84,8 @@ def validate(args: argparse.Namespace) -> int:
     if args.measurements is not None:
         try:
             # With the plan, every problem of a row comes back with its file, line and column.
-            measurements = tuple(gender_plan.load_measurements(args.measurements, plan=plan))
+            measurements = tuple(gender_plan.load_measurements(
+                args.measurements, plan=plan, decimal=args.decimal))
         except GenderPlanError as error:
             errors.append(error)
     activities = None
@@ -90,20 +97,27 @@ def validate(args: argparse.Namespace) -> int:
             errors.append(error)
     if errors:
         for found in errors:
-            print(f"error: {found}", file=sys.stderr)
+            print(f"{render(ERROR, language)}: {found.render(language)}", file=sys.stderr)
         return 2
     assert plan is not None
+    for problem in check_wording(plan):
+        print(f"{render(WARNING, language)}: {args.plan} {problem.render(language)}",
+              file=sys.stderr)
     indicators = sum(1 for _ in plan.indicators())
-    text = (f"{args.plan}: plan {plan.code!r} is valid ({len(plan.goals)} goals, "
-            f"{indicators} indicators, {len(plan.tasks)} tasks)")
+    text = msg("{file}: plan {code!r} is valid ({goals} goals, {indicators} indicators, "
+               "{tasks} tasks)", file=args.plan, code=plan.code, goals=len(plan.goals),
+               indicators=indicators, tasks=len(plan.tasks))
+    line = render(text, language)
     if plan.is_draft:
-        text += "; it is a draft (no number or day of issue yet)"
-    print(text)
+        line += render(msg("; it is a draft (no number or day of issue yet)"), language)
+    print(line)
     if measurements is not None:
-        print(f"{args.measurements}: {len(measurements)} measurements fit the plan")
+        print(render(msg("{file}: {count} measurements fit the plan", file=args.measurements,
+                         count=len(measurements)), language))
     if activities is not None:
-        print(f"{args.activities or args.measurements}: {len(activities)} activities fit the "
-              "plan")
+        print(render(msg("{file}: {count} activities fit the plan",
+                         file=args.activities or args.measurements, count=len(activities)),
+                     language))
         for note in calendar_notes(plan, activities, args.as_of):
             print(note)
     return 0
@@ -124,8 +138,8 @@ def assess(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         from gender_plan.report.data import assessment_data  # noqa: PLC0415
 
-        json.dump(assessment_data(plan, assessment), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_data(json.dumps(assessment_data(plan, assessment), ensure_ascii=False, indent=2)
+                   + "\n")
     elif args.output_format == "csv":
         from gender_plan.report.data import CSV_COLUMNS, assessment_rows  # noqa: PLC0415
 
@@ -133,7 +147,7 @@ def assess(args: argparse.Namespace) -> int:
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(assessment_rows(plan, assessment, language=args.lang))
-        sys.stdout.write(buffer.getvalue())
+        write_data(buffer.getvalue(), bom=True)  # Excel reads UTF-8 only after a BOM
     else:
         from gender_plan.cli._text import assessment_table  # noqa: PLC0415
 
@@ -169,41 +183,48 @@ def report(args: argparse.Namespace) -> int:
         parent = load_parent(args.parent)
     path = write_report(plan, assessment, measurements, args.out, language=args.lang,
                         parent=parent, by_number=args.by_number)
-    print(f"{path}: report written ({path.stat().st_size:,} bytes)")
+    print(render(msg("{file}: report written ({size} bytes)", file=str(path),
+                     size=format(path.stat().st_size, ",")), args.lang))
     return 0
 
 
 def new(args: argparse.Namespace) -> int:
     """Start another commune's plan file."""
     import gender_plan  # noqa: PLC0415
-    from gender_plan.cli._new import TO_FILL, derive_plan  # noqa: PLC0415
+    from gender_plan.cli._new import TO_FILL, derive_plan, with_placeholders  # noqa: PLC0415
+    from gender_plan.io._atomic import write_bytes_atomic  # noqa: PLC0415
+    from gender_plan.io.plan_files import format_of  # noqa: PLC0415
 
     out = Path(args.out)
     if out.exists() and not args.force:
         raise ValidationError(
-            [Problem(message="the file exists already", file=str(out),
-                     hint="choose another name, or add --force to overwrite it")],
+            [Problem(message=msg("the file exists already"), file=str(out),
+                     hint=msg("choose another name, or add --force to overwrite it"))],
             subject="output file",
         )
+    file_format = format_of(out)  # a wrong suffix fails before any work
     if args.national:
         from gender_plan.cli._new import derive_province  # noqa: PLC0415
 
         if args.source is not None:
             raise ValidationError(
-                [Problem(message="both --national and --from given",
-                         hint="--national starts from the national strategy; drop one")],
+                [Problem(message=msg("both --national and --from given"),
+                         hint=msg("--national starts from the national strategy; drop one"))],
                 subject="command line")
 
         plan, left_out = derive_province(
             _template(NATIONAL), province=args.commune, province_en=args.commune_en,
             start_year=args.start_year, end_year=args.end_year)
         gender_plan.save_plan(plan, out)
-        print(f"{out}: plan {plan.code!r} started from the national strategy; every indicator "
-              "implements the national one")
+        print(render(msg("{file}: plan {code!r} started from the national strategy; every "
+                         "indicator implements the national one", file=str(out),
+                         code=plan.code), args.lang))
         if left_out:
-            print(f"left out, due before the plan starts: {', '.join(left_out)}")
-        print(f"fill in: {', '.join(TO_FILL)}; then check it: gender-plan trace {out} "
-              "--parent national")
+            print(render(msg("left out, due before the plan starts: {targets}",
+                             targets=", ".join(left_out)), args.lang))
+        fields = ", ".join(name for name in TO_FILL if name != "parent")
+        print(render(msg("fill in: {fields}; then check it: gender-plan trace {file} --parent "
+                         "national", fields=fields, file=str(out)), args.lang))
         return 0
     if args.source is not None:
         source = gender_plan.load_plan(args.source)
@@ -213,10 +234,19 @@ def new(args: argparse.Namespace) -> int:
             source = gender_plan.load_plan(path)
     plan = derive_plan(source, commune=args.commune, commune_en=args.commune_en,
                        start_year=args.start_year, end_year=args.end_year)
-    gender_plan.save_plan(plan, out)
-    print(f"{out}: plan {plan.code!r} started from {source.code!r}")
-    print(f"fill in: {', '.join(TO_FILL)}; then collect measurements in a CSV file "
-          "and run: gender-plan validate PLAN MEASUREMENTS")
+    plain_text = gender_plan.dumps_plan(plan, format=file_format)
+    text = with_placeholders(plain_text, file_format)
+    write_bytes_atomic(out, text.encode("utf-8"))
+    print(render(msg("{file}: plan {code!r} started from {source!r}", file=str(out),
+                     code=plan.code, source=source.code), args.lang))
+    fields = ", ".join(TO_FILL)
+    todo = (msg("fill in: {fields} (marked by comments in the file); then collect measurements "
+                "in a CSV or Excel file and run: gender-plan validate PLAN MEASUREMENTS",
+                fields=fields)
+            if text != plain_text else  # JSON holds no comments
+            msg("fill in: {fields}; then collect measurements in a CSV or Excel file and run: "
+                "gender-plan validate PLAN MEASUREMENTS", fields=fields))
+    print(render(todo, args.lang))
     return 0
 
 
@@ -232,8 +262,7 @@ def schema(args: argparse.Namespace) -> int:
     import gender_plan  # noqa: PLC0415
 
     del args
-    json.dump(gender_plan.plan_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    write_data(json.dumps(gender_plan.plan_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

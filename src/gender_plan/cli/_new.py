@@ -15,10 +15,30 @@ from gender_plan.model.plan import Plan
 from gender_plan.model.target import Target, TargetKind
 from gender_plan.model.text import LocalizedText
 
-__all__ = ["TO_FILL", "derive_plan", "derive_province", "slug"]
+__all__ = [
+    "PLACEHOLDERS", "TO_FILL", "derive_plan", "derive_province", "slug", "with_placeholders",
+]
 
-TO_FILL = ("number", "date", "signatory", "baselines")
+TO_FILL = ("number", "date", "signatory", "parent", "baselines")
 """What a plan started by `derive_plan` leaves empty for the commune to fill in."""
+
+PLACEHOLDERS = """\
+# ---- Điền vào đây (fill in): xoá dấu '#' ở đầu dòng khi đã điền --------------------------
+# Số kế hoạch, như trên văn bản đã ký:
+# number: 45/KH-UBND
+# Ngày ban hành: sửa dòng 'date' ở trên thành năm-tháng-ngày, ví dụ: date: 2026-06-12
+# Người ký (họ tên và chức vụ, như dưới văn bản):
+# signatory:
+#   name: Nguyễn Văn A
+#   title: Chủ tịch
+#   authority: [TM. ỦY BAN NHÂN DÂN]
+# Kế hoạch của tỉnh (thành phố) mà kế hoạch này triển khai: thêm văn bản ấy vào legal_bases
+# (kind: plan) rồi ghi mã của nó ở đây:
+# parent: ma-ke-hoach-cua-tinh
+# Giá trị cơ sở (baseline) của từng chỉ tiêu, nếu kế hoạch của xã có nêu: xem docs/how-to.
+# -------------------------------------------------------------------------------------------
+"""
+"""The comments `new` writes after the plan's date in YAML and TOML, in Vietnamese."""
 
 
 def slug(text: str) -> str:
@@ -72,12 +92,42 @@ def derive_plan(
     data["date"] = unstructure(PartialDate(year=source.date.year + start - source.start_year))
     for key in ("number", "signatory"):
         data.pop(key, None)
+    _drop_source_history(data)
     if start != source.start_year:
         data.pop("base_year", None)  # the source's base year belongs to its own period
     for goal in data.get("goals", []):
         for indicator in goal.get("indicators", []):
             indicator.pop("baseline", None)
     return structure(data, Plan)
+
+
+def _drop_source_history(data: dict[str, Any]) -> None:
+    """Leave out what is the source commune's own: its parent plan and its notes on documents.
+
+    The parent is the plan of the source's province, which the officer names (a placeholder);
+    the notes record the source document's misprints, not the new commune's.
+    """
+    parent = data.pop("parent", None)
+    for key in ("legal_bases", "references"):
+        documents = [d for d in data.get(key, []) if d.get("code") != parent]
+        for document in documents:
+            document.pop("note", None)
+        if documents:
+            data[key] = documents
+        else:
+            data.pop(key, None)
+
+
+def with_placeholders(text: str, file_format: str) -> str:
+    """`text` (a plan file) with `PLACEHOLDERS` after its top-level date; JSON has no comments."""
+    start = {"yaml": "date:", "toml": "date ="}.get(file_format)
+    if start is None:
+        return text
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith(start):
+            return "".join([*lines[:index + 1], PLACEHOLDERS, *lines[index + 1:]])
+    return text
 
 
 def derive_province(

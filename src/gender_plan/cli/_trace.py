@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language
@@ -34,8 +35,8 @@ def _folder_plans(folder: str) -> list[Plan]:
 
     path = Path(folder)
     if not path.is_dir():
-        raise ValidationError([Problem(message="no such folder", file=folder,
-                                       hint="give the folder that holds the plan files")],
+        raise ValidationError([Problem(message=msg("no such folder"), file=folder,
+                                       hint=msg("give the folder that holds the plan files"))],
                               subject="--plans folder")
     plans = [load_plan(file) for file in sorted(path.iterdir())
              if file.suffix.lower() in _SUFFIXES and file.is_file()]
@@ -43,8 +44,8 @@ def _folder_plans(folder: str) -> list[Plan]:
     for index, plan in enumerate(plans):
         if plan.code in seen:
             raise ValidationError([Problem(
-                message=f"two plan files have the code {plan.code!r}", file=folder,
-                hint="each plan in the folder needs its own code")], subject="--plans folder")
+                message=msg("two plan files have the code {code!r}", code=plan.code), file=folder,
+                hint=msg("each plan in the folder needs its own code"))], subject="--plans folder")
         seen[plan.code] = index
     return plans
 
@@ -63,8 +64,8 @@ def load_parent(path: str) -> Plan:
 def parents_of(plan: Plan, args: argparse.Namespace) -> tuple[Plan, ...]:
     """The plans above `plan`: the ``--parent`` files in order, else the chain in ``--plans``."""
     if args.parents and args.plans is not None:
-        raise ValidationError([Problem(message="both --parent and --plans given",
-                                       hint="give the parents one by one, or a folder")],
+        raise ValidationError([Problem(message=msg("both --parent and --plans given"),
+                                       hint=msg("give the parents one by one, or a folder"))],
                               subject="command line")
     if args.parents:
         return tuple(load_parent(path) for path in args.parents)
@@ -74,13 +75,15 @@ def parents_of(plan: Plan, args: argparse.Namespace) -> tuple[Plan, ...]:
         if not chain:
             raise ValidationError([Problem(
                 path="parent", file=args.plan,
-                message=f"plan {plan.code!r} names no parent plan",
-                hint="set the plan's 'parent' to the legal basis it implements, or use --parent",
+                message=msg("plan {code!r} names no parent plan", code=plan.code),
+                hint=msg("set the plan's 'parent' to the legal basis it implements, or use "
+                         "--parent"),
             )], subject="chain of plans")
         return chain
-    raise ValidationError([Problem(message="no parent plan given",
-                                   hint="add --parent FILE (repeat it for the parent's parent) "
-                                   "or --plans FOLDER")], subject="command line")
+    raise ValidationError([Problem(message=msg("no parent plan given"),
+                                   hint=msg("add --parent FILE (repeat it for the parent's "
+                                            "parent) or --plans FOLDER"))],
+                          subject="command line")
 
 
 def _row(finding: Finding, language: Language) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError, Problem, ValidationError
 from gender_plan.evaluation._spec import specs_of
 from gender_plan.evaluation.assessment import Assessment, Observation
@@ -71,9 +72,9 @@ def _rows_of(indicator: Indicator, rows: list[Measurement],
         mine = [m for m in mine if m.place == place]
     elif len(places) > 1:
         raise AssessmentError(
-            f"measurements of indicator {indicator.code!r} come from several places "
-            f"({', '.join(sorted(str(p) for p in places))}): pass place=… to choose one, or "
-            "aggregate them first"
+            msg("measurements of indicator {code!r} come from several places ({places}): pass "
+                "place=… (on the command line: --place) to choose one, or aggregate them first",
+                code=indicator.code, places=", ".join(sorted(str(p) for p in places)))
         )
     problems: list[Problem] = []
     totals = [m for m in mine if m.sex is None]

@@ -15,6 +15,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._spec import Spec
@@ -117,11 +118,14 @@ def refuse_duplicates(block: Block, code: str, places: tuple[str, ...],
     for g in np.flatnonzero(block.duplicate).tolist():
         for position in np.flatnonzero(same[:, g]).tolist():
             period = _period(block, position, g)
+            series, place = series_names[block.series[g]], places[block.place[g]]
             problems.append(Problem(
-                message=f"two values of indicator {code!r} for {period} in series "
-                f"{series_names[block.series[g]]!r}"
-                + (f" at place {places[block.place[g]]!r}" if places[block.place[g]] else ""),
-                hint="keep one, or give them different series"))
+                message=msg("two values of indicator {code!r} for {period} in series "
+                            "{series!r} at place {place!r}", code=code, period=str(period),
+                            series=series, place=place) if place else
+                msg("two values of indicator {code!r} for {period} in series {series!r}",
+                    code=code, period=str(period), series=series),
+                hint=msg("keep one, or give them different series")))
     raise ValidationError(problems, subject=f"measurements of {code!r}")
 
 

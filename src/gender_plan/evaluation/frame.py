@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan import units
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, UnitError, ValidationError
 from gender_plan.evaluation._layout import Layout, lay_out, period_of
 from gender_plan.model.measurement import Measurement, Sex
@@ -273,20 +274,25 @@ def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[st
     """
     target = unit_of.get(code)
     if target is None:
-        problems.append(Problem(path=f"{path}.indicator", message=f"no unit known for indicator "
-                                f"{code!r}", hint="pass the plan that defines it"))
+        problems.append(Problem(path=f"{path}.indicator",
+                                message=msg("no unit known for indicator {code!r}", code=code),
+                                hint=msg("pass the plan that defines it")))
         return math.nan
     if isinstance(value, bool) or units.is_yes_no(target):
         if isinstance(value, bool) and units.is_yes_no(target):
             return 1.0 if value else 0.0
-        problems.append(Problem(path=f"{path}.value", message=f"indicator {code!r} takes "
-                                f"{'true or false' if units.is_yes_no(target) else 'numbers'}, "
-                                f"found {value!r}" + (f" for {period}" if period else "")))
+        wanted = (msg("true or false (Có or Không)") if units.is_yes_no(target)
+                  else msg("numbers"))
+        problems.append(Problem(path=f"{path}.value", message=(
+            msg("indicator {code!r} takes {wanted}, found {value!r} for {period}", code=code,
+                wanted=wanted, value=value, period=str(period)) if period else
+            msg("indicator {code!r} takes {wanted}, found {value!r}", code=code, wanted=wanted,
+                value=value))))
         return math.nan
     try:
         return units.convert(value, unit or target, target)
     except UnitError as error:
-        problems.append(Problem(path=f"{path}.unit", message=str(error)))
+        problems.append(Problem(path=f"{path}.unit", message=error.describe()))
         return math.nan
 
 

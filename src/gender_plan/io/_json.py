@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._limits import MAX_DIGITS, Budget, LimitError
 from gender_plan.io._source import Locations, join
@@ -54,7 +55,7 @@ class _Reader:
         value, position = self.value(position, "", 0)
         position = self.space(position)
         if position != len(self.text):
-            raise _SyntaxError("unexpected text after the end of the document", position)
+            raise _SyntaxError(msg("unexpected text after the end of the document"), position)
         return value
 
     def value(self, position: int, path: str, depth: int) -> tuple[Any, int]:
@@ -78,10 +79,10 @@ class _Reader:
         for word, meaning in _WORDS.items():
             if self.text.startswith(word, position):
                 return meaning, position + len(word)
-        found = repr(char) if char else "the end of the file"
+        found = repr(char) if char else msg("the end of the file")
         raise _SyntaxError(
-            f"expected a value (text in double quotes, a number, true, false, null, [ or {{), "
-            f"found {found}",
+            msg("expected a value (text in double quotes, a number, true, false, null, [ or {{), "
+                "found {found}", found=found),
             position,
         )
 
@@ -90,8 +91,8 @@ class _Reader:
             text, end = _scanstring(self.text, position + 1, True)
         except json.JSONDecodeError as error:
             if error.msg.startswith("Unterminated"):
-                raise _SyntaxError("the text in quotes that starts here never ends", error.pos,
-                                   "add the closing double quote") from None
+                raise _SyntaxError(msg("the text in quotes that starts here never ends"),
+                                   error.pos, msg("add the closing double quote")) from None
             raise _SyntaxError(error.msg.lower(), error.pos) from None
         Budget.string(text, self.line(position))
         return text, end
@@ -103,7 +104,7 @@ class _Reader:
             return result, position + 1
         while True:
             if not self.text.startswith('"', position):
-                raise _SyntaxError("expected a key in double quotes", position)
+                raise _SyntaxError(msg("expected a key in double quotes"), position)
             key_position = position
             key, position = self.string(position)
             Budget.key(key, self.line(key_position))
@@ -111,22 +112,22 @@ class _Reader:
             here = join(path, key)
             if key in result:
                 raise _SyntaxError(
-                    f"the key {key!r} appears twice in the same object (first at line "
-                    f"{self.locations[here]})",
+                    msg("the key {key!r} appears twice in the same object (first at line "
+                        "{line})", key=key, line=self.locations[here]),
                     key_position,
-                    "keep one of them: a later value would silently replace the first",
+                    msg("keep one of them: a later value would silently replace the first"),
                 )
             self.locations[here] = self.line(key_position)
             position = self.space(position)
             if not self.text.startswith(":", position):
-                raise _SyntaxError("expected ':' after the key", position)
+                raise _SyntaxError(msg("expected ':' after the key"), position)
             result[key], position = self.value(self.space(position + 1), here, depth + 1)
             position = self.space(position)
             if self.text.startswith("}", position):
                 return result, position + 1
             if not self.text.startswith(",", position):
-                raise _SyntaxError("expected ',' or '}' after a value", position,
-                                   "is a comma missing at the end of the line before?")
+                raise _SyntaxError(msg("expected ',' or '}}' after a value"), position,
+                                   msg("is a comma missing at the end of the line before?"))
             position = self.space(position + 1)
 
     def array(self, position: int, path: str, depth: int) -> tuple[list[Any], int]:
@@ -142,8 +143,8 @@ class _Reader:
             if self.text.startswith("]", position):
                 return result, position + 1
             if not self.text.startswith(",", position):
-                raise _SyntaxError("expected ',' or ']' after a value", position,
-                                   "is a comma missing at the end of the line before?")
+                raise _SyntaxError(msg("expected ',' or ']' after a value"), position,
+                                   msg("is a comma missing at the end of the line before?"))
             position = self.space(position + 1)
 
 
@@ -157,11 +158,12 @@ def load_json(text: str, file: str | None) -> tuple[Any, Locations]:
     except _SyntaxError as error:
         line = reader.line(error.position)
         start = text.rfind("\n", 0, error.position) + 1
-        message = f"not valid JSON: {error.message} (column {error.position - start + 1})"
+        message = msg("not valid JSON: {problem} (column {column})", problem=error.message,
+                      column=error.position - start + 1)
         hint = error.hint
         if error.position >= len(text.rstrip()):
-            message = "not valid JSON: the file ends before the document does"
-            hint = "the file may have been cut short: check its end"
+            message = msg("not valid JSON: the file ends before the document does")
+            hint = msg("the file may have been cut short: check its end")
         raise FileFormatError([Problem(file=file, line=line, message=message, hint=hint)]) from None
 
 

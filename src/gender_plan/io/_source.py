@@ -11,6 +11,7 @@ import re
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_PLAN_BYTES, check_text, read_bytes
 
@@ -56,9 +57,10 @@ def decode(data: bytes, file: str | None, *, controls: bool = True) -> str:
                 Problem(
                     file=file,
                     line=line,
-                    message=f"the file is not UTF-8 text: byte 0x{byte} cannot be read",
-                    hint="save the file with the UTF-8 encoding (Excel: 'CSV UTF-8'; "
-                    "text editors: 'Save with encoding UTF-8')",
+                    message=msg("the file is not UTF-8 text: byte 0x{byte} cannot be read",
+                                byte=byte),
+                    hint=msg("save the file with the UTF-8 encoding (Excel: 'CSV UTF-8'; "
+                             "text editors: 'Save with encoding UTF-8')"),
                 )
             ]
         ) from None

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import (
     FileFormatError,
     GenderPlanError,
@@ -28,6 +29,7 @@ from gender_plan.errors import (
     ValidationError,
 )
 from gender_plan.io._limits import BOUND_HINT, MAX_COLUMNS
+from gender_plan.io._typed import DayMonthYearError, code_from_number, day_month_year, yes_no
 from gender_plan.model import LocalizedText, Measurement, Period, Plan, Sex
 from gender_plan.validation import check_measurements
 
@@ -37,6 +39,7 @@ __all__ = [
     "NOTES",
     "REQUIRED",
     "Decimal",
+    "Percent",
     "Row",
     "escape",
     "header",
@@ -144,16 +147,19 @@ def header(names: Sequence[object], labels: Sequence[str], file: str | None,
         if column is None:
             close = difflib.get_close_matches(text, list(known), n=1)
             problems.append(Problem(
-                file=file, line=line, column=label, message=f"unknown column {name!r}",
-                hint=f"did you mean {close[0]!r}?" if close else
-                f"the columns are {', '.join(COLUMNS)}"))
+                file=file, line=line, column=label,
+                message=msg("unknown column {name!r}", name=name),
+                hint=msg("did you mean {close!r}?", close=close[0]) if close else
+                msg("the columns are {columns}", columns=", ".join(COLUMNS))))
         elif column in columns:
             problems.append(Problem(file=file, line=line, column=label,
-                                    message=f"the column {column!r} appears twice"))
+                                    message=msg("the column {column!r} appears twice",
+                                                column=column)))
         columns.append(column)
     problems.extend(
-        Problem(file=file, line=line, message=f"the required column {name!r} is missing",
-                hint=f"the first row names the columns: {', '.join(COLUMNS)}")
+        Problem(file=file, line=line,
+                message=msg("the required column {name!r} is missing", name=name),
+                hint=msg("the first row names the columns: {columns}", columns=", ".join(COLUMNS)))
         for name in REQUIRED if name not in columns
     )
     if problems:
@@ -181,16 +187,20 @@ def _decimal_mark(rows: Sequence[Row], file: str | None) -> Decimal:
     if not unambiguous:
         text, row = commas[0]
         raise FileFormatError(
-            [Problem(file=file, line=row.line, message=f"{text!r} may be {text.replace(',', '.')} "
-                     f"or {text.replace(',', '')}: every number with a comma has three digits "
-                     "after it", hint="pass decimal=',' or decimal='.' to say which")],
+            [Problem(file=file, line=row.line,
+                     message=msg("{text!r} may be {dot} or {plain}: every number with a comma "
+                                 "has three digits after it", text=text,
+                                 dot=text.replace(",", "."), plain=text.replace(",", "")),
+                     hint=msg("pass decimal=',' or decimal='.' to say which (on the command "
+                              "line: --decimal , or --decimal .)"))],
             subject="measurement table",
         )
     text, row = unambiguous[0]
-    where = f"{file}:{row.line}" if file else f"line {row.line}"
+    where = f"{file}:{row.line}" if file else msg("line {line}", line=row.line)
     warnings.warn(
-        f"{where}: numbers are written with a decimal comma ({text!r}); reading "
-        f"{text!r} as {text.replace(',', '.')}. Pass decimal=',' to say so and silence this.",
+        msg("{where}: numbers are written with a decimal comma ({text!r}); reading {text!r} as "
+            "{number}. Pass decimal=',' (--decimal , on the command line) to say so and silence "
+            "this.", where=where, text=text, number=text.replace(",", ".")),
         GenderPlanWarning,
         stacklevel=4,
     )
@@ -204,17 +214,35 @@ class _CellError(GenderPlanError, ValueError):
         self.hint = hint
 
 
+class Percent(float):
+    """A number a spreadsheet shows as a percentage: the cell holds 0.55 for a typed 55%."""
+
+
+def _percent(value: Percent, percent_ok: Callable[[], str | None]) -> float:
+    """The percentage of a `Percent` cell, where the row's unit is percent."""
+    number = round(float(value) * 100, 10)
+    problem = percent_ok()
+    if problem is not None:
+        raise _CellError(msg("{text!r} has a percent sign, but {problem}",
+                             text=format(number, "g") + "%", problem=problem),
+                         msg("write 'percent' in the unit column, or drop the '%'"))
+    return number
+
+
 def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float:
+    if isinstance(value, Percent):
+        return _percent(value, percent_ok)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise _CellError(f"expected a number, found {value!r}")
+        raise _CellError(msg("expected a number, found {value!r}", value=value))
     if not isinstance(value, str):
         return value
     text = value.strip()
     if text.endswith("%"):
         problem = percent_ok()
         if problem is not None:
-            raise _CellError(f"{text!r} has a percent sign, but {problem}",
-                             "write 'percent' in the unit column, or drop the '%'")
+            raise _CellError(msg("{text!r} has a percent sign, but {problem}", text=text,
+                                 problem=problem),
+                             msg("write 'percent' in the unit column, or drop the '%'"))
         text = text[:-1].strip()
     if any(char.isdigit() and not char.isascii() for char in text):
         raise _CellError(f"expected a number written with the digits 0-9, found {value!r}",
@@ -223,17 +251,18 @@ def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None
     if decimal == ".":
         if _DOT_NUMBER.match(text):
             return float(text) if any(c in text for c in ".eE") else int(text)
-        hint = ("with a decimal comma, pass decimal=','" if _COMMA_NUMBER.match(text)
-                else None)
+        hint = (msg("with a decimal comma, pass decimal=',' (--decimal , on the command line)")
+                if _COMMA_NUMBER.match(text) else None)
     else:
         if _COMMA_NUMBER.match(text):
             return float(text.replace(",", ".")) if "," in text else int(text)
         if _DOT_THOUSANDS.match(text):
-            raise _CellError(f"{text!r} has a dot between thousands, but the decimal mark is ','",
-                             f"write {text.replace('.', '')} without the dot")
-        hint = ("the decimal mark is ','; write thousands without a separator"
+            raise _CellError(msg("{text!r} has a dot between thousands, but the decimal mark "
+                                 "is ','", text=text),
+                             msg("write {number} without the dot", number=text.replace(".", "")))
+        hint = (msg("the decimal mark is ','; write thousands without a separator")
                 if "." in text else None)
-    raise _CellError(f"expected a number, found {value!r}", hint)
+    raise _CellError(msg("expected a number, found {value!r}", value=value), hint)
 
 
 def _text(value: object, column: str) -> str:
@@ -243,23 +272,32 @@ def _text(value: object, column: str) -> str:
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    raise _CellError(f"expected a text in column {column!r}, found {value!r}",
-                     "format the column as Text and type the value again: a number such as "
-                     "2.10 would lose its last digit")
+    raise _CellError(msg("expected a text in column {column!r}, found {value!r}",
+                         column=column, value=value),
+                     msg("format the column as Text and type the value again: a number such "
+                         "as 2.10 would lose its last digit"))
 
 
 def _period(value: object) -> Period:
     if isinstance(value, datetime.date):
-        raise _CellError(f"the cell holds a date ({value:%Y-%m-%d}), not a period",
-                         "format the column as Text and write the period as 2025, 2025-Q3, "
-                         "2025-07 or 2025-07-14")
+        raise _CellError(msg("the cell holds a date ({date}), not a period",
+                             date=value.isoformat()),
+                         msg("format the column as Text and write the period as 2025, "
+                             "2025-Q3, 2025-07 or 2025-07-14"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise _CellError(f"expected a period such as 2025 or 2025-Q3, found {value!r}")
-    return Period.parse(value)
+        raise _CellError(msg("expected a period such as 2025 or 2025-Q3, found {value!r}",
+                             value=value))
+    try:
+        iso = day_month_year(value)  # 14/07/2025 as Vietnamese documents write a day
+    except DayMonthYearError as error:
+        raise _CellError(msg("{text!r} could be day/month or month/day", text=error.text),
+                         msg("write the date as year-month-day: {iso} if it is day/month/year",
+                             iso=error.iso)) from None
+    return Period.parse(value if iso is None else iso)
 
 
 def _value(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]) -> float | bool:
@@ -267,13 +305,16 @@ def _value(value: object, decimal: Decimal, percent_ok: Callable[[], str | None]
         return value
     if isinstance(value, str) and _normal(value) in _BOOLEANS:
         return _BOOLEANS[_normal(value)]
+    if isinstance(value, str) and yes_no(value) is not None:
+        return bool(yes_no(value))  # Có/Không, Đạt/Không đạt: as the report prints them
     return _number(value, decimal, percent_ok)
 
 
 def _sex(value: object) -> Sex:
     text = _normal(value) if isinstance(value, str) else ""
     if text not in _SEXES:
-        raise _CellError(f"expected 'female' or 'male' (nữ, nam), found {value!r}")
+        raise _CellError(msg("expected 'female' or 'male' (nữ, nam), found {value!r}",
+                             value=value))
     return _SEXES[text]
 
 
@@ -302,12 +343,14 @@ def measurements_from_rows(
     units = {} if plan is None else {i.code: i.unit for _, i in plan.indicators()}
     problems: list[Problem] = []
     built: list[Measurement] = []
+    typed: list[str] = []
     for index, row in enumerate(table):
-        found = _row(row, index, mark, units, file)
+        found = _row(row, index, mark, units, file, typed)
         if isinstance(found, Measurement):
             built.append(found)
         else:
             problems.extend(found)
+    _warn_typed_codes(typed, file)
     if plan is not None and not problems:
         problems.extend(_at_cell(p, table, file) for p in check_measurements(plan, built))
     if problems:
@@ -316,7 +359,7 @@ def measurements_from_rows(
 
 
 def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
-         file: str | None) -> Measurement | list[Problem]:
+         file: str | None, typed: list[str]) -> Measurement | list[Problem]:
     cells = {k: v for k, v in row.cells.items() if not _blank(v[0])}
     problems: list[Problem] = []
     fields: dict[str, Any] = {}
@@ -324,8 +367,8 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
     def percent_ok() -> str | None:
         unit = fields.get("unit") or units.get(fields.get("indicator", ""))
         if unit is None:
-            return "the row has no unit"
-        return None if unit == "percent" else f"the unit is {unit!r}"
+            return msg("the row has no unit")
+        return None if unit == "percent" else msg("the unit is {unit!r}", unit=unit)
 
     readers: dict[str, Callable[[object], object]] = {
         "period": _period,
@@ -340,9 +383,11 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
                 label = row.cells.get(column, (None, column))[1]
                 problems.append(Problem(file=file, line=row.line, column=label,
                                         path=f"measurements[{index}].{column}",
-                                        message=f"the {column} is empty"))
+                                        message=msg("the {column} is empty", column=column)))
             continue
         value, label = cells[column]
+        if column == "indicator":
+            value = _code_cell(value, label, units, typed)
         try:
             fields[column] = readers.get(column, lambda v, c=column: _text(v, c))(value)
         except _CellError as error:
@@ -371,6 +416,30 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
     except ValidationError as error:
         return [_at_cell(p.prefixed(f"measurements[{index}]"), {index: row}, file)
                 for p in error.problems]
+
+
+def _code_cell(value: object, label: str, units: Mapping[str, str],
+               typed: list[str]) -> object:
+    """A code Excel stored as a number (2.1) read as the plan's code; noted in `typed`."""
+    if not isinstance(value, float) or value.is_integer():
+        return value
+    code = code_from_number(value, units)
+    if code is None:
+        return value  # no plan, or no single code reads so: refused with the Text hint
+    typed.append(f"{label} {code!r}")
+    return code
+
+
+def _warn_typed_codes(typed: Sequence[str], file: str | None) -> None:
+    """One warning for every code typed as a number, naming their cells."""
+    if typed:
+        warnings.warn(
+            msg("{file}: indicator codes typed as numbers were read as the plan's codes "
+                "({cells}); format the column as Text to keep codes as typed",
+                file=file or "-", cells=", ".join(typed)),
+            GenderPlanWarning,
+            stacklevel=4,
+        )
 
 
 def _at_cell(problem: Problem, rows: Sequence[Row] | Mapping[int, Row],

@@ -29,6 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._limits import MAX_ALIASES, MAX_DEPTH, MAX_VALUES, Budget, LimitError
 from gender_plan.io._source import Locations, join
@@ -170,8 +171,9 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
                 Problem(
                     file=file,
                     line=text.count("\n", 0, error.position) + 1,
-                    message=f"not valid YAML: character {chr(error.character)!r} is not allowed",
-                    hint="remove the invisible control character from this line",
+                    message=msg("not valid YAML: character {character!r} is not allowed",
+                                character=chr(error.character)),
+                    hint=msg("remove the invisible control character from this line"),
                 )
             ]
         ) from None
@@ -190,13 +192,15 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
                 Problem(
                     file=file,
                     line=mark.line + 1 if mark is not None else None,
-                    message=f"not valid YAML: {error.problem or error.context}",
-                    hint="check the indentation and the quotes on and around this line",
+                    message=msg("not valid YAML: {problem}",
+                                problem=str(error.problem or error.context)),
+                    hint=msg("check the indentation and the quotes on and around this line"),
                 )
             ]
         ) from None
     except yaml.YAMLError as error:
-        raise FileFormatError([Problem(file=file, message=f"not valid YAML: {error}")]) from None
+        raise FileFormatError([Problem(file=file, message=msg("not valid YAML: {problem}",
+                                                              problem=str(error)))]) from None
     finally:
         loader.dispose()
 
@@ -255,7 +259,7 @@ class _Builder:
             raise LimitError(
                 f"the value {node.value!r} cannot be read as {node.tag.removeprefix(_TAG)}",
                 line,
-                "remove the '!!' tag, or write a value of that kind",
+                msg("remove the '!!' tag, or write a value of that kind"),
             ) from None
 
     def _mapping(self, node: MappingNode, path: str, depth: int) -> dict[str, Any]:
@@ -266,13 +270,13 @@ class _Builder:
                 raise LimitError(
                     "merge keys (<<) are not allowed in a plan file",
                     key_node.start_mark.line + 1,
-                    "write the keys out in full",
+                    msg("write the keys out in full"),
                 )
             if not isinstance(key_node, ScalarNode) or key_node.tag != _TAG + "str":
                 raise LimitError(
                     f"a key must be a name, found {_shown(key_node)}",
                     key_node.start_mark.line + 1,
-                    "write keys as plain names such as 'code' or 'targets'",
+                    msg("write keys as plain names such as 'code' or 'targets'"),
                 )
             key = key_node.value
             Budget.key(key, key_node.start_mark.line + 1)
@@ -281,7 +285,7 @@ class _Builder:
                     f"the key {key!r} appears twice in the same mapping (first at line "
                     f"{self.locations[join(path, key)]})",
                     key_node.start_mark.line + 1,
-                    "keep one of them: a later value would silently replace the first",
+                    msg("keep one of them: a later value would silently replace the first"),
                 )
             self.locations[join(path, key)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, join(path, key), depth + 1)

@@ -23,8 +23,17 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from gender_plan import model
+from gender_plan._i18n import msg
 from gender_plan.errors import GenderPlanError, Problem, ValidationError
+from gender_plan.io._typed import (
+    COMPARATOR_SIGNS,
+    DayMonthYearError,
+    day_month_year,
+    number_text_hint,
+    yes_no,
+)
 from gender_plan.model import (
+    Comparator,
     DayOfYear,
     LocalizedText,
     PartialDate,
@@ -39,36 +48,47 @@ T = TypeVar("T")
 class _MismatchError(GenderPlanError, TypeError):
     """A value of the wrong type inside a document (raised inside hooks, reported as a Problem)."""
 
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _MismatchError(f"expected a text, found {value!r}")
+        raise _MismatchError(msg("expected a text, found {value!r}", value=value))
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _MismatchError(f"expected a whole number, found {value!r}")
+        raise _MismatchError(msg("expected a whole number, found {value!r}", value=value),
+                             number_text_hint(value) if isinstance(value, str) else None)
     return value
 
 
 def _strict_float(value: object, _: type) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
-        raise _MismatchError(f"expected a number, found {value!r}")
+        raise _MismatchError(msg("expected a number, found {value!r}", value=value),
+                             number_text_hint(value) if isinstance(value, str) else None)
     if not math.isfinite(value):
-        raise _MismatchError(f"expected a finite number, found {value!r}")
+        raise _MismatchError(msg("expected a finite number, found {value!r}", value=value))
     return value
 
 
 def _strict_bool(value: object, _: type) -> bool:
+    if isinstance(value, str) and yes_no(value) is not None:
+        return bool(yes_no(value))  # "Có", "Không", "Đạt", "Không đạt" as officers write them
     if not isinstance(value, bool):
-        raise _MismatchError(f"expected true or false, found {value!r}")
+        raise _MismatchError(msg("expected true or false (Có or Không), found {value!r}",
+                                 value=value))
     return value
 
 
 def _number_or_bool(value: object, _: type) -> float | bool:
     if isinstance(value, bool):
         return value
+    if isinstance(value, str) and yes_no(value) is not None:
+        return bool(yes_no(value))
     return _strict_float(value, float)
 
 
@@ -80,12 +100,13 @@ def _text(value: object, _: type) -> LocalizedText:
         if unknown:
             raise ForbiddenExtraKeysError("", LocalizedText, unknown)
         if "vi" not in value:
-            raise _MismatchError("a text needs its Vietnamese 'vi' (and optionally 'en')")
+            raise _MismatchError(msg("a text needs its Vietnamese 'vi' (and optionally 'en')"))
         return LocalizedText(
             vi=_strict_str(value["vi"], str),
             en=None if value.get("en") is None else _strict_str(value["en"], str),
         )
-    raise _MismatchError(f"expected a text or {{vi: ..., en: ...}}, found {value!r}")
+    raise _MismatchError(msg("expected a text or {{vi: ..., en: ...}}, found {value!r}",
+                             value=value))
 
 
 def _from_text(parse: Any) -> Any:
@@ -93,8 +114,9 @@ def _from_text(parse: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # YAML reads a bare 2025 as a number
         if not isinstance(value, str):
-            raise _MismatchError(f"expected a text such as '2025' or '2025-07', found {value!r}")
-        return parse(value)
+            raise _MismatchError(msg("expected a text such as '2025' or '2025-07', found "
+                                     "{value!r}", value=value))
+        return parse(_iso(value))
 
     return hook
 
@@ -103,19 +125,36 @@ def _day_of_year(value: object, _: type) -> DayOfYear:
     text = _strict_str(value, str)
     month, _sep, day = text.partition("-")
     if not (month.isascii() and month.isdigit() and day.isascii() and day.isdigit()):
-        raise _MismatchError(f"expected a day of the year as MM-DD (11-25), found {value!r}")
+        raise _MismatchError(msg("expected a day of the year as MM-DD (11-25), found {value!r}",
+                                 value=value))
     return DayOfYear(month=int(month), day=int(day))
 
 
+def _iso(text: str) -> str:
+    """A date typed day/month/year (13/06/2026) as ISO text; others unchanged."""
+    try:
+        iso = day_month_year(text)
+    except DayMonthYearError as error:
+        raise _MismatchError(
+            msg("{text!r} could be day/month or month/day", text=error.text),
+            msg("write the date as year-month-day: {iso} if it is day/month/year", iso=error.iso),
+        ) from None
+    return text if iso is None else iso
+
+
 def _enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    if cls is Comparator and isinstance(value, str):
+        value = COMPARATOR_SIGNS.get(value.strip(), value.strip())  # ≥ as the report prints it
     try:
         return cls(value)
     except ValueError:
         allowed = [str(member.value) for member in cls]
         close = difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        choices = ", ".join(map(repr, allowed))
         raise _MismatchError(
-            f"expected one of {', '.join(map(repr, allowed))}, found {value!r}{hint}"
+            msg("expected one of {allowed}, found {value!r}; did you mean {close!r}?",
+                allowed=choices, value=value, close=close[0]) if close else
+            msg("expected one of {allowed}, found {value!r}", allowed=choices, value=value)
         ) from None
 
 
@@ -123,9 +162,10 @@ def _date(value: object, _: type) -> datetime.date:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value  # YAML and TOML read ISO dates themselves
     try:
-        return datetime.date.fromisoformat(_strict_str(value, str))
+        return datetime.date.fromisoformat(_iso(_strict_str(value, str)))
     except ValueError:
-        raise _MismatchError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+        raise _MismatchError(msg("expected a date as YYYY-MM-DD, found {value!r}",
+                                 value=value)) from None
 
 
 def _model_enums() -> list[type[enum.Enum]]:
@@ -236,22 +276,25 @@ def _problems(error: BaseException, path: str) -> list[Problem]:
             problems.append(
                 Problem(
                     path=_join(path, key),
-                    message=f"unknown key {key!r}",
-                    hint=f"did you mean {close[0]!r}?"
+                    message=msg("unknown key {key!r}", key=key),
+                    hint=msg("did you mean {close!r}?", close=close[0])
                     if close
-                    else f"known keys: {', '.join(known)}",
+                    else msg("known keys: {known}", known=", ".join(known)),
                 )
             )
         return problems
     if isinstance(error, KeyError) and not isinstance(error, GenderPlanError):
         key = str(error.args[0])
         where = path if path.rsplit(".", maxsplit=1)[-1] == key else _join(path, key)
-        return [Problem(path=where, message=f"required key {key!r} is missing")]
-    message = str(error) if isinstance(error, GenderPlanError) else _describe(error)
+        return [Problem(path=where, message=msg("required key {key!r} is missing", key=key))]
+    if isinstance(error, _MismatchError):
+        return [Problem(path=path, message=error.describe(), hint=error.hint)]
+    message = error.describe() if isinstance(error, GenderPlanError) else _describe(error)
     return [Problem(path=path, message=message)]
 
 
 def _describe(error: BaseException) -> str:
     if isinstance(error, TypeError | AttributeError):
-        return f"found a value of the wrong kind: a list or a mapping was expected ({error})"
-    return f"cannot be read: {error}"
+        return msg("found a value of the wrong kind: a list or a mapping was expected ({error})",
+                   error=str(error))
+    return msg("cannot be read: {error}", error=str(error))

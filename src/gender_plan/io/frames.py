@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.evaluation.assessment import flat_figures
 from gender_plan.io._extras import require
@@ -42,7 +43,7 @@ _FIGURES = ("target_value", "target_upper", "baseline", "baseline_time", "latest
 
 
 def _pandas() -> Any:
-    return require("pandas", package="pandas", extra="pandas", feature="DataFrames")
+    return require("pandas", package="pandas", extra="pandas", feature=msg("DataFrames"))
 
 
 def measurements_to_frame(measurements: Iterable[Measurement]) -> pd.DataFrame:

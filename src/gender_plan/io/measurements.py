@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_atomic, write_bytes_atomic
 from gender_plan.io._extras import require
@@ -31,6 +32,7 @@ from gender_plan.io._table import (
     ALIASES,
     COLUMNS,
     Decimal,
+    Percent,
     Row,
     cells_of,
     header,
@@ -71,8 +73,8 @@ def load_measurements(
     """
     name = str(path)
     if decimal not in (None, ".", ","):
-        raise FileFormatError([Problem(message=f"unknown decimal mark {decimal!r}",
-                                       hint="use decimal='.' or decimal=','")])
+        raise FileFormatError([Problem(message=msg("unknown decimal mark {mark!r}", mark=decimal),
+                                       hint=msg("use decimal='.' or decimal=','"))])
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         if sheet is not None:
@@ -86,10 +88,10 @@ def load_measurements(
 
         rows = arrow_rows(path)
     else:
-        raise FileFormatError([Problem(file=name, message=f"cannot read measurements from a "
-                                       f"{suffix or 'suffix-less'} file",
-                                       hint="use a .csv, .xlsx, .parquet, .arrow or .feather "
-                                       "file")])
+        raise FileFormatError([Problem(file=name, message=msg("cannot read measurements from a "
+                                       "{suffix} file", suffix=suffix or "suffix-less"),
+                                       hint=msg("use a .csv, .xlsx, .parquet, .arrow or .feather "
+                                                "file"))])
     return measurements_from_rows(rows, file=name, decimal=decimal, plan=plan)
 
 
@@ -111,10 +113,10 @@ def save_measurements(measurements: Iterable[Measurement], path: str | os.PathLi
 
         write_arrow(rows, path)
     else:
-        raise FileFormatError([Problem(file=str(path), message=f"cannot write measurements to a "
-                                       f"{suffix or 'suffix-less'} file",
-                                       hint="use a .csv, .xlsx, .parquet, .arrow or .feather "
-                                       "file")])
+        raise FileFormatError([Problem(file=str(path), message=msg("cannot write measurements "
+                                       "to a {suffix} file", suffix=suffix or "suffix-less"),
+                                       hint=msg("use a .csv, .xlsx, .parquet, .arrow or .feather "
+                                                "file"))])
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -126,6 +128,7 @@ def _csv_rows(text: str, name: str) -> list[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[Row] = []
     columns: list[str | None] | None = None
+    names: list[str] = []
     start = 1
     try:
         for record in reader:
@@ -139,18 +142,25 @@ def _csv_rows(text: str, name: str) -> list[Row]:
                 if not any(cell.strip() for cell in record):
                     continue
                 columns = header(record, record, name, line)
+                names = record
                 continue
-            rows.append(_row(record, columns, line, name, lambda _i, c: c))
+            rows.append(_row(record, columns, line, name, _header_label(names)))
     except csv.Error as error:
         raise FileFormatError([Problem(file=name, line=reader.line_num,
-                                       message=f"not valid CSV: {error}",
-                                       hint="check the quotes on this line")],
+                                       message=msg("not valid CSV: {error}", error=str(error)),
+                                       hint=msg("check the quotes on this line"))],
                               subject="measurement table") from None
     if columns is None:
-        raise FileFormatError([Problem(file=name, message="the file has no header row",
-                                       hint=f"the first row names the columns: "
-                                       f"{', '.join(COLUMNS)}")], subject="measurement table")
+        raise FileFormatError([Problem(file=name, message=msg("the file has no header row"),
+                                       hint=msg("the first row names the columns: {columns}",
+                                                columns=", ".join(COLUMNS)))],
+                              subject="measurement table")
     return rows
+
+
+def _header_label(names: list[str]) -> Any:
+    """A CSV cell's label: its column's header as the file writes it (``giá trị``)."""
+    return lambda i, column: names[i].strip() if i < len(names) else column
 
 
 def _row(record: list[Any], columns: list[str | None], line: int, name: str,
@@ -163,10 +173,11 @@ def _row(record: list[Any], columns: list[str | None], line: int, name: str,
             cells[column] = (value, label(index, column))
         elif value is not None and str(value).strip():
             raise FileFormatError([Problem(file=name, line=line, column=label(index, "?"),
-                                           message=f"the value {value!r} is in a column "
-                                           "without a header",
-                                           hint="name the column in the first row, or move "
-                                           "the value")], subject="measurement table")
+                                           message=msg("the value {value!r} is in a column "
+                                                       "without a header", value=value),
+                                           hint=msg("name the column in the first row, or "
+                                                    "move the value"))],
+                                  subject="measurement table")
     return Row(line=line, cells=cells)
 
 
@@ -193,8 +204,8 @@ def _csv_cell(value: object) -> str:
 
 
 def _openpyxl() -> Any:
-    return require("openpyxl", package="openpyxl", extra="excel", feature="reading and "
-                   "writing Excel files")
+    return require("openpyxl", package="openpyxl", extra="excel", feature=msg("reading and "
+                   "writing Excel files"))
 
 
 def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> list[Row]:
@@ -221,8 +232,10 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
     try:
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
-            raise FileFormatError([Problem(file=name, message=f"the workbook has no sheet "
-                                           f"{sheet!r}", hint=f"its sheets: {', '.join(names)}")],
+            raise FileFormatError([Problem(file=name, message=msg("the workbook has no sheet "
+                                           "{sheet!r}", sheet=sheet),
+                                           hint=msg("its sheets: {names}",
+                                                    names=", ".join(names)))],
                                   subject="measurement table")
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         _check_geometry(worksheet.max_row, worksheet.max_column, name, openpyxl)
@@ -238,6 +251,19 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
         raise _not_a_workbook(name, error) from None
     finally:
         workbook.close()
+
+
+def _cell_value(cell: Any) -> object:
+    """A cell's value; a number Excel shows as a percentage (55% typed, 0.55 stored) as "55%".
+
+    It then goes through the percent-sign check of the row's unit, as a typed "55%" does.
+    """
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", "") or ""
+    if (isinstance(value, int | float) and not isinstance(value, bool)
+            and "%" in number_format.replace('"%"', "")):
+        return Percent(value)
+    return value
 
 
 def _not_a_workbook(name: str, error: Exception) -> FileFormatError:
@@ -271,7 +297,7 @@ def _values(rows: Iterator[tuple[Any, ...]], name: str, where: str,
                                         "not a value", hint="type the value, or copy the "
                                         "cell and paste its value only (Paste Special, Values)"))
         if not problems:
-            yield tuple(getattr(cell, "value", None) for cell in cells)
+            yield tuple(_cell_value(cell) for cell in cells)
     if problems:
         raise ValidationError(problems, subject="measurements")
 
@@ -295,7 +321,7 @@ def _sheet_rows(records: Iterator[tuple[Any, ...]], name: str, openpyxl: Any,
         rows.append(_row(list(record), columns, number,
                          name, lambda i, _c, n=number: f"{where}{letter(i + 1)}{n}"))
     if columns is None:
-        raise FileFormatError([Problem(file=name, message="the sheet has no header row")],
+        raise FileFormatError([Problem(file=name, message=msg("the sheet has no header row"))],
                               subject="measurement table")
     return rows
 
@@ -305,8 +331,8 @@ def _save_xlsx(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> N
     illegal = openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE
     problems = [
         Problem(path=f"measurements[{index}].{column}",
-                message=f"the text {value!r} holds a control character that an Excel file "
-                "cannot store", hint="remove it, or save as .csv")
+                message=msg("the text {value!r} holds a control character that an Excel file "
+                            "cannot store", value=value), hint=msg("remove it, or save as .csv"))
         for index, row in enumerate(rows)
         for column, value in row.items()
         if isinstance(value, str) and illegal.search(value)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_bytes_atomic
 from gender_plan.io._extras import require
@@ -70,8 +71,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
             [
                 Problem(
                     file=str(path),
-                    message=f"cannot tell the format of a plan file ending in {suffix!r}",
-                    hint="name it .yaml, .yml, .json or .toml, or pass format=",
+                    message=msg("cannot tell the format of a plan file ending in {suffix!r}",
+                                suffix=suffix),
+                    hint=msg("name it .yaml, .yml, .json or .toml, or pass format="),
                 )
             ]
         ) from None
@@ -121,7 +123,7 @@ def dumps_plan(plan: Plan, *, format: Format) -> str:
         return dump_yaml(data)
     if kind == "json":
         return dump_json(data)
-    tomli_w = require("tomli_w", package="tomli-w", extra="toml", feature="writing TOML")
+    tomli_w = require("tomli_w", package="tomli-w", extra="toml", feature=msg("writing TOML"))
     text: str = tomli_w.dumps(data)
     return text
 
@@ -143,8 +145,8 @@ def save_plan(
 def _checked(format: str) -> Format:
     if format not in FORMATS:
         raise FileFormatError(
-            [Problem(message=f"unknown plan file format {format!r}",
-                     hint=f"use one of {', '.join(FORMATS)}")]
+            [Problem(message=msg("unknown plan file format {format!r}", format=format),
+                     hint=msg("use one of {formats}", formats=", ".join(FORMATS)))]
         )
     return format
 
@@ -180,7 +182,8 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
             line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
             message = message[: match.start()].strip()
         raise FileFormatError(
-            [Problem(file=file, line=line, message=f"not valid TOML: {message.lower()}")]
+            [Problem(file=file, line=line, message=msg("not valid TOML: {problem}",
+                                                       problem=message.lower()))]
         ) from None
 
 
@@ -216,8 +219,9 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
                 Problem(
                     file=file,
                     line=1,
-                    message=f"a plan file holds a mapping of keys, found {kind}",
-                    hint=f"start the file with 'schema: {SCHEMA}' and the plan's keys",
+                    message=msg("a plan file holds a mapping of keys, found {kind}", kind=kind),
+                    hint=msg("start the file with 'schema: {schema}' and the plan's keys",
+                             schema=SCHEMA),
                 )
             ]
         )
@@ -227,14 +231,16 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
         return body
     line = locations.get("schema", 1)
     if version is None:
-        message, hint = "the file does not say its schema", f"add 'schema: {SCHEMA}' at the top"
+        message = msg("the file does not say its schema")
+        hint = msg("add 'schema: {schema}' at the top", schema=SCHEMA)
     else:
         match = _SCHEMA_TEXT.match(version) if isinstance(version, str) else None
-        message = f"unknown schema {version!r}; this version of gender-plan reads {SCHEMA!r}"
+        message = msg("unknown schema {version!r}; this version of gender-plan reads "
+                      "{schema!r}", version=version, schema=SCHEMA)
         hint = (
-            "the file was written by a newer gender-plan: upgrade it"
+            msg("the file was written by a newer gender-plan: upgrade it")
             if match is not None and int(match.group(1)) > 1
-            else f"write 'schema: {SCHEMA}'"
+            else msg("write 'schema: {schema}'", schema=SCHEMA)
         )
     raise FileFormatError([Problem(file=file, line=line, path="schema", message=message,
                                    hint=hint)])
@@ -243,5 +249,6 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
 def _with_hint(problem: Problem) -> Problem:
     """Add the usual fix for a code written as a bare number (``code: 2.1``)."""
     if problem.hint is None and re.match(r"expected a text, found -?[\d.]+$", problem.message):
-        return attrs.evolve(problem, hint="put it in quotes ('2.1') so that it is read as text")
+        return attrs.evolve(problem,
+                            hint=msg("put it in quotes ('2.1') so that it is read as text"))
     return problem

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -45,14 +46,16 @@ class Checker:
         ok = isinstance(value, kind) and not (
             isinstance(value, bool) and kind in (int, float, (int, float))
         )
-        return self.require(ok, path, f"expected {what}, found {value!r}")
+        return self.require(ok, path, msg("expected {what}, found {value!r}", what=what,
+                                                value=value))
 
     def code(self, value: object, path: str) -> bool:
         """Check an identifier: a non-empty text without surrounding spaces."""
         return self.require(
             isinstance(value, str) and bool(value) and value == value.strip(),
             path,
-            f"expected a non-empty code without surrounding spaces, found {value!r}",
+            msg("expected a non-empty code without surrounding spaces, found {value!r}",
+                value=value),
         )
 
     def number(self, value: object, path: str) -> bool:
@@ -62,7 +65,8 @@ class Checker:
             and not isinstance(value, bool)
             and math.isfinite(value)
         )
-        return self.require(ok, path, f"expected a finite number, found {value!r}")
+        return self.require(ok, path, msg("expected a finite number, found {value!r}",
+                                                value=value))
 
     def year(self, value: object, path: str) -> bool:
         """Check a calendar year in the range the model accepts."""
@@ -70,7 +74,8 @@ class Checker:
             MIN_YEAR <= value <= MAX_YEAR
         )
         return self.require(
-            ok, path, f"expected a year between {MIN_YEAR} and {MAX_YEAR}, found {value!r}"
+            ok, path, msg("expected a year between {first} and {last}, found {value!r}",
+                          first=MIN_YEAR, last=MAX_YEAR, value=value)
         )
 
     def items(self, values: object, kind: type, path: str, what: str) -> bool:
@@ -91,7 +96,7 @@ class Checker:
                 self.add(
                     path,
                     f"duplicate {what} code {code!r}, already used at {seen[code]}",
-                    hint=f"give each {what} its own code",
+                    hint=msg("give each {what} its own code", what=what),
                 )
             else:
                 seen[code] = path

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.text import LocalizedText
@@ -94,8 +95,9 @@ class Goal:
                     check.require(
                         indicator.subsection in known,
                         f"indicators[{index}].subsection",
-                        f"no subsection {indicator.subsection!r} in goal {self.code!r}",
-                        hint=f"known subsections: {sorted(known) or 'none'}",
+                        msg("no subsection {subsection!r} in goal {goal!r}",
+                            subsection=indicator.subsection, goal=self.code),
+                        hint=msg("known subsections: {known}", known=sorted(known) or "-"),
                     )
         check.done()
 

@@ -8,6 +8,7 @@ import math
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import QuantityText, msg
 from gender_plan.errors import UnitError
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.target import Comparator, Target, TargetKind
@@ -53,7 +54,8 @@ class Limits:
                 check.number(value, name)
         check.done()
         if self.lower is not None and self.upper is not None and self.lower >= self.upper:
-            check.fail("upper", f"upper limit {self.upper} is not above lower limit {self.lower}")
+            check.fail("upper", msg("upper limit {upper} is not above lower limit {lower}",
+                                    upper=self.upper, lower=self.lower))
 
     def contains(self, value: float) -> bool:
         """Whether `value` lies within the limits (inclusive)."""
@@ -140,9 +142,9 @@ class Indicator:
                 units.validate_unit(self.unit)
             except UnitError as error:
                 unit_ok = False
-                check.add("unit", str(error))
+                check.add("unit", error.describe())
         else:
-            check.add("unit", f"expected a unit text, found {self.unit!r}")
+            check.add("unit", msg("expected a unit text, found {value!r}", value=self.unit))
         if self.limits is not None:
             check.instance(self.limits, Limits, "limits", "limits")
         if self.baseline is not None:
@@ -263,10 +265,14 @@ class Indicator:
         elif wanted is not None and wanted is not self.direction:
             check.add(
                 f"{path}.comparator",
-                f"comparator {target.comparator.value!r} asks for a "
-                f"{'higher' if wanted is Direction.HIGHER_IS_BETTER else 'lower'} value, but the "
-                f"indicator's direction is {self.direction.value!r}",
-                hint="'>=' and '>' go with direction 'higher', '<=' and '<' with 'lower'",
+                msg("comparator {comparator!r} asks for a higher value, but the indicator's "
+                    "direction is {direction!r}", comparator=target.comparator.value,
+                    direction=self.direction.value)
+                if wanted is Direction.HIGHER_IS_BETTER else
+                msg("comparator {comparator!r} asks for a lower value, but the indicator's "
+                    "direction is {direction!r}", comparator=target.comparator.value,
+                    direction=self.direction.value),
+                hint=msg("'>=' and '>' go with direction 'higher', '<=' and '<' with 'lower'"),
             )
         fact = target.kind is TargetKind.YES_NO or (
             target.kind is TargetKind.HOLD and isinstance(target.value, bool)
@@ -274,15 +280,16 @@ class Indicator:
         if self.is_yes_no != fact:
             check.add(
                 f"{path}.kind",
-                "a yes/no indicator takes yes/no targets (once, or 'hold' from a year on), and "
-                f"only it does (unit {self.unit!r}, target kind {target.kind.value!r})",
+                msg("a yes/no indicator takes yes/no targets (once, or 'hold' from a year on), "
+                    "and only it does (unit {unit!r}, target kind {kind!r})", unit=self.unit,
+                    kind=target.kind.value),
             )
             return
         if target.unit is not None and not self.is_yes_no:
             try:
                 units.conversion_factor(target.unit, self.unit)
             except UnitError as error:
-                check.add(f"{path}.unit", str(error))
+                check.add(f"{path}.unit", error.describe())
                 return
         self._check_value(check, f"{path}.value", self.target_value(target))
         if target.upper is not None and isinstance(target.upper, int | float):
@@ -294,15 +301,18 @@ class Indicator:
     def _check_value(self, check: Checker, path: str, value: float | bool) -> None:
         if self.is_yes_no:
             check.require(
-                isinstance(value, bool), path, f"expected true or false, found {value!r}"
+                isinstance(value, bool), path,
+                msg("expected true or false (Có or Không), found {value!r}", value=value)
             )
         elif isinstance(value, bool):
-            check.add(path, f"expected a number in {self.unit!r}, found {value!r}")
+            check.add(path, msg("expected a number in {unit!r}, found {value!r}", unit=self.unit,
+                                value=value))
         elif self.limits is not None and isinstance(self.limits, Limits):
             check.require(
                 self.limits.contains(value),
                 path,
-                f"value {value:g} {self.unit} lies outside the indicator's limits {self.limits}",
+                msg("value {quantity} lies outside the indicator's limits {limits}",
+                    quantity=QuantityText(value, self.unit), limits=str(self.limits)),
             )
 
     def _check_milestones(self, check: Checker) -> None:
@@ -313,9 +323,9 @@ class Indicator:
             if target.year in years:
                 check.add(
                     f"targets[{index}].year",
-                    f"two targets to reach by the same year ({target.year or 'plan end'}), "
-                    f"see targets[{years[target.year]}]",
-                    hint="milestones need different years",
+                    msg("two targets to reach by the same year ({year}), see targets[{other}]",
+                        year=target.year or msg("plan end"), other=years[target.year]),
+                    hint=msg("milestones need different years"),
                 )
             years[target.year] = index
 

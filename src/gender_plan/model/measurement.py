@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 from gender_plan.model.period import Period
 from gender_plan.model.text import Language, LocalizedText
@@ -60,14 +61,15 @@ class Measurement:
                 check.require(
                     isinstance(value, str) and bool(value.strip()),
                     name,
-                    f"expected a non-empty text or nothing, found {value!r}",
+                    msg("expected a non-empty text or nothing, found {value!r}", value=value),
                 )
         for name in ("numerator", "denominator"):
             value = getattr(self, name)
             if value is not None and check.number(value, name):
-                check.require(value >= 0, name, f"expected 0 or more, found {value!r}")
+                check.require(value >= 0, name, msg("expected 0 or more, found {value!r}",
+                                                                value=value))
         if isinstance(self.denominator, int | float) and not isinstance(self.denominator, bool):
-            check.require(self.denominator != 0, "denominator", "a denominator cannot be 0")
+            check.require(self.denominator != 0, "denominator", msg("a denominator cannot be 0"))
         if self.sex is not None:
             check.instance(self.sex, Sex, "sex", "'female' or 'male'")
         for name in ("series_label", "source_label"):

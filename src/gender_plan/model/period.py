@@ -9,6 +9,7 @@ import re
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 
 __all__ = ["Frequency", "PartialDate", "Period"]
@@ -53,7 +54,7 @@ class Period:
             check.require(
                 self.quarter in (1, 2, 3, 4) and not isinstance(self.quarter, bool),
                 "quarter",
-                f"expected a quarter from 1 to 4, found {self.quarter!r}",
+                msg("expected a quarter from 1 to 4, found {value!r}", value=self.quarter),
             )
         _check_month_and_day(check, self.year, self.month, self.day)
 
@@ -64,7 +65,8 @@ class Period:
         if match is None:
             Checker("period").fail(
                 "",
-                f"expected a period such as 2025, 2025-Q3, 2025-07 or 2025-07-14, found {text!r}",
+                msg("expected a period such as 2025, 2025-Q3, 2025-07 or 2025-07-14, found "
+                    "{text!r}", text=text),
             )
         year, quarter, month, day = match.groups()
         return cls(
@@ -139,16 +141,17 @@ def _check_month_and_day(check: Checker, year: int, month: int | None, day: int 
         check.require(
             isinstance(month, int) and not isinstance(month, bool) and 1 <= month <= 12,
             "month",
-            f"expected a month from 1 to 12, found {month!r}",
+            msg("expected a month from 1 to 12, found {value!r}", value=month),
         )
     if day is not None:
-        check.require(month is not None, "day", "a day needs a month")
+        check.require(month is not None, "day", msg("a day needs a month"))
     check.done()
     if day is None or month is None:
         return
     last = calendar.monthrange(year, month)[1]
     if not (isinstance(day, int) and not isinstance(day, bool) and 1 <= day <= last):
-        check.fail("day", f"{year}-{month:02d} has no day {day!r}")
+        check.fail("day", msg("{year}-{month:02d} has no day {day!r}", year=year, month=month,
+                              day=day))
 
 
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
@@ -176,7 +179,8 @@ class PartialDate:
         match = _PARTIAL.match(text.strip()) if isinstance(text, str) else None
         if match is None:
             Checker("date").fail(
-                "", f"expected a date such as 2026, 2026-05 or 2026-05-07, found {text!r}"
+                "", msg("expected a date such as 2026, 2026-05 or 2026-05-07, found {text!r}",
+                        text=text)
             )
         year, month, day = match.groups()
         return cls(year=int(year), month=int(month) if month else None,

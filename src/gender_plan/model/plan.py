@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.document import DocumentReference
 from gender_plan.model.events import RecurringEvent
@@ -45,7 +46,7 @@ class Signatory:
         check.require(
             isinstance(self.name, str) and bool(self.name.strip()),
             "name",
-            f"expected a name, found {self.name!r}",
+            msg("expected a name, found {value!r}", value=self.name),
         )
         check.instance(self.title, LocalizedText, "title", "a localized text")
         check.items(self.authority, LocalizedText, "authority", "localized texts")
@@ -221,13 +222,15 @@ class Plan:
             check.require(
                 self.start_year <= self.end_year,
                 "end_year",
-                f"the plan ends ({self.end_year}) before it starts ({self.start_year})",
+                msg("the plan ends ({end}) before it starts ({start})", end=self.end_year,
+                    start=self.start_year),
             )
         if self.base_year is not None and check.year(self.base_year, "base_year") and years_ok:
             check.require(
                 self.base_year <= self.end_year,
                 "base_year",
-                f"base year {self.base_year} is after the plan's end ({self.end_year})",
+                msg("base year {base} is after the plan's end ({end})", base=self.base_year,
+                    end=self.end_year),
             )
 
     def _check_codes(self, check: Checker) -> None:
@@ -262,8 +265,9 @@ class Plan:
             check.require(
                 code in known,
                 path,
-                f"no {what} with code {code!r}",
-                hint=f"known {what} codes: {', '.join(sorted(known)) or 'none'}",
+                msg("no {what} with code {code!r}", what=what, code=code),
+                hint=msg("known {what} codes: {codes}", what=what,
+                         codes=", ".join(sorted(known)) or "-"),
             )
 
         goals = {goal.code for goal in self.goals}
@@ -272,15 +276,15 @@ class Plan:
         for index, task in enumerate(self.tasks):
             path = f"tasks[{index}]"
             if task.goal is not None:
-                resolve(f"{path}.goal", task.goal, goals, "goal")
+                resolve(f"{path}.goal", task.goal, goals, msg("goal"))
             for position, link in enumerate(task.links):
-                resolve(f"{path}.links[{position}].unit", link.unit, units, "responsible unit")
+                resolve(f"{path}.links[{position}].unit", link.unit, units, msg("responsible unit"))
             for position, code in enumerate(task.events):
-                resolve(f"{path}.events[{position}]", code, events, "event")
+                resolve(f"{path}.events[{position}]", code, events, msg("event"))
         if self.contact is not None:
-            resolve("contact", self.contact, units, "responsible unit")
+            resolve("contact", self.contact, units, msg("responsible unit"))
         if self.parent is not None:
-            resolve("parent", self.parent, {d.code for d in self.legal_bases}, "legal basis")
+            resolve("parent", self.parent, {d.code for d in self.legal_bases}, msg("legal basis"))
             parent = next((d for d in self.legal_bases if d.code == self.parent), None)
             same_number = (parent is not None and self.number is not None
                            and parent.number == self.number)
@@ -304,8 +308,8 @@ class Plan:
                         check.require(
                             self.start_year <= target.year <= self.end_year,
                             f"{path}.targets[{t}].year",
-                            f"target year {target.year} lies outside the plan's period "
-                            f"{self.start_year}-{self.end_year}",
+                            msg("target year {year} lies outside the plan's period {start}-{end}",
+                                year=target.year, start=self.start_year, end=self.end_year),
                         )
                     if target.start_year is not None:
                         check.require(
@@ -313,8 +317,9 @@ class Plan:
                             <= target.start_year
                             <= self.end_year,
                             f"{path}.targets[{t}].start_year",
-                            f"start year {target.start_year} is not within {_HOLD_YEARS_BACK} "
-                            f"years before the plan's period {self.start_year}-{self.end_year}",
+                            msg("start year {year} is not within {back} years before the plan's "
+                                "period {start}-{end}", year=target.start_year,
+                                back=_HOLD_YEARS_BACK, start=self.start_year, end=self.end_year),
                         )
                 if indicator.baseline is not None:
                     check.require(
@@ -322,6 +327,6 @@ class Plan:
                         <= indicator.baseline.year
                         <= self.end_year,
                         f"{path}.baseline.year",
-                        f"baseline year {indicator.baseline.year} is not within "
-                        f"{_BASELINE_YEARS_BACK} years before the plan's period",
+                        msg("baseline year {year} is not within {back} years before the plan's "
+                            "period", year=indicator.baseline.year, back=_BASELINE_YEARS_BACK),
                     )

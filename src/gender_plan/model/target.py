@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 from gender_plan.model.period import Frequency
 from gender_plan.model.text import LocalizedText
@@ -90,13 +91,14 @@ class Target:
             check.require(
                 isinstance(self.value, bool),
                 "value",
-                f"a yes/no target needs true or false, found {self.value!r}",
+                msg("a yes/no target needs true or false (Có or Không), found {value!r}",
+                    value=self.value),
             )
             check.require(
                 self.comparator is Comparator.EQ,
                 "comparator",
-                "a yes/no target is compared with '=', found "
-                f"{getattr(self.comparator, 'value', self.comparator)!r}",
+                msg("a yes/no target is compared with '=', found {value!r}",
+                    value=getattr(self.comparator, "value", self.comparator)),
             )
         elif isinstance(self.value, bool) and self.kind is TargetKind.HOLD:
             # A yes/no fact to hold from a year on ("from 2025 on, gender content is in the
@@ -104,22 +106,23 @@ class Target:
             check.require(
                 self.comparator is Comparator.EQ,
                 "comparator",
-                f"a yes/no fact to hold is compared with '=', found {self.comparator!r}",
+                msg("a yes/no fact to hold is compared with '=', found {value!r}",
+                    value=getattr(self.comparator, "value", self.comparator)),
             )
             check.require(
                 self.frequency in (None, Frequency.YEAR),
                 "frequency",
-                "a yes/no fact to hold is checked year by year, found frequency "
-                f"{getattr(self.frequency, 'value', self.frequency)!r}",
-                hint="leave frequency out, or write 'year'",
+                msg("a yes/no fact to hold is checked year by year, found frequency {value!r}",
+                    value=getattr(self.frequency, "value", self.frequency)),
+                hint=msg("leave frequency out, or write 'year'"),
             )
         elif isinstance(self.value, bool):
             check.add(
                 "value",
-                f"a {getattr(self.kind, 'value', self.kind)} target needs a number, found "
-                f"{self.value!r}",
-                hint="use kind 'yes_no' for a fact that is true or not, or 'hold' for a fact to "
-                "hold from a year on",
+                msg("a {kind} target needs a number, found {value!r}",
+                    kind=getattr(self.kind, "value", self.kind), value=self.value),
+                hint=msg("use kind 'yes_no' for a fact that is true or not, or 'hold' for a fact "
+                         "to hold from a year on"),
             )
         else:
             check.number(self.value, "value")
@@ -130,26 +133,28 @@ class Target:
             check.require(
                 isinstance(self.unit, str) and bool(self.unit.strip()),
                 "unit",
-                f"expected a unit text, found {self.unit!r}",
+                msg("expected a unit text, found {value!r}", value=self.unit),
             )
         if self.comparator is Comparator.ABOUT:
             if check.require(
-                self.tolerance is not None, "tolerance", "an 'about' target needs a tolerance"
+                self.tolerance is not None, "tolerance",
+                msg("an 'about' target needs a tolerance")
             ):
                 check.number(self.tolerance, "tolerance")
                 check.require(
                     not isinstance(self.tolerance, int | float) or self.tolerance >= 0,
                     "tolerance",
-                    f"expected a tolerance of 0 or more, found {self.tolerance!r}",
+                    msg("expected a tolerance of 0 or more, found {value!r}",
+                        value=self.tolerance),
                 )
         elif self.tolerance is not None:
-            check.add("tolerance", "only an 'about' (~) target has a tolerance")
+            check.add("tolerance", msg("only an 'about' (~) target has a tolerance"))
         periodic = self.kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD)
         if self.start_year is not None and check.require(
             periodic,
             "start_year",
-            "only hold and count-per-period targets have a start year",
-            hint="a yes/no fact to hold from a year on is kind 'hold' with value true"
+            msg("only hold and count-per-period targets have a start year"),
+            hint=msg("a yes/no fact to hold from a year on is kind 'hold' with value true")
             if self.kind is TargetKind.YES_NO
             else None,
         ):
@@ -157,16 +162,19 @@ class Target:
         if self.frequency is not None:
             check.instance(self.frequency, Frequency, "frequency", "a frequency")
             check.require(
-                periodic, "frequency", "only hold and count-per-period targets have a frequency"
+                periodic, "frequency",
+                msg("only hold and count-per-period targets have a frequency")
             )
         elif self.kind is TargetKind.COUNT_PER_PERIOD:
-            check.add("frequency", "a count-per-period target needs a frequency (month, quarter…)")
+            check.add("frequency",
+                      msg("a count-per-period target needs a frequency (month, quarter…)"))
         if (
             isinstance(self.start_year, int)
             and isinstance(self.year, int)
             and self.start_year > self.year
         ):
-            check.add("start_year", f"start year {self.start_year} is after the year {self.year}")
+            check.add("start_year", msg("start year {start} is after the year {year}",
+                                        start=self.start_year, year=self.year))
         if self.text is not None:
             check.instance(self.text, LocalizedText, "text", "a localized text")
         check.done()

@@ -6,6 +6,7 @@ from typing import Literal
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 
 Language = Literal["vi", "en"]
@@ -28,12 +29,12 @@ class LocalizedText:
         check.require(
             isinstance(self.vi, str) and bool(self.vi.strip()),
             "vi",
-            f"expected a non-empty Vietnamese text, found {self.vi!r}",
+            msg("expected a non-empty Vietnamese text, found {value!r}", value=self.vi),
         )
         check.require(
             self.en is None or (isinstance(self.en, str) and bool(self.en.strip())),
             "en",
-            f"expected a non-empty English text or nothing, found {self.en!r}",
+            msg("expected a non-empty English text or nothing, found {value!r}", value=self.en),
         )
         check.done()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.numbers import format_number, format_quantity
 from gender_plan.report.data import (
@@ -80,8 +81,9 @@ def report_format_for(path: str | os.PathLike[str]) -> ReportFormat:
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise ValidationError(
-            [Problem(message=f"cannot tell the report format from the suffix {suffix!r}",
-                     file=str(path), hint="name the file *.html or *.md")],
+            [Problem(message=msg("cannot tell the report format from the suffix {suffix!r}",
+                                 suffix=suffix),
+                     file=str(path), hint=msg("name the file *.html or *.md"))],
             subject="report's file name",
         )
     return _SUFFIXES[suffix]

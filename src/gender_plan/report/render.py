@@ -10,7 +10,9 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+from gender_plan._i18n import msg
 from gender_plan.errors import MissingDependencyError
+from gender_plan.io._extras import require
 
 if TYPE_CHECKING:
     import jinja2
@@ -45,7 +47,7 @@ def _environment() -> jinja2.Environment:
     try:
         import jinja2  # noqa: PLC0415 - optional dependency, imported on first use
     except ImportError:
-        raise MissingDependencyError("jinja2", "report", "Writing a report") from None
+        raise MissingDependencyError("jinja2", "report", msg("Writing a report")) from None
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("gender_plan.report", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"),
@@ -61,9 +63,10 @@ def _environment() -> jinja2.Environment:
 
 def render(view: ReportView, report_format: ReportFormat = "html") -> str:
     """The report as one HTML page or one Markdown document."""
-    import markupsafe  # noqa: PLC0415 - comes with jinja2
-
     environment = _environment()
+    # markupsafe comes with jinja2, but a broken install can lack it: say which extra, too.
+    markupsafe = require("markupsafe", package="markupsafe", extra="report",
+                         feature=msg("Writing a report"))
     template = environment.get_template(f"report.{report_format}.j2")
     context: dict[str, Any] = {"view": view, "labels": view.labels}
     if report_format == "html":

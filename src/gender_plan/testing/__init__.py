@@ -42,6 +42,7 @@ from gender_plan.testing.values import (
     localized_texts,
     partial_dates,
     periods,
+    typed_dates,
 )
 
 __all__ = [
@@ -72,4 +73,5 @@ __all__ = [
     "targets",
     "task_links",
     "tasks",
+    "typed_dates",
 ]

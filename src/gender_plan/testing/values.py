@@ -13,7 +13,14 @@ except ImportError:
 
 from gender_plan.model import DayOfYear, Limits, LocalizedText, PartialDate, Period
 
-__all__ = ["day_of_years", "limits", "localized_texts", "partial_dates", "periods"]
+__all__ = [
+    "day_of_years",
+    "limits",
+    "localized_texts",
+    "partial_dates",
+    "periods",
+    "typed_dates",
+]
 
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễỏốồộổỗớờợởỡùúụủũứừựửữ"
 _WORD = st.text(alphabet=_LETTERS + _LETTERS.upper() + "0123456789-,.%/", min_size=1, max_size=9)
@@ -87,3 +94,23 @@ def limits() -> st.SearchStrategy[Limits]:
         st.tuples(low, _finite(0.001, 1000)).map(lambda p: Limits(lower=p[0], upper=p[0] + p[1])),
     )
 
+
+
+def typed_dates() -> st.SearchStrategy[tuple[str, str]]:
+    """Days typed as Vietnamese documents write them, with their ISO form: ``("13/6/2026", ...)``.
+
+    Only unambiguous ones: a day after the 12th, or a day equal to its month, so that the text
+    cannot be month/day as well. Separators ``/`` or ``.``, with or without leading zeros.
+    """
+    late = st.builds(lambda y, m, d: (y, m, d), st.integers(1950, 2100), st.integers(1, 12),
+                     st.integers(13, 28))
+    same = st.integers(1, 12).flatmap(
+        lambda m: st.integers(1950, 2100).map(lambda y: (y, m, m)))
+
+    def write(parts: tuple[int, int, int], separator: str, padded: bool) -> tuple[str, str]:
+        year, month, day = parts
+        text = (f"{day:02d}{separator}{month:02d}{separator}{year}" if padded
+                else f"{day}{separator}{month}{separator}{year}")
+        return text, f"{year}-{month:02d}-{day:02d}"
+
+    return st.builds(write, late | same, st.sampled_from("/."), st.booleans())
