@@ -283,8 +283,13 @@ class MissingProgramError(GenderPlanError, OSError):
         self.hint = hint
         super().__init__(program)
 
+    def describe(self) -> str:
+        """What is missing, as a message rendered in the reader's language."""
+        return msg("{feature} needs the program {program!r}, which is not found: {hint}",
+                   feature=self.feature, program=self.program, hint=self.hint)
+
     def __str__(self) -> str:
-        return f"{self.feature} needs the program {self.program!r}, which is not found: {self.hint}"
+        return self.render("en")
 
 
 class GenderPlanWarning(UserWarning):
