@@ -312,10 +312,14 @@ class _Dumper(yaml.SafeDumper):
 
 # A text that either YAML 1.1 or the loader's YAML 1.2 numbers would read as a number or a boolean
 # ("1e+100" is a float in 1.2 only) is written in quotes, so that it is read back as a text.
-for _first, _resolvers in _Resolver.yaml_implicit_resolvers.items():
-    for _tag, _regexp in _resolvers:
-        if _tag in (_BOOL, _INT, _FLOAT):
-            _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
+def _quote_what_the_loader_reads_as_numbers() -> None:
+    for first, resolvers in _Resolver.yaml_implicit_resolvers.items():
+        for tag, regexp in resolvers:
+            if tag in (_BOOL, _INT, _FLOAT):
+                _Dumper.add_implicit_resolver(tag, regexp, [first])
+
+
+_quote_what_the_loader_reads_as_numbers()
 
 
 def dump_yaml(data: Any) -> str:
