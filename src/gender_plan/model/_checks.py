@@ -43,40 +43,39 @@ class Checker:
 
     def instance(self, value: object, kind: type | tuple[type, ...], path: str, what: str) -> bool:
         """Check that `value` is of `kind` (bool never counts as a number)."""
-        ok = isinstance(value, kind) and not (
+        if isinstance(value, kind) and not (
             isinstance(value, bool) and kind in (int, float, (int, float))
-        )
-        return self.require(ok, path, msg("expected {what}, found {value!r}", what=what,
-                                                value=value))
+        ):
+            return True
+        # The message is built only for a problem: the repr of a valid goal or indicator
+        # costs more than all the checks of a plan that passes.
+        self.add(path, msg("expected {what}, found {value!r}", what=what, value=value))
+        return False
 
     def code(self, value: object, path: str) -> bool:
         """Check an identifier: a non-empty text without surrounding spaces."""
-        return self.require(
-            isinstance(value, str) and bool(value) and value == value.strip(),
-            path,
-            msg("expected a non-empty code without surrounding spaces, found {value!r}",
-                value=value),
-        )
+        if isinstance(value, str) and value and value == value.strip():
+            return True
+        self.add(path, msg("expected a non-empty code without surrounding spaces, found {value!r}",
+                           value=value))
+        return False
 
     def number(self, value: object, path: str) -> bool:
         """Check a finite real number (not a yes/no value)."""
-        ok = (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and math.isfinite(value)
-        )
-        return self.require(ok, path, msg("expected a finite number, found {value!r}",
-                                                value=value))
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            return True
+        self.add(path, msg("expected a finite number, found {value!r}", value=value))
+        return False
 
     def year(self, value: object, path: str) -> bool:
         """Check a calendar year in the range the model accepts."""
-        ok = isinstance(value, int) and not isinstance(value, bool) and (
+        if isinstance(value, int) and not isinstance(value, bool) and (
             MIN_YEAR <= value <= MAX_YEAR
-        )
-        return self.require(
-            ok, path, msg("expected a year between {first} and {last}, found {value!r}",
-                          first=MIN_YEAR, last=MAX_YEAR, value=value)
-        )
+        ):
+            return True
+        self.add(path, msg("expected a year between {first} and {last}, found {value!r}",
+                           first=MIN_YEAR, last=MAX_YEAR, value=value))
+        return False
 
     def items(self, values: object, kind: type, path: str, what: str) -> bool:
         """Check a tuple whose every item is a `kind`."""

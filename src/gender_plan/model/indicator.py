@@ -307,9 +307,9 @@ class Indicator:
         elif isinstance(value, bool):
             check.add(path, msg("expected a number in {unit!r}, found {value!r}", unit=self.unit,
                                 value=value))
-        elif self.limits is not None and isinstance(self.limits, Limits):
-            check.require(
-                self.limits.contains(value),
+        elif (self.limits is not None and isinstance(self.limits, Limits)
+              and not self.limits.contains(value)):
+            check.add(
                 path,
                 msg("value {quantity} lies outside the indicator's limits {limits}",
                     quantity=QuantityText(value, self.unit), limits=str(self.limits)),

@@ -262,8 +262,9 @@ class Plan:
 
     def _check_references(self, check: Checker) -> None:
         def resolve(path: str, code: str, known: set[str], what: str) -> None:
-            check.require(
-                code in known,
+            if code in known:  # the hint sorts every code: build it for a problem only
+                return
+            check.add(
                 path,
                 msg("no {what} with code {code!r}", what=what, code=code),
                 hint=msg("known {what} codes: {codes}", what=what,
@@ -304,28 +305,30 @@ class Plan:
             for i, indicator in enumerate(goal.indicators):
                 path = f"goals[{g}].indicators[{i}]"
                 for t, target in enumerate(indicator.targets):
-                    if target.year is not None:
-                        check.require(
-                            self.start_year <= target.year <= self.end_year,
+                    # (the messages are built for a problem only: a nation loads thousands)
+                    if target.year is not None and not (
+                        self.start_year <= target.year <= self.end_year
+                    ):
+                        check.add(
                             f"{path}.targets[{t}].year",
                             msg("target year {year} lies outside the plan's period {start}-{end}",
                                 year=target.year, start=self.start_year, end=self.end_year),
                         )
-                    if target.start_year is not None:
-                        check.require(
-                            self.start_year - _HOLD_YEARS_BACK
-                            <= target.start_year
-                            <= self.end_year,
+                    if target.start_year is not None and not (
+                        self.start_year - _HOLD_YEARS_BACK <= target.start_year <= self.end_year
+                    ):
+                        check.add(
                             f"{path}.targets[{t}].start_year",
                             msg("start year {year} is not within {back} years before the plan's "
                                 "period {start}-{end}", year=target.start_year,
                                 back=_HOLD_YEARS_BACK, start=self.start_year, end=self.end_year),
                         )
-                if indicator.baseline is not None:
-                    check.require(
-                        self.start_year - _BASELINE_YEARS_BACK
-                        <= indicator.baseline.year
-                        <= self.end_year,
+                if indicator.baseline is not None and not (
+                    self.start_year - _BASELINE_YEARS_BACK
+                    <= indicator.baseline.year
+                    <= self.end_year
+                ):
+                    check.add(
                         f"{path}.baseline.year",
                         msg("baseline year {year} is not within {back} years before the plan's "
                             "period", year=indicator.baseline.year, back=_BASELINE_YEARS_BACK),

@@ -25,15 +25,18 @@ class LocalizedText:
     """An English translation, when one has been made."""
 
     def __attrs_post_init__(self) -> None:
+        # A plan holds hundreds of texts: the messages are built only when a check fails.
+        vi_ok = isinstance(self.vi, str) and bool(self.vi.strip())
+        en_ok = self.en is None or (isinstance(self.en, str) and bool(self.en.strip()))
+        if vi_ok and en_ok:
+            return
         check = Checker("text")
         check.require(
-            isinstance(self.vi, str) and bool(self.vi.strip()),
-            "vi",
+            vi_ok, "vi",
             msg("expected a non-empty Vietnamese text, found {value!r}", value=self.vi),
         )
         check.require(
-            self.en is None or (isinstance(self.en, str) and bool(self.en.strip())),
-            "en",
+            en_ok, "en",
             msg("expected a non-empty English text or nothing, found {value!r}", value=self.en),
         )
         check.done()
