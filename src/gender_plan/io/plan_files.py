@@ -11,6 +11,7 @@ import datetime
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -31,6 +32,7 @@ from gender_plan.io._limits import (
 from gender_plan.io._source import Locations, decode, locate, read_bytes
 from gender_plan.io._toml import check_nesting, toml_locations
 from gender_plan.io._yaml import dump_yaml, load_yaml
+from gender_plan.io._yaml_fast import load_yaml_data
 from gender_plan.io.converter import structure, unstructure
 from gender_plan.model import Plan
 
@@ -95,13 +97,18 @@ def load_plan(path: str | os.PathLike[str], *, cache: PlanCache | None = None) -
     kind = format_of(path)
     data = read_bytes(path, limit=MAX_PLAN_BYTES)
     if cache is None:
-        return _load(decode(data, name), kind, name)
+        return plan_from_bytes(data, kind, name)
     key = cache.key(data, kind)
     plan = cache.get(key)
     if plan is None:
-        plan = _load(decode(data, name), kind, name)
+        plan = plan_from_bytes(data, kind, name)
         cache.put(key, plan)
     return plan
+
+
+def plan_from_bytes(data: bytes, kind: Format, file: str | None) -> Plan:
+    """Read a plan from the bytes of a file in format `kind` (`file` names it in problems)."""
+    return _load(decode(data, file), kind, file)
 
 
 def loads_plan(text: str, *, format: Format) -> Plan:
@@ -152,13 +159,21 @@ def _checked(format: str) -> Format:
 
 
 def _load(text: str, kind: Format, file: str | None) -> Plan:
-    data, locations = _parse(text, kind, file)
-    body = _without_schema(data, locations, file)
+    # A valid YAML file is read without recording lines (see `_yaml_fast`); only a problem
+    # needs them, and then the file is read again by the reader that records them.
+    fast = load_yaml_data(text) if kind == "yaml" else None
+    data, locations = (fast[0], None) if fast is not None else _parse(text, kind, file)
+
+    def lines() -> Locations:
+        return locations if locations is not None else _parse(text, kind, file)[1]
+
+    body = _without_schema(data, lines, file)
     try:
         return structure(body, Plan)
     except ValidationError as error:
+        found = lines()
         raise ValidationError(
-            [_with_hint(locate(problem, locations, file)) for problem in error.problems],
+            [_with_hint(locate(problem, found, file)) for problem in error.problems],
             subject="plan",
         ) from None
 
@@ -210,7 +225,8 @@ def _plain(value: Any, budget: Budget, depth: int, path_chars: int) -> Any:
     return value
 
 
-def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[str, Any]:
+def _without_schema(data: Any, lines: Callable[[], Locations], file: str | None
+                    ) -> dict[str, Any]:
     """Check the ``schema`` key and return the rest of the document."""
     if not isinstance(data, dict):
         kind = "nothing" if data is None else f"a {type(data).__name__}"
@@ -229,7 +245,7 @@ def _without_schema(data: Any, locations: Locations, file: str | None) -> dict[s
     version = body.pop("schema", None)
     if version == SCHEMA:
         return body
-    line = locations.get("schema", 1)
+    line = lines().get("schema", 1)
     if version is None:
         message = msg("the file does not say its schema")
         hint = msg("add 'schema: {schema}' at the top", schema=SCHEMA)
