@@ -1,5 +1,7 @@
 """The plan cache: keyed by content, never stale, a corrupt entry ignored and rewritten."""
 
+import gc
+import os
 from pathlib import Path
 
 import attrs
@@ -7,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 from gender_plan import LocalizedText, ValidationError, dumps_plan, load_plan, save_plan
-from gender_plan.io import _yaml
+from gender_plan.io import _yaml, plan_folder
 from gender_plan.io.plan_cache import PlanCache
 from gender_plan.io.plan_folder import load_plan_folder
 from gender_plan.testing import plans
@@ -89,3 +91,154 @@ def test_the_libyaml_path_reads_the_example_exactly_as_the_python_path():
 def test_the_libyaml_path_reads_every_plan_exactly_as_the_python_path(plan):
     text = dumps_plan(plan, format="yaml")
     assert _python_only(text) == _yaml._load_fast(text)
+
+
+def _folder(tmp_path: Path, count: int = 3) -> tuple[Path, list]:
+    """A folder of `count` plan files, each the example under its own code."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    example = load_plan(EXAMPLE)
+    plans = [attrs.evolve(example, code=f"plan-{n}") for n in range(count)]
+    for n, plan in enumerate(plans):
+        save_plan(plan, folder / f"p{n}.yaml")
+    return folder, plans
+
+
+def _bundles(cache: PlanCache) -> list[Path]:
+    return sorted(cache.folder.glob("*.folder"))
+
+
+def test_a_folder_is_kept_in_one_bundle_and_read_back_equal(tmp_path):
+    folder, plans = _folder(tmp_path)
+    cache = PlanCache(folder=tmp_path / "cache")
+    first = load_plan_folder(folder, cache=cache)
+    assert {p.code: p for p in plans} == dict(first.plans)
+    assert 1 == len(list(cache.folder.iterdir()))  # one bundle, no entry per file
+    (bundle,) = _bundles(cache)
+    written = bundle.stat().st_mtime_ns
+    again = load_plan_folder(folder, cache=cache)
+    assert dict(first.plans) == dict(again.plans)
+    assert dict(first.files) == dict(again.files)
+    assert written == bundle.stat().st_mtime_ns  # nothing changed: nothing written
+
+
+def test_a_file_changed_in_place_keeping_its_size_and_time_is_read_again(tmp_path):
+    folder, plans = _folder(tmp_path)
+    cache = PlanCache(folder=tmp_path / "cache")
+    load_plan_folder(folder, cache=cache)
+    path = folder / "p1.yaml"
+    before = path.stat()
+    data = path.read_bytes()
+    edited = data.replace(b"code: plan-1", b"code: plan-9")
+    assert len(data) == len(edited)
+    assert data != edited
+    path.write_bytes(edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (before.st_size, before.st_mtime_ns) == (path.stat().st_size, path.stat().st_mtime_ns)
+    loaded = load_plan_folder(folder, cache=cache)
+    assert {"plan-0", "plan-9", "plan-2"} == set(loaded.plans)
+    assert folder / "p1.yaml" == loaded.files["plan-9"]
+    # and one file on its own, through its own entry
+    save_plan(plans[1], path)
+    assert plans[1] == load_plan(path, cache=cache)
+    path.write_bytes(edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "plan-9" == load_plan(path, cache=cache).code
+
+
+def _truncated(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _flipped(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0x10]) + data[middle + 1:]
+
+
+@pytest.mark.parametrize("damage", [_truncated, _flipped, lambda _: b"", lambda _: b"garbage",
+                                    lambda data: data[:40]])
+def test_a_corrupt_bundle_is_ignored_and_rebuilt(tmp_path, damage):
+    folder, plans = _folder(tmp_path)
+    cache = PlanCache(folder=tmp_path / "cache")
+    load_plan_folder(folder, cache=cache)
+    (bundle,) = _bundles(cache)
+    good = bundle.read_bytes()
+    bundle.write_bytes(damage(good))
+    assert {} == dict(cache.get_folder(folder))
+    assert {p.code: p for p in plans} == dict(load_plan_folder(folder, cache=cache).plans)
+    assert good == bundle.read_bytes()
+
+
+def test_files_added_and_removed_change_the_bundle_to_match(tmp_path):
+    folder, plans = _folder(tmp_path)
+    cache = PlanCache(folder=tmp_path / "cache")
+    load_plan_folder(folder, cache=cache)
+    (folder / "p0.yaml").unlink()
+    extra = attrs.evolve(plans[0], code="plan-new")
+    save_plan(extra, folder / "new.json")
+    loaded = load_plan_folder(folder, cache=cache)
+    assert {"plan-1", "plan-2", "plan-new"} == set(loaded.plans)
+    assert 3 == len(cache.get_folder(folder))
+    assert dict(loaded.plans) == dict(load_plan_folder(folder, cache=False).plans)
+
+
+def test_a_file_with_problems_is_reported_from_a_warm_folder_every_time(tmp_path):
+    folder, _ = _folder(tmp_path)
+    cache = PlanCache(folder=tmp_path / "cache")
+    load_plan_folder(folder, cache=cache)
+    (folder / "bad.yaml").write_text("schema: gender-plan/1\ncode: x\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ValidationError) as raised:
+            load_plan_folder(folder, cache=cache)
+        assert {str(folder / "bad.yaml")} == {p.file for p in raised.value.problems}
+        assert all(p.line is not None for p in raised.value.problems)
+    assert 3 == len(cache.get_folder(folder))
+
+
+def _problems(folder: Path, **options) -> list[tuple]:
+    with pytest.raises(ValidationError) as raised:
+        load_plan_folder(folder, cache=False, **options)
+    return [(p.file, p.line, p.path, str(p.message)) for p in raised.value.problems]
+
+
+def test_worker_processes_give_what_one_process_gives(tmp_path, monkeypatch):
+    folder, plans = _folder(tmp_path, count=6)
+    monkeypatch.setattr(plan_folder, "PARALLEL_FROM", 2)
+    cache = PlanCache(folder=tmp_path / "cache")
+    one = load_plan_folder(folder, cache=False)
+    many = load_plan_folder(folder, cache=cache, workers=2)
+    assert list(one.plans.items()) == list(many.plans.items())
+    assert dict(one.files) == dict(many.files)
+    assert dict(many.plans) == dict(load_plan_folder(folder, cache=cache, workers=2).plans)
+    # problems: every one, with its file and line, in the same order
+    (folder / "a-bad.yaml").write_text("schema: gender-plan/1\ncode: x\n", encoding="utf-8")
+    (folder / "z-bad.yaml").write_text("schema: gender-plan/1\ncode: [\n", encoding="utf-8")
+    save_plan(plans[0], folder / "same-code.yaml")
+    expected = _problems(folder)
+    assert {str(folder / n) for n in ("a-bad.yaml", "z-bad.yaml", "same-code.yaml")} == {
+        file for file, *_ in expected}
+    assert expected == _problems(folder, workers=2)
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
+def test_workers_must_be_a_whole_number_of_at_least_one(tmp_path, workers):
+    folder, _ = _folder(tmp_path, count=1)
+    with pytest.raises(ValidationError, match="workers must be"):
+        load_plan_folder(folder, cache=False, workers=workers)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(tmp_path, enabled):
+    folder, _ = _folder(tmp_path, count=1)
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        load_plan_folder(folder, cache=False)
+        assert enabled == gc.isenabled()
+        with pytest.raises(ValidationError):
+            load_plan_folder(folder, cache=False, workers=0)
+        assert enabled == gc.isenabled()
+    finally:
+        if was:
+            gc.enable()

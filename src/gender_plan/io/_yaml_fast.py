@@ -52,7 +52,7 @@ class _GiveUp(Exception):  # noqa: N818 - not an error: the careful path takes o
 
 _WILDCARD = tuple(_Resolver.yaml_implicit_resolvers.get(None, []))
 _IMPLICIT = {first: tuple(resolvers) + _WILDCARD
-             for first, resolvers in _Resolver.yaml_implicit_resolvers.items() if first}
+             for first, resolvers in _Resolver.yaml_implicit_resolvers.items() if first is not None}
 """The loader's implicit resolvers by a plain scalar's first character, as `resolve` tries them."""
 
 if CParser is not None:

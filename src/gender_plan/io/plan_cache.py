@@ -27,12 +27,13 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 
-from gender_plan.io._atomic import write_bytes_atomic
+from gender_plan.io._atomic import write_atomic
 from gender_plan.model import Plan
 
 __all__ = ["PlanCache", "content_key", "default_cache_dir", "pickle_plan", "unpickle_plan"]
@@ -40,6 +41,8 @@ __all__ = ["PlanCache", "content_key", "default_cache_dir", "pickle_plan", "unpi
 _MAGIC = b"gender-plan plan cache 1\n"
 _BUNDLE_MAGIC = b"gender-plan plan folder cache 1\n"
 _DIGEST = 32
+_SIZE = 8
+"""The bytes of a bundle's index size: the index (content key → where its plan lies) comes first."""
 
 
 def default_cache_dir() -> Path:
@@ -93,41 +96,60 @@ class PlanCache:
 
     def put(self, key: str, plan: Plan) -> None:
         """Store `plan` under `key`, atomically; a cache that cannot be written is skipped."""
-        self._write(self.folder / f"{key}.plan", _MAGIC, pickle_plan(plan))
+        self._write(self.folder / f"{key}.plan", _MAGIC, [pickle_plan(plan)])
 
-    def get_folder(self, folder: Path) -> dict[str, bytes]:
+    def get_folder(self, folder: Path) -> Mapping[str, memoryview]:
         """The pickled plans kept for the plan folder `folder`, by content key (maybe none).
 
         A bundle that is truncated, corrupt or written by another version gives nothing.
         """
         payload = _read_entry(self._bundle(folder), _BUNDLE_MAGIC)
-        if payload is None:
+        if payload is None or len(payload) < _SIZE:
             return {}
+        size = int.from_bytes(payload[:_SIZE], "big")
         try:
-            entries = pickle.loads(payload)
+            index = pickle.loads(payload[_SIZE : _SIZE + size])
         except Exception:
             return {}
-        if not isinstance(entries, dict) or not all(
-            isinstance(k, str) and isinstance(v, bytes) for k, v in entries.items()
+        blob = payload[_SIZE + size:]
+        if not isinstance(index, dict) or not all(
+            isinstance(key, str) and isinstance(where, tuple) and len(where) == 2
+            and all(isinstance(end, int) and 0 <= end <= len(blob) for end in where)
+            for key, where in index.items()
         ):
             return {}
-        return entries
+        # Views into the one buffer read: no plan's bytes are copied until it is unpickled.
+        return {key: blob[start:end] for key, (start, end) in index.items()}
 
-    def put_folder(self, folder: Path, entries: Mapping[str, bytes]) -> None:
+    def put_folder(self, folder: Path, entries: Mapping[str, bytes | memoryview]) -> None:
         """Keep `entries` (pickled plans by content key) as the bundle of `folder`, replacing it."""
-        payload = pickle.dumps(dict(entries), protocol=pickle.HIGHEST_PROTOCOL)
-        self._write(self._bundle(folder), _BUNDLE_MAGIC, payload)
+        index: dict[str, tuple[int, int]] = {}
+        end = 0
+        for key, payload in entries.items():
+            index[key] = (end, end + len(payload))
+            end += len(payload)
+        head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(self._bundle(folder), _BUNDLE_MAGIC,
+                    [len(head).to_bytes(_SIZE, "big"), head, *entries.values()])
 
     def _bundle(self, folder: Path) -> Path:
         name = hashlib.sha256(_code_tag() + os.fsencode(folder.resolve())).hexdigest()
         return self.folder / f"{name}.folder"
 
-    def _write(self, path: Path, magic: bytes, payload: bytes) -> None:
-        entry = magic + hashlib.sha256(payload).digest() + payload
+    def _write(self, path: Path, magic: bytes, parts: Sequence[bytes | memoryview]) -> None:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part)
+
+        def write(stream: BinaryIO) -> None:
+            stream.write(magic + digest.digest())
+            for part in parts:
+                stream.write(part)
+
         # A cache is a convenience: a read-only or full disk must not stop the plan loading.
         with contextlib.suppress(OSError):
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            write_bytes_atomic(path, entry, durable=False)
+            write_atomic(path, write, durable=False)
 
 
 def content_key(data: bytes, format: str) -> str:
