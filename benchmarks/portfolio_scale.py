@@ -2,14 +2,18 @@
 plans and a national plan, judged place by place against their own plans.
 
 Run: ``pip install -e ".[scale,pandas]" && python benchmarks/portfolio_scale.py``. Prints the
-time to load and validate the plan files cold (empty cache) and warm (every file unchanged),
-to read the measurements, to assess every place and level, end to end, and peak memory.
+time to load and validate the plan files (in one process and in ``--workers`` processes) cold
+(empty cache) and warm (every file unchanged), to read the measurements, to assess every place
+and level, end to end, and peak memory. These plans are 5 kB each (16 indicators);
+``plan_loading.py`` times the loading alone with plans of the Lai Khê plan's size.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -78,9 +82,25 @@ def arrow_figures(csv: Path, portfolio: Portfolio) -> tuple[float, float, float]
     return read, floor_csv, time.perf_counter() - began
 
 
+def load_figures(plans: Path, places: Path, cache: PlanCache,
+                 workers: int) -> tuple[Portfolio, tuple[float, ...]]:
+    """Seconds to load the portfolio: no cache, cold cache (1 and `workers` processes), warm."""
+    times = []
+    for options in ({"cache": False}, {"cache": False, "workers": workers}, {"cache": cache},
+                    {"cache": cache, "workers": workers}, {"cache": cache}):
+        if options == {"cache": cache, "workers": workers}:
+            shutil.rmtree(cache.folder)  # cold again
+        began = time.perf_counter()
+        portfolio = Portfolio.load(plans, places, **options)  # type: ignore[arg-type]
+        times.append(time.perf_counter() - began)
+    return portfolio, tuple(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--communes", type=int, default=nation.COMMUNES)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes that parse plan files (default: one per CPU core)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -91,15 +111,9 @@ def main() -> None:
         cache = PlanCache(folder=folder / "cache")
         files = len(list(plans.iterdir()))
         size = sum(p.stat().st_size for p in plans.iterdir()) / files
-        began = time.perf_counter()
-        Portfolio.load(plans, places, cache=False)
-        uncached = time.perf_counter() - began
-        began = time.perf_counter()
-        Portfolio.load(plans, places, cache=cache)
-        cold = time.perf_counter() - began
-        began = time.perf_counter()
-        portfolio = Portfolio.load(plans, places, cache=cache)
-        warm = time.perf_counter() - began
+        workers = arguments.workers or len(os.sched_getaffinity(0))
+        portfolio, (uncached, uncached_many, cold, cold_many, warm) = load_figures(
+            plans, places, cache, workers)
         began = time.perf_counter()
         frame = MeasurementFrame.read_csv(folder / "m.csv", portfolio.units())
         read = time.perf_counter() - began
@@ -110,13 +124,20 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"== {files:,} plan files (YAML, {size / 1000:.1f} kB each; written in {written:.1f} s),"
           f" {rows:,} measurements, {len(result.tables)} engine calls (one per plan)")
-    print(f"load and validate the plans, no cache          {uncached:8.2f} s")
-    print(f"load and validate the plans, cold cache         {cold:8.2f} s (parse + write entries)")
+    print(f"load and validate the plans, no cache          {uncached:8.2f} s (1 process)")
+    print(f"load and validate the plans, no cache          {uncached_many:8.2f} s "
+          f"({workers} worker processes)")
+    print(f"load and validate the plans, cold cache         {cold:8.2f} s (1 process; parse + "
+          "write the bundle)")
+    print(f"load and validate the plans, cold cache         {cold_many:8.2f} s "
+          f"({workers} worker processes)")
     print(f"load the plans, warm cache (files unchanged)    {warm:8.2f} s")
     print(f"read the measurements (MeasurementFrame CSV)    {read:8.2f} s")
     print(f"assess every place and level against own plans {assess:8.2f} s")
     print(f"end to end, warm cache (load + read + assess)   {warm + read + assess:8.2f} s")
     print(f"end to end, cold cache                          {cold + read + assess:8.2f} s")
+    print(f"end to end, cold cache, {workers} worker processes       "
+          f"{cold_many + read + assess:8.2f} s")
     if parquet is not None:
         read_parquet, floor_csv, floor_parquet = parquet
         print(f"read the measurements (Parquet, read_arrow_frame) {read_parquet:6.2f} s")

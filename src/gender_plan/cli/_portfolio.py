@@ -36,7 +36,8 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
         raise ValidationError([Problem(message="--dashboard PLACE and --out FILE.html go "
                                        "together", hint="give both, or neither")],
                               subject="command line")
-    portfolio = Portfolio.load(args.plans, args.places, cache=not args.no_cache)
+    # A command of its own, so it may start processes: one per core parses a nation's files.
+    portfolio = Portfolio.load(args.plans, args.places, cache=not args.no_cache, workers=None)
     levels = {p.level for p in portfolio.hierarchy.places}
     if args.level is not None and args.level not in levels:
         raise ValidationError([Problem(file=args.places, message=f"no place has the level "

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -30,7 +29,6 @@ from gender_plan.io._limits import (
     check_text,
 )
 from gender_plan.io._source import Locations, decode, locate, read_bytes
-from gender_plan.io._toml import check_nesting, toml_locations
 from gender_plan.io._yaml import dump_yaml, load_yaml
 from gender_plan.io._yaml_fast import load_yaml_data
 from gender_plan.io.converter import structure, unstructure
@@ -183,6 +181,11 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
         return load_yaml(text, file)
     if kind == "json":
         return load_json(text, file)
+    # TOML's reader is imported for TOML files only: the command line reads YAML mostly.
+    import tomllib  # noqa: PLC0415
+
+    from gender_plan.io._toml import check_nesting, toml_locations  # noqa: PLC0415
+
     try:
         check_nesting(text)
         data = tomllib.loads(text)

@@ -27,7 +27,13 @@ import attrs
 
 from gender_plan.errors import FileAccessError, GenderPlanError, Problem, ValidationError
 from gender_plan.io._limits import MAX_PLAN_BYTES, read_bytes
-from gender_plan.io.plan_cache import PlanCache, content_key, pickle_plan, unpickle_plan
+from gender_plan.io.plan_cache import (
+    PlanCache,
+    content_key,
+    file_key,
+    pickle_plan,
+    unpickle_plan,
+)
 from gender_plan.io.plan_files import format_of, plan_from_bytes
 from gender_plan.model import Plan
 
@@ -136,9 +142,8 @@ def _indexed(root: Path, names: list[str], outcomes: list[Plan | list[Problem]])
 def _from_bundle(name: str, bundle: Mapping[str, memoryview]
                  ) -> tuple[Plan | None, str | None]:
     """The plan kept for the file's present content, and its key; (None, None) to parse it."""
-    try:
-        key = content_key(read_bytes(name, limit=MAX_PLAN_BYTES), format_of(name))
-    except GenderPlanError:
+    key = file_key(name, format_of(name))
+    if key is None:
         return None, None  # parsing it reports the problem
     payload = bundle.get(key)
     return (None if payload is None else unpickle_plan(payload)), key

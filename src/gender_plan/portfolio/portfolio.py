@@ -46,10 +46,11 @@ class Portfolio:
         places: str | os.PathLike[str],
         *,
         cache: PlanCache | bool | None = True,
+        workers: int | None = 1,
     ) -> Portfolio:
         """Load the plan files of the folder `plans` and the place hierarchy file `places`.
 
-        `cache` as in `gender_plan.io.plan_folder.load_plan_folder`.
+        `cache` and `workers` as in `gender_plan.io.plan_folder.load_plan_folder`.
 
         Raises:
             ValidationError: every problem of every plan file and of the place file.
@@ -57,7 +58,7 @@ class Portfolio:
         from gender_plan.io.places import load_places  # noqa: PLC0415
         from gender_plan.io.plan_folder import load_plan_folder  # noqa: PLC0415
 
-        folder = load_plan_folder(plans, cache=cache)
+        folder = load_plan_folder(plans, cache=cache, workers=workers)
         return cls(plans=folder.plans, hierarchy=load_places(places), files=folder.files)
 
     def plan_of(self, place: str) -> Plan | None:
