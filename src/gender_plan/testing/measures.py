@@ -24,6 +24,7 @@ from gender_plan.model import (
     Target,
     TargetKind,
 )
+from gender_plan.testing._memo import maybe, shared
 from gender_plan.testing.values import _WORD, _codes, _finite, localized_texts, periods
 from gender_plan.units import YES_NO
 
@@ -43,6 +44,7 @@ UNIT_FAMILIES: tuple[tuple[str, Limits | None, tuple[float, float]], ...] = (
 """(unit, natural limits, typical range) of the indicators the strategies build."""
 
 
+@shared
 def baselines(
     *, unit: str = "percent", min_year: int = 1995, max_year: int = 2030
 ) -> st.SearchStrategy[Baseline]:
@@ -52,7 +54,7 @@ def baselines(
         st.booleans() if unit == YES_NO else _finite(low, high)
     )
     return st.builds(Baseline, value=value, year=st.integers(min_year, max_year),
-                     source=st.none() | _WORD)
+                     source=maybe(_WORD))
 
 
 def _family(unit: str) -> tuple[str, Limits | None, tuple[float, float]]:
@@ -68,6 +70,7 @@ _COMPARATORS = {
 }
 
 
+@shared
 @st.composite
 def targets(
     draw: st.DrawFn,
@@ -88,22 +91,22 @@ def targets(
     start year on.
     """
     if unit == YES_NO:
-        deadline = year if year is not None else draw(st.none() | st.integers(start_year,
-                                                                              end_year))
+        deadline = year if year is not None else draw(maybe(st.integers(start_year,
+                                                                              end_year)))
         if kind is TargetKind.HOLD:
             return Target(
                 comparator=Comparator.EQ, value=draw(st.booleans()), kind=TargetKind.HOLD,
                 year=deadline,
-                start_year=draw(st.none() | st.integers(start_year, deadline or end_year)),
-                frequency=draw(st.none() | st.just(Frequency.YEAR)),
-                text=draw(st.none() | localized_texts()),
+                start_year=draw(maybe(st.integers(start_year, deadline or end_year))),
+                frequency=draw(maybe(st.just(Frequency.YEAR))),
+                text=draw(maybe(localized_texts())),
             )
         return Target(
             comparator=Comparator.EQ,
             value=draw(st.booleans()),
             kind=TargetKind.YES_NO,
             year=deadline,
-            text=draw(st.none() | localized_texts()),
+            text=draw(maybe(localized_texts())),
         )
     low, high = _family(unit)[2]
     if direction is Direction.TOWARD_REFERENCE:
@@ -115,14 +118,14 @@ def targets(
                          TargetKind.COUNT_PER_PERIOD))
     )
     comparator = draw(st.sampled_from(_COMPARATORS[direction]))
-    deadline = year if year is not None else draw(st.none() | st.integers(start_year, end_year))
+    deadline = year if year is not None else draw(maybe(st.integers(start_year, end_year)))
     periodic = chosen_kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD)
-    first = draw(st.none() | st.integers(start_year, deadline or end_year)) if periodic else None
+    first = draw(maybe(st.integers(start_year, deadline or end_year))) if periodic else None
     frequency = None
     if chosen_kind is TargetKind.COUNT_PER_PERIOD:
         frequency = draw(st.sampled_from((Frequency.YEAR, Frequency.QUARTER, Frequency.MONTH)))
     elif chosen_kind is TargetKind.HOLD:
-        frequency = draw(st.none() | st.sampled_from((Frequency.YEAR, Frequency.MONTH)))
+        frequency = draw(maybe(st.sampled_from((Frequency.YEAR, Frequency.MONTH))))
     return Target(
         comparator=comparator,
         value=draw(_finite(low, high)),
@@ -131,7 +134,7 @@ def targets(
         tolerance=draw(_finite(0, (high - low) / 10)) if comparator is Comparator.ABOUT else None,
         start_year=first,
         frequency=frequency,
-        text=draw(st.none() | localized_texts()),
+        text=draw(maybe(localized_texts())),
     )
 
 
@@ -150,18 +153,19 @@ def _band(draw: st.DrawFn, centre: float, spread: float, year: int | None, start
         value = centre + above
     elif comparator is Comparator.GE:
         value = centre - below
-    deadline = year if year is not None else draw(st.none() | st.integers(start_year, end_year))
+    deadline = year if year is not None else draw(maybe(st.integers(start_year, end_year)))
     hold = kind is TargetKind.HOLD
     return Target(
         comparator=comparator, value=value, upper=upper, tolerance=tolerance, year=deadline,
         kind=TargetKind.HOLD if hold else TargetKind.REACH,
-        start_year=draw(st.none() | st.integers(start_year, deadline or end_year)) if hold
+        start_year=draw(maybe(st.integers(start_year, deadline or end_year))) if hold
         else None,
-        frequency=draw(st.none() | st.just(Frequency.YEAR)) if hold else None,
-        text=draw(st.none() | localized_texts()),
+        frequency=draw(maybe(st.just(Frequency.YEAR))) if hold else None,
+        text=draw(maybe(localized_texts())),
     )
 
 
+@shared
 @st.composite
 def indicators(
     draw: st.DrawFn,
@@ -193,7 +197,7 @@ def indicators(
         reference = draw(_finite(low + (high - low) / 10, high - (high - low) / 10))
     years = draw(
         st.lists(
-            st.none() | st.integers(start_year, end_year),
+            maybe(st.integers(start_year, end_year)),
             min_size=1,
             max_size=max_targets,
             unique=True,
@@ -216,23 +220,24 @@ def indicators(
     return Indicator(
         code=code if code is not None else draw(_codes()),
         name=draw(localized_texts()),
-        display_name=draw(st.none() | localized_texts()),
+        display_name=draw(maybe(localized_texts())),
         unit=chosen_unit,
         direction=chosen_direction,
         reference=reference if reference is None or draw(st.booleans()) or not built
         else None,
         targets=built,
-        number=draw(st.none() | _codes()),
+        number=draw(maybe(_codes())),
         limits=family[1],
         baseline=draw(
             st.none()
             | baselines(unit=chosen_unit, min_year=start_year - 5, max_year=end_year)
         ),
-        series=draw(st.none() | _WORD),
-        implements=draw(st.none() | _codes()),
+        series=draw(maybe(_WORD)),
+        implements=draw(maybe(_codes())),
     )
 
 
+@shared
 def measurements(
     indicator: Indicator | None = None,
     *,
@@ -257,8 +262,8 @@ def measurements(
         indicator=st.just(indicator.code),
         period=periods(min_year=min_year, max_year=max_year),
         value=value,
-        series=st.none() | _WORD,
-        source=st.none() | _WORD,
+        series=maybe(_WORD),
+        source=maybe(_WORD),
         place=st.just(place),
     ).flatmap(_labelled)
 
@@ -266,7 +271,7 @@ def measurements(
 def _labelled(measurement: Measurement) -> st.SearchStrategy[Measurement]:
     """The measurement, with a vi/en label on its series and source sometimes."""
     def label(text: str | None) -> st.SearchStrategy[LocalizedText | None]:
-        return st.none() if text is None else st.none() | localized_texts()
+        return st.none() if text is None else maybe(localized_texts())
 
     return st.builds(
         lambda series, source: _with(measurement, series_label=series, source_label=source),
@@ -275,6 +280,7 @@ def _labelled(measurement: Measurement) -> st.SearchStrategy[Measurement]:
     )
 
 
+@shared
 @st.composite
 def series_for(
     draw: st.DrawFn,
