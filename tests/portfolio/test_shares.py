@@ -26,6 +26,8 @@ from gender_plan import (
     Status,
     Target,
     TargetKind,
+    dumps_plan,
+    loads_plan,
 )
 from gender_plan.portfolio import GapKind, Portfolio
 from gender_plan.portfolio.assessment import assess_portfolio
@@ -208,6 +210,16 @@ def test_no_place_below_to_count_is_a_gap_and_no_data():
     assert result.places_met("tinh", "6.4") is None
 
 
+def test_a_named_lower_indicator_that_a_plan_lacks_is_a_gap_saying_so():
+    portfolio = _portfolio([_plan("kh-tinh", _share(indicator="9.9")), _plan("kh-xa", _news())],
+                           [*_communes(2), ("tinh", "province", None, "kh-tinh")])
+    result = assess_portfolio(portfolio, _frame({("x0", "6.3"): {"2027": 20}}), as_of=2027)
+    gap = next(g for g in result.gaps if g.kind is GapKind.NO_COUNTERPART)
+    assert ("plan 'kh-xa' has no indicator '9.9' for the share of places '6.4' of plan "
+            "'kh-tinh': its places are not counted in that share (add the indicator, or the "
+            "link to the one that measures it) (places: x0, x1)") == str(gap)
+
+
 def test_a_condition_in_a_unit_that_does_not_fit_is_a_unit_mismatch():
     portfolio = _portfolio([_plan("kh-tinh", _share(unit="percent")), _plan("kh-xa", _news())],
                            [*_communes(2), ("tinh", "province", None, "kh-tinh")])
@@ -336,8 +348,6 @@ def test_a_province_does_not_depend_on_the_places_outside_it(values, other, chan
 
 
 def test_a_plan_stating_the_share_reads_back_from_every_format():
-    from gender_plan import dumps_plan, loads_plan
-
     plan = _plan("kh-tp", _share(value=4, unit="items / quarter", indicator="q", level="ward"))
     for kind in ("yaml", "json", "toml"):
         assert plan == loads_plan(dumps_plan(plan, format=kind), format=kind)

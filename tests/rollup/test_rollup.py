@@ -140,7 +140,8 @@ def test_count_met_counts_the_places_meeting_a_condition_on_their_value() -> Non
     # The condition's value in the values' unit: 1 item a month is 3 a quarter.
     assert [False, True] == CountMet(comparator=Comparator.GE, value=1).counts(
         np.array([2.9, 3.0]), 3.0).tolist()
-    assert CountMet().holds(True) and not CountMet().holds(False)
+    assert CountMet().holds(True)
+    assert not CountMet().holds(False)
     assert not CountMet().holds(1.0)  # a number is not a fact held
 
 

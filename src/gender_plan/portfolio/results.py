@@ -76,8 +76,10 @@ class PortfolioAssessment:
         return self.table_of(place).reasons(place, indicator)
 
     def places_met(self, place: str, indicator: str) -> tuple[int, int] | None:
-        """For a share of places computed at `place`: (places meeting, places counted) in the
-        latest period judged; None for any other indicator, or without data."""
+        """(places meeting, places counted) of a share of places in its latest period judged.
+
+        None for an indicator that is no share of places computed at `place`, or without data.
+        """
         table = self.table_of(place)
         row = table.row(place, indicator)
         flag = table.flags.get(ReasonCode.SHARE_OF_PLACES)
