@@ -29,7 +29,7 @@ from gender_plan import (
     dumps_plan,
     loads_plan,
 )
-from gender_plan.portfolio import GapKind, Portfolio
+from gender_plan.portfolio import GapKind, MatchBy, Portfolio
 from gender_plan.portfolio.assessment import assess_portfolio
 from gender_plan.rollup import Place, PlaceHierarchy
 
@@ -208,6 +208,17 @@ def test_no_place_below_to_count_is_a_gap_and_no_data():
     assert ("x0", "x1") == kinds[GapKind.NO_COUNTERPART].places
     assert Status.NO_DATA == result.status_of("tinh", "6.4")
     assert result.places_met("tinh", "6.4") is None
+
+
+def test_matched_by_number_the_commune_indicator_numbered_as_the_share_is_counted():
+    numbered = attrs.evolve(_news(implements=None), number="6.4")
+    portfolio = _portfolio([_plan("kh-tinh", _share()), _plan("kh-xa", numbered)],
+                           [*_communes(2), ("tinh", "province", None, "kh-tinh")])
+    frame = _frame({("x0", "6.3"): {"2027": 20}, ("x1", "6.3"): {"2027": 2}})
+    result = assess_portfolio(portfolio, frame, as_of=2027, match=MatchBy.NUMBER)
+    assert 50.0 == next(result.results("province")).latest
+    assert {GapKind.NO_COUNTERPART, GapKind.NO_PLACES_BELOW} == {
+        g.kind for g in assess_portfolio(portfolio, frame, as_of=2027).gaps}
 
 
 def test_a_named_lower_indicator_that_a_plan_lacks_is_a_gap_saying_so():

@@ -106,6 +106,8 @@ def share_rows(context: ShareContext, pools: Sequence[Columns]) -> Columns:
     """
     shares = [(k, indicator) for k, plan in enumerate(context.plans)
               for _, indicator in plan.indicators() if indicator.share_of_places is not None]
+    if not shares:  # the usual portfolio: nothing to copy
+        return {n: pools[0][n][:0] for n in COLUMNS}
     pool = _concatenate([{n: p[n][p["sex"] == 0] for n in COLUMNS} for p in pools])
     judged = context.has_below & (context.place_plan >= 0)
     made: list[Columns] = []

@@ -57,7 +57,9 @@ def assess_portfolio(
     leaf_data, upper_data = state.leaf_frame(), state.upper_frame()
     context = state.share_context()
     shares = _shares.share_rows(context, [leaf_data, upper_data])
-    upper_data = {name: np.concatenate([upper_data[name], shares[name]]) for name in upper_data}
+    if len(shares["place"]):
+        upper_data = {name: np.concatenate([upper_data[name], shares[name]])
+                      for name in upper_data}
     state.gaps += context.gaps()
     for leaf in (True, False):
         data = leaf_data if leaf else upper_data
