@@ -17,6 +17,7 @@ from gender_plan import (
     LocalizedText,
     PartialDate,
     Plan,
+    ShareOfPlaces,
     Target,
     save_plan,
 )
@@ -79,3 +80,54 @@ def test_bad_input_exits_2_with_the_file_and_line(files, tmp_path, capsys):
 def test_an_unknown_level_exits_2(files, capsys):
     assert 2 == main(["portfolio", *files, "--no-cache", "--level", "district"])
     assert "no place has the level 'district'" in capsys.readouterr().err
+
+
+def _share_plans(folder: Path) -> None:
+    """A province counting its communes with at least 16 news items a year; communes count them."""
+    text = LocalizedText(vi="tin", en="news")
+
+    def plan(code: str, indicator: Indicator) -> Plan:
+        return Plan(code=code, title=text, issuer=text, place=text, start_year=2026,
+                    end_year=2030, date=PartialDate(year=2026),
+                    goals=[Goal(code="6", field=Field.INFORMATION_COMMUNICATION, title=text,
+                                indicators=[indicator])])
+
+    share = Indicator(code="6.4", name=text, unit="percent",
+                      share_of_places=ShareOfPlaces(comparator=Comparator.GE, value=16),
+                      targets=[Target(comparator=Comparator.GE, value=100, year=2030)])
+    news = Indicator(code="6.3", name=text, unit="items / year", implements="6.4",
+                     targets=[Target(comparator=Comparator.GE, value=16, year=2030)])
+    save_plan(plan("kh-tinh", share), folder / "tinh.yaml")
+    save_plan(plan("kh-xa", news), folder / "xa.toml")
+
+
+@pytest.fixture
+def share_files(tmp_path: Path) -> tuple[str, str, str]:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    _share_plans(plans)
+    places = tmp_path / "places.csv"
+    places.write_text("place,level,parent,plan\n" + "".join(
+        f"x{k},commune,tinh,kh-xa\n" for k in range(4)) + "tinh,province,,kh-tinh\n",
+        encoding="utf-8")
+    rows = tmp_path / "m.csv"
+    rows.write_text("place,indicator,period,value\n" + "".join(
+        f"x{k},6.3,{year},{value}\n" for k, values in enumerate(((20, 18), (16, 16), (10, 17),
+                                                                 (3, 15)))
+        for year, value in zip((2025, 2027), values, strict=True)), encoding="utf-8")
+    return str(plans), str(places), str(rows)
+
+
+def test_a_share_of_places_is_printed_like_the_other_indicators(share_files, capsys):
+    assert 0 == main(["portfolio", *share_files, "--as-of", "2027", "--no-cache",
+                      "--level", "province"])
+    out, err = capsys.readouterr()
+    # 50% of the communes in 2025, 75% in 2027: half the gap to 100% in 2 of 5 years.
+    assert ["tinh", "province", "kh-tinh", "6.4", "on_track", "1.25"] == out.splitlines()[2].split()
+    assert "" == err
+    assert 0 == main(["portfolio", *share_files, "--as-of", "2027", "--no-cache",
+                      "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    province = next(r for r in document["results"] if r["place"] == "tinh")
+    assert (75.0, 100.0, "on_track") == (province["latest"], province["target_value"],
+                                         province["status"])

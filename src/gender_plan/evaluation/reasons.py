@@ -43,6 +43,8 @@ class ReasonCode(enum.Enum):
     LATEST_BEFORE_BASELINE = "latest_before_baseline"
     NOT_IN_PLAN = "not_in_plan"
     BAND_DISTANCE = "band_distance"
+    SHARE_OF_PLACES = "share_of_places"
+    """A share of places, computed from the places below: how many met its condition."""
 
 
 _TEXTS: dict[ReasonCode, tuple[str, str]] = {
@@ -154,6 +156,12 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
         "Kế hoạch của địa phương này không có chỉ tiêu tương ứng.",
         "This place's plan has no counterpart of the indicator.",
     ),
+    ReasonCode.SHARE_OF_PLACES: (
+        "Số địa phương cấp dưới đạt điều kiện ({detail}): {value} trên {total}; địa phương "
+        "chưa có số liệu trong kỳ đó được tính là chưa đạt.",
+        "Places below meeting the condition ({detail}): {value} of {total}; a place without a "
+        "value in that period counts as not meeting it.",
+    ),
 }
 
 _TERMS: dict[str, tuple[str, str]] = {
@@ -175,7 +183,9 @@ class Reason:
     """The particulars: a series name, a list of periods, a year, or a term such as
     ``"baseline"``."""
     value: float | None = None
-    """A figure the reason states (a baseline value, a progress ratio)."""
+    """A figure the reason states (a baseline value, a progress ratio, a count of places)."""
+    total: float | None = None
+    """The whole a count is out of (the places a share of places counts)."""
 
     def text(self, language: Language = "vi") -> str:
         """The reason as a sentence in `language`, numbers written as the language writes them."""
@@ -185,4 +195,5 @@ class Reason:
         if detail in _TERMS:
             detail = _TERMS[detail][1 if english else 0]
         value = "" if self.value is None else format_number(self.value, language, decimals=3)
-        return (en if english else vi).format(detail=detail, value=value)
+        total = "" if self.total is None else format_number(self.total, language, decimals=3)
+        return (en if english else vi).format(detail=detail, value=value, total=total)

@@ -34,7 +34,8 @@ READING_ORDER = (
     ReasonCode.SERIES_SET_ASIDE, ReasonCode.DEADLINE_PASSED, ReasonCode.LATER_VALUES_IGNORED,
     ReasonCode.NO_DATA, ReasonCode.PERIODS_OF_OTHER_LENGTH, ReasonCode.NO_PERIOD_IN_RANGE,
     ReasonCode.PERIODS_FAILING, ReasonCode.PERIODS_WITHOUT_DATA, ReasonCode.BASELINE_STATED,
-    ReasonCode.BASELINE_MEASURED, ReasonCode.NO_BASELINE, ReasonCode.MET, ReasonCode.NOT_MET,
+    ReasonCode.BASELINE_MEASURED, ReasonCode.NO_BASELINE, ReasonCode.SHARE_OF_PLACES,
+    ReasonCode.MET, ReasonCode.NOT_MET,
     ReasonCode.LOST_ACHIEVEMENT, ReasonCode.ONE_DATA_POINT, ReasonCode.LATEST_BEFORE_BASELINE,
     ReasonCode.PROGRESS_RATIO, ReasonCode.NOT_IN_PLAN,
 )
@@ -141,6 +142,10 @@ class AssessmentTable:
             value = float(self.baseline[row])
         elif code is ReasonCode.PROGRESS_RATIO:
             value = float(self.ratio[row])
+        elif code is ReasonCode.SHARE_OF_PLACES:
+            latest = int(self.latest_row[row])
+            return Reason(code=code, detail=detail, value=float(self.frame.numerator[latest]),
+                          total=float(self.frame.denominator[latest]))
         return Reason(code=code, detail=detail, value=value)
 
     def part_of(self, row: int) -> tuple[Part, int] | None:
@@ -231,6 +236,16 @@ def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
                                                strict=True) if gone)
 
 
+def _share(table: AssessmentTable, spec: Spec, row: int) -> str:
+    """The period of the latest share, the condition and the level of the places counted."""
+    share = spec.indicator.share_of_places
+    period = table.periods(np.array([table.latest_row[row]]))[0]
+    if share is None:  # pragma: no cover - the flag is only set on shares of places
+        return str(period)
+    level = "" if share.level is None else f", {share.level}"
+    return f"{period}: {share.describe()}{level}"
+
+
 def _baseline_period(table: AssessmentTable, spec: Spec, row: int) -> str:
     del spec
     return str(table.periods(np.array([table.baseline_row[row]]))[0])
@@ -253,6 +268,7 @@ _DETAILS: dict[ReasonCode, Any] = {
         spec.indicator.baseline.year if spec.indicator.baseline is not None else ""),
     ReasonCode.BASELINE_MEASURED: _baseline_period,
     ReasonCode.NO_BASELINE: lambda table, spec, row: str(spec.base_year),
+    ReasonCode.SHARE_OF_PLACES: _share,
     ReasonCode.LATEST_BEFORE_BASELINE: lambda table, spec, row: str(
         table.periods(np.array([table.latest_row[row]]))[0]),
 }

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gender_plan import units
 from gender_plan.errors import AggregationError
+from gender_plan.evaluation.comparison import is_met, met
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Period
 from gender_plan.model.plan import Plan
+from gender_plan.model.share import ShareOfPlaces
+from gender_plan.model.target import Comparator
 from gender_plan.rollup.places import PlaceHierarchy
+
+if TYPE_CHECKING:
+    from gender_plan.evaluation.comparison import BoolArray, FloatArray
 
 __all__ = [
     "Aggregation",
@@ -47,7 +54,42 @@ class Ratio:
 
 @attrs.frozen(kw_only=True)
 class CountMet:
-    """A yes/no fact: how many places hold it, out of how many reported."""
+    """How many places meet a condition on their value, out of how many reported.
+
+    By default the condition is a yes/no fact held (``= true``); a share-of-places indicator
+    (`gender_plan.ShareOfPlaces`) counts the places whose value meets its own condition
+    ("at least 4 news items a quarter") with the same rule (`counts`).
+    """
+
+    comparator: Comparator = Comparator.EQ
+    value: float | bool = True
+    """The value compared with, in the indicator's unit (true or false for a fact)."""
+    tolerance: float | None = None
+    """How far from `value` still counts as met, for ``~``."""
+
+    @classmethod
+    def of(cls, share: ShareOfPlaces) -> CountMet:
+        """The rule that counts the places meeting `share`'s condition (in `share`'s unit)."""
+        return cls(comparator=share.comparator, value=share.value, tolerance=share.tolerance)
+
+    def holds(self, value: float | bool) -> bool:
+        """Whether one place's `value` meets the condition (comparison as the engine's)."""
+        if isinstance(self.value, bool) or isinstance(value, bool):
+            return self.comparator is Comparator.EQ and bool(value) is bool(self.value) and (
+                isinstance(value, bool) == isinstance(self.value, bool))
+        return is_met(float(value), self.comparator, float(self.value), self.tolerance)
+
+    def counts(self, values: FloatArray, factor: float = 1.0) -> BoolArray:
+        """Element by element, whether `values` meet the condition (yes/no as 1.0 and 0.0).
+
+        `factor` converts the condition's value and tolerance to the values' unit. Values are
+        compared as the engine compares them with targets (`gender_plan.evaluation.comparison`:
+        equal within a relative 1e-9); NaN meets nothing.
+        """
+        if isinstance(self.value, bool):
+            return met(values, Comparator.EQ, 1.0 if self.value else 0.0)
+        tolerance = None if self.tolerance is None else self.tolerance * factor
+        return met(values, self.comparator, self.value * factor, tolerance)
 
 
 @attrs.frozen(kw_only=True)
@@ -64,7 +106,7 @@ Rule = Sum | Ratio | CountMet | WeightedMean
 
 @attrs.frozen(kw_only=True)
 class MetCount:
-    """How many places' yes/no value is true, for one parent place, indicator and period."""
+    """How many places meet a `CountMet` rule, for one parent place, indicator and period."""
 
     place: str
     indicator: str
@@ -145,8 +187,10 @@ def aggregate(
         base = Measurement(indicator=code, period=period, value=0.0, series=series,
                            place=parent, sex=sex, unit=None)
         if isinstance(rule, CountMet):
-            met = sum(1 for r in rows if r.value is True)
-            counts.append(MetCount(place=parent, indicator=code, period=period, met=met,
+            holding = sum(1 for r in rows if rule.holds(
+                r.value if isinstance(r.value, bool) else
+                units.convert(float(r.value), r.unit or indicator.unit, indicator.unit)))
+            counts.append(MetCount(place=parent, indicator=code, period=period, met=holding,
                                    total=len(rows)))
             continue
         values = [units.convert(float(r.value), r.unit or indicator.unit, indicator.unit)

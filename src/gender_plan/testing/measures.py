@@ -21,6 +21,7 @@ from gender_plan.model import (
     LocalizedText,
     Measurement,
     Period,
+    ShareOfPlaces,
     Target,
     TargetKind,
 )
@@ -28,7 +29,15 @@ from gender_plan.testing._memo import maybe, shared
 from gender_plan.testing.values import _WORD, _codes, _finite, localized_texts, periods
 from gender_plan.units import YES_NO
 
-__all__ = ["UNIT_FAMILIES", "baselines", "indicators", "measurements", "series_for", "targets"]
+__all__ = [
+    "UNIT_FAMILIES",
+    "baselines",
+    "indicators",
+    "measurements",
+    "series_for",
+    "shares_of_places",
+    "targets",
+]
 
 UNIT_FAMILIES: tuple[tuple[str, Limits | None, tuple[float, float]], ...] = (
     ("percent", Limits(lower=0, upper=100), (0.0, 100.0)),
@@ -235,6 +244,29 @@ def indicators(
         series=draw(maybe(_WORD)),
         implements=draw(maybe(_codes())),
     )
+
+
+@shared
+@st.composite
+def shares_of_places(draw: st.DrawFn, *, unit: str | None = None) -> ShareOfPlaces:
+    """Conditions on the places below, for indicators that count them.
+
+    A comparator and a value that fits `unit` (drawn when None), or a yes/no fact to hold;
+    sometimes the indicator looked at and the level counted.
+    """
+    family = _family(unit) if unit is not None else draw(st.sampled_from(UNIT_FAMILIES))
+    named: dict[str, Any] = {"indicator": draw(maybe(_codes())),
+                             "level": draw(maybe(_WORD))}
+    if family[0] == YES_NO:
+        return ShareOfPlaces(comparator=Comparator.EQ, value=draw(st.booleans()), **named)
+    low, high = family[2]
+    comparator = draw(st.sampled_from((Comparator.GE, Comparator.GT, Comparator.LE,
+                                       Comparator.LT, Comparator.EQ, Comparator.ABOUT)))
+    return ShareOfPlaces(
+        comparator=comparator, value=draw(_finite(low, high)),
+        unit=draw(maybe(st.just(family[0]))),
+        tolerance=draw(_finite(0, (high - low) / 10)) if comparator is Comparator.ABOUT
+        else None, **named)
 
 
 @shared

@@ -36,6 +36,7 @@ from gender_plan.model import (
     RecurringEvent,
     ResponsibleUnit,
     Role,
+    ShareOfPlaces,
     Signatory,
     Subsection,
     Target,
@@ -49,6 +50,7 @@ from gender_plan.testing.measures import (
     baselines,
     indicators,
     measurements,
+    shares_of_places,
     targets,
 )
 from gender_plan.testing.values import (
@@ -89,8 +91,8 @@ def every_form(
 ) -> st.SearchStrategy[Indicator]:
     """Indicators of every form a plan file holds.
 
-    Higher or lower is better, levels to stay near with their bands, and yes/no facts held
-    from a year on.
+    Higher or lower is better, levels to stay near with their bands, yes/no facts held from a
+    year on, and shares of the places below that meet a condition.
     """
     return st.one_of(
         indicators(code=code, start_year=start_year, end_year=end_year),
@@ -98,7 +100,17 @@ def every_form(
                    direction=Direction.TOWARD_REFERENCE),
         indicators(code=code, start_year=start_year, end_year=end_year, unit=YES_NO,
                    held_facts=True),
+        st.builds(_with_share, indicators(code=code, start_year=start_year, end_year=end_year,
+                                          unit="percent"), shares_of_places()),
     )
+
+
+def _with_share(indicator: Indicator, share: ShareOfPlaces) -> Indicator:
+    """`indicator` as a share of places (looking at another indicator than itself)."""
+    if share.indicator == indicator.code:
+        share = _with(share, indicator=None)
+    result: Indicator = _with(indicator, share_of_places=share)
+    return result
 
 
 @shared
@@ -305,6 +317,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Plan: plans,
     RecurringEvent: recurring_events,
     ResponsibleUnit: responsible_units,
+    ShareOfPlaces: shares_of_places,
     Signatory: signatories,
     Subsection: subsections,
     Target: targets,
