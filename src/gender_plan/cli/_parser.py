@@ -135,8 +135,8 @@ def _template_command(g: _Grammar, commands: argparse._SubParsersAction[Parser])
     g.add(template, "--years", default=None, metavar="FIRST-LAST",
           help=msg("the years to list (default: the year before the plan to its last year)"))
     g.add(template, "--places", default=None, metavar="CSV",
-          help=msg("a CSV file of places (first column 'place'): every row is listed once for "
-                   "each place"))
+          help=msg("a place hierarchy, as portfolio reads it (CSV place,level,parent): every row "
+                   "is listed once for each place with no place below it"))
     g.add(template, "--force", action="store_true", help=msg("overwrite FILE if it exists"))
 
 

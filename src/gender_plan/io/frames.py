@@ -89,8 +89,9 @@ def measurements_from_frame(
     """
     pandas = _pandas()
     if not isinstance(frame, pandas.DataFrame):
-        raise FileFormatError([Problem(message=f"expected a pandas DataFrame, found "
-                                       f"{type(frame).__name__}")], subject="DataFrame")
+        raise FileFormatError([Problem(message=msg("expected a pandas DataFrame, found {kind}",
+                                                   kind=type(frame).__name__))],
+                              subject="DataFrame")
     frame = frame[[name for name in frame.columns if name not in _DERIVED]]
     names = [str(name) for name in frame.columns]
     columns = header(names, names, None, 0)

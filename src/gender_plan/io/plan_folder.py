@@ -13,6 +13,7 @@ from pathlib import Path
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileAccessError, GenderPlanError, Problem, ValidationError
 from gender_plan.io.plan_cache import PlanCache
 from gender_plan.io.plan_files import load_plan
@@ -50,7 +51,7 @@ def load_plan_folder(
     """
     root = Path(folder)
     if not root.is_dir():
-        raise FileAccessError(str(root), "it is not a folder of plan files")
+        raise FileAccessError(str(root), msg("it is not a folder of plan files"))
     chosen = PlanCache() if cache is True else cache or None
     paths = sorted(p for p in root.iterdir() if p.suffix.lower() in PLAN_SUFFIXES and p.is_file())
     plans: dict[str, Plan] = {}
@@ -63,16 +64,17 @@ def load_plan_folder(
             problems.extend(error.problems)
             continue
         except GenderPlanError as error:
-            problems.append(Problem(file=str(path), message=str(error)))
+            problems.append(Problem(file=str(path), message=error.describe()))
             continue
         if plan.code in plans:
             problems.append(Problem(file=str(path), path="code",
-                                    message=f"the plan code {plan.code!r} is also the code of "
-                                    f"{files[plan.code]}",
-                                    hint="each plan in the folder needs its own code"))
+                                    message=msg("the plan code {code!r} is also the code of "
+                                                "{file}", code=plan.code,
+                                                file=files[plan.code]),
+                                    hint=msg("each plan in the folder needs its own code")))
             continue
         plans[plan.code] = plan
         files[plan.code] = path
     if problems:
-        raise ValidationError(problems, subject=f"plans in {root}")
+        raise ValidationError(problems, subject=msg("plans in {folder}", folder=root))
     return PlanFolder(plans=plans, files=files)

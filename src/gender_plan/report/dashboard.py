@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import math
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation.status import Status
 from gender_plan.model.indicator import Indicator
@@ -68,11 +69,12 @@ def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
     portfolio = assessment.portfolio
     hierarchy = portfolio.hierarchy
     if not assessment.assessed(place):
-        raise AssessmentError(f"place {place!r} was not assessed (has it a plan?): no dashboard")
+        raise AssessmentError(msg("place {place!r} was not assessed (has it a plan?): no "
+                                  "dashboard", place=place))
     below = list(hierarchy.children(place))
     if not below:
-        raise AssessmentError(f"place {place!r} has no places below it: a dashboard shows "
-                              "the places of a province")
+        raise AssessmentError(msg("place {place!r} has no places below it: a dashboard shows "
+                                  "the places of a province", place=place))
     plan = portfolio.plan_of(place)
     assert plan is not None
     upper = [indicator for _, indicator in plan.indicators()]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import ListText, Msg, msg
 from gender_plan.errors import AggregationError
 from gender_plan.evaluation.comparison import is_met, met
 from gender_plan.model.indicator import Indicator
@@ -170,17 +171,19 @@ def aggregate(
     groups: dict[tuple[str, str, Period, str | None, Sex | None], list[Measurement]] = {}
     for row in measurements:
         if row.place is None:
-            raise AggregationError(f"a measurement of {row.indicator!r} for {row.period} has no "
-                                   "place: every row to aggregate needs one")
+            raise AggregationError(msg("a measurement of {code!r} for {period} has no place: "
+                                       "every row to aggregate needs one", code=row.indicator,
+                                       period=row.period))
         parent = hierarchy.ancestor(row.place, level)
         if parent is None:
-            raise AggregationError(f"place {row.place!r} has no ancestor at level {level!r} in "
-                                   "the hierarchy (add it, or check the level's name)")
+            raise AggregationError(msg("place {place!r} has no ancestor at level {level!r} in "
+                                       "the hierarchy (add it, or check the level's name)",
+                                       place=row.place, level=level))
         groups.setdefault((parent, row.indicator, row.period, row.series, row.sex),
                           []).append(row)
     out: list[Measurement] = []
     counts: list[MetCount] = []
-    problems: list[str] = []
+    problems: list[Msg] = []
     for (parent, code, period, series, sex), rows in groups.items():
         indicator = plan.indicator(code)
         rule = chosen[code]
@@ -200,11 +203,12 @@ def aggregate(
         elif isinstance(rule, Ratio):
             lacking = [r for r in rows if r.numerator is None or r.denominator is None]
             if lacking:
-                problems.append(
-                    f"indicator {code!r} ({indicator.unit}) at {parent!r}, {period}: "
-                    f"{len(lacking)} of {len(rows)} rows lack a numerator or denominator "
-                    f"(places {', '.join(sorted({str(r.place) for r in lacking})[:5])})"
-                )
+                problems.append(msg(
+                    "indicator {code!r} ({unit}) at {parent!r}, {period}: {lacking} of {rows} "
+                    "rows lack a numerator or denominator (places {places})", code=code,
+                    unit=indicator.unit, parent=parent, period=period, lacking=len(lacking),
+                    rows=len(rows),
+                    places=", ".join(sorted({str(r.place) for r in lacking})[:5])))
                 continue
             numerator = sum(float(r.numerator or 0) for r in rows)
             denominator = sum(float(r.denominator or 0) for r in rows)
@@ -215,21 +219,21 @@ def aggregate(
         else:
             missing = sorted({str(r.place) for r in rows if r.place not in rule.weights})
             if missing:
-                problems.append(f"indicator {code!r} at {parent!r}: no weight for places "
-                                f"{', '.join(missing[:5])}")
+                problems.append(msg("indicator {code!r} at {parent!r}: no weight for places "
+                                    "{places}", code=code, parent=parent,
+                                    places=", ".join(missing[:5])))
                 continue
             weights = [rule.weights[str(r.place)] for r in rows]
             value = sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
             out.append(attrs.evolve(base, value=value, source=f"{rule.label} of {len(rows)} "
                                     "places (not a rate from numerators and denominators)"))
     if problems:
-        raise AggregationError(
-            "cannot combine these values without guessing:\n  - " + "\n  - ".join(problems)
-            + "\nA rate or share combines as Σ numerator / Σ denominator: give every row its "
-            "numerator and denominator, or pass rules={code: WeightedMean(weights=...)} to "
-            "average with explicit weights (the result says so). Averaging percentages "
-            "without weights is refused."
-        )
+        raise AggregationError(msg(
+            "cannot combine these values without guessing:\n  - {problems}\nA rate or share "
+            "combines as Σ numerator / Σ denominator: give every row its numerator and "
+            "denominator, or pass rules={{code: WeightedMean(weights=...)}} to average with "
+            "explicit weights (the result says so). Averaging percentages without weights is "
+            "refused.", problems=ListText("\n  - ", problems)))
     return Aggregation(measurements=tuple(out), counts=tuple(counts))
 
 

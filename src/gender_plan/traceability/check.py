@@ -35,6 +35,7 @@ from collections.abc import Iterable
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import msg
 from gender_plan.errors import UnitError
 from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.plan import Plan
@@ -191,7 +192,8 @@ def _key(target: Target) -> tuple[TargetKind, object]:
 def _factor(unit: str, other: str) -> float:
     if units.is_yes_no(unit) or units.is_yes_no(other):
         if unit != other:
-            raise UnitError(unit, f"a yes/no indicator cannot be compared with {other!r}")
+            raise UnitError(unit, msg("a yes/no indicator cannot be compared with {other!r}",
+                                      other=other))
         return 1.0
     return units.conversion_factor(unit, other)
 
