@@ -18,7 +18,6 @@ from gender_plan.model import (
     Frequency,
     Indicator,
     Limits,
-    LocalizedText,
     Measurement,
     Period,
     ShareOfPlaces,
@@ -289,26 +288,23 @@ def measurements(
     value: st.SearchStrategy[float | bool] = (
         st.booleans() if indicator.is_yes_no else _finite(low, high)
     )
-    return st.builds(
-        Measurement,
-        indicator=st.just(indicator.code),
-        period=periods(min_year=min_year, max_year=max_year),
-        value=value,
-        series=maybe(_WORD),
-        source=maybe(_WORD),
-        place=st.just(place),
-    ).flatmap(_labelled)
+    return _measured(indicator.code, periods(min_year=min_year, max_year=max_year), value, place)
 
 
-def _labelled(measurement: Measurement) -> st.SearchStrategy[Measurement]:
-    """The measurement, with a vi/en label on its series and source sometimes."""
-    def label(text: str | None) -> st.SearchStrategy[LocalizedText | None]:
-        return st.none() if text is None else maybe(localized_texts())
+@shared
+@st.composite
+def _measured(draw: st.DrawFn, code: str, period: st.SearchStrategy[Period],
+              value: st.SearchStrategy[float | bool], place: str | None) -> Measurement:
+    """A measurement, with a vi/en label on its series and source sometimes.
 
-    return st.builds(
-        lambda series, source: _with(measurement, series_label=series, source_label=source),
-        label(measurement.series),
-        label(measurement.source),
+    A composite rather than a ``flatmap``, which builds new strategies on every draw.
+    """
+    series, source = draw(maybe(_WORD)), draw(maybe(_WORD))
+    return Measurement(
+        indicator=code, period=draw(period), value=draw(value), series=series, source=source,
+        place=place,
+        series_label=None if series is None else draw(maybe(localized_texts())),
+        source_label=None if source is None else draw(maybe(localized_texts())),
     )
 
 
