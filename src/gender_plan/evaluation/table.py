@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError
+from gender_plan.evaluation._banded import edges
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._rules import Part
 from gender_plan.evaluation._spec import Spec
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["READING_ORDER", "AssessmentTable"]
 
 READING_ORDER = (
-    ReasonCode.DISAGGREGATED_IGNORED, ReasonCode.MILESTONE,
+    ReasonCode.BAND_DISTANCE, ReasonCode.DISAGGREGATED_IGNORED, ReasonCode.MILESTONE,
     ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CHOSEN,
     ReasonCode.SERIES_SET_ASIDE, ReasonCode.DEADLINE_PASSED, ReasonCode.LATER_VALUES_IGNORED,
     ReasonCode.NO_DATA, ReasonCode.PERIODS_OF_OTHER_LENGTH, ReasonCode.NO_PERIOD_IN_RANGE,
@@ -231,12 +232,19 @@ def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
                                                strict=True) if gone)
 
 
+def _band(table: AssessmentTable, spec: Spec, row: int) -> str:
+    del table, row
+    lower, upper = edges(spec.indicator, spec.target)
+    return f"[{lower:g}, {upper:g}]"
+
+
 def _baseline_period(table: AssessmentTable, spec: Spec, row: int) -> str:
     del spec
     return str(table.periods(np.array([table.baseline_row[row]]))[0])
 
 
 _DETAILS: dict[ReasonCode, Any] = {
+    ReasonCode.BAND_DISTANCE: _band,
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
     ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: str(spec.indicator.series),
