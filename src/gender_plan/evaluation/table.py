@@ -133,8 +133,11 @@ class AssessmentTable:
 
     def _reason(self, code: ReasonCode, row: int) -> Reason:
         spec = self.specs[int(self.spec_at[row])]
+        named = _NAMES.get(code)
+        names: tuple[str, ...] = () if named is None else named(self, spec, row)
         text = _DETAILS.get(code)
-        detail = "" if text is None else text(self, spec, row)
+        detail = ", ".join(names) if named is not None else "" if text is None else text(
+            self, spec, row)
         value = None
         if code is ReasonCode.BASELINE_STATED and spec.indicator.baseline is not None:
             value = float(spec.indicator.baseline.value)
@@ -142,7 +145,7 @@ class AssessmentTable:
             value = float(self.baseline[row])
         elif code is ReasonCode.PROGRESS_RATIO:
             value = float(self.ratio[row])
-        return Reason(code=code, detail=detail, value=value)
+        return Reason(code=code, detail=detail, value=value, names=names)
 
     def part_of(self, row: int) -> tuple[Part, int] | None:
         """The engine's part holding row `row` and the row's column in it (None: no data)."""
@@ -214,14 +217,14 @@ def _disaggregated(table: AssessmentTable, spec: Spec, row: int) -> str:
     return ", ".join(sorted({str(p) for p in table.periods(rows)}))
 
 
-def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> str:
+def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> tuple[str, ...]:
     del spec
     part, column = _column(table, row)
     block = table.frame.layout.blocks[table.frame.indicators.index(
         table.indicators[row // len(table.places)])]
     chosen = part.block.series[column]
     others = block.series[(block.place == part.block.place[column]) & (block.series != chosen)]
-    return ", ".join(sorted(str(table.series_names[s]) for s in others.tolist()))
+    return tuple(sorted(str(table.series_names[s]) for s in others.tolist()))
 
 
 def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
@@ -247,10 +250,6 @@ _DETAILS: dict[ReasonCode, Any] = {
     ReasonCode.BAND_DISTANCE: _band,
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
-    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: str(spec.indicator.series),
-    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: str(
-        table.series_names[table.series[row]]),
-    ReasonCode.SERIES_SET_ASIDE: _set_aside,
     ReasonCode.DEADLINE_PASSED: lambda table, spec, row: str(spec.deadline),
     ReasonCode.LATER_VALUES_IGNORED: _listed(ReasonCode.LATER_VALUES_IGNORED),
     ReasonCode.PERIODS_OF_OTHER_LENGTH: _listed(ReasonCode.PERIODS_OF_OTHER_LENGTH),
@@ -265,3 +264,12 @@ _DETAILS: dict[ReasonCode, Any] = {
         table.periods(np.array([table.latest_row[row]]))[0]),
 }
 """How each reason's detail is read from the table, for the reasons that have one."""
+
+_NAMES: dict[ReasonCode, Any] = {
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: (
+        str(spec.indicator.series),),
+    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: (
+        str(table.series_names[table.series[row]]),),
+    ReasonCode.SERIES_SET_ASIDE: _set_aside,
+}
+"""The reasons that name series: the names, read from the table (their detail lists them)."""
