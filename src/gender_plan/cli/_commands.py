@@ -134,24 +134,25 @@ def show(args: argparse.Namespace) -> int:
 
 def assess(args: argparse.Namespace) -> int:
     """Print every target's status and reasons as a table, JSON or CSV."""
-    plan, _, assessment = _load(args)
+    plan, measurements, assessment = _load(args)
     if args.output_format == "json":
         from gender_plan.report.data import assessment_data  # noqa: PLC0415
 
-        write_data(json.dumps(assessment_data(plan, assessment), ensure_ascii=False, indent=2)
-                   + "\n")
+        write_data(json.dumps(assessment_data(plan, assessment, measurements),
+                              ensure_ascii=False, indent=2) + "\n")
     elif args.output_format == "csv":
         from gender_plan.report.data import CSV_COLUMNS, assessment_rows  # noqa: PLC0415
 
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(assessment_rows(plan, assessment, language=args.lang))
+        writer.writerows(assessment_rows(plan, assessment, language=args.lang,
+                                         measurements=measurements))
         write_data(buffer.getvalue(), bom=True)  # Excel reads UTF-8 only after a BOM
     else:
         from gender_plan.cli._text import assessment_table  # noqa: PLC0415
 
-        sys.stdout.write(assessment_table(plan, assessment, args.lang))
+        sys.stdout.write(assessment_table(plan, assessment, args.lang, measurements))
     return 0
 
 

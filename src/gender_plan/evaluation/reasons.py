@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number
 
-__all__ = ["Reason", "ReasonCode"]
+if TYPE_CHECKING:
+    from gender_plan.model.measurement import Measurement
+
+__all__ = ["Reason", "ReasonCode", "series_labels"]
 
 
 class ReasonCode(enum.Enum):
@@ -186,14 +191,34 @@ class Reason:
     """A figure the reason states (a baseline value, a progress ratio, a count of places)."""
     total: float | None = None
     """The whole a count is out of (the places a share of places counts)."""
+    names: tuple[str, ...] = ()
+    """The series the reason names, as the data write them (`detail` lists them)."""
 
-    def text(self, language: Language = "vi") -> str:
-        """The reason as a sentence in `language`, numbers written as the language writes them."""
+    def text(self, language: Language = "vi", labels: Mapping[str, str] | None = None) -> str:
+        """The reason as a sentence in `language`, numbers written as the language writes them.
+
+        `labels` gives a series' name in `language` (`series_labels`): a reason that names
+        series shows each by its label where it has one, else as the data write it.
+        """
         vi, en = _TEXTS[self.code]
         english = language == "en"
         detail = self.detail
         if detail in _TERMS:
             detail = _TERMS[detail][1 if english else 0]
+        if self.names and labels:
+            detail = ", ".join(labels.get(name, name) for name in self.names)
         value = "" if self.value is None else format_number(self.value, language, decimals=3)
         total = "" if self.total is None else format_number(self.total, language, decimals=3)
         return (en if english else vi).format(detail=detail, value=value, total=total)
+
+
+def series_labels(measurements: Iterable[Measurement], language: Language) -> dict[str, str]:
+    """Each series' name in `language`, from the `series_label` its measurements carry.
+
+    For `Reason.text`: "sổ sách của xã" for the series the data call "commune records".
+    """
+    found: dict[str, str] = {}
+    for row in measurements:
+        if row.series is not None and row.series_label is not None:
+            found.setdefault(row.series, row.series_label.get(language))
+    return found

@@ -192,7 +192,10 @@ def indicators(
     (`direction=Direction.TOWARD_REFERENCE`) comes with a reference inside its bands, and
     `held_facts=True` lets a yes/no indicator hold its fact from a year on.
     """
-    family = _family(unit) if unit is not None else draw(st.sampled_from(UNIT_FAMILIES))
+    # A yes/no fact has no level to stay near: asked for one, draw a quantity.
+    families = UNIT_FAMILIES if direction is not Direction.TOWARD_REFERENCE else tuple(
+        f for f in UNIT_FAMILIES if f[0] != YES_NO)
+    family = _family(unit) if unit is not None else draw(st.sampled_from(families))
     chosen_unit = family[0]
     if chosen_unit == YES_NO:
         chosen_direction = Direction.HIGHER_IS_BETTER
