@@ -361,7 +361,8 @@ def judged_by_definition(indicator: Indicator, rows: list[Measurement], as_of: i
     if latest is not None and chosen is not None:
         y = float(latest.value)
         gap = 0.0 if band.inside(y, lower, upper) else (lower - y if y < lower else upper - y)
-    reasons = [Reason(code=ReasonCode.BAND_DISTANCE, detail=f"[{lower:g}, {upper:g}]")]
+    reasons = [Reason(code=ReasonCode.BAND_DISTANCE, detail=f"[{lower:g}, {upper:g}]",
+                      value=lower, total=upper)]
     reasons += [attrs.evolve(reason, value=float(baseline.value)) if reason.code in (
         ReasonCode.BASELINE_STATED, ReasonCode.BASELINE_MEASURED) else reason
         for reason in found.reasons]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -125,9 +126,9 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
     ),
     ReasonCode.BAND_DISTANCE: (
         "Chỉ tiêu là một mức cần giữ: tiến độ được đánh giá theo khoảng cách tới khoảng "
-        "{detail}, khoảng cách càng nhỏ càng tốt.",
-        "A level to stay near: progress is judged on the distance to the band {detail}, lower "
-        "is better.",
+        "[{value}; {total}], khoảng cách càng nhỏ càng tốt.",
+        "A level to stay near: progress is judged on the distance to the band [{value}, {total}], "
+        "lower is better.",
     ),
     ReasonCode.NO_PERIOD_IN_RANGE: (
         "Không có số liệu trong các kỳ chỉ tiêu áp dụng (từ {detail}).",
@@ -207,9 +208,17 @@ class Reason:
             detail = _TERMS[detail][1 if english else 0]
         if self.names and labels:
             detail = ", ".join(labels.get(name, name) for name in self.names)
-        value = "" if self.value is None else format_number(self.value, language, decimals=3)
-        total = "" if self.total is None else format_number(self.total, language, decimals=3)
+        value, total = (_figure(x, language) for x in (self.value, self.total))
         return (en if english else vi).format(detail=detail, value=value, total=total)
+
+
+def _figure(value: float | None, language: Language) -> str:
+    """A reason's figure as `language` writes numbers; an open band's edge as -∞ or +∞."""
+    if value is None:
+        return ""
+    if math.isinf(value):
+        return "-∞" if value < 0 else "+∞"
+    return format_number(value, language, decimals=3)
 
 
 def series_labels(measurements: Iterable[Measurement], language: Language) -> dict[str, str]:

@@ -146,6 +146,9 @@ class AssessmentTable:
             value = float(self.baseline[row])
         elif code is ReasonCode.PROGRESS_RATIO:
             value = float(self.ratio[row])
+        elif code is ReasonCode.BAND_DISTANCE:  # its edges, written as the reader writes numbers
+            lower, upper = edges(spec.indicator, spec.target)
+            return Reason(code=code, detail=detail, value=lower, total=upper)
         elif code is ReasonCode.SHARE_OF_PLACES:
             latest = int(self.latest_row[row])
             return Reason(code=code, detail=detail, value=float(self.frame.numerator[latest]),
