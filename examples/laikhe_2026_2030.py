@@ -59,6 +59,7 @@ from gender_plan import (
     assess_plan,
     load_measurements,
 )
+from gender_plan.evaluation import series_labels
 from gender_plan.numbers import format_number, format_quantity
 
 SHARE = Limits(lower=0, upper=100)
@@ -483,7 +484,9 @@ def _goals() -> tuple[Goal, ...]:
                 # per 100 girls: a band with its upper edge at 109 (LE). The text is silent on
                 # a lower edge and on the level the ratio is best at (the natural level, about
                 # 105, is not in the plan), so neither is recorded: the band is open below and
-                # the indicator has no reference. Judged on the distance above 109, as before.
+                # the indicator has no reference. Judged on the distance above 109: every method
+                # gives the verdict of the old "lower is better, <= 109" (tests pin the growth
+                # ratio's by hand, test_laikhe_encoding.py).
                 Indicator(
                     code="4.1",
                     number="4.1",
@@ -2204,7 +2207,9 @@ def format_assessment(
     sources = [m.source or "" for m in measurements]
     stand_ins = sum(source.startswith(STAND_IN) for source in sources)
     illustrative = sum(source.startswith(ILLUSTRATIVE) for source in sources)
-    series = ", ".join(f"{code} → {name}" for code, name in sorted(SERIES_CHOICE.items()))
+    named = series_labels(measurements, lang)
+    series = ", ".join(f"{code} → {named.get(name, name)}"
+                       for code, name in sorted(SERIES_CHOICE.items()))
     lines = [
         f"{_word('assessment', lang)} — {_word('as_of', lang)} {assessment.as_of}"
         f" — {_word('method', lang)}: {method.label.get(lang)}",
@@ -2249,9 +2254,10 @@ def _format_part(
     width = max(len(_word(key, lang)) for key in ("target", "latest", "status", "reasons")) + 2
     lines = [f"{indent}{indicator.code}  {indicator.name.get(lang)}"]
     lines += [f"{inner}{(_word(key, lang) + ':').ljust(width)}{text}" for key, text in fields]
+    named = series_labels(rows, lang)  # "sổ sách của xã" where the data say "commune records"
     for position, reason in enumerate(result.reasons):
         head = (_word("reasons", lang) + ":") if position == 0 else ""
-        lines.append(f"{inner}{head.ljust(width)}{reason.text(lang)}")
+        lines.append(f"{inner}{head.ljust(width)}{reason.text(lang, named)}")
     return lines
 
 

@@ -33,3 +33,6 @@ def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
     remove it (see tests/test_cli_i18n.py).
     """
     monkeypatch.setenv("LANGUAGE", "en")
+    # Tables wrap to the terminal's width: the same 100 columns in every test, whether pytest
+    # runs in a terminal or in a pytest-xdist worker with none.
+    monkeypatch.setenv("COLUMNS", "100")

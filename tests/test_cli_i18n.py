@@ -249,3 +249,29 @@ def test_plain_letters_in_process_and_the_streams_given_back(
 
 def test_plain_drops_marks_and_keeps_the_letters() -> None:
     assert "Hung Dao >= 60%, Lai Khe ~ 5" == plain("Hưng Đạo ≥ 60%, Lai Khê ≈ 5")
+
+
+@pytest.mark.usefixtures("vietnamese")
+@pytest.mark.parametrize("output", ["table", "csv", "json"])
+def test_assess_names_series_by_their_vietnamese_labels(
+    plan_file: Path, capsys: pytest.CaptureFixture[str], output: str,
+) -> None:
+    """The demo data call a series "commune records" and label it "sổ sách của xã": the
+    Vietnamese reasons use the label (the CSV's `series` column keeps the data's name, as its
+    `indicator` column keeps the code); the JSON document gives each language its own."""
+    import csv  # noqa: PLC0415
+
+    data = ROOT / "examples" / "data" / "laikhe-measurements.csv"
+    status, out, _ = run(capsys, "assess", str(plan_file), str(data), "--as-of", "2026",
+                         "--format", output)
+    assert 0 == status
+    assert "Dùng chuỗi số liệu: sổ sách của xã." in out
+    if output == "json":
+        assert "Series used: commune records." in out
+        return
+    if output == "csv":
+        rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+        assert "Minh họa (số liệu giả định cho ví dụ)" == rows[0]["latest_source"]
+        out = " ".join(row["reasons"] for row in rows)
+    assert "commune records" not in out
+    assert "Illustrative" not in out

@@ -11,12 +11,14 @@ import pytest
 
 from gender_plan import (
     Comparator,
+    Direction,
     Field,
     Goal,
     Indicator,
     LocalizedText,
     PartialDate,
     Plan,
+    ShareOfPlaces,
     Target,
     save_plan,
 )
@@ -79,3 +81,98 @@ def test_bad_input_exits_2_with_the_file_and_line(files, tmp_path, capsys):
 def test_an_unknown_level_exits_2(files, capsys):
     assert 2 == main(["portfolio", *files, "--no-cache", "--level", "district"])
     assert "no place has the level 'district'" in capsys.readouterr().err
+
+
+def _share_plans(folder: Path) -> None:
+    """A province counting its communes with at least 16 news items a year; communes count them."""
+    text = LocalizedText(vi="tin", en="news")
+
+    def plan(code: str, indicator: Indicator) -> Plan:
+        return Plan(code=code, title=text, issuer=text, place=text, start_year=2026,
+                    end_year=2030, date=PartialDate(year=2026),
+                    goals=[Goal(code="6", field=Field.INFORMATION_COMMUNICATION, title=text,
+                                indicators=[indicator])])
+
+    share = Indicator(code="6.4", name=text, unit="percent",
+                      share_of_places=ShareOfPlaces(comparator=Comparator.GE, value=16),
+                      targets=[Target(comparator=Comparator.GE, value=100, year=2030)])
+    news = Indicator(code="6.3", name=text, unit="items / year", implements="6.4",
+                     targets=[Target(comparator=Comparator.GE, value=16, year=2030)])
+    save_plan(plan("kh-tinh", share), folder / "tinh.yaml")
+    save_plan(plan("kh-xa", news), folder / "xa.toml")
+
+
+@pytest.fixture
+def share_files(tmp_path: Path) -> tuple[str, str, str]:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    _share_plans(plans)
+    places = tmp_path / "places.csv"
+    places.write_text("place,level,parent,plan\n" + "".join(
+        f"x{k},commune,tinh,kh-xa\n" for k in range(4)) + "tinh,province,,kh-tinh\n",
+        encoding="utf-8")
+    rows = tmp_path / "m.csv"
+    rows.write_text("place,indicator,period,value\n" + "".join(
+        f"x{k},6.3,{year},{value}\n" for k, values in enumerate(((20, 18), (16, 16), (10, 17),
+                                                                 (3, 15)))
+        for year, value in zip((2025, 2027), values, strict=True)), encoding="utf-8")
+    return str(plans), str(places), str(rows)
+
+
+def test_a_share_of_places_is_printed_like_the_other_indicators(share_files, capsys):
+    assert 0 == main(["portfolio", *share_files, "--as-of", "2027", "--no-cache",
+                      "--level", "province"])
+    out, err = capsys.readouterr()
+    # 50% of the communes in 2025, 75% in 2027: half the gap to 100% in 2 of 5 years.
+    assert ["tinh", "province", "kh-tinh", "6.4", "on_track", "1.25"] == out.splitlines()[2].split()
+    assert "" == err
+    assert 0 == main(["portfolio", *share_files, "--as-of", "2027", "--no-cache",
+                      "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    province = next(r for r in document["results"] if r["place"] == "tinh")
+    assert (75.0, 100.0, "on_track") == (province["latest"], province["target_value"],
+                                         province["status"])
+
+
+def _band_plan(code: str, lower: float, upper: float, implements: str | None) -> Plan:
+    text = LocalizedText(vi=code, en=code)
+    ratio = Indicator(code="4.1", name=text, unit="boys / 100 girls",
+                      direction=Direction.TOWARD_REFERENCE, implements=implements,
+                      targets=[Target(comparator=Comparator.BETWEEN, value=lower, upper=upper,
+                                      year=2030)])
+    return Plan(code=code, title=text, issuer=text, place=text, start_year=2026, end_year=2030,
+                date=PartialDate(year=2026),
+                goals=[Goal(code="1", field=Field.POLITICS, title=text, indicators=[ratio])])
+
+
+def test_a_band_target_is_assessed_at_every_place_of_a_portfolio(tmp_path, capsys):
+    """The sex ratio at birth to stay within a band, two communes and their province (from the
+    sums of boys and girls born), as of 2027 with baseline 2025 and deadline 2030 (S = 0.4):
+
+    - a, band 105-109: 115 -> 111, distance 6 -> 2, P = 4/6, R = (4/6) / 0.4 = 1.67: on track;
+    - b, band 105-109: 104 -> 112, distance 1 below -> 3 above, P = -2: deteriorating;
+    - tinh, band 106-112: (115 + 104) / 200 = 109.5 -> (111 + 112) / 200 = 111.5, inside.
+    """
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    save_plan(_band_plan("kh-tinh", 106.0, 112.0, None), plans / "tinh.yaml")
+    save_plan(_band_plan("kh-a", 105.0, 109.0, "4.1"), plans / "a.yaml")
+    save_plan(_band_plan("kh-b", 105.0, 109.0, "4.1"), plans / "b.toml")
+    places = tmp_path / "places.csv"
+    places.write_text("place,level,parent,plan\na,commune,tinh,kh-a\nb,commune,tinh,kh-b\n"
+                      "tinh,province,,kh-tinh\n", encoding="utf-8")
+    rows = tmp_path / "m.csv"
+    rows.write_text("place,indicator,period,value,numerator,denominator\n"
+                    "a,4.1,2025,115,115,100\na,4.1,2027,111,111,100\n"
+                    "b,4.1,2025,104,104,100\nb,4.1,2027,112,112,100\n", encoding="utf-8")
+    assert 0 == main(["portfolio", str(plans), str(places), str(rows), "--as-of", "2027",
+                      "--no-cache", "--format", "csv"])
+    out, err = capsys.readouterr()
+    found = {r["place"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert ("on_track", "deteriorating", "achieved") == (
+        found["a"]["status"], found["b"]["status"], found["tinh"]["status"])
+    assert pytest.approx(4 / 6 / 0.4) == float(found["a"]["ratio"])
+    assert pytest.approx(-2 / 0.4) == float(found["b"]["ratio"])
+    assert pytest.approx(111.5) == float(found["tinh"]["latest"])
+    assert ("105.0", "106.0") == (found["a"]["target_value"], found["tinh"]["target_value"])
+    assert "" == err

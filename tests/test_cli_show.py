@@ -79,6 +79,41 @@ def test_the_paragraphs_appear_in_the_documents_order() -> None:
     assert sorted(positions) == positions
 
 
+# The parts of the plan, in the order of Lai Khê's document: the heading, the opening
+# paragraphs ("Thực hiện …") with their documents, I (objectives and targets), II (tasks; the
+# Action Month "từ ngày 15/11 đến ngày 15/12" and the days 20/3, 28/6, 25/11 are named there,
+# in II.1.3 and II.2.3, so their calendar closes II), III (funding), IV (units), the closing
+# paragraph, "Nơi nhận" and the signature.
+DOCUMENT_ORDER = ["heading", "bases", "objective", "goals", "tasks", "calendar", "funding",
+                  "units", "closing", "signature"]
+PART_STARTS = {"vi": ["KẾ HOẠCH", "Thực hiện Nghị quyết số 28/NQ-CP", "I. MỤC TIÊU",
+                      "Mục tiêu 1:", "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "Lịch hằng năm",
+                      "III. KINH PHÍ THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN", "Trên đây là Kế hoạch",
+                      "Nơi nhận"],
+               "en": ["PLAN", "Implementing the Government", "I. OBJECTIVES", "Goal 1:",
+                      "II. MAIN TASKS AND SOLUTIONS", "Yearly calendar", "III. FUNDING",
+                      "IV. IMPLEMENTATION", "The above is", "Recipients"]}
+
+
+def test_the_parts_are_printed_in_the_order_of_the_document() -> None:
+    assert DOCUMENT_ORDER == list(SECTIONS)
+    source = SOURCE.read_text(encoding="utf-8")
+    # Where the source names the calendar's dates: after II begins, before III.
+    for date in ("từ ngày 15/11 đến ngày 15/12", "(20/3)", "(28/6)", "(25/11)"):
+        assert (source.index("II. NHIỆM VỤ") < source.index(date)
+                < source.index("III. KINH PHÍ")), date
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_show_prints_the_calendar_between_the_tasks_and_the_funding(language: str) -> None:
+    out = plan_text(PLAN, language)
+    starts = [out.index(start) for start in PART_STARTS[language]]
+    assert sorted(starts) == starts
+    calendar = out[out.index(PART_STARTS[language][5]):out.index(PART_STARTS[language][6])]
+    assert "15/11-15/12" in calendar
+    assert True is out.rstrip().endswith("Phạm Văn Liêm")
+
+
 def test_show_marks_roles_the_focal_point_and_the_requested_unit() -> None:
     out = plan_text(PLAN, "vi")
     assert "[đầu mối]" in out.split("IV. TỔ CHỨC THỰC HIỆN")[1].split("\n\n")[1]

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from gender_plan import Problem, ValidationError
 from gender_plan._i18n import (
+    ListText,
     Msg,
+    NumberText,
     QuantityText,
     UnitText,
     compile_catalogues,
@@ -158,3 +160,23 @@ def test_quantities_and_units_in_a_message_read_as_each_language_writes_them() -
     assert "148% nằm ngoài giới hạn [0, 100] % của chỉ tiêu '1.1'" == render(message, "vi")
     copy = pickle.loads(pickle.dumps(QuantityText(12.5, "boys / 100 girls")))
     assert "12,5 bé trai/100 bé gái" == copy.render_in("vi")
+
+
+def test_numbers_in_a_message_are_grouped_as_each_language_groups_them() -> None:
+    message = msg("the file is {size} bytes", size=NumberText(16_777_216))
+    assert "the file is 16,777,216 bytes" == message
+    assert "16.777.216" == render(NumberText(16_777_216), "vi")
+    assert "7" == render(NumberText(7), "vi")
+    copy = pickle.loads(pickle.dumps(message))
+    assert render(message, "vi") == render(copy, "vi")
+
+
+def test_a_list_in_a_message_renders_each_part_in_the_messages_language() -> None:
+    parts = ListText("; ", [msg("the row has no unit"), "plain", NumberText(1234)])
+    assert "the row has no unit; plain; 1,234" == parts
+    message = msg("the header has {what}", what=parts)
+    assert "dòng tiêu đề dòng không có đơn vị; plain; 1.234" == render(message, "vi")
+    joined = ListText(msg("the end of the file"), ["a", "b"])  # a separator that is a message
+    assert ("athe end of the fileb", "acuối tệpb") == (render(joined, "en"),
+                                                    render(joined, "vi"))
+    assert render(message, "vi") == render(pickle.loads(pickle.dumps(message)), "vi")

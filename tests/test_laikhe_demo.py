@@ -192,8 +192,9 @@ def test_each_printed_status_and_reason_is_the_engines(
     lang, result = printed
     engine = _engine()
     parts, overall = _parse(result.stdout, lang)
+    labels = _series_labels(lang)
     expected_parts = {
-        code: (a.status.text(lang), [r.text(lang) for r in a.reasons])
+        code: (a.status.text(lang), [r.text(lang, labels) for r in a.reasons])
         for code, a in engine.indicators.items()
     }
     assert expected_parts == {code: (p.status, p.reasons) for code, p in parts.items()}
@@ -204,6 +205,31 @@ def test_each_printed_status_and_reason_is_the_engines(
     }
     assert {"3.2": expected_overall["3.2"]} == expected_overall
     assert expected_overall == overall
+
+
+def _series_labels(lang: str) -> dict[str, str]:
+    """Each series' label in `lang`, read from the example data's own columns."""
+    with DATA.open(encoding="utf-8", newline="") as file:
+        return {row["series"]: row[f"series_{lang}"] for row in csv.DictReader(file)}
+
+
+def test_the_vietnamese_output_names_series_and_sources_by_their_vietnamese_labels(
+    printed: tuple[str, subprocess.CompletedProcess[str]],
+) -> None:
+    """No "Dùng chuỗi số liệu: commune records." nor "nguồn: Illustrative" in Vietnamese: the
+    data give every series and source a Vietnamese label, and the reasons use them too."""
+    lang, result = printed
+    if lang != "vi":
+        return
+    with DATA.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    english = {row["series"] for row in rows if row["series"] != row["series_vi"]}
+    english |= {row["source"] for row in rows if row["source"] != row["source_vi"]}
+    assert {"commune records", "administrative", "civil registration"} <= english
+    assert [] == [text for text in sorted(english) if text in result.stdout]
+    assert "Illustrative" not in result.stdout
+    assert "Dùng chuỗi số liệu: sổ sách của xã." in result.stdout
+    assert "Các chuỗi số liệu không dùng: số liệu hành chính." in result.stdout
 
 
 def test_the_output_is_in_the_chosen_language(
@@ -256,7 +282,8 @@ def test_the_series_choice_is_shown(
     printed: tuple[str, subprocess.CompletedProcess[str]],
 ) -> None:
     lang, result = printed
-    assert True is (f"{WORDS[lang]['series']}: 4.1 → civil registration" in result.stdout)
+    series = {"vi": "đăng ký hộ tịch", "en": "civil registration"}[lang]  # the data's label
+    assert True is (f"{WORDS[lang]['series']}: 4.1 → {series}" in result.stdout)
 
 
 def test_the_default_data_show_every_kind_of_status() -> None:

@@ -17,6 +17,7 @@ import laikhe_2026_2030
 import pytest
 
 from gender_plan import (
+    Assessment,
     Assignment,
     Comparator,
     DayOfYear,
@@ -25,11 +26,17 @@ from gender_plan import (
     DocumentReference,
     Field,
     Frequency,
+    GrowthRatio,
     Limits,
     LocalizedText,
+    Measurement,
+    Method,
     PartialDate,
+    Period,
     Plan,
+    Status,
     TargetKind,
+    assess_plan,
 )
 
 if TYPE_CHECKING:
@@ -665,3 +672,46 @@ def test_the_sex_ratio_at_birth_is_a_level_to_stay_near_open_below():
     assert Direction.TOWARD_REFERENCE is indicator.direction
     assert None is indicator.reference
     assert (-math.inf, 109) == indicator.target_band(indicator.targets[0])
+
+
+def _sex_ratio(method: Method, *values: tuple[int, float], as_of: int = 2027) -> Assessment:
+    rows = [Measurement(indicator="4.1", period=Period(year=y), value=v,
+                        series="civil registration") for y, v in values]
+    return assess_plan(PLAN, rows, as_of=as_of, method=method)["4.1"]
+
+
+def test_the_growth_method_judges_4_1_on_the_scale_of_the_sex_ratio():
+    """4.1 by the growth-rate ratio, with the notebook's illustrative values 110.8 (2025, the
+    base year), 110.1 (2026), 109.6 (2027), assessed in 2027; the deadline is 2030.
+
+    All values lie above the band '<= 109', so progress is judged on that side: the value is to
+    come down to 109, as the old lower-is-better target had it.
+      actual rate   (109.6 / 110.8) ** (1 / 2) - 1 = 0.989170 ** 0.5 - 1 = -0.0054299
+      needed rate   (109 / 110.8) ** (1 / 5) - 1   = 0.983755 ** 0.2 - 1 = -0.0032704
+      R = -1 * -0.0054299 / 0.0032704 = 1.6603 >= 0.95: on track
+      score = min(7.1429 * 1.6603 - 4.2857, 5) = min(7.57, 5) = 5.
+    (Judged as a growth rate of the distance to 109, 1.8 -> 0.6, toward a distance of 0 counted
+    as 0.001, it would have been R = ((1/3) ** 0.5 - 1) / -((0.001 / 1.8) ** 0.2 - 1)
+    = 0.4226 / 0.7767 = 0.544, limited progress: a verdict set by the 0.001 and the unit, not
+    by the values, which the methods page does not define.)
+    """
+    found = _sex_ratio(GrowthRatio(), (2025, 110.8), (2026, 110.1), (2027, 109.6))
+    assert Status.ON_TRACK is found.status
+    assert 1.6603 == pytest.approx(found.ratio, abs=1e-4)
+    assert 5.0 == found.score
+    # Told on the indicator's scale: 0.6 above the band's edge.
+    assert -0.6 == pytest.approx(found.gap)
+    assert (110.8, 109.6) == (found.baseline.value, found.latest.value)
+
+
+def test_the_growth_method_on_4_1_when_the_ratio_rises():
+    """From 110.8 (2025) up to 111.5 (2027), moving away from 109:
+      actual rate (111.5 / 110.8) ** 0.5 - 1 = 1.006318 ** 0.5 - 1 = +0.0031539
+      R = -1 * 0.0031539 / 0.0032704 = -0.9644 < 0: deteriorating
+      score = max(4.1667 * -0.9644 - 2.5, -5) = max(-6.52, -5) = -5.
+    And 108.5 in 2027 lies inside the band: achieved, whatever the method."""
+    found = _sex_ratio(GrowthRatio(), (2025, 110.8), (2027, 111.5))
+    assert Status.DETERIORATING is found.status
+    assert -0.9644 == pytest.approx(found.ratio, abs=1e-4)
+    assert -5.0 == found.score
+    assert Status.ACHIEVED is _sex_ratio(GrowthRatio(), (2025, 110.8), (2027, 108.5)).status

@@ -25,7 +25,7 @@ def test_the_quick_start_has_exactly_two_commands_and_ci_runs_them_verbatim():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```bash\n(.*?)\n```", quick, re.S)
     assert ["pip install . && python examples/laikhe_2026_2030.py",
-            'python -m pip install -e ".[test]" && python -m pytest --cov'] == commands
+            'python -m pip install -e ".[test]" && python -m pytest --cov -n auto'] == commands
     # .ci/run takes its two commands from README through this script, and evaluates them as read.
     printed = subprocess.run([sys.executable, str(ROOT / ".ci" / "quick_start.py")],
                              capture_output=True, text=True, check=True).stdout

@@ -16,14 +16,16 @@ import functools
 import gettext
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Literal
 
 __all__ = [
     "LANGUAGES",
     "Language",
+    "ListText",
     "Msg",
+    "NumberText",
     "QuantityText",
     "UnitText",
     "language_from_environment",
@@ -129,10 +131,69 @@ class QuantityText(str):
         return format_quantity(self.value, self.unit, language, decimals=6)
 
 
+class NumberText(str):
+    """A whole number in a message: ``16,777,216`` in English, ``16.777.216`` in Vietnamese.
+
+    A comma between thousands reads as a decimal comma to a Vietnamese reader.
+    """
+
+    value: int
+
+    def __new__(cls, value: int) -> NumberText:
+        self = super().__new__(cls, format(value, ","))
+        self.value = value
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (NumberText, (self.value,))
+
+    def render_in(self, language: Language) -> str:
+        """The number with the group separator of `language`."""
+        if language == "en":
+            return str.__str__(self)
+        return format(self.value, ",").replace(",", ".")
+
+
+class ListText(str):
+    """Parts joined by a separator, each rendered in the message's language (a list of problems).
+
+    Reads as the parts' English texts joined, as ``separator.join(parts)`` would.
+    """
+
+    separator: str
+    parts: tuple[object, ...]
+
+    def __new__(cls, separator: str, parts: Iterable[object]) -> ListText:
+        items = tuple(parts)
+        self = super().__new__(cls, _value(separator, "en").join(_value(p, "en") for p in items))
+        self.separator = separator
+        self.parts = items
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (ListText, (self.separator, self.parts))
+
+    def render_in(self, language: Language) -> str:
+        """Each part in `language`, joined (a `Msg` separator in `language` too)."""
+        return _value(self.separator, language).join(_value(p, language) for p in self.parts)
+
+
+_RENDERED = (UnitText, QuantityText, NumberText, ListText)
+"""The texts in a message that render themselves in the message's language."""
+
+
+def _value(value: object, language: Language) -> str:
+    """A parameter (or a part of a `ListText`) as `language` writes it."""
+    if isinstance(value, Msg):
+        return render(value, language)
+    if isinstance(value, _RENDERED):
+        return value.render_in(language)
+    return str(value)
+
+
 def _format(template: str, params: Mapping[str, object], language: Language) -> str:
     rendered = {
-        k: render(v, language) if isinstance(v, Msg)
-        else v.render_in(language) if isinstance(v, UnitText | QuantityText) else v
+        k: _value(v, language) if isinstance(v, (Msg, *_RENDERED)) else v
         for k, v in params.items()
     }
     return template.format(**rendered)
@@ -143,6 +204,8 @@ def render(text: object, language: Language = "en") -> str:
 
     A template the catalogue lacks stays English (the catalogue test keeps that from shipping).
     """
+    if isinstance(text, _RENDERED):
+        return text.render_in(language)
     if not isinstance(text, Msg):
         return str(text)
     if language == "en":

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import Msg, msg
 from gender_plan.errors import Problem, UnitError, ValidationError
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement, Sex
@@ -76,8 +77,8 @@ def sex_pairs(
         groups.setdefault(key, {}).setdefault(row.sex, []).append((index, row))
     if not groups:
         raise ValidationError([Problem(
-            message=f"no female or male values of indicator {indicator!r}",
-            hint="give each row the indicator's code and a sex ('female' or 'male')",
+            message=msg("no female or male values of indicator {code!r}", code=indicator),
+            hint=msg("give each row the indicator's code and a sex ('female' or 'male')"),
         )], subject="sex-disaggregated measurements")
     pairs = []
     for (place, series, period), by_sex in groups.items():
@@ -87,15 +88,19 @@ def sex_pairs(
             if len(found) > 1:
                 problems.append(Problem(
                     path=f"[{found[1][0]}]",
-                    message=f"two {sex.value} values of {where} (rows {found[0][0]} and "
-                    f"{found[1][0]})", hint="keep one, or give them different series"))
+                    message=msg("two {sex} values of {where} (rows {first} and {second})",
+                                sex=_SEXES[sex], where=where, first=found[0][0],
+                                second=found[1][0]),
+                    hint=msg("keep one, or give them different series")))
         missing = [sex for sex in Sex if sex not in rows]
         if missing:
             have = next(iter(rows))
             problems.append(Problem(
                 path=f"[{rows[have][0][0]}]",
-                message=f"a {have.value} value of {where} but no {missing[0].value} value to "
-                "pair it with", hint=f"add the {missing[0].value} row, or leave this one out"))
+                message=msg("a {have} value of {where} but no {missing} value to pair it with",
+                            have=_SEXES[have], where=where, missing=_SEXES[missing[0]]),
+                hint=msg("add the {missing} row, or leave this one out",
+                         missing=_SEXES[missing[0]])))
             continue
         (fi, female), (mi, male) = rows[Sex.FEMALE][0], rows[Sex.MALE][0]
         pair = _pair(indicator, female, male, unit, where, (fi, mi), problems)
@@ -107,38 +112,50 @@ def sex_pairs(
                                               p.period.end)))
 
 
-def _where(indicator: str, place: str | None, series: str | None, period: Period) -> str:
-    parts = [f"indicator {indicator!r}"]
-    if place is not None:
-        parts.append(f"at {place!r}")
-    parts.append(f"in {period}")
-    if series is not None:
-        parts.append(f"series {series!r}")
-    return " ".join(parts)
+_SEXES = {Sex.FEMALE: msg("female"), Sex.MALE: msg("male")}
 
 
-def _pair(indicator: str, female: Measurement, male: Measurement, unit: str | None, where: str,
+def _where(indicator: str, place: str | None, series: str | None, period: Period) -> Msg:
+    if place is None and series is None:
+        return msg("indicator {code!r} in {period}", code=indicator, period=period)
+    if series is None:
+        return msg("indicator {code!r} at {place!r} in {period}", code=indicator, place=place,
+                   period=period)
+    if place is None:
+        return msg("indicator {code!r} in {period} series {series!r}", code=indicator,
+                   period=period, series=series)
+    return msg("indicator {code!r} at {place!r} in {period} series {series!r}", code=indicator,
+               place=place, period=period, series=series)
+
+
+def _pair(indicator: str, female: Measurement, male: Measurement, unit: str | None, where: Msg,
           rows: tuple[int, int], problems: list[Problem]) -> SexPair | None:
     female_unit, male_unit = female.unit or unit, male.unit or unit
     path = f"[{rows[0]}]"
     if female_unit is None or male_unit is None:
-        problems.append(Problem(path=path, message=f"the unit of {where} is not known",
-                                hint="give the rows a unit, or pass unit= (the indicator's unit)"))
+        problems.append(Problem(path=path, message=msg("the unit of {where} is not known",
+                                                       where=where),
+                                hint=msg("give the rows a unit, or pass unit= (the indicator's "
+                                         "unit)")))
         return None
     if female_unit != male_unit:
         problems.append(Problem(
-            path=path, message=f"the female value of {where} is in {female_unit!r} and the male "
-            f"value (row {rows[1]}) in {male_unit!r}", hint="write both in the same unit"))
+            path=path, message=msg("the female value of {where} is in {female!r} and the male "
+                                   "value (row {row}) in {male!r}", where=where,
+                                   female=female_unit, row=rows[1], male=male_unit),
+            hint=msg("write both in the same unit")))
         return None
     try:
         units.validate_unit(female_unit)
     except UnitError as error:
-        problems.append(Problem(path=path, message=f"{where}: {error}"))
+        problems.append(Problem(path=path, message=msg("{where}: {error}", where=where,
+                                                       error=error.describe())))
         return None
     if isinstance(female.value, bool) or isinstance(male.value, bool) or units.is_yes_no(
             female_unit):
-        problems.append(Problem(path=path, message=f"{where} is a yes/no fact: it has no share, "
-                                "parity or gap", hint="count the places or people instead"))
+        problems.append(Problem(path=path, message=msg("{where} is a yes/no fact: it has no "
+                                                       "share, parity or gap", where=where),
+                                hint=msg("count the places or people instead")))
         return None
     return SexPair(indicator=indicator, period=female.period, series=female.series,
                    place=female.place, unit=female_unit, female=float(female.value),
@@ -148,7 +165,7 @@ def _pair(indicator: str, female: Measurement, male: Measurement, unit: str | No
 def _derive(
     measurements: Iterable[Measurement], indicator: str, code: str, unit: str | None,
     make: Callable[[SexPair], tuple[float, float | None, float | None, str] | str],
-    what: str,
+    what: Msg,
 ) -> tuple[Measurement, ...]:
     out = []
     problems = []
@@ -156,7 +173,7 @@ def _derive(
         made = make(pair)
         if isinstance(made, str):
             where = _where(indicator, pair.place, pair.series, pair.period)
-            problems.append(Problem(message=f"{where}: {made}"))
+            problems.append(Problem(message=msg("{where}: {error}", where=where, error=made)))
             continue
         value, numerator, denominator, result_unit = made
         out.append(Measurement(
@@ -165,7 +182,8 @@ def _derive(
             source=f"{what} of {indicator!r} (female {pair.female:g}, male {pair.male:g})",
         ))
     if problems:
-        raise ValidationError(problems, subject=f"{what} of {indicator!r}")
+        raise ValidationError(problems, subject=msg("{what} of {code!r}", what=what,
+                                                    code=indicator))
     return tuple(out)
 
 
@@ -191,16 +209,18 @@ def female_share(
 
     def make(pair: SexPair) -> tuple[float, float | None, float | None, str] | str:
         if not _is_count(pair.unit):
-            return (f"values in {pair.unit!r} are rates, not counts: a female share is made "
-                    "from counts (people, items); compare rates with parity_index or gender_gap")
+            return msg("values in {unit!r} are rates, not counts: a female share is made from "
+                       "counts (people, items); compare rates with parity_index or gender_gap",
+                       unit=pair.unit)
         if pair.female < 0 or pair.male < 0:
-            return f"a count cannot be negative (female {pair.female:g}, male {pair.male:g})"
+            return msg("a count cannot be negative (female {female}, male {male})",
+                       female=format(pair.female, "g"), male=format(pair.male, "g"))
         total = pair.female + pair.male
         if total == 0:
-            return "no one was counted (female 0, male 0): the share is undefined"
+            return msg("no one was counted (female 0, male 0): the share is undefined")
         return 100 * pair.female / total, pair.female, total, "percent"
 
-    return _derive(measurements, indicator, code, unit, make, "female share")
+    return _derive(measurements, indicator, code, unit, make, msg("female share"))
 
 
 def parity_index(
@@ -217,13 +237,13 @@ def parity_index(
 
     def make(pair: SexPair) -> tuple[float, float | None, float | None, str] | str:
         if pair.female < 0 or pair.male < 0:
-            return (f"the parity index needs values of 0 or more (female {pair.female:g}, male "
-                    f"{pair.male:g})")
+            return msg("the parity index needs values of 0 or more (female {female}, male "
+                       "{male})", female=format(pair.female, "g"), male=format(pair.male, "g"))
         if pair.male == 0:
-            return "the male value is 0: the parity index female / male is undefined"
+            return msg("the male value is 0: the parity index female / male is undefined")
         return pair.female / pair.male, pair.female, pair.male, "times"
 
-    return _derive(measurements, indicator, code, unit, make, "parity index")
+    return _derive(measurements, indicator, code, unit, make, msg("parity index"))
 
 
 def gender_gap(
@@ -238,4 +258,4 @@ def gender_gap(
     def make(pair: SexPair) -> tuple[float, float | None, float | None, str]:
         return pair.male - pair.female, None, None, pair.unit
 
-    return _derive(measurements, indicator, code, unit, make, "gender gap")
+    return _derive(measurements, indicator, code, unit, make, msg("gender gap"))

@@ -15,7 +15,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from gender_plan._i18n import msg
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import IncompatibleUnitsError, UnitError
 
 if TYPE_CHECKING:
@@ -131,15 +131,16 @@ def _check_shape(text: str) -> None:
     billion digits; and it reads ``boys per 100 girls`` as boys × girls.
     """
     if len(text) > MAX_UNIT_CHARS:
-        raise UnitError(text[:40] + "…", f"a unit text of {len(text):,} characters, more "
-                        f"than the {MAX_UNIT_CHARS} accepted")
+        raise UnitError(text[:40] + "…", msg("a unit text of {count} characters, more than "
+                                             "the {most} accepted",
+                                             count=NumberText(len(text)), most=MAX_UNIT_CHARS))
     if _PER.search(text):
-        raise UnitError(text, "the word 'per' is not read as a division: write "
-                        f"{_PER.sub('/', text)!r}")
+        raise UnitError(text, msg("the word 'per' is not read as a division: write {unit!r}",
+                                  unit=_PER.sub("/", text)))
     powers = len(_POWER.findall(text))
     if powers > 1 or powers != len(_SMALL_POWER.findall(text)):
-        raise UnitError(text, "a unit may have one power, of a whole number under 100 "
-                        "('items ** 2')")
+        raise UnitError(text, msg("a unit may have one power, of a whole number under 100 "
+                                  "('items ** 2')"))
 
 
 def is_yes_no(unit: str) -> bool:

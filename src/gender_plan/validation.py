@@ -130,10 +130,13 @@ def _check_ratio(indicator: Indicator, row: Measurement, value: float,
     return [
         Problem(
             path=f"{path}.value",
-            message=f"the value {row.value:g} {row.unit or indicator.unit} does not match its "
-            f"numerator and denominator: {row.numerator:g} / {row.denominator:g} is "
-            f"{expected:.4g} {indicator.unit}",
-            hint="check the three cells: one of them is mistyped",
+            message=msg("the value {value} does not match its numerator and denominator: "
+                        "{numerator} / {denominator} is {expected}",
+                        value=QuantityText(float(row.value), row.unit or indicator.unit),
+                        numerator=format(row.numerator, "g"),
+                        denominator=format(row.denominator, "g"),
+                        expected=QuantityText(float(format(expected, ".4g")), indicator.unit)),
+            hint=msg("check the three cells: one of them is mistyped"),
         )
     ]
 

@@ -248,6 +248,12 @@ def test_one_series_is_used_and_named():
     assert "Dùng chuỗi số liệu: census and surveys." == chosen.text("vi")
     aside = next(r for r in most.reasons if r.code is ReasonCode.SERIES_SET_ASIDE)
     assert "Series set aside: civil registration." == aside.text("en")
+    # With the series' labels in the reader's language, each is named by its label.
+    labels = {"census and surveys": "tổng điều tra và điều tra mẫu",
+              "civil registration": "đăng ký hộ tịch"}
+    assert "Dùng chuỗi số liệu: tổng điều tra và điều tra mẫu." == chosen.text("vi", labels)
+    assert "Các chuỗi số liệu không dùng: đăng ký hộ tịch." == aside.text("vi", labels)
+    assert "Dùng chuỗi số liệu: census and surveys." == chosen.text("vi", {"other": "khác"})
     preferred = assess_indicator(
         Indicator(code="4.1", name=NAME, unit="boys / 100 girls",
                   direction=Direction.LOWER_IS_BETTER, series="civil registration",

@@ -29,6 +29,7 @@ from gender_plan import (
     Target,
     assess_by_plan,
     assess_frame,
+    assess_indicator,
 )
 
 TEXT = LocalizedText(vi="x", en="x")
@@ -129,3 +130,35 @@ def test_each_place_gets_what_its_own_plan_gives_it_alone(places, as_of):
             assert alone.reasons(place, code) == table.reasons(place, code)
             a, b = alone.ratio[alone.row(place, code)], table.ratio[table.row(place, code)]
             assert (math.isnan(a) and math.isnan(b)) or a == b
+
+
+@given(st.lists(st.tuples(st.floats(100, 120), st.floats(100, 120), st.floats(104, 110),
+                          st.floats(0, 4), st.booleans()), min_size=1, max_size=5),
+       st.integers(2026, 2032))
+def test_each_place_gets_its_own_band(places, as_of):
+    """Levels to stay near, a band per plan: each place's row is the one-place assessment
+    against its own band, figures and reasons (the band named first) included."""
+    plans, data = {}, []
+    for i, (before, after, lower, width, stated) in enumerate(places):
+        band = Target(comparator=Comparator.BETWEEN, value=round(lower, 2),
+                      upper=round(lower + width, 2), year=2030)
+        own = attrs.evolve(SRB, direction=Direction.TOWARD_REFERENCE, targets=[band],
+                           baseline=Baseline(value=before + 1, year=2024) if stated else None)
+        plans[f"p{i}"] = plan(f"plan{i}", own, SHARE, start=2025 + i % 2)
+        data += rows(f"p{i}", {2025: round(before, 2), 2027: round(after, 2)})
+    frame = MeasurementFrame.from_measurements(data, NATION)
+    table = assess_by_plan(plans, frame, as_of=as_of)
+    for place, own in plans.items():
+        indicator = own.indicator("4.1")
+        alone = assess_indicator(indicator, data, as_of=as_of, place=place,
+                                 start_year=own.start_year, end_year=own.end_year,
+                                 base_year=own.effective_base_year)
+        row = table.row(place, "4.1")
+        assert alone.status == table.status_of(place, "4.1")
+        assert alone.reasons == table.reasons(place, "4.1")
+        assert ReasonCode.BAND_DISTANCE is alone.reasons[0].code
+        for name in ("ratio", "gap", "expected"):
+            mine = getattr(alone, name)
+            assert (mine is None and math.isnan(getattr(table, name)[row])) or (
+                mine == getattr(table, name)[row]), name
+        assert alone.latest.value == table.latest[row]

@@ -197,6 +197,53 @@ def test_each_place_is_judged_as_if_alone_with_a_stated_baseline_or_no_target(
         assert_agree(plan_of(changed), rows, as_of, method)
 
 
+@st.composite
+def levels_to_stay_near(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
+    """A level to stay near (band targets: between, =, ~, <=, >=, reached or held) beside an
+    indicator of another form, measured at several places."""
+    band = draw(gs.indicators(code="1.1", direction=Direction.TOWARD_REFERENCE,
+                              start_year=2021, end_year=2030))
+    if band.reference is not None and draw(st.booleans()):
+        band = attrs.evolve(band, targets=())  # the reference is the band
+    other = draw(gs.indicators(code="1.2", start_year=2021, end_year=2030))
+    rows = draw(st.permutations([*draw(rows_of(band)), *draw(rows_of(other))]))
+    return (plan_of(band, other), rows, draw(st.integers(2019, 2033)),
+            draw(st.sampled_from(METHODS)))
+
+
+@given(levels_to_stay_near())
+def test_each_place_is_judged_as_if_alone_for_a_level_to_stay_near(
+    scenario: tuple[Plan, list[Measurement], int, Method],
+) -> None:
+    """The many-places path judges band targets: each place's row, figures and reasons (the
+    band first) are the one-place assessment's."""
+    assert_agree(*scenario)
+
+
+def test_a_band_at_several_places_worked() -> None:
+    """A parity index within 0.97-1.03 by 2030, from 2020, as of 2025 (linear path):
+    a: 0.80 -> 0.90 closes 0.10 of the 0.17 below the band in half the time, R = 1.18;
+    b: 1.20 -> 0.80 crosses to 0.17 below, no distance closed, R = 0;
+    c: 1.10 -> 1.00 is inside the band, achieved."""
+    parity = Indicator(code="1.1", name=TEXT, unit="fraction",
+                       direction=Direction.TOWARD_REFERENCE, reference=1.0,
+                       targets=[Target(comparator=Comparator.BETWEEN, value=0.97, upper=1.03,
+                                       year=2030)])
+    plan = plan_of(parity, start=2021)
+    rows = [*yearly({2020: 0.8, 2025: 0.9}), *yearly({2020: 1.2, 2025: 0.8}, place="b"),
+            *yearly({2020: 1.1, 2025: 1.0}, place="c")]
+    table = assess_frame(plan, MeasurementFrame.from_measurements(rows, plan), as_of=2025)
+    assert (Status.ON_TRACK, Status.LIMITED_PROGRESS, Status.ACHIEVED) == table.statuses("1.1")
+    assert pytest.approx([(0.10 / 0.17) / 0.5, 0.0], abs=1e-12) == table.ratio[:2].tolist()
+    # The gap to the nearest edge: 0.97 - 0.90, 0.97 - 0.80, none inside.
+    assert pytest.approx([0.07, 0.17, 0.0]) == table.gap.tolist()
+    # Expected today on the baseline's side: 0.8 + 0.5 * 0.17 below; 1.2 - 0.5 * 0.17 above.
+    assert pytest.approx([0.885, 1.115]) == table.expected[:2].tolist()
+    assert [0.9, 0.8, 1.0] == table.latest.tolist()
+    assert "[0.97, 1.03]" in table.reasons("b", "1.1")[0].text("en")
+    assert_agree(plan, rows, 2025, LinearPath())
+
+
 def rate(code: str = "1.1", **changes: object) -> Indicator:
     base = Indicator(code=code, name=TEXT, unit="percent",
                      targets=[Target(comparator=Comparator.GE, value=60, year=2030)])

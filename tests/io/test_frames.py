@@ -11,6 +11,7 @@ from hypothesis import given
 
 from gender_plan import (
     FileFormatError,
+    LocalizedText,
     Measurement,
     MissingDependencyError,
     Period,
@@ -61,6 +62,20 @@ def test_assessments_become_one_row_per_indicator() -> None:
     assert list(ASSESSMENT_COLUMNS) == list(frame.columns)
     assert ["1.1"] == list(frame["indicator"])
     assert 50 == frame["latest"].iloc[0]
+
+
+def test_reasons_name_series_by_their_labels_in_each_language() -> None:
+    records = LocalizedText(vi="sổ sách của xã", en="commune records")
+    data = [Measurement(indicator="1.1", period=Period(year=y), value=v, series=series,
+                        series_label=records if series == "records" else None)
+            for y, v, series in ((2025, 40, "records"), (2027, 50, "records"),
+                                 (2026, 45, "survey"))]
+    found = assess_plan(PLAN, data, as_of=2027)
+    frame = assessments_to_frame(found, measurements=data)
+    assert "Dùng chuỗi số liệu: sổ sách của xã." in frame["reasons_vi"].iloc[0]
+    assert "Các chuỗi số liệu không dùng: survey." in frame["reasons_vi"].iloc[0]
+    assert "Series used: commune records." in frame["reasons_en"].iloc[0]
+    assert "Dùng chuỗi số liệu: records." in assessments_to_frame(found)["reasons_vi"].iloc[0]
 
 
 def test_without_pandas_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

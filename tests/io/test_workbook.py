@@ -19,7 +19,7 @@ from gender_plan import (
     write_workbook,
 )
 from gender_plan.cli import main
-from gender_plan.io.workbook import load_places, parse_years, template_periods
+from gender_plan.io.workbook import parse_years, template_periods
 from gender_plan.testing import plans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -222,9 +222,11 @@ def test_plan_texts_that_look_like_formulas_are_written_as_text(tmp_path: Path) 
 
 def test_places_repeat_every_row_with_a_place_column(tmp_path: Path) -> None:
     places = tmp_path / "places.csv"
-    places.write_text("địa bàn\nLai Khê\nHưng Đạo\n", encoding="utf-8")
-    assert ("Lai Khê", "Hưng Đạo") == load_places(places)
-    write_workbook(PLAN, tmp_path / "p.xlsx", years=(2026, 2026), places=load_places(places))
+    # A place hierarchy file, as `portfolio` reads it: the communes of a district are listed.
+    places.write_text("địa bàn,cấp,cấp trên\nBến Cát,district,\nLai Khê,commune,Bến Cát\n"
+                      "Hưng Đạo,commune,Bến Cát\n", encoding="utf-8")
+    assert 0 == main(["template", str(PLAN_FILE), "--out", str(tmp_path / "p.xlsx"),
+                      "--years", "2026", "--places", str(places)])
     workbook = openpyxl.load_workbook(tmp_path / "p.xlsx")
     sheet = workbook["Số liệu"]
     header = [c.value for c in sheet[1]]
@@ -239,11 +241,19 @@ def test_places_repeat_every_row_with_a_place_column(tmp_path: Path) -> None:
     assert sheet.cell(3, place_column).value == found.place
 
 
-def test_a_places_file_without_its_header_is_refused(tmp_path: Path) -> None:
+def test_a_places_file_is_refused_with_the_errors_portfolio_gives(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     places = tmp_path / "places.csv"
     places.write_text("Lai Khê\nHưng Đạo\n", encoding="utf-8")
-    with pytest.raises(Exception, match="'place'"):
-        load_places(places)
+    expected = (f"error: 1 problem in the place hierarchy:\n  - {places}:1: the header has "
+                "missing columns ['place', 'level']; unknown columns ['lai khê'] (the columns "
+                "are place, level, parent, plan, name (place and level required))\n")
+    assert 2 == main(["template", str(PLAN_FILE), "--out", str(tmp_path / "p.xlsx"),
+                      "--places", str(places)])
+    assert expected == capsys.readouterr().err
+    assert not (tmp_path / "p.xlsx").exists()
+    assert 2 == main(["portfolio", str(tmp_path), str(places), str(places)])
+    assert expected == capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("text", "years"), [("2025-2030", (2025, 2030)), ("2026", (2026, 2026))])

@@ -217,7 +217,7 @@ def test_the_report_command_writes_the_docx_from_the_workbook_or_a_record(
     out = tmp_path / "bao-cao.docx"
     assert 0 == main(["report", str(PLAN_FILE), str(DATA), "--activities", str(RECORD),
                       "--as-of", "2026", "--out", str(out)])
-    assert f"{out}: report written" in capsys.readouterr().out
+    assert f"{out}: đã ghi báo cáo (" in capsys.readouterr().out  # the officer's language
     document = docx.Document(str(out))
     assert any(p.text.endswith("năm 2026") for p in document.paragraphs)
     assert 0 == main(["report", str(PLAN_FILE), str(DATA), "--kind", "final", "--out",

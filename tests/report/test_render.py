@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,8 @@ import attrs
 import pytest
 
 from gender_plan import (
+    GrowthRatio,
+    LinearPath,
     LocalizedText,
     Measurement,
     Plan,
@@ -217,12 +220,43 @@ def test_the_report_shows_signature_appendix_facts_and_values_in_vietnamese(
     assert "Phạm Văn Liêm" in page
     assert "- Sở Nội vụ" in page
     assert "## Phụ lục: toàn văn kế hoạch" in page
+    # The appendix follows the document: the calendar of the occasions section II names
+    # closes II, before III (funding) and IV (units).
+    appendix = page[page.index("## Phụ lục: toàn văn kế hoạch"):]
+    parts = ["II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "Lịch hằng năm", "III. KINH PHÍ THỰC HIỆN",
+             "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận"]
+    assert sorted(appendix.index(part) for part in parts) == [appendix.index(p) for p in parts]
     # The values under 1.1, as the demo data hold them, in Vietnamese.
     assert "| 2025 | tổng | 40% | sổ sách của xã | Minh họa (số liệu giả định cho ví dụ) |" in page
     assert "Định nghĩa (theo kế hoạch): các cơ quan quản lý nhà nước" in page
     # No English series or source label outside the engine's reasons.
     tables = [line for line in page.splitlines() if line.startswith("| 20")]
     assert [] == [line for line in tables if "Illustrative" in line or "commune" in line]
+
+
+@pytest.mark.parametrize("report_format", ["md", "html"])
+def test_the_vietnamese_report_names_no_series_nor_source_in_english(
+    laikhe: Plan, report_format: str,
+) -> None:
+    """Reasons too name the series by their Vietnamese labels ("Dùng chuỗi số liệu: sổ sách
+    của xã.", not "commune records"): nothing the demo data write in English is left."""
+    import csv  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    data = Path(__file__).resolve().parents[2] / "examples" / "data" / "laikhe-measurements.csv"
+    with data.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    english = {row["series"] for row in rows if row["series"] != row["series_vi"]}
+    english |= {row["source"] for row in rows if row["source"] != row["source_vi"]}
+    measurements = _demo_data(laikhe)
+    for method in (LinearPath(), GrowthRatio()):
+        found = assess_plan(laikhe, measurements, as_of=2026, method=method)
+        page = html.unescape(render_report(laikhe, found, measurements,
+                                           report_format=report_format))
+        assert [] == [text for text in sorted(english) if text in page]
+        assert "Illustrative" not in page
+        assert "Dùng chuỗi số liệu: sổ sách của xã." in page
+        assert "Các chuỗi số liệu không dùng: số liệu hành chính." in page
 
 
 def test_the_english_report_uses_the_english_labels(

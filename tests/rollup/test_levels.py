@@ -198,3 +198,32 @@ def test_the_top_level_names_load_without_numpy():
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
     assert "False False" == subprocess.run([sys.executable, "-c", code], capture_output=True,
                                            text=True, check=True, env=env).stdout.strip()
+
+
+def test_a_band_is_assessed_at_every_level_from_the_sums():
+    """The sex ratio at birth to stay within 105-109, from boys and girls born (linear path,
+    baseline 2020, latest 2024, deadline 2030: S = 0.4):
+    a: 115 -> 111, distance 6 -> 2, R = (4/6) / 0.4 = 1.67, on track;
+    b: 104 -> 112, 1 below -> 3 above, R = -2 / 0.4 = -5, deteriorating;
+    P = a + b: 219/200 = 109.5 -> 223/200 = 111.5, distance 0.5 -> 2.5, R = -4 / 0.4 = -10."""
+    band = Indicator(code="r", name=TEXT, unit="boys / 100 girls",
+                     direction=gender_plan.Direction.TOWARD_REFERENCE,
+                     targets=[Target(comparator=Comparator.BETWEEN, value=105, upper=109,
+                                     year=2030)])
+    plan = Plan(code="p", title=TEXT, issuer=TEXT, place=TEXT, start_year=2021, end_year=2030,
+                date=PartialDate(year=2021),
+                goals=[Goal(code="1", field=Field.HEALTH, title=TEXT, indicators=[band])])
+    rows = [Measurement(indicator="r", period=Period(year=year), value=boys, numerator=boys,
+                        denominator=100, place=place)
+            for place, year, boys in (("a", 2020, 115), ("a", 2024, 111), ("b", 2020, 104),
+                                      ("b", 2024, 112))]
+    tables = assess_levels(plan, MeasurementFrame.from_measurements(rows, plan), PLACES,
+                           as_of=2025)
+    commune, province = tables["commune"], tables["province"]
+    assert Status.ON_TRACK == commune.status_of("a", "r")
+    assert Status.DETERIORATING == commune.status_of("b", "r")
+    assert pytest.approx([4 / 6 / 0.4, -2 / 0.4]) == commune.ratio[:2].tolist()
+    assert Status.DETERIORATING == province.status_of("P", "r")
+    assert pytest.approx(-10.0) == province.ratio[province.row("P", "r")]
+    assert pytest.approx(111.5) == province.latest[province.row("P", "r")]
+    assert Status.NO_DATA == province.status_of("Q", "r")

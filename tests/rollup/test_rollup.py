@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from gender_plan import (
 )
 from gender_plan.errors import AggregationError
 from gender_plan.rollup import (
+    CountMet,
     PlaceHierarchy,
     Ratio,
     Sum,
@@ -121,6 +123,26 @@ def test_counts_add_and_facts_are_counted() -> None:
     with pytest.raises(AggregationError, match="no ancestor"):
         aggregate([Measurement(indicator="n", period=Period(year=2024), value=1, place="z")],
                   PLACES, "nation", PLAN)
+
+
+def test_count_met_counts_the_places_meeting_a_condition_on_their_value() -> None:
+    rows = [Measurement(indicator="n", period=Period(year=2024), value=v, place=p)
+            for p, v in (("a", 3), ("b", 4), ("c", 5))]
+    result = aggregate(rows, PLACES, "nation", PLAN,
+                       rules={"n": CountMet(comparator=Comparator.GE, value=4)})
+    assert [] == list(result.measurements)
+    assert (2, 3) == (result.counts[0].met, result.counts[0].total)
+    strict = aggregate(rows, PLACES, "nation", PLAN,
+                       rules={"n": CountMet(comparator=Comparator.GT, value=4)})
+    assert 1 == strict.counts[0].met  # 4 is not more than 4
+    rule = CountMet(comparator=Comparator.LE, value=4, tolerance=None)
+    assert [True, True, False] == rule.counts(np.array([3.0, 4.0, 5.0])).tolist()
+    # The condition's value in the values' unit: 1 item a month is 3 a quarter.
+    assert [False, True] == CountMet(comparator=Comparator.GE, value=1).counts(
+        np.array([2.9, 3.0]), 3.0).tolist()
+    assert CountMet().holds(True)
+    assert not CountMet().holds(False)
+    assert not CountMet().holds(1.0)  # a number is not a fact held
 
 
 def test_frames_aggregate_like_objects_and_every_level_is_assessed() -> None:

@@ -88,8 +88,10 @@ def _run(arguments: list[str], language: Language) -> int:
     except OSError as error:
         if args.debug:
             raise
+        from gender_plan.io._limits import os_reason  # noqa: PLC0415
+
         text = msg("cannot use the file {name}: {reason}", name=error.filename or "",
-                   reason=error.strerror or str(error))
+                   reason=os_reason(error))
         print(f"{error_word}: {render(text, language)}", file=sys.stderr)
         return 2
     except Exception as error:  # a bug: say so plainly, the traceback is one flag away

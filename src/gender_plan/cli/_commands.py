@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gender_plan._i18n import msg, render
+from gender_plan._i18n import NumberText, msg, render
 from gender_plan.cli import ERROR, WARNING
 from gender_plan.cli._console import write_data
 from gender_plan.cli._reporting import (
@@ -118,7 +118,7 @@ def validate(args: argparse.Namespace) -> int:
         print(render(msg("{file}: {count} activities fit the plan",
                          file=args.activities or args.measurements, count=len(activities)),
                      language))
-        for note in calendar_notes(plan, activities, args.as_of):
+        for note in calendar_notes(plan, activities, args.as_of, language):
             print(note)
     return 0
 
@@ -134,24 +134,25 @@ def show(args: argparse.Namespace) -> int:
 
 def assess(args: argparse.Namespace) -> int:
     """Print every target's status and reasons as a table, JSON or CSV."""
-    plan, _, assessment = _load(args)
+    plan, measurements, assessment = _load(args)
     if args.output_format == "json":
         from gender_plan.report.data import assessment_data  # noqa: PLC0415
 
-        write_data(json.dumps(assessment_data(plan, assessment), ensure_ascii=False, indent=2)
-                   + "\n")
+        write_data(json.dumps(assessment_data(plan, assessment, measurements),
+                              ensure_ascii=False, indent=2) + "\n")
     elif args.output_format == "csv":
         from gender_plan.report.data import CSV_COLUMNS, assessment_rows  # noqa: PLC0415
 
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(assessment_rows(plan, assessment, language=args.lang))
+        writer.writerows(assessment_rows(plan, assessment, language=args.lang,
+                                         measurements=measurements))
         write_data(buffer.getvalue(), bom=True)  # Excel reads UTF-8 only after a BOM
     else:
         from gender_plan.cli._text import assessment_table  # noqa: PLC0415
 
-        sys.stdout.write(assessment_table(plan, assessment, args.lang))
+        sys.stdout.write(assessment_table(plan, assessment, args.lang, measurements))
     return 0
 
 
@@ -165,8 +166,9 @@ def report(args: argparse.Namespace) -> int:
         return office_report(args)
     if suffix not in (".html", ".htm", ".md", ".markdown"):
         raise ValidationError(
-            [Problem(message=f"cannot tell the report format from the suffix {suffix!r}",
-                     file=str(args.out), hint="name the file *.html, *.md, *.docx or *.pdf")],
+            [Problem(message=msg("cannot tell the report format from the suffix {suffix!r}",
+                                 suffix=suffix),
+                     file=str(args.out), hint=msg("name the file *.html, *.md, *.docx or *.pdf"))],
             subject="report's file name")
     report_format_for(args.out)  # a wrong suffix fails before any work
     if args.kind != "annual":  # a review's data are taken at the end of its period
@@ -184,7 +186,7 @@ def report(args: argparse.Namespace) -> int:
     path = write_report(plan, assessment, measurements, args.out, language=args.lang,
                         parent=parent, by_number=args.by_number)
     print(render(msg("{file}: report written ({size} bytes)", file=str(path),
-                     size=format(path.stat().st_size, ",")), args.lang))
+                     size=NumberText(path.stat().st_size)), args.lang))
     return 0
 
 

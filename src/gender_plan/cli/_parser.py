@@ -28,7 +28,7 @@ _PLAN_HELP = msg("the plan file (.yaml, .yml, .json or .toml)")
 _DEBUG_HELP = msg("on an error, show the full traceback as well")
 _LANG_HELP = msg("language of the text printed: Vietnamese (default, or as the locale says) "
                  "or English")
-_SECTIONS = ("heading", "bases", "objective", "goals", "tasks", "funding", "units", "calendar",
+_SECTIONS = ("heading", "bases", "objective", "goals", "tasks", "calendar", "funding", "units",
              "closing", "signature")
 """The parts `show --section` takes, as `gender_plan.report.document.SECTIONS` names them."""
 
@@ -135,8 +135,8 @@ def _template_command(g: _Grammar, commands: argparse._SubParsersAction[Parser])
     g.add(template, "--years", default=None, metavar="FIRST-LAST",
           help=msg("the years to list (default: the year before the plan to its last year)"))
     g.add(template, "--places", default=None, metavar="CSV",
-          help=msg("a CSV file of places (first column 'place'): every row is listed once for "
-                   "each place"))
+          help=msg("a place hierarchy, as portfolio reads it (CSV place,level,parent): every row "
+                   "is listed once for each place with no place below it"))
     g.add(template, "--force", action="store_true", help=msg("overwrite FILE if it exists"))
 
 
@@ -229,8 +229,9 @@ def build_parser(language: Language = "en") -> argparse.ArgumentParser:
         msg("Print the whole plan in the order of the document: its heading and status (draft "
             "or issued), the opening paragraphs and the documents cited, the objectives with "
             "each target's own words and its reading, the tasks with their units and roles, "
-            "section IV unit by unit with every duty, the funding, the calendar, the closing "
-            "paragraph, the recipients and the signature. --section limits it to some parts."),
+            "the calendar of the occasions the tasks name, the funding, section IV unit by "
+            "unit with every duty, the closing paragraph, the recipients and the signature. "
+            "--section limits it to some parts."),
         f"{PROG} show {_PLAN} --lang en",
         f"{PROG} show {_PLAN} --section goals --section units",
     )

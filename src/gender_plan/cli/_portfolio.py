@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan._i18n import msg, render
+from gender_plan.cli import WARNING
 from gender_plan.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -27,22 +29,23 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
     """Run the command; 0 when done (gaps are listed on stderr, not an error)."""
     from gender_plan.io._extras import require  # noqa: PLC0415
 
-    require("numpy", package="numpy", extra="scale", feature="assessing a portfolio")
+    require("numpy", package="numpy", extra="scale", feature=msg("assessing a portfolio"))
     from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
     from gender_plan.portfolio import MatchBy, Portfolio  # noqa: PLC0415
     from gender_plan.portfolio.assessment import assess_portfolio  # noqa: PLC0415
 
     if (args.dashboard is None) != (args.out is None):
-        raise ValidationError([Problem(message="--dashboard PLACE and --out FILE.html go "
-                                       "together", hint="give both, or neither")],
+        raise ValidationError([Problem(message=msg("--dashboard PLACE and --out FILE.html go "
+                                                   "together"),
+                                       hint=msg("give both, or neither"))],
                               subject="command line")
     # A command of its own, so it may start processes: one per core parses a nation's files.
     portfolio = Portfolio.load(args.plans, args.places, cache=not args.no_cache, workers=None)
     levels = {p.level for p in portfolio.hierarchy.places}
     if args.level is not None and args.level not in levels:
-        raise ValidationError([Problem(file=args.places, message=f"no place has the level "
-                                       f"{args.level!r}", hint=f"the levels are "
-                                       f"{', '.join(sorted(levels))}")], subject="--level")
+        raise ValidationError([Problem(file=args.places, message=msg(
+            "no place has the level {level!r}", level=args.level), hint=msg(
+            "the levels are {levels}", levels=", ".join(sorted(levels))))], subject="--level")
     if Path(args.measurements).suffix.lower() in (".parquet", ".arrow", ".feather"):
         from gender_plan.io.arrow import read_arrow_frame  # noqa: PLC0415
 
@@ -85,7 +88,8 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
         from gender_plan.report.dashboard import dashboard_html  # noqa: PLC0415
 
         write_bytes_atomic(args.out, dashboard_html(result, args.dashboard).encode("utf-8"))
-        print(f"{args.out}: dashboard of {args.dashboard} written", file=sys.stderr)
+        print(render(msg("{file}: dashboard of {place} written", file=args.out,
+                         place=args.dashboard), args.lang), file=sys.stderr)
     for gap in result.gaps:
-        print(f"warning: {gap}", file=sys.stderr)
+        print(f"{render(WARNING, args.lang)}: {gap}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan._i18n import Language, NumberText, msg, render
 from gender_plan.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -37,8 +38,11 @@ def activities_for(args: argparse.Namespace, plan: Plan | None) -> tuple[Activit
 
 
 def calendar_notes(plan: Plan, activities: tuple[Activity, ...],
-                   as_of: datetime.date | int | None) -> list[str]:
-    """A note for every year, up to `as_of`, whose events have no activity recorded."""
+                   as_of: datetime.date | int | None, language: Language) -> list[str]:
+    """A note for every year, up to `as_of`, whose events have no activity recorded.
+
+    Each note is one line in `language`; the event is named as the plan names it (Vietnamese).
+    """
     from gender_plan.evaluation.implementation import calendar_gaps  # noqa: PLC0415
 
     date = (datetime.date(as_of, 12, 31) if isinstance(as_of, int)
@@ -46,29 +50,40 @@ def calendar_notes(plan: Plan, activities: tuple[Activity, ...],
     years = [y for y in range(plan.start_year, min(plan.end_year, date.year) + 1)
              if any(a.first_day.year <= y for a in activities)]
     gaps = [g for g in calendar_gaps(plan, activities, years) if g.last_day <= date]
-    return [f"note: {gap.problem(plan, 'vi').message}" for gap in gaps]
+    return [render(msg("note: {note}", note=gap.problem(plan, "vi").message), language)
+            for gap in gaps]
 
 
 def template(args: argparse.Namespace) -> int:
     """Write the measurement workbook."""
     import gender_plan  # noqa: PLC0415
-    from gender_plan.io.workbook import load_places, parse_years, write_workbook  # noqa: PLC0415
+    from gender_plan.io.places import load_places  # noqa: PLC0415
+    from gender_plan.io.workbook import parse_years, write_workbook  # noqa: PLC0415
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
-        raise ValidationError([Problem(file=str(out), message="the workbook must be a .xlsx file",
-                                       hint="name it FILE.xlsx")], subject="output file")
+        raise ValidationError([Problem(file=str(out),
+                                       message=msg("the workbook must be a .xlsx file"),
+                                       hint=msg("name it FILE.xlsx"))], subject="output file")
     if out.exists() and not args.force:
-        raise ValidationError([Problem(file=str(out), message="the file exists already",
-                                       hint="choose another name, or add --force to overwrite "
-                                       "it (its figures would be lost)")], subject="output file")
+        raise ValidationError([Problem(file=str(out), message=msg("the file exists already"),
+                                       hint=msg("choose another name, or add --force to "
+                                                "overwrite it (its figures would be lost)"))],
+                              subject="output file")
     years = parse_years(args.years) if args.years is not None else None
-    places = load_places(args.places) if args.places is not None else ()
+    places: tuple[str, ...] = ()
+    if args.places is not None:
+        # The places that collect figures: those with no place below them (the communes of a
+        # district), as `portfolio` assesses from their own rows.
+        hierarchy = load_places(args.places)
+        places = tuple(p.code for p in hierarchy.places if not hierarchy.children(p.code))
     plan = gender_plan.load_plan(args.plan)
     rows = write_workbook(plan, out, years=years, places=places)
-    print(f"{out}: workbook written ({rows} rows to fill in, {len(plan.tasks)} tasks, "
-          f"{len(plan.units)} units; {out.stat().st_size:,} bytes)")
-    print(f"fill it in, then run: gender-plan validate {args.plan} {out}")
+    print(render(msg("{file}: workbook written ({rows} rows to fill in, {tasks} tasks, {units} "
+                     "units; {size} bytes)", file=str(out), rows=rows, tasks=len(plan.tasks),
+                     units=len(plan.units), size=NumberText(out.stat().st_size)), args.lang))
+    print(render(msg("fill it in, then run: gender-plan validate {plan} {file}", plan=args.plan,
+                     file=str(out)), args.lang))
     return 0
 
 
@@ -97,7 +112,8 @@ def office_report(args: argparse.Namespace) -> int:
         activities = activities_for(args, plan) or ()
         path = write_docx(plan, assessment, measurements, activities, args.out, period=period,
                           language=args.lang)
-        for note in calendar_notes(plan, activities, period.as_of):
+        for note in calendar_notes(plan, activities, period.as_of, args.lang):
             print(note, file=sys.stderr)
-    print(f"{path}: report written ({path.stat().st_size:,} bytes)")
+    print(render(msg("{file}: report written ({size} bytes)", file=str(path),
+                     size=NumberText(path.stat().st_size)), args.lang))
     return 0

@@ -10,9 +10,11 @@ from __future__ import annotations
 import shutil
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from gender_plan.evaluation.plan_assessment import PlanAssessment
+from gender_plan.evaluation.reasons import series_labels
+from gender_plan.model.measurement import Measurement
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language
 from gender_plan.report.labels import label
@@ -67,10 +69,15 @@ def _wrapped(text: str, indent: str) -> list[str]:
 
 
 def assessment_table(
-    plan: Plan, assessment: PlanAssessment, language: Language = "vi"
+    plan: Plan, assessment: PlanAssessment, language: Language = "vi",
+    measurements: Iterable[Measurement] = (),
 ) -> str:
-    """Every target's status and reasons, goal by goal, then the plan's summary."""
-    view = build_view(plan, assessment, (), language=language)
+    """Every target's status and reasons, goal by goal, then the plan's summary.
+
+    With the `measurements` assessed, reasons name each series by its label in `language`.
+    """
+    view = build_view(plan, assessment, (), language=language)  # no charts for a terminal
+    named = series_labels(measurements, language)
     lines = [
         *_heading(plan, language),
         f"{label('as_of', language)}: {view.as_of}",
@@ -80,7 +87,8 @@ def assessment_table(
         lines += ["", f"{label('goal', language)} {goal.code}: {goal.title}"]
         rows = [
             [row.number if row.number == row.code else row.code, row.name, row.latest_brief,
-             row.target, row.status_text, " ".join(row.reasons)]
+             row.target, row.status_text,
+             " ".join(r.text(language, named) for r in assessment[row.code].reasons)]
             for row in goal.rows
         ]
         # A numbered target with several parts: its combined status in a row right after them.

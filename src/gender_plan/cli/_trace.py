@@ -71,7 +71,8 @@ def parents_of(plan: Plan, args: argparse.Namespace) -> tuple[Plan, ...]:
         return tuple(load_parent(path) for path in args.parents)
     if args.plans is not None:
         others = [p for p in _folder_plans(args.plans) if p.code != plan.code]
-        chain = resolve_chain(plan, others, source=f"the plans in {args.plans}")
+        chain = resolve_chain(plan, others, source=msg("the plans in {folder}",
+                                                        folder=args.plans))
         if not chain:
             raise ValidationError([Problem(
                 path="parent", file=args.plan,

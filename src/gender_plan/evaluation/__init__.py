@@ -21,7 +21,7 @@ from gender_plan.evaluation.plan_assessment import (
     combine_statuses,
 )
 from gender_plan.evaluation.projection import Projection
-from gender_plan.evaluation.reasons import Reason, ReasonCode
+from gender_plan.evaluation.reasons import Reason, ReasonCode, series_labels
 from gender_plan.evaluation.status import STATUSES, Status
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ __all__ = [
     "classify",
     "combine_statuses",
     "is_met",
+    "series_labels",
 ]
 
 _LAZY = {

@@ -1,32 +1,32 @@
-"""Assessing a level to stay near: the band transform around the per-indicator engine.
+"""Assessing a level to stay near: the band transform around the rules, on every place at once.
 
-Every value is replaced by its distance to the chosen target's band (`band.distance`), the
-indicator becomes lower-is-better with every target ``d <= 0``, the engine judges that, and the
-assessment is given back on the indicator's own scale: its target, its observed values, the gap
-to the nearest edge, and the expected and projected values on the baseline's side of the band.
-The ratio and score are the methods' own, computed on distances.
+Every value is told as its distance to the chosen target's band (`band.distance`). The rules
+judge that distance (met means inside; lower is better) to find each place's baseline and
+latest value. Where a place's baseline (else its latest value) lies outside the band, the
+methods then judge the distance as a value on that side of the band: ``upper + d`` above it,
+``lower - d`` below it (the value itself on that side, the near edge inside the band, the value
+at the same distance on this side for one past the far edge), against the near edge as a
+one-sided target. That keeps every method on the indicator's own scale: the growth rates are
+the indicator's, whatever its unit, and a one-sided band (``<= 109``) gets the old one-sided
+verdicts; the linear path, affine in the distance, is the same either way.
+
+The figures are given back on the indicator's own scale: its observed values, the gap to the
+nearest edge, and the expected and projected values on the side the place was judged on.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
-
 import attrs
+import numpy as np
 
-from gender_plan import units
-from gender_plan.errors import UnitError
 from gender_plan.evaluation import band
-from gender_plan.evaluation.reasons import Reason, ReasonCode
+from gender_plan.evaluation._layout import Block, BoolArray, FloatArray, IntArray
+from gender_plan.evaluation._rules import Part, assess_block
+from gender_plan.evaluation._spec import Spec
 from gender_plan.model.indicator import Direction, Indicator
-from gender_plan.model.measurement import Measurement
 from gender_plan.model.target import Comparator, Target
 
-__all__ = ["assess_toward", "edges"]
-
-if TYPE_CHECKING:
-    from gender_plan.evaluation.assessment import Assessment
+__all__ = ["assess_band", "edges"]
 
 
 def edges(indicator: Indicator, target: Target | None) -> tuple[float, float]:
@@ -38,112 +38,135 @@ def edges(indicator: Indicator, target: Target | None) -> tuple[float, float]:
     return float(reference), float(reference)
 
 
-def assess_toward(
-    assess: Callable[..., Assessment],
-    indicator: Indicator,
-    measurements: Iterable[Measurement],
-    target: Target | None,
-    **options: Any,
-) -> Assessment:
-    """Assess a level to stay near with `assess` (the engine) on distances to its band."""
-    lower, upper = edges(indicator, target)
-    place = options.get("place")
-    raw: dict[tuple[object, ...], float] = {}
-    converted: list[Measurement] = []
-    for row in measurements:
-        value = _in_unit(indicator, row)
-        if value is None:
-            converted.append(row)  # left for the engine to report or skip, as it would
-            continue
-        if place is None or row.place == place:
-            raw[(row.period, row.series)] = value
-        converted.append(attrs.evolve(row, value=band.distance(value, lower, upper), unit=None))
+def assess_band(chosen: Block, spec: Spec, series_count: IntArray, aside: BoolArray,
+                values: FloatArray) -> Part:
+    """Every rule on the chosen groups of a level to stay near, judged on distances.
+
+    `values` are the frame's values (on the indicator's scale), read back by frame row.
+    """
+    lower, upper = edges(spec.indicator, spec.target)
+    distance = band.distance(chosen.value, lower, upper)
+    found = assess_block(attrs.evolve(chosen, value=distance),
+                         _spec_on(spec, 0, lower, upper), series_count, aside)
+    baseline, latest = _observed(found, spec, values)
+    sides = np.where(_side(baseline, lower, upper) != 0, _side(baseline, lower, upper),
+                     _side(latest, lower, upper))
+    judged = np.zeros(len(sides), dtype=bool)
+    if spec.kind == "reach":  # a period's value meets or fails whatever the side
+        for on in (1, -1):
+            group = np.flatnonzero(sides == on)
+            if group.size:
+                edge = upper if on > 0 else lower
+                folded = attrs.evolve(chosen.columns(group),
+                                      value=edge + on * distance[:, group])
+                found = _merge(found, group, assess_block(
+                    folded, _spec_on(spec, on, lower, upper), series_count[group],
+                    aside[group]))
+                judged[group] = True
+    return _restore(found, chosen, spec, (baseline, latest), (lower, upper), judged)
+
+
+def _spec_on(spec: Spec, on: int, lower: float, upper: float) -> Spec:
+    """The spec of the band told on side `on` of it.
+
+    Above it (+1) the value ``upper + d`` to bring down to ``<= upper``, below it (-1)
+    ``lower - d`` to bring up to ``>= lower``; 0 the distance ``d`` itself, down to ``<= 0``.
+    """
+    indicator = spec.indicator
+    edge = upper if on > 0 else lower if on < 0 else 0.0
+    comparator = Comparator.GE if on < 0 else Comparator.LE
     targets = tuple(
-        Target(comparator=Comparator.LE, value=0.0, year=t.year, kind=t.kind,
+        Target(comparator=comparator, value=edge, year=t.year, kind=t.kind,
                start_year=t.start_year, frequency=t.frequency)
-        for t in indicator.targets
-    )
+        for t in indicator.targets)
     baseline = indicator.baseline
     if baseline is not None and not isinstance(baseline.value, bool):
-        baseline = attrs.evolve(baseline,
-                                value=band.distance(float(baseline.value), lower, upper))
-    distances = attrs.evolve(indicator, direction=Direction.LOWER_IS_BETTER, reference=None,
-                             limits=None, targets=targets, baseline=baseline, unit=indicator.unit)
-    found = assess(distances, converted, **options)
-    return _restore(found, indicator, targets, raw, (lower, upper))
+        gap = band.distance(float(baseline.value), lower, upper)
+        baseline = attrs.evolve(baseline, value=edge + on * gap if on else gap)
+    told = attrs.evolve(
+        indicator, reference=None, limits=None, targets=targets, baseline=baseline,
+        direction=Direction.HIGHER_IS_BETTER if on < 0 else Direction.LOWER_IS_BETTER)
 
+    def mapped(target: Target) -> Target:  # by identity: two targets may be equal
+        return targets[next(i for i, t in enumerate(indicator.targets) if t is target)]
 
-def _in_unit(indicator: Indicator, row: Measurement) -> float | None:
-    """A total's value in the indicator's unit, or None when the engine must judge the row."""
-    if row.indicator != indicator.code or row.sex is not None or isinstance(row.value, bool):
-        return None
-    try:
-        return units.convert(row.value, row.unit or indicator.unit, indicator.unit)
-    except UnitError:
-        return None
-
-
-def _restore(
-    found: Assessment,
-    indicator: Indicator,
-    targets: tuple[Target, ...],
-    raw: dict[tuple[object, ...], float],
-    edges_: tuple[float, float],
-) -> Assessment:
-    """The engine's assessment of distances, told on the indicator's own scale."""
-    lower, upper = edges_
-
-    def original(target: Target | None) -> Target | None:
-        if target is None:
-            return None
-        index = next(i for i, t in enumerate(targets) if t is target)
-        return indicator.targets[index]
-
-    chosen = original(found.target)
-    baseline = found.baseline
-    if baseline is not None:
-        if baseline.stated and indicator.baseline is not None:
-            baseline = attrs.evolve(baseline, value=indicator.baseline.value)
-        else:
-            baseline = attrs.evolve(
-                baseline, value=raw[(baseline.period, baseline.series)])
-    latest = found.latest
-    if latest is not None:
-        latest = attrs.evolve(latest, value=raw[(latest.period, latest.series)])
-    on = 0  # the side the figures are told on: the baseline's, else the latest value's
-    for seen in (baseline, latest):
-        if on == 0 and seen is not None and not isinstance(seen.value, bool):
-            on = band.side(float(seen.value), lower, upper)
-    gap = None
-    if latest is not None and chosen is not None and not isinstance(latest.value, bool):
-        y = float(latest.value)
-        gap = 0.0 if band.inside(y, lower, upper) else (lower - y if y < lower else upper - y)
-
-    def back(value: float | None) -> float | None:
-        if value is None or math.isnan(value):
-            return value
-        found = band.restore(value, lower, upper, on)
-        return None if math.isnan(found) else found
-
-    shown = f"[{lower:g}, {upper:g}]"
-    reasons = [Reason(code=ReasonCode.BAND_DISTANCE, detail=shown)]
-    for reason in found.reasons:
-        if reason.code in (ReasonCode.BASELINE_STATED, ReasonCode.BASELINE_MEASURED) and (
-            baseline is not None and not isinstance(baseline.value, bool)
-        ):
-            reasons.append(attrs.evolve(reason, value=float(baseline.value)))
-        else:
-            reasons.append(reason)
     return attrs.evolve(
-        found,
-        target=chosen,
-        target_value=None if chosen is None else indicator.target_value(chosen),
-        other_targets=tuple(t for t in indicator.targets if t is not chosen),
-        baseline=baseline,
-        latest=latest,
-        gap=gap,
-        expected=back(found.expected),
-        projected=back(found.projected),
-        reasons=tuple(reasons),
-    )
+        spec, indicator=told, target=None if spec.target is None else mapped(spec.target),
+        others=tuple(mapped(t) for t in spec.others),
+        target_value=None if spec.target is None else edge)
 
+
+def _observed(found: Part, spec: Spec, values: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Each group's baseline and latest value on the indicator's scale (NaN: none)."""
+    latest = np.where(found.latest_row >= 0, values[np.maximum(found.latest_row, 0)], np.nan)
+    stated = spec.indicator.baseline
+    if stated is not None:
+        raw = np.full(len(latest), float(stated.value))
+    else:
+        raw = np.where(found.baseline_row >= 0, values[np.maximum(found.baseline_row, 0)],
+                       np.nan)
+    return np.where(np.isnan(found.figures["baseline"]), np.nan, raw), latest
+
+
+def _merge(whole: Part, group: IntArray, part: Part) -> Part:
+    """`whole` with the groups at positions `group` replaced by `part`'s columns."""
+    size = len(whole.block.place)
+    # A column shared by every group (`Block.grid`) may come as one entry: spread it.
+    status = np.array(np.broadcast_to(whole.status, (size,)))
+    status[group] = part.status
+    figures = {}
+    for name, column in whole.figures.items():
+        figures[name] = np.array(np.broadcast_to(column, (size,)), dtype=np.float64)
+        figures[name][group] = part.figures[name]
+    flags = {}
+    for code in whole.flags.keys() | part.flags.keys():
+        flag = np.zeros(size, dtype=bool)
+        if code in whole.flags:
+            flag[:] = whole.flags[code]
+        flag[group] = part.flags.get(code, False)
+        flags[code] = flag
+    masks = {}
+    for code in whole.masks.keys() | part.masks.keys():
+        mask = np.zeros((whole.block.value.shape[0], size), dtype=bool)
+        if code in whole.masks:
+            mask[:] = whole.masks[code]
+        mask[:, group] = part.masks.get(code, False)
+        masks[code] = mask
+    inside = np.zeros(size, dtype=bool)
+    inside[group] = True
+    method_flags = [(reason, mask & ~inside) for reason, mask in whole.method_flags
+                    if (mask & ~inside).any()]
+    for reason, mask in part.method_flags:
+        spread = np.zeros(size, dtype=bool)
+        spread[group] = mask
+        method_flags.append((reason, spread))
+    return attrs.evolve(whole, status=status, figures=figures, flags=flags, masks=masks,
+                        method_flags=tuple(method_flags))
+
+
+def _restore(found: Part, chosen: Block, spec: Spec, observed: tuple[FloatArray, FloatArray],
+             edges_: tuple[float, float], judged: BoolArray) -> Part:
+    """The rules' part, told on the indicator's own scale.
+
+    The expected and projected values of the groups `judged` on a side of the band are on the
+    indicator's scale already; the others have none (no side to tell them on).
+    """
+    lower, upper = edges_
+    baseline, latest = observed
+    figures = dict(found.figures)
+    if spec.target is None:
+        gap = np.full(len(latest), np.nan)
+    else:
+        gap = np.where(band.inside(latest, lower, upper), 0.0,
+                       np.where(latest < lower, lower - latest, upper - latest))
+        gap = np.where(np.isnan(latest), np.nan, gap)
+    figures.update(latest=latest, baseline=baseline, gap=gap,
+                   expected=np.where(judged, figures["expected"], np.nan),
+                   projected=np.where(judged, figures["projected"], np.nan))
+    return attrs.evolve(found, block=chosen, figures=figures)
+
+
+def _side(values: FloatArray, lower: float, upper: float) -> IntArray:
+    """Each value's side of the band (`band.side`): -1 below, +1 above, 0 inside or NaN."""
+    outside = ~np.isnan(values) & ~band.inside(values, lower, upper)
+    return np.where(outside, np.where(values < lower, -1, 1), 0).astype(np.int64)

@@ -37,17 +37,6 @@ def assess_at(
     place: str | None,
 ) -> dict[str, Assessment]:
     """Every indicator's assessment at `place` (the only place when None), by code."""
-    if any(i.is_toward for i in indicators):  # band transform: levels to stay near one by one
-        from gender_plan.evaluation.assessment import assess_indicator  # noqa: PLC0415
-
-        rows = list(measurements)
-        plain = [(i, m) for i, m in zip(indicators, methods, strict=True) if not i.is_toward]
-        found = assess_at([i for i, _ in plain], [m for _, m in plain], rows, date,
-                          start_year=start_year, end_year=end_year, base_year=base_year,
-                          place=place) if plain else {}
-        return {i.code: found[i.code] if not i.is_toward else assess_indicator(
-            i, rows, as_of=date, method=m, start_year=start_year, end_year=end_year,
-            base_year=base_year, place=place) for i, m in zip(indicators, methods, strict=True)}
     specs = specs_of(indicators, methods, date, start_year=start_year, end_year=end_year,
                      base_year=base_year)
     rows = list(measurements)

@@ -138,14 +138,6 @@ def assess_indicator(
     from gender_plan.evaluation.linear import LinearPath  # noqa: PLC0415
 
     date = to_date(as_of)
-    if indicator.is_toward:  # band transform: a level to stay near, as its distance to the band
-        from gender_plan.evaluation._banded import assess_toward  # noqa: PLC0415
-        from gender_plan.evaluation._spec import choose_target  # noqa: PLC0415
-
-        target, _ = choose_target(indicator, date, end_year)
-        return assess_toward(assess_indicator, indicator, measurements, target, as_of=as_of,
-                             method=method, start_year=start_year, end_year=end_year,
-                             base_year=base_year, place=place)
     (found,) = assess_at([indicator], [method if method is not None else LinearPath()],
                          measurements, date, start_year=start_year, end_year=end_year,
                          base_year=base_year, place=place).values()

@@ -16,7 +16,7 @@ from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import BoolArray
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.assessment import to_date
-from gender_plan.evaluation.engine import Columns, assess_specs, refuse_levels_to_stay_near
+from gender_plan.evaluation.engine import Columns, assess_specs
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
@@ -91,6 +91,5 @@ def assess_by_plan(
         columns.append(column)
         names.append(column[0][0])  # the first plan's: it names the indicator and method
     grouped: Columns = columns
-    refuse_levels_to_stay_near(names)
     return assess_specs(frame, names, places, date, columns=grouped)
 

@@ -1,7 +1,8 @@
 """The one assessment engine: every indicator at every place of a frame, at once.
 
 `assess_frame` runs the common rules (`_rules`) and each indicator's method on arrays with one
-column per place. `assess_indicator` and `assess_plan` are this engine run on one place.
+column per place; a level to stay near is judged on its distance to its band (`_banded`).
+`assess_indicator` and `assess_plan` are this engine run on one place.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from gender_plan.errors import AssessmentError
+from gender_plan.evaluation._banded import assess_band
 from gender_plan.evaluation._layout import Block, BoolArray, IntArray
 from gender_plan.evaluation._rules import (
     FIGURES,
@@ -61,27 +62,12 @@ def assess_frame(
     specs = specs_of(indicators, [overrides.get(i.code, method) for i in indicators], date,
                      start_year=plan.start_year, end_year=plan.end_year,
                      base_year=plan.effective_base_year)
-    refuse_levels_to_stay_near(specs)
     return assess_specs(frame, specs, places if places is not None else frame.places, date)
 
 
 Columns = Sequence[Sequence[tuple[Spec, BoolArray | None]]]
 """Per indicator of a table, its specs and the table places each applies to (None: every
 place): one spec for a plan's indicator, one per plan when places follow their own plans."""
-
-
-def refuse_levels_to_stay_near(specs: Sequence[Spec]) -> None:
-    """Refuse a level to stay near on the many-places path, saying what to use instead.
-
-    # band transform: it runs per place (`assess_indicator`, `assess_plan`);
-    `gender_plan.evaluation.band` works on arrays, ready to be wired here.
-    """
-    for spec in specs:
-        if spec.indicator.is_toward:
-            raise AssessmentError(
-                f"indicator {spec.indicator.code!r} is a level to stay near, which the "
-                "many-places path does not judge yet: assess it place by place with "
-                "gender_plan.assess_plan or assess_indicator")
 
 
 def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
@@ -120,16 +106,10 @@ def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[s
             every.append(spec)
             target_value[here] = spec.y_T if spec.y_T is not None else _fact(spec)
             deadline[here] = -1 if spec.deadline is None else spec.deadline
-            if spec.others:
-                _flag(flags, ReasonCode.MILESTONE, size)[here] = True
             position = (frame.indicators.index(spec.indicator.code)
                         if spec.indicator.code in frame.indicators else -1)
-            if position in frame.layout.disaggregated:
-                seen = frame.layout.disaggregated[position]
-                table_place = here - k * count
-                _flag(flags, ReasonCode.DISAGGREGATED_IGNORED, size)[here] = np.where(
-                    frame_place[table_place] >= 0,
-                    seen[np.maximum(frame_place[table_place], 0)], False)
+            _spec_flags(flags, size, spec, here, frame_place[here - k * count],
+                        frame.layout.disaggregated.get(position))
             block = frame.layout.blocks.get(position)
             if block is not None:
                 found = _assess_block(frame, block, spec, here - k * count, to_table, rank)
@@ -176,7 +156,26 @@ def _assess_block(frame: MeasurementFrame, block: Block, spec: Spec, table_place
     whole = len(chosen) == len(block.place) and bool((np.diff(chosen) > 0).all())
     picked = block if whole else block.columns(chosen)
     refuse_duplicates(picked, spec.indicator.code, frame.places, names)
+    if spec.indicator.is_toward:  # a level to stay near: judged on its distance to the band
+        return to_table[picked.place], assess_band(picked, spec, series_count, aside,
+                                                   frame.value)
     return to_table[picked.place], assess_block(picked, spec, series_count, aside)
+
+
+def _spec_flags(flags: dict[ReasonCode, BoolArray], size: int, spec: Spec, here: IntArray,
+                frame_place: IntArray, disaggregated: BoolArray | None) -> None:
+    """The reasons a spec gives its rows `here` whatever their data.
+
+    Milestones, the band, and sex-disaggregated rows left out (`disaggregated`: by frame place;
+    `frame_place`: each row's place in the frame, -1 when not in it).
+    """
+    if spec.others:
+        _flag(flags, ReasonCode.MILESTONE, size)[here] = True
+    if spec.indicator.is_toward:
+        _flag(flags, ReasonCode.BAND_DISTANCE, size)[here] = True
+    if disaggregated is not None:
+        _flag(flags, ReasonCode.DISAGGREGATED_IGNORED, size)[here] = np.where(
+            frame_place >= 0, disaggregated[np.maximum(frame_place, 0)], False)
 
 
 def _fact(spec: Spec) -> float:

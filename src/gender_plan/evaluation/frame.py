@@ -148,6 +148,8 @@ class MeasurementFrame:
                 it is installed.
 
         Raises:
+            FileFormatError: a file over the readers' bounds (256 MiB, 10 million rows, 1,000
+                columns: `gender_plan.io._limits`), not text in `encoding`, or not CSV.
             ValidationError: every malformed row, with the file and line.
             MissingDependencyError: ``engine="pandas"`` without pandas installed.
         """

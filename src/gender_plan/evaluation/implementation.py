@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem
 from gender_plan.model.activity import Activity
 from gender_plan.model.events import RecurringEvent
@@ -105,10 +106,10 @@ class CalendarGap:
                 else f"{self.first_day:%d/%m}-{self.last_day:%d/%m}")
         return Problem(
             path=f"activities (events: {self.event})",
-            message=f"no activity is recorded for {event.name.get(language)} ({days}) of "
-            f"{self.year}",
-            hint=f"record what was done then, with the event column set to {self.event!r}, or "
-            "with a task the plan carries out at it")
+            message=msg("no activity is recorded for {event} ({days}) of {year}",
+                        event=event.name.get(language), days=days, year=self.year),
+            hint=msg("record what was done then, with the event column set to {code!r}, or "
+                     "with a task the plan carries out at it", code=self.event))
 
 
 def _overlaps(activity: Activity, first: datetime.date, last: datetime.date) -> bool:
@@ -207,9 +208,12 @@ def check_activities(plan: Plan, activities: Sequence[Activity]) -> list[Problem
     problems = []
 
     def unknown(index: int, name: str, value: str, known: Iterable[str], what: str) -> None:
+        words = _WHAT[what]
         problems.append(Problem(path=f"activities[{index}].{name}",
-                                message=f"the plan has no {what} {value!r}",
-                                hint=f"the plan's {what} codes: {', '.join(sorted(known))}"))
+                                message=msg("the plan has no {what} {value!r}", what=words,
+                                            value=value),
+                                hint=msg("the plan's {what} codes: {codes}", what=words,
+                                         codes=", ".join(sorted(known)))))
 
     for index, activity in enumerate(activities):
         if activity.task is not None and activity.task not in tasks:
@@ -220,9 +224,9 @@ def check_activities(plan: Plan, activities: Sequence[Activity]) -> list[Problem
         elif activity.duty is not None and activity.duty > len(unit.duties):
             problems.append(Problem(
                 path=f"activities[{index}].duty",
-                message=f"{unit.name.get('vi')} has {len(unit.duties)} duties in the plan, "
-                f"not {activity.duty}", hint="number the unit's duties as section IV lists "
-                "them, from 1"))
+                message=msg("{unit} has {count} duties in the plan, not {duty}",
+                            unit=unit.name.get("vi"), count=len(unit.duties), duty=activity.duty),
+                hint=msg("number the unit's duties as section IV lists them, from 1")))
         if activity.funding is not None and activity.funding not in funding:
             unknown(index, "funding", activity.funding, funding, "funding source")
         if activity.event is not None and activity.event not in events:
@@ -232,7 +236,12 @@ def check_activities(plan: Plan, activities: Sequence[Activity]) -> list[Problem
             if period is not None and not plan.start_year - 1 <= period.year <= plan.end_year:
                 problems.append(Problem(
                     path=f"activities[{index}].{name}",
-                    message=f"{period} lies outside the plan's years "
-                    f"({plan.start_year}-{plan.end_year})",
-                    hint="record only what was done for this plan"))
+                    message=msg("{period} lies outside the plan's years ({first}-{last})",
+                                period=period, first=plan.start_year, last=plan.end_year),
+                    hint=msg("record only what was done for this plan")))
     return problems
+
+
+_WHAT = {"task": msg("task"), "unit": msg("unit"), "funding source": msg("funding source"),
+         "event": msg("event")}
+"""The kinds of code a record names, in words."""

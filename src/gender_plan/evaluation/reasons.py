@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import enum
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number
 
-__all__ = ["Reason", "ReasonCode"]
+if TYPE_CHECKING:
+    from gender_plan.model.measurement import Measurement
+
+__all__ = ["Reason", "ReasonCode", "series_labels"]
 
 
 class ReasonCode(enum.Enum):
@@ -43,6 +49,8 @@ class ReasonCode(enum.Enum):
     LATEST_BEFORE_BASELINE = "latest_before_baseline"
     NOT_IN_PLAN = "not_in_plan"
     BAND_DISTANCE = "band_distance"
+    SHARE_OF_PLACES = "share_of_places"
+    """A share of places, computed from the places below: how many met its condition."""
 
 
 _TEXTS: dict[ReasonCode, tuple[str, str]] = {
@@ -118,9 +126,9 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
     ),
     ReasonCode.BAND_DISTANCE: (
         "Chỉ tiêu là một mức cần giữ: tiến độ được đánh giá theo khoảng cách tới khoảng "
-        "{detail}, khoảng cách càng nhỏ càng tốt.",
-        "A level to stay near: progress is judged on the distance to the band {detail}, lower "
-        "is better.",
+        "[{value}; {total}], khoảng cách càng nhỏ càng tốt.",
+        "A level to stay near: progress is judged on the distance to the band [{value}, {total}], "
+        "lower is better.",
     ),
     ReasonCode.NO_PERIOD_IN_RANGE: (
         "Không có số liệu trong các kỳ chỉ tiêu áp dụng (từ {detail}).",
@@ -154,6 +162,12 @@ _TEXTS: dict[ReasonCode, tuple[str, str]] = {
         "Kế hoạch của địa phương này không có chỉ tiêu tương ứng.",
         "This place's plan has no counterpart of the indicator.",
     ),
+    ReasonCode.SHARE_OF_PLACES: (
+        "Số địa phương cấp dưới đạt điều kiện ({detail}): {value} trên {total}; địa phương "
+        "chưa có số liệu trong kỳ đó được tính là chưa đạt.",
+        "Places below meeting the condition ({detail}): {value} of {total}; a place without a "
+        "value in that period counts as not meeting it.",
+    ),
 }
 
 _TERMS: dict[str, tuple[str, str]] = {
@@ -175,14 +189,45 @@ class Reason:
     """The particulars: a series name, a list of periods, a year, or a term such as
     ``"baseline"``."""
     value: float | None = None
-    """A figure the reason states (a baseline value, a progress ratio)."""
+    """A figure the reason states (a baseline value, a progress ratio, a count of places)."""
+    total: float | None = None
+    """The whole a count is out of (the places a share of places counts)."""
+    names: tuple[str, ...] = ()
+    """The series the reason names, as the data write them (`detail` lists them)."""
 
-    def text(self, language: Language = "vi") -> str:
-        """The reason as a sentence in `language`, numbers written as the language writes them."""
+    def text(self, language: Language = "vi", labels: Mapping[str, str] | None = None) -> str:
+        """The reason as a sentence in `language`, numbers written as the language writes them.
+
+        `labels` gives a series' name in `language` (`series_labels`): a reason that names
+        series shows each by its label where it has one, else as the data write it.
+        """
         vi, en = _TEXTS[self.code]
         english = language == "en"
         detail = self.detail
         if detail in _TERMS:
             detail = _TERMS[detail][1 if english else 0]
-        value = "" if self.value is None else format_number(self.value, language, decimals=3)
-        return (en if english else vi).format(detail=detail, value=value)
+        if self.names and labels:
+            detail = ", ".join(labels.get(name, name) for name in self.names)
+        value, total = (_figure(x, language) for x in (self.value, self.total))
+        return (en if english else vi).format(detail=detail, value=value, total=total)
+
+
+def _figure(value: float | None, language: Language) -> str:
+    """A reason's figure as `language` writes numbers; an open band's edge as -∞ or +∞."""
+    if value is None:
+        return ""
+    if math.isinf(value):
+        return "-∞" if value < 0 else "+∞"
+    return format_number(value, language, decimals=3)
+
+
+def series_labels(measurements: Iterable[Measurement], language: Language) -> dict[str, str]:
+    """Each series' name in `language`, from the `series_label` its measurements carry.
+
+    For `Reason.text`: "sổ sách của xã" for the series the data call "commune records".
+    """
+    found: dict[str, str] = {}
+    for row in measurements:
+        if row.series is not None and row.series_label is not None:
+            found.setdefault(row.series, row.series_label.get(language))
+    return found

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError
+from gender_plan.evaluation._banded import edges
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._rules import Part
 from gender_plan.evaluation._spec import Spec
@@ -29,12 +30,13 @@ if TYPE_CHECKING:
 __all__ = ["READING_ORDER", "AssessmentTable"]
 
 READING_ORDER = (
-    ReasonCode.DISAGGREGATED_IGNORED, ReasonCode.MILESTONE,
+    ReasonCode.BAND_DISTANCE, ReasonCode.DISAGGREGATED_IGNORED, ReasonCode.MILESTONE,
     ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CHOSEN,
     ReasonCode.SERIES_SET_ASIDE, ReasonCode.DEADLINE_PASSED, ReasonCode.LATER_VALUES_IGNORED,
     ReasonCode.NO_DATA, ReasonCode.PERIODS_OF_OTHER_LENGTH, ReasonCode.NO_PERIOD_IN_RANGE,
     ReasonCode.PERIODS_FAILING, ReasonCode.PERIODS_WITHOUT_DATA, ReasonCode.BASELINE_STATED,
-    ReasonCode.BASELINE_MEASURED, ReasonCode.NO_BASELINE, ReasonCode.MET, ReasonCode.NOT_MET,
+    ReasonCode.BASELINE_MEASURED, ReasonCode.NO_BASELINE, ReasonCode.SHARE_OF_PLACES,
+    ReasonCode.MET, ReasonCode.NOT_MET,
     ReasonCode.LOST_ACHIEVEMENT, ReasonCode.ONE_DATA_POINT, ReasonCode.LATEST_BEFORE_BASELINE,
     ReasonCode.PROGRESS_RATIO, ReasonCode.NOT_IN_PLAN,
 )
@@ -132,8 +134,11 @@ class AssessmentTable:
 
     def _reason(self, code: ReasonCode, row: int) -> Reason:
         spec = self.specs[int(self.spec_at[row])]
+        named = _NAMES.get(code)
+        names: tuple[str, ...] = () if named is None else named(self, spec, row)
         text = _DETAILS.get(code)
-        detail = "" if text is None else text(self, spec, row)
+        detail = ", ".join(names) if named is not None else "" if text is None else text(
+            self, spec, row)
         value = None
         if code is ReasonCode.BASELINE_STATED and spec.indicator.baseline is not None:
             value = float(spec.indicator.baseline.value)
@@ -141,7 +146,14 @@ class AssessmentTable:
             value = float(self.baseline[row])
         elif code is ReasonCode.PROGRESS_RATIO:
             value = float(self.ratio[row])
-        return Reason(code=code, detail=detail, value=value)
+        elif code is ReasonCode.BAND_DISTANCE:  # its edges, written as the reader writes numbers
+            lower, upper = edges(spec.indicator, spec.target)
+            return Reason(code=code, detail=detail, value=lower, total=upper)
+        elif code is ReasonCode.SHARE_OF_PLACES:
+            latest = int(self.latest_row[row])
+            return Reason(code=code, detail=detail, value=float(self.frame.numerator[latest]),
+                          total=float(self.frame.denominator[latest]))
+        return Reason(code=code, detail=detail, value=value, names=names)
 
     def part_of(self, row: int) -> tuple[Part, int] | None:
         """The engine's part holding row `row` and the row's column in it (None: no data)."""
@@ -213,14 +225,14 @@ def _disaggregated(table: AssessmentTable, spec: Spec, row: int) -> str:
     return ", ".join(sorted({str(p) for p in table.periods(rows)}))
 
 
-def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> str:
+def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> tuple[str, ...]:
     del spec
     part, column = _column(table, row)
     block = table.frame.layout.blocks[table.frame.indicators.index(
         table.indicators[row // len(table.places)])]
     chosen = part.block.series[column]
     others = block.series[(block.place == part.block.place[column]) & (block.series != chosen)]
-    return ", ".join(sorted(str(table.series_names[s]) for s in others.tolist()))
+    return tuple(sorted(str(table.series_names[s]) for s in others.tolist()))
 
 
 def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
@@ -231,18 +243,31 @@ def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
                                                strict=True) if gone)
 
 
+def _share(table: AssessmentTable, spec: Spec, row: int) -> str:
+    """The period of the latest share, the condition and the level of the places counted."""
+    share = spec.indicator.share_of_places
+    period = table.periods(np.array([table.latest_row[row]]))[0]
+    if share is None:  # pragma: no cover - the flag is only set on shares of places
+        return str(period)
+    level = "" if share.level is None else f", {share.level}"
+    return f"{period}: {share.describe()}{level}"
+
+
+def _band(table: AssessmentTable, spec: Spec, row: int) -> str:
+    del table, row
+    lower, upper = edges(spec.indicator, spec.target)
+    return f"[{lower:g}, {upper:g}]"
+
+
 def _baseline_period(table: AssessmentTable, spec: Spec, row: int) -> str:
     del spec
     return str(table.periods(np.array([table.baseline_row[row]]))[0])
 
 
 _DETAILS: dict[ReasonCode, Any] = {
+    ReasonCode.BAND_DISTANCE: _band,
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
-    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: str(spec.indicator.series),
-    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: str(
-        table.series_names[table.series[row]]),
-    ReasonCode.SERIES_SET_ASIDE: _set_aside,
     ReasonCode.DEADLINE_PASSED: lambda table, spec, row: str(spec.deadline),
     ReasonCode.LATER_VALUES_IGNORED: _listed(ReasonCode.LATER_VALUES_IGNORED),
     ReasonCode.PERIODS_OF_OTHER_LENGTH: _listed(ReasonCode.PERIODS_OF_OTHER_LENGTH),
@@ -253,7 +278,17 @@ _DETAILS: dict[ReasonCode, Any] = {
         spec.indicator.baseline.year if spec.indicator.baseline is not None else ""),
     ReasonCode.BASELINE_MEASURED: _baseline_period,
     ReasonCode.NO_BASELINE: lambda table, spec, row: str(spec.base_year),
+    ReasonCode.SHARE_OF_PLACES: _share,
     ReasonCode.LATEST_BEFORE_BASELINE: lambda table, spec, row: str(
         table.periods(np.array([table.latest_row[row]]))[0]),
 }
 """How each reason's detail is read from the table, for the reasons that have one."""
+
+_NAMES: dict[ReasonCode, Any] = {
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: (
+        str(spec.indicator.series),),
+    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: (
+        str(table.series_names[table.series[row]]),),
+    ReasonCode.SERIES_SET_ASIDE: _set_aside,
+}
+"""The reasons that name series: the names, read from the table (their detail lists them)."""

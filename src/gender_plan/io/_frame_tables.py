@@ -2,20 +2,25 @@
 
 The edge of the array engine: the stdlib csv reader names every bad cell with its file and line;
 with pandas installed, `_frame_columns` reads column by column first and falls back to it.
+A file is read within the bounds of `_limits` before either reader sees it: at most
+`MAX_FRAME_BYTES` and `MAX_FRAME_ROWS` (a nation's table, far more than a commune's file may
+hold), and `MAX_COLUMNS` columns.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy.typing as npt
 
 from gender_plan import units
-from gender_plan.errors import Problem, ValidationError
+from gender_plan._i18n import ListText, NumberText, msg
+from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.evaluation.frame import (
     _COLUMNS,
     CSV_COLUMNS,
@@ -27,6 +32,14 @@ from gender_plan.evaluation.frame import (
 )
 from gender_plan.io import _frame_columns as _table
 from gender_plan.io._extras import require
+from gender_plan.io._limits import (
+    BOUND_HINT,
+    MAX_COLUMNS,
+    MAX_FRAME_BYTES,
+    MAX_FRAME_ROWS,
+    read_bytes,
+)
+from gender_plan.io._parser_words import csv_problem
 from gender_plan.model.period import Period
 
 if TYPE_CHECKING:
@@ -37,16 +50,58 @@ __all__ = ["from_dataframe", "read_csv"]
 
 def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str, str], *,
              encoding: str, engine: Literal["auto", "pandas", "csv"]) -> MeasurementFrame:
-    """`MeasurementFrame.read_csv`, with each indicator's unit in `unit_of`."""
+    """`MeasurementFrame.read_csv`, with each indicator's unit in `unit_of`.
+
+    Raises:
+        FileFormatError: the file is larger, longer or wider than the bounds, not text in
+            `encoding`, or not CSV.
+        ValidationError: every malformed row, with the file and line.
+    """
+    name = str(path)
+    data = read_bytes(path, limit=MAX_FRAME_BYTES)
     if engine != "csv":
-        fast = _read_csv_fast(path, unit_of, encoding, required=engine == "pandas")
+        fast = _read_csv_fast(data, name, unit_of, encoding, required=engine == "pandas")
         if fast is not None:
             return cls._from_columns(*fast)
-    name = str(path)
-    with Path(path).open(encoding=encoding, newline="") as handle:
-        reader = csv.DictReader(handle)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise FileFormatError([Problem(
+            file=name, line=data[: error.start].count(b"\n") + 1,
+            message=msg("the file is not {encoding} text: byte 0x{byte} cannot be read",
+                        encoding=encoding, byte=data[error.start : error.start + 1].hex().upper()),
+            hint=msg("pass the file's encoding (encoding=...), or save it as UTF-8"))],
+            subject="measurement table") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    read = [1]  # the last line of the last record read whole (the header's, at first)
+    try:
         _check_header(reader.fieldnames or (), name)
-        return _from_records(cls, reader, unit_of, name, first_line=2)
+        return _from_records(cls, _bounded(reader, name, read), unit_of, name, first_line=2)
+    except csv.Error as error:
+        raise FileFormatError([Problem(file=name, line=read[0] + 1,
+                                       message=msg("not valid CSV: {error}",
+                                                   error=csv_problem(str(error))),
+                                       hint=msg("check the quotes on this line"))],
+                              subject="measurement table") from None
+
+
+def _too_long(name: str | None) -> FileFormatError:
+    return FileFormatError([Problem(file=name, message=msg(
+        "the table has more than {most} rows", most=NumberText(MAX_FRAME_ROWS)),
+        hint=BOUND_HINT)], subject="measurement table")
+
+
+def _bounded(reader: csv.DictReader[str], name: str,
+             read: list[int]) -> Iterator[dict[str, str | None]]:
+    """The records of `reader`, refused once there are more than `MAX_FRAME_ROWS`.
+
+    `read` is kept at the last line of the last record read, for a problem of the next one.
+    """
+    for count, record in enumerate(reader, start=1):
+        if count > MAX_FRAME_ROWS:
+            raise _too_long(name)
+        read[0] = reader.line_num
+        yield record
 
 
 def from_dataframe(cls: type[MeasurementFrame], data: pd.DataFrame,
@@ -82,12 +137,18 @@ def _from_records(
 
 
 def _check_header(names: Sequence[str], file: str | None) -> None:
+    if len(names) > MAX_COLUMNS:
+        raise FileFormatError([Problem(
+            file=file, line=1 if file is not None else None,
+            message=msg("the header has {count} columns, more than the {most} accepted",
+                        count=NumberText(len(names)), most=NumberText(MAX_COLUMNS)),
+            hint=BOUND_HINT)], subject="measurement table")
     missing = {"place", "indicator", "period", "value"} - set(names)
     if missing:
         raise ValidationError(
             [Problem(file=file, line=1 if file is not None else None,
-                     message=f"missing columns: {sorted(missing)}",
-                     hint=f"the header names {', '.join(CSV_COLUMNS)}")],
+                     message=msg("missing columns: {names}", names=sorted(missing)),
+                     hint=msg("the header names {columns}", columns=", ".join(CSV_COLUMNS)))],
             subject="measurements",
         )
 
@@ -105,26 +166,29 @@ def _cell_text(cell: object) -> str:
     return str(cell)
 
 
-def _read_csv_fast(path: str | Path, unit_of: Mapping[str, str], encoding: str, *,
+def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding: str, *,
                    required: bool) -> tuple[list[str], list[str], list[str | None],
                                             dict[str, npt.NDArray[Any]]] | None:
     """The columns read by pandas, or None when pandas is missing or unsure (read row by row)."""
     if required:
         pandas: Any = require("pandas", package="pandas", extra="pandas",
-                              feature="reading measurement tables with pandas")
+                              feature=msg("reading measurement tables with pandas"))
     else:
         try:
             import pandas  # noqa: PLC0415 - optional, imported on first use
         except ImportError:  # pragma: no cover - depends on the environment
             return None
-    with Path(path).open("rb") as handle:
-        if handle.read(3) == b"\xef\xbb\xbf":
-            return None  # a byte-order mark: leave the header's reading to the csv module
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None  # a byte-order mark: leave the header's reading to the csv module
     try:
-        table = pandas.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
-                                encoding=encoding, skip_blank_lines=True)
+        table = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                                na_filter=False, encoding=encoding, skip_blank_lines=True)
     except (ValueError, UnicodeError, pandas.errors.ParserError, pandas.errors.EmptyDataError):
         return None
+    if len(table) > MAX_FRAME_ROWS:
+        raise _too_long(name)
+    if len(table.columns) > MAX_COLUMNS:
+        return None  # the csv reader refuses it, naming the line
     names = [str(c) for c in table.columns]
     if {"place", "indicator", "period", "value"} - set(names):
         return None
@@ -143,13 +207,13 @@ def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: 
     """One CSV row's period, value (in the indicator's unit), sex, numerator and denominator."""
     before = len(problems)
 
-    def fail(column: str, message: str) -> None:
+    def fail(column: str, message: str) -> None:  # message: a `msg`
         problems.append(Problem(file=name, line=line, path=column, message=message))
 
     try:
         period = _parse_period((record.get("period") or "").strip())
     except ValidationError as error:
-        fail("period", "; ".join(p.message for p in error.problems))
+        fail("period", ListText("; ", (p.message for p in error.problems)))
     code = (record.get("indicator") or "").strip()
     unit = unit_of.get(code)
     text = (record.get("value") or "").strip()
@@ -157,13 +221,14 @@ def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: 
     if unit is not None and units.is_yes_no(unit):
         raw = _BOOLEANS.get(text.lower())
         if raw is None:
-            fail("value", f"expected true or false for yes/no indicator {code!r}, found {text!r}")
+            fail("value", msg("expected true or false for yes/no indicator {code!r}, found "
+                              "{text!r}", code=code, text=text))
     else:
         raw = _number(text, "value", fail)
     sex_text = (record.get("sex") or "").strip().lower()
     sexes = {"": 0, "female": 1, "male": 2}
     if sex_text not in sexes:
-        fail("sex", f"expected 'female', 'male' or nothing, found {sex_text!r}")
+        fail("sex", msg("expected 'female', 'male' or nothing, found {text!r}", text=sex_text))
     numerator = _number(record.get("numerator") or "", "numerator", fail, optional=True)
     denominator = _number(record.get("denominator") or "", "denominator", fail, optional=True)
     if len(problems) > before or raw is None:
@@ -188,6 +253,6 @@ def _number(
     except ValueError:
         number = math.nan
     if not math.isfinite(number):
-        fail(column, f"expected a number, found {stripped!r}")
+        fail(column, msg("expected a number, found {value!r}", value=stripped))
         return None
     return number

@@ -16,6 +16,7 @@ from typing import Any
 from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._limits import MAX_DIGITS, Budget, LimitError
+from gender_plan.io._parser_words import json_problem
 from gender_plan.io._source import Locations, join
 
 __all__ = ["dump_json", "load_json"]
@@ -74,7 +75,8 @@ class _Reader:
             if match.group(1) or match.group(2):
                 return float(number), match.end()
             if len(number) > MAX_DIGITS:
-                raise _SyntaxError(f"a number of {len(number)} digits", position)
+                raise _SyntaxError(msg("a number of {count} digits", count=len(number)),
+                                   position)
             return int(number), match.end()
         for word, meaning in _WORDS.items():
             if self.text.startswith(word, position):
@@ -93,7 +95,7 @@ class _Reader:
             if error.msg.startswith("Unterminated"):
                 raise _SyntaxError(msg("the text in quotes that starts here never ends"),
                                    error.pos, msg("add the closing double quote")) from None
-            raise _SyntaxError(error.msg.lower(), error.pos) from None
+            raise _SyntaxError(json_problem(error.msg.lower()), error.pos) from None
         Budget.string(text, self.line(position))
         return text, end
 

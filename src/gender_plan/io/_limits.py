@@ -9,10 +9,12 @@ above what a plan needs and far below what hurts.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
 
+from gender_plan._i18n import Msg, NumberText, msg
 from gender_plan.errors import FileAccessError, FileFormatError, Problem
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
     "MAX_FILE_BYTES",
+    "MAX_FRAME_BYTES",
+    "MAX_FRAME_ROWS",
     "MAX_ITEMS",
     "MAX_KEY_CHARS",
     "MAX_PATH_CHARS",
@@ -32,8 +36,11 @@ __all__ = [
     "Budget",
     "LimitError",
     "check_text",
+    "os_reason",
     "read_bytes",
     "string_problem",
+    "too_deep",
+    "too_many_values",
 ]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -63,8 +70,14 @@ MAX_ROWS = 1_000_000
 """The most rows a measurement sheet may have (Excel's own limit is 1,048,576)."""
 MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
 """The most an XLSX file may hold once unzipped: a small file that unzips to gigabytes is a bomb."""
+MAX_FRAME_BYTES = 256 * 1024 * 1024
+"""The largest table `MeasurementFrame.read_csv` accepts: the array engine reads a whole
+nation's table (3,321 communes × 16 indicators × 5 years is 12 MB; ten times that, 117 MB), so
+its bound is the one the other readers keep, scaled to a nation, not to a commune's file."""
+MAX_FRAME_ROWS = 10_000_000
+"""The most rows `MeasurementFrame.read_csv` accepts (ten times a nation is 2.7 million)."""
 
-BOUND_HINT = "a plan or measurement file needs nothing like it: is it the right file?"
+BOUND_HINT = msg("a plan or measurement file needs nothing like it: is it the right file?")
 
 # C0 controls other than tab, line feed and carriage return; DEL; lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -74,7 +87,7 @@ _DIGIT_RUN = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
 class LimitError(Exception):
     """A bound passed while building a document, found on `line` (made a Problem by the reader)."""
 
-    def __init__(self, message: str, line: int | None, hint: str = BOUND_HINT) -> None:
+    def __init__(self, message: str, line: int | None, hint: str | None = BOUND_HINT) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -95,20 +108,41 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> 
     source = Path(path)
     try:
         if source.is_dir():
-            raise IsADirectoryError(21, "it is a folder, not a file")
+            raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file")
         size = source.stat().st_size
         data = b""
         if size <= limit:
             with source.open("rb") as stream:
                 data = stream.read(limit + 1)
     except OSError as error:
-        raise FileAccessError(str(path), error.strerror or str(error)) from None
+        raise FileAccessError(str(path), os_reason(error)) from None
     if size > limit or len(data) > limit:
         # A device or a pipe has no size: it is read up to the limit and no further.
-        message = (f"the file is {size:,} bytes, more than the {limit:,} accepted" if size > limit
-                   else f"the file holds more than the {limit:,} bytes accepted")
+        message = (msg("the file is {size} bytes, more than the {limit} accepted",
+                       size=NumberText(size), limit=NumberText(limit)) if size > limit
+                   else msg("the file holds more than the {limit} bytes accepted",
+                            limit=NumberText(limit)))
         raise FileFormatError([Problem(file=str(path), message=message, hint=BOUND_HINT)])
     return data
+
+
+_REASONS: dict[int, Msg] = {
+    errno.ENOENT: msg("no such file or folder"),
+    errno.EACCES: msg("permission denied"),
+    errno.EPERM: msg("permission denied"),
+    errno.EISDIR: msg("it is a folder, not a file"),
+    errno.ENOTDIR: msg("a part of the path is not a folder"),
+    errno.ENAMETOOLONG: msg("the name is too long"),
+    errno.ENOSPC: msg("no space left on the disk"),
+    errno.EROFS: msg("the disk is read-only"),
+}
+"""The reasons a file cannot be used that people meet, in words the catalogue translates."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, as a message (the system's own English words otherwise)."""
+    reason = _REASONS.get(error.errno) if error.errno is not None else None
+    return reason if reason is not None else (error.strerror or str(error))
 
 
 def _line(text: str, position: int) -> int:
@@ -125,15 +159,17 @@ def check_text(text: str, file: str | None, *, controls: bool = True) -> None:
     if control is not None:
         raise FileFormatError([Problem(
             file=file, line=_line(text, control.start()),
-            message=f"character {control.group()!r} is not allowed in a plan file",
-            hint="remove the invisible control character from this line, or check that it is "
-            "the right file")])
+            message=msg("character {character!r} is not allowed in a plan file",
+                        character=control.group()),
+            hint=msg("remove the invisible control character from this line, or check that it "
+                     "is the right file"))])
     digits = _DIGIT_RUN.search(text)
     if digits is not None:
         raise FileFormatError([Problem(
             file=file, line=_line(text, digits.start()),
-            message=f"a run of {len(digits.group()):,} digits: no value needs more than "
-            f"{MAX_DIGITS}", hint=BOUND_HINT)])
+            message=msg("a run of {count} digits: no value needs more than {most}",
+                        count=NumberText(len(digits.group())), most=MAX_DIGITS),
+            hint=BOUND_HINT)])
 
 
 def string_problem(text: str) -> str | None:
@@ -143,9 +179,9 @@ def string_problem(text: str) -> str | None:
         return None
     char = found.group()
     if "\ud800" <= char <= "\udfff":
-        return (f"the text holds a lone surrogate U+{ord(char):04X}, which no UTF-8 file can "
-                "store")
-    return f"the text holds the control character U+{ord(char):04X}"
+        return msg("the text holds a lone surrogate U+{code}, which no UTF-8 file can store",
+                   code=format(ord(char), "04X"))
+    return msg("the text holds the control character U+{code}", code=format(ord(char), "04X"))
 
 
 class Budget:
@@ -158,37 +194,47 @@ class Budget:
         """Count one value at `depth` (the document itself is 0) whose path is `path_chars` long."""
         self.values += 1
         if path_chars > MAX_PATH_CHARS:
-            raise LimitError(f"the path to a value is more than {MAX_PATH_CHARS:,} characters "
-                             "long (long keys nested deep)", line)
-        if self.values > MAX_VALUES:
-            raise LimitError(f"the file holds more than {MAX_VALUES:,} values", line)
-        if depth > MAX_DEPTH:
-            raise LimitError(f"the file nests lists and mappings more than {MAX_DEPTH} deep",
+            raise LimitError(msg("the path to a value is more than {most} characters long "
+                                 "(long keys nested deep)", most=NumberText(MAX_PATH_CHARS)),
                              line)
+        if self.values > MAX_VALUES:
+            raise LimitError(too_many_values(), line)
+        if depth > MAX_DEPTH:
+            raise LimitError(too_deep(), line)
 
     @staticmethod
     def items(count: int, line: int | None, *, mapping: bool = False) -> None:
         """Check the length of one list (or the number of keys of one mapping)."""
         if count > MAX_ITEMS:
-            what = "a mapping holds more than {:,} keys" if mapping else (
-                "a list holds more than {:,} items")
-            raise LimitError(what.format(MAX_ITEMS), line)
+            most = NumberText(MAX_ITEMS)
+            raise LimitError(msg("a mapping holds more than {most} keys", most=most) if mapping
+                             else msg("a list holds more than {most} items", most=most), line)
 
     @staticmethod
     def key(key: str, line: int | None) -> None:
         """Check one key: short, and free of control characters."""
         if len(key) > MAX_KEY_CHARS:
-            raise LimitError(f"a key of {len(key):,} characters: keys are names of at most "
-                             f"{MAX_KEY_CHARS}", line)
+            raise LimitError(msg("a key of {count} characters: keys are names of at most {most}",
+                                 count=NumberText(len(key)), most=MAX_KEY_CHARS), line)
         problem = string_problem(key)
         if problem is not None:
-            raise LimitError(f"a key is not a name: {problem}", line,
-                             "write keys as plain names such as 'code' or 'targets'")
+            raise LimitError(msg("a key is not a name: {problem}", problem=problem), line,
+                             msg("write keys as plain names such as 'code' or 'targets'"))
 
     @staticmethod
     def string(text: str, line: int | None) -> None:
         """Check one decoded text value."""
         problem = string_problem(text)
         if problem is not None:
-            raise LimitError(problem, line, "remove the escape (\\0, \\u0000, \\ud800 ...) "
-                             "from the text")
+            raise LimitError(problem, line, msg("remove the escape (\\0, \\u0000, \\ud800 ...) "
+                                                "from the text"))
+
+
+def too_many_values() -> Msg:
+    """The message of a document with more than `MAX_VALUES` values."""
+    return msg("the file holds more than {most} values", most=NumberText(MAX_VALUES))
+
+
+def too_deep() -> Msg:
+    """The message of a document nested more than `MAX_DEPTH` deep."""
+    return msg("the file nests lists and mappings more than {most} deep", most=MAX_DEPTH)

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import attrs
 
-from gender_plan._i18n import msg
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import (
     FileFormatError,
     GenderPlanError,
@@ -132,9 +132,9 @@ def header(names: Sequence[object], labels: Sequence[str], file: str | None,
     known = {name: name for name in (*COLUMNS, *NOTES)} | {
         _normal(k): v for k, v in ALIASES.items()}
     if len(names) > MAX_COLUMNS:
-        raise FileFormatError([Problem(file=file, line=line, message=f"the header has "
-                                       f"{len(names):,} columns, more than the {MAX_COLUMNS:,} "
-                                       "accepted", hint=BOUND_HINT)],
+        raise FileFormatError([Problem(file=file, line=line, message=msg(
+            "the header has {count} columns, more than the {most} accepted",
+            count=NumberText(len(names)), most=NumberText(MAX_COLUMNS)), hint=BOUND_HINT)],
                               subject="measurement table")
     problems: list[Problem] = []
     columns: list[str | None] = []
@@ -245,9 +245,10 @@ def _number(value: object, decimal: Decimal, percent_ok: Callable[[], str | None
                              msg("write 'percent' in the unit column, or drop the '%'"))
         text = text[:-1].strip()
     if any(char.isdigit() and not char.isascii() for char in text):
-        raise _CellError(f"expected a number written with the digits 0-9, found {value!r}",
-                         "type the number again with the digits 0-9 (it holds full-width or "
-                         "other digits)")
+        raise _CellError(msg("expected a number written with the digits 0-9, found {value!r}",
+                             value=value),
+                         msg("type the number again with the digits 0-9 (it holds full-width "
+                             "or other digits)"))
     if decimal == ".":
         if _DOT_NUMBER.match(text):
             return float(text) if any(c in text for c in ".eE") else int(text)
@@ -405,8 +406,9 @@ def _row(row: Row, index: int, decimal: Decimal, units: Mapping[str, str],
             if vi not in fields:
                 problems.append(Problem(file=file, line=row.line, column=cells[en][1],
                                         path=f"measurements[{index}].{vi}",
-                                        message=f"{en} needs {vi}, the Vietnamese text",
-                                        hint=f"fill in the {vi} column as well"))
+                                        message=msg("{en} needs {vi}, the Vietnamese text",
+                                                    en=en, vi=vi),
+                                        hint=msg("fill in the {vi} column as well", vi=vi)))
                 continue
             fields[name] = LocalizedText(vi=fields.pop(vi), en=fields.pop(en, None))
     if problems:

@@ -14,6 +14,7 @@ import re
 import tomllib
 from typing import TypeAlias
 
+from gender_plan._i18n import msg
 from gender_plan.io._limits import MAX_DEPTH, LimitError
 from gender_plan.io._source import Locations, join
 
@@ -49,13 +50,13 @@ def check_nesting(text: str) -> None:
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise LimitError(f"the file nests arrays and tables more than {MAX_DEPTH} deep",
-                                 text.count("\n", 0, match.start()) + 1)
+                raise LimitError(msg("the file nests arrays and tables more than {most} deep",
+                                     most=MAX_DEPTH), text.count("\n", 0, match.start()) + 1)
         elif char in "]}":
             depth -= 1
     dotted = _LONG_KEY.search(text)
     if dotted is not None:
-        raise LimitError(f"a dotted key of more than {MAX_DEPTH} parts",
+        raise LimitError(msg("a dotted key of more than {most} parts", most=MAX_DEPTH),
                          text.count("\n", 0, dotted.start()) + 1)
 
 

@@ -29,9 +29,18 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from gender_plan._i18n import msg
+from gender_plan._i18n import Msg, NumberText, msg
 from gender_plan.errors import FileFormatError, Problem
-from gender_plan.io._limits import MAX_ALIASES, MAX_DEPTH, MAX_VALUES, Budget, LimitError
+from gender_plan.io._limits import (
+    MAX_ALIASES,
+    MAX_DEPTH,
+    MAX_VALUES,
+    Budget,
+    LimitError,
+    too_deep,
+    too_many_values,
+)
+from gender_plan.io._parser_words import yaml_problem
 from gender_plan.io._source import Locations, join
 
 try:
@@ -91,20 +100,16 @@ class _Limited(Composer):
             if self.aliases > MAX_ALIASES:
                 event = self.peek_event()  # type: ignore[attr-defined]
                 raise LimitError(
-                    f"the file has more than {MAX_ALIASES} aliases (*name)",
+                    msg("the file has more than {most} aliases (*name)", most=MAX_ALIASES),
                     event.start_mark.line + 1,
                 )
         self.nodes += 1
         if self.nodes > MAX_VALUES:
-            raise LimitError(f"the file holds more than {MAX_VALUES:,} values",
-                             event.start_mark.line + 1)
+            raise LimitError(too_many_values(), event.start_mark.line + 1)
         self.depth += 1
         try:
             if self.depth - 1 > MAX_DEPTH:  # the document itself is depth 0
-                raise LimitError(
-                    f"the file nests lists and mappings more than {MAX_DEPTH} deep",
-                    event.start_mark.line + 1,
-                )
+                raise LimitError(too_deep(), event.start_mark.line + 1)
             node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -193,7 +198,7 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, Locations]:
                     file=file,
                     line=mark.line + 1 if mark is not None else None,
                     message=msg("not valid YAML: {problem}",
-                                problem=str(error.problem or error.context)),
+                                problem=yaml_problem(str(error.problem or error.context))),
                     hint=msg("check the indentation and the quotes on and around this line"),
                 )
             ]
@@ -221,8 +226,9 @@ class _Builder:
             self.budget.value(depth, line, len(path))
         except LimitError as error:
             if "values" in error.message:
-                error.message = (f"the file expands to more than {MAX_VALUES:,} values "
-                                 "(aliases counted each time they are used)")
+                error.message = msg("the file expands to more than {most} values (aliases "
+                                    "counted each time they are used)",
+                                    most=NumberText(MAX_VALUES))
             raise
         self.locations.setdefault(path, line)
         tag = self.loader.explicit.get(id(node))
@@ -230,16 +236,18 @@ class _Builder:
             shown = tag or node.tag
             standard = shown.startswith(_TAG) and shown in _STANDARD_TAGS
             raise LimitError(
-                f"the tag {'!!' + shown.removeprefix(_TAG) if standard else shown!r} is not "
-                "allowed: a plan file holds plain data only",
+                msg("the tag {tag!r} is not allowed: a plan file holds plain data only",
+                    tag="!!" + shown.removeprefix(_TAG) if standard else shown),
                 line,
-                "remove the tag (the part starting with '!'); quote a text that looks like "
-                "a number ('2.1')" if standard else "remove the tag (the part starting with '!')",
+                msg("remove the tag (the part starting with '!'); quote a text that looks like "
+                    "a number ('2.1')") if standard
+                else msg("remove the tag (the part starting with '!')"),
             )
         if isinstance(node, MappingNode | SequenceNode):
             if id(node) in self.open:
-                raise LimitError("an alias (*name) refers to the list or mapping that holds it",
-                                 line, "an alias can only repeat a part written before it")
+                raise LimitError(
+                    msg("an alias (*name) refers to the list or mapping that holds it"), line,
+                    msg("an alias can only repeat a part written before it"))
             self.open.add(id(node))
             try:
                 if isinstance(node, MappingNode):
@@ -257,7 +265,8 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, KeyError, TypeError, yaml.YAMLError):
             raise LimitError(
-                f"the value {node.value!r} cannot be read as {node.tag.removeprefix(_TAG)}",
+                msg("the value {value!r} cannot be read as {kind}", value=node.value,
+                    kind=node.tag.removeprefix(_TAG)),
                 line,
                 msg("remove the '!!' tag, or write a value of that kind"),
             ) from None
@@ -268,13 +277,13 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 raise LimitError(
-                    "merge keys (<<) are not allowed in a plan file",
+                    msg("merge keys (<<) are not allowed in a plan file"),
                     key_node.start_mark.line + 1,
                     msg("write the keys out in full"),
                 )
             if not isinstance(key_node, ScalarNode) or key_node.tag != _TAG + "str":
                 raise LimitError(
-                    f"a key must be a name, found {_shown(key_node)}",
+                    msg("a key must be a name, found {found}", found=_shown(key_node)),
                     key_node.start_mark.line + 1,
                     msg("write keys as plain names such as 'code' or 'targets'"),
                 )
@@ -282,8 +291,8 @@ class _Builder:
             Budget.key(key, key_node.start_mark.line + 1)
             if key in result:
                 raise LimitError(
-                    f"the key {key!r} appears twice in the same mapping (first at line "
-                    f"{self.locations[join(path, key)]})",
+                    msg("the key {key!r} appears twice in the same mapping (first at line "
+                        "{line})", key=key, line=self.locations[join(path, key)]),
                     key_node.start_mark.line + 1,
                     msg("keep one of them: a later value would silently replace the first"),
                 )
@@ -292,15 +301,15 @@ class _Builder:
         return result
 
 
-def _shown(node: Node) -> str:
+def _shown(node: Node) -> Msg:
     """A key that is not a name, as a person would describe it (not PyYAML's node repr)."""
     if isinstance(node, SequenceNode):
-        return "a list"
+        return msg("a list")
     if isinstance(node, MappingNode):
-        return "a mapping"
-    kind = {_INT: "a number", _FLOAT: "a number", _BOOL: "true or false", _TAG + "null":
-            "an empty key"}.get(node.tag, "a tagged value")
-    return f"{kind} ({node.value!r})" if node.value else kind
+        return msg("a mapping")
+    kind = {_INT: msg("a number"), _FLOAT: msg("a number"), _BOOL: msg("true or false"),
+            _TAG + "null": msg("an empty key")}.get(node.tag, msg("a tagged value"))
+    return msg("{kind} ({value!r})", kind=kind, value=node.value) if node.value else kind
 
 
 class _Dumper(yaml.SafeDumper):

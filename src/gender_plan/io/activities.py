@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.evaluation.implementation import check_activities
 from gender_plan.io._extras import require
@@ -39,7 +40,7 @@ _DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MONTH = re.compile(r"^(\d{1,2})/(\d{4})$")
 _GROUPED = re.compile(r"^\d{1,3}(?:([., \u00a0])\d{3})(?:\1\d{3})*$")
 _YES = {"có": True, "x": True, "true": True, "không": False, "false": False}
-_SUBJECT = "record of activities"
+_SUBJECT = msg("record of activities")
 
 _Cell = tuple[object, str]
 _Named = list[tuple[int, dict[str, _Cell]]]
@@ -61,7 +62,7 @@ def has_activities(path: str | os.PathLike[str]) -> bool:
     if Path(path).suffix.lower() != ".xlsx":
         return False
     openpyxl = require("openpyxl", package="openpyxl", extra="excel",
-                       feature="reading Excel files")
+                       feature=msg("reading Excel files"))
     try:
         # Size-limited and read once: the path may be anything (a pipe, /dev/urandom).
         data = io.BytesIO(read_bytes(path))
@@ -96,13 +97,13 @@ def load_activities(path: str | os.PathLike[str], *, plan: Plan | None = None,
     elif suffix == ".xlsx":
         title = sheet or SHEET_ACTIVITIES
         letter = require("openpyxl.utils", package="openpyxl", extra="excel",
-                         feature="reading Excel files").get_column_letter
+                         feature=msg("reading Excel files")).get_column_letter
         named = _named(_sheet(path, name, title), name,
                        lambda line, index, _c: f"'{title}'!{letter(index + 1)}{line}")
     else:
-        raise FileFormatError([Problem(file=name, message=f"cannot read activities from a "
-                                       f"{suffix or 'suffix-less'} file",
-                                       hint="use a .xlsx workbook or a .csv file")],
+        raise FileFormatError([Problem(file=name, message=msg(
+            "cannot read activities from a {suffix} file", suffix=suffix or "suffix-less"),
+                                       hint=msg("use a .xlsx workbook or a .csv file"))],
                               subject=_SUBJECT)
     return _activities(named, name, plan)
 
@@ -110,26 +111,27 @@ def load_activities(path: str | os.PathLike[str], *, plan: Plan | None = None,
 def _sheet(path: str | os.PathLike[str], name: str,
            title: str) -> Iterable[tuple[int, Sequence[object]]]:
     openpyxl = require("openpyxl", package="openpyxl", extra="excel",
-                       feature="reading Excel files")
+                       feature=msg("reading Excel files"))
     data = io.BytesIO(read_bytes(path))  # the size limit, before unzipping anything
     try:
         # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises a zoo of types for a bad file
-        raise FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
-                                       f"({type(error).__name__}: {error})")],
-                              subject=_SUBJECT) from None
+        raise FileFormatError([Problem(file=name, message=msg(
+            "cannot be read as an Excel workbook ({kind}: {error})", kind=type(error).__name__,
+            error=error))], subject=_SUBJECT) from None
     try:
         if title not in workbook.sheetnames:
-            raise FileFormatError([Problem(file=name, message=f"the workbook has no sheet "
-                                           f"{title!r}", hint="make the workbook with "
-                                           "gender-plan template, or name the sheet")],
+            raise FileFormatError([Problem(file=name, message=msg(
+                "the workbook has no sheet {sheet!r}", sheet=title), hint=msg(
+                "make the workbook with gender-plan template, or name the sheet"))],
                                   subject=_SUBJECT)
         rows = list(enumerate(workbook[title].iter_rows(), start=1))
         letter = openpyxl.utils.get_column_letter
         formulas = [Problem(file=name, line=line, column=f"'{title}'!{letter(cell.column)}{line}",
-                            message=f"the cell holds a formula ({cell.value}), not a value",
-                            hint="type the value, or paste its value only")
+                            message=msg("the cell holds a formula ({formula}), not a value",
+                                        formula=cell.value),
+                            hint=msg("type the value, or paste its value only"))
                     for line, cells in rows for cell in cells
                     if getattr(cell, "data_type", None) == "f"]
         if formulas:
@@ -159,13 +161,15 @@ def _named(records: Iterable[tuple[int, Sequence[object]]], name: str,
                 if text and (column is None or column in columns):
                     problems.append(Problem(file=name, line=line,
                                             column=label(line, index, str(value)),
-                                            message=f"unknown or repeated column {value!r}",
-                                            hint="the columns are " + ", ".join(
-                                                vi for vi, _ in ACTIVITY_HEADERS.values())))
+                                            message=msg("unknown or repeated column "
+                                                        "{value!r}", value=value),
+                                            hint=msg("the columns are {columns}", columns=", "
+                                                     .join(vi for vi, _ in
+                                                           ACTIVITY_HEADERS.values()))))
                 columns.append(column)
-            problems.extend(Problem(file=name, line=line, message=f"the column {c!r} "
-                                    f"({ACTIVITY_HEADERS[c][0]}) is missing")
-                            for c in _REQUIRED if c not in columns)
+            problems.extend(Problem(file=name, line=line, message=msg(
+                "the column {column!r} ({header}) is missing", column=c,
+                header=ACTIVITY_HEADERS[c][0])) for c in _REQUIRED if c not in columns)
             if problems:
                 raise FileFormatError(problems, subject=_SUBJECT)
             continue
@@ -177,12 +181,14 @@ def _named(records: Iterable[tuple[int, Sequence[object]]], name: str,
             elif not _blank(value):
                 raise FileFormatError([Problem(file=name, line=line,
                                                column=label(line, index, str(index + 1)),
-                                               message=f"the value {value!r} is in a column "
-                                               "without a header")], subject=_SUBJECT)
+                                               message=msg("the value {value!r} is in a "
+                                                           "column without a header",
+                                                           value=value))], subject=_SUBJECT)
         if any(not _blank(v) for v, _ in cells.values()):
             rows.append((line, cells))
     if columns is None:
-        raise FileFormatError([Problem(file=name, message="no header row")], subject=_SUBJECT)
+        raise FileFormatError([Problem(file=name, message=msg("no header row"))],
+                              subject=_SUBJECT)
     return rows
 
 
@@ -196,7 +202,7 @@ def _text(value: object) -> str:
         return unescape(value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
         return str(int(value))
-    raise _CellError(f"expected a text, found {value!r}")
+    raise _CellError(msg("expected a text, found {value!r}", value=value))
 
 
 def _period(value: object) -> Period:
@@ -214,8 +220,8 @@ def _period(value: object) -> Period:
             return Period(year=int(in_month[2]), month=int(in_month[1]))
         return Period.parse(text)
     except (ValueError, ValidationError):
-        raise _CellError(f"expected a date or a period, found {value!r}",
-                       "write 25/11/2026, 11/2026, 2026-Q4 or 2026") from None
+        raise _CellError(msg("expected a date or a period, found {value!r}", value=value),
+                         msg("write 25/11/2026, 11/2026, 2026-Q4 or 2026")) from None
 
 
 def _whole(value: object) -> int:
@@ -226,8 +232,8 @@ def _whole(value: object) -> int:
         text = value.strip()
         if text.isdigit() or _GROUPED.match(text):
             return int(re.sub(r"\D", "", text))
-    raise _CellError(f"expected a whole number, 0 or more, found {value!r}",
-                   "digits only, such as 1500000")
+    raise _CellError(msg("expected a whole number, 0 or more, found {value!r}", value=value),
+                     msg("digits only, such as 1500000"))
 
 
 def _cost(value: object) -> float:
@@ -241,7 +247,7 @@ def _yes(value: object) -> bool:
         return value
     if isinstance(value, str) and _normal(value) in _YES:
         return _YES[_normal(value)]
-    raise _CellError(f"expected Có or Không, found {value!r}")
+    raise _CellError(msg("expected Có or Không, found {value!r}", value=value))
 
 
 def _documents(value: object) -> tuple[str, ...]:
@@ -283,7 +289,8 @@ def _activities(rows: _Named, name: str, plan: Plan | None) -> tuple[Activity, .
                 if column in _REQUIRED:
                     bad.append(Problem(file=name, line=line, column=label,
                                        path=f"activities[{index}].{column}",
-                                       message=f"the {ACTIVITY_HEADERS[column][0]} is empty"))
+                                       message=msg("the {header} is empty",
+                                                   header=ACTIVITY_HEADERS[column][0])))
                 continue
             try:
                 read = readers.get(column, _text)(value)

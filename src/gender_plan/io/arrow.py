@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._atomic import write_atomic
 from gender_plan.io._extras import require
@@ -34,20 +35,21 @@ def _modules(feature: str) -> tuple[Any, Any, Any]:
 
 
 def _table(path: str | os.PathLike[str]) -> Any:
-    pyarrow, parquet, feather = _modules("reading Parquet and Arrow measurement tables")
+    pyarrow, parquet, feather = _modules(msg("reading Parquet and Arrow measurement tables"))
     name = str(path)
     if not Path(path).is_file():
-        raise FileFormatError([Problem(file=name, message="the file does not exist")],
+        raise FileFormatError([Problem(file=name, message=msg("the file does not exist"))],
                               subject="measurement table")
     try:
         if Path(path).suffix.lower() == ".parquet":
             return parquet.read_table(path)
         return feather.read_table(path)
     except (pyarrow.ArrowException, OSError, ValueError) as error:
-        raise FileFormatError([Problem(file=name, message=f"cannot be read as "
-                                       f"{Path(path).suffix.lstrip('.')} ({error})",
-                                       hint="write it with pyarrow, pandas or a database's "
-                                       "Parquet export")], subject="measurement table") from None
+        raise FileFormatError([Problem(file=name, message=msg(
+            "cannot be read as {kind} ({error})", kind=Path(path).suffix.lstrip("."), error=error),
+                                       hint=msg("write it with pyarrow, pandas or a database's "
+                                                "Parquet export"))],
+                              subject="measurement table") from None
 
 
 def arrow_rows(path: str | os.PathLike[str]) -> list[Row]:
@@ -77,7 +79,7 @@ def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> 
 
 def write_arrow(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> None:
     """Write measurement cells (`cells_of`) as Parquet or Arrow IPC, atomically."""
-    pyarrow, parquet, feather = _modules("writing Parquet and Arrow measurement tables")
+    pyarrow, parquet, feather = _modules(msg("writing Parquet and Arrow measurement tables"))
 
     def column(name: str) -> Any:
         values = [row[name] for row in rows]

@@ -89,8 +89,9 @@ def measurements_from_frame(
     """
     pandas = _pandas()
     if not isinstance(frame, pandas.DataFrame):
-        raise FileFormatError([Problem(message=f"expected a pandas DataFrame, found "
-                                       f"{type(frame).__name__}")], subject="DataFrame")
+        raise FileFormatError([Problem(message=msg("expected a pandas DataFrame, found {kind}",
+                                                   kind=type(frame).__name__))],
+                              subject="DataFrame")
     frame = frame[[name for name in frame.columns if name not in _DERIVED]]
     names = [str(name) for name in frame.columns]
     columns = header(names, names, None, 0)
@@ -115,7 +116,8 @@ def _plain(value: object) -> object:
     return value
 
 
-def assessments_to_frame(assessment: PlanAssessment, plan: Plan | None = None) -> pd.DataFrame:
+def assessments_to_frame(assessment: PlanAssessment, plan: Plan | None = None,
+                         measurements: Iterable[Measurement] = ()) -> pd.DataFrame:
     """One row per indicator of a plan assessment: status, figures and reasons.
 
     Figures are float columns (NaN where missing; a yes/no value is 1.0 or 0.0), `status` is an
@@ -123,9 +125,14 @@ def assessments_to_frame(assessment: PlanAssessment, plan: Plan | None = None) -
     its text beside a decimal year (`*_time`) and, for the latest value, the period's last day
     (`latest_date`, datetime64), so that the frame plots. With `plan`, the goal, the plan's
     numbering and the indicator's name (Vietnamese) are filled in, in the plan's order, as the
-    CLI's CSV has them.
+    CLI's CSV has them. With the `measurements` assessed, the reasons name each series by its
+    label in each language (`series_labels`).
     """
     pandas = _pandas()
+    from gender_plan.evaluation.reasons import series_labels  # noqa: PLC0415
+
+    given = tuple(measurements)
+    named = {language: series_labels(given, language) for language in ("vi", "en")}
     from gender_plan.evaluation.status import Status  # noqa: PLC0415
 
     places: dict[str, tuple[str | None, str | None, str | None]] = {}
@@ -158,8 +165,8 @@ def assessments_to_frame(assessment: PlanAssessment, plan: Plan | None = None) -
             "latest_time": None if one.latest is None else one.latest.period.time,
             "latest_date": None if one.latest is None else one.latest.period.end,
             "latest_source": None if one.latest is None else one.latest.source,
-            "reasons_vi": " ".join(reason.text("vi") for reason in one.reasons),
-            "reasons_en": " ".join(reason.text("en") for reason in one.reasons),
+            "reasons_vi": " ".join(reason.text("vi", named["vi"]) for reason in one.reasons),
+            "reasons_en": " ".join(reason.text("en", named["en"]) for reason in one.reasons),
         })
     frame: pd.DataFrame = pandas.DataFrame(rows, columns=list(ASSESSMENT_COLUMNS), dtype=object)
     for column in _FIGURES:

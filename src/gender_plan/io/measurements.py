@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from gender_plan._i18n import msg
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_atomic, write_bytes_atomic
 from gender_plan.io._extras import require
@@ -27,6 +27,7 @@ from gender_plan.io._limits import (
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
+from gender_plan.io._parser_words import csv_problem
 from gender_plan.io._source import decode, read_bytes
 from gender_plan.io._table import (
     ALIASES,
@@ -78,8 +79,8 @@ def load_measurements(
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         if sheet is not None:
-            raise FileFormatError([Problem(file=name, message="a CSV file has no sheets",
-                                           hint="pass sheet= only for .xlsx files")])
+            raise FileFormatError([Problem(file=name, message=msg("a CSV file has no sheets"),
+                                           hint=msg("pass sheet= only for .xlsx files"))])
         rows = _csv_rows(decode(read_bytes(path), name, controls=False), name)
     elif suffix == ".xlsx":
         rows = _xlsx_rows(path, name, sheet)
@@ -134,10 +135,10 @@ def _csv_rows(text: str, name: str) -> list[Row]:
         for record in reader:
             line, start = start, reader.line_num + 1
             if len(record) > MAX_COLUMNS:
-                raise FileFormatError([Problem(file=name, line=line, message=f"the row has "
-                                               f"{len(record):,} columns, more than the "
-                                               f"{MAX_COLUMNS:,} accepted", hint=BOUND_HINT)],
-                                      subject="measurement table")
+                raise FileFormatError([Problem(file=name, line=line, message=msg(
+                    "the row has {count} columns, more than the {most} accepted",
+                    count=NumberText(len(record)), most=NumberText(MAX_COLUMNS)),
+                    hint=BOUND_HINT)], subject="measurement table")
             if columns is None:
                 if not any(cell.strip() for cell in record):
                     continue
@@ -147,7 +148,8 @@ def _csv_rows(text: str, name: str) -> list[Row]:
             rows.append(_row(record, columns, line, name, _header_label(names)))
     except csv.Error as error:
         raise FileFormatError([Problem(file=name, line=reader.line_num,
-                                       message=msg("not valid CSV: {error}", error=str(error)),
+                                       message=msg("not valid CSV: {error}",
+                                                   error=csv_problem(str(error))),
                                        hint=msg("check the quotes on this line"))],
                               subject="measurement table") from None
     if columns is None:
@@ -219,11 +221,11 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
     # Checked before openpyxl unzips anything: it reads all shared strings when it opens the file.
     unzipped, largest = sum(sizes.values()), max(sizes.values(), default=0)
     if unzipped > MAX_XLSX_BYTES or largest > MAX_FILE_BYTES:
-        raise FileFormatError([Problem(file=name, message=f"the workbook unzips to "
-                                       f"{unzipped:,} bytes (its largest part "
-                                       f"{largest:,}), more than the {MAX_XLSX_BYTES:,} "
-                                       f"({MAX_FILE_BYTES:,} for one part) accepted",
-                                       hint=BOUND_HINT)], subject="measurement table")
+        raise FileFormatError([Problem(file=name, message=msg(
+            "the workbook unzips to {size} bytes (its largest part {largest}), more than the "
+            "{most} ({part} for one part) accepted", size=NumberText(unzipped),
+            largest=NumberText(largest), most=NumberText(MAX_XLSX_BYTES),
+            part=NumberText(MAX_FILE_BYTES)), hint=BOUND_HINT)], subject="measurement table")
     try:
         # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
@@ -267,9 +269,9 @@ def _cell_value(cell: Any) -> object:
 
 
 def _not_a_workbook(name: str, error: Exception) -> FileFormatError:
-    return FileFormatError([Problem(file=name, message=f"cannot be read as an Excel workbook "
-                                    f"({type(error).__name__}: {error})",
-                                    hint="save it from Excel as 'Excel Workbook (.xlsx)'")],
+    return FileFormatError([Problem(file=name, message=msg(
+        "cannot be read as an Excel workbook ({kind}: {error})", kind=type(error).__name__,
+        error=error), hint=msg("save it from Excel as 'Excel Workbook (.xlsx)'"))],
                            subject="measurement table")
 
 
@@ -278,10 +280,11 @@ def _check_geometry(rows: int | None, columns: int | None, name: str, openpyxl: 
     if (rows or 0) <= MAX_ROWS and (columns or 0) <= MAX_COLUMNS:
         return
     last = f"{openpyxl.utils.get_column_letter(min(columns or 1, 18278))}{rows or 1}"
-    raise FileFormatError([Problem(file=name, message=f"the sheet reaches cell {last}: more "
-                                   f"than {MAX_ROWS:,} rows or {MAX_COLUMNS:,} columns",
-                                   hint="delete the rows and columns after the table, or copy "
-                                   "the table to a new sheet")], subject="measurement table")
+    raise FileFormatError([Problem(file=name, message=msg(
+        "the sheet reaches cell {last}: more than {rows} rows or {columns} columns", last=last,
+        rows=NumberText(MAX_ROWS), columns=NumberText(MAX_COLUMNS)),
+        hint=msg("delete the rows and columns after the table, or copy the table to a new "
+                 "sheet"))], subject="measurement table")
 
 
 def _values(rows: Iterator[tuple[Any, ...]], name: str, where: str,
@@ -293,9 +296,10 @@ def _values(rows: Iterator[tuple[Any, ...]], name: str, where: str,
             if getattr(cell, "data_type", None) == "f":
                 label = f"{where}{openpyxl.utils.get_column_letter(cell.column)}{number}"
                 problems.append(Problem(file=name, line=number, column=label,
-                                        message=f"the cell holds a formula ({cell.value}), "
-                                        "not a value", hint="type the value, or copy the "
-                                        "cell and paste its value only (Paste Special, Values)"))
+                                        message=msg("the cell holds a formula ({formula}), not "
+                                                    "a value", formula=cell.value),
+                                        hint=msg("type the value, or copy the cell and paste "
+                                                 "its value only (Paste Special, Values)")))
         if not problems:
             yield tuple(_cell_value(cell) for cell in cells)
     if problems:

@@ -1,5 +1,8 @@
 """Place hierarchy files: CSV ``place,level,parent[,plan][,name]``, one place a row.
 
+Vietnamese headers are accepted too (`PLACE_ALIASES`: ``địa bàn``, ``cấp``, ``cấp trên``,
+``kế hoạch``, ``tên``), case and spacing aside, as the measurement tables accept theirs.
+
 The ``plan`` column names the code of the plan each place adopted (see `gender_plan.portfolio`);
 a file without it is a plain hierarchy, as `PlaceHierarchy.from_pairs` builds. Every problem is
 reported with the file and line; the hierarchy's own checks (unique codes, known parents, no
@@ -11,18 +14,36 @@ from __future__ import annotations
 import csv
 import io
 import os
+import unicodedata
+from collections.abc import Mapping
 
-from gender_plan.errors import AggregationError, FileFormatError, Problem, ValidationError
+from gender_plan._i18n import ListText, msg
+from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_bytes_atomic
+from gender_plan.io._parser_words import csv_problem
 from gender_plan.io._source import decode, read_bytes
-from gender_plan.rollup.places import Place, PlaceHierarchy
+from gender_plan.rollup.places import Place, PlaceHierarchy, cycles_of
 
-__all__ = ["PLACE_COLUMNS", "load_places", "save_places"]
+__all__ = ["PLACE_ALIASES", "PLACE_COLUMNS", "load_places", "save_places"]
 
 PLACE_COLUMNS = ("place", "level", "parent", "plan", "name")
 """The columns of a place hierarchy file; ``place`` and ``level`` are required, ``parent``
 (empty for the top), ``plan`` and ``name`` may be left out or empty."""
+PLACE_ALIASES: Mapping[str, str] = {
+    "địa bàn": "place",
+    "cấp": "level",
+    "cấp trên": "parent",
+    "kế hoạch": "plan",
+    "tên": "name",
+}
+"""Vietnamese headers accepted for each column."""
 _REQUIRED = ("place", "level")
+_SUBJECT = msg("place hierarchy")
+
+
+def _column(header: str) -> str:
+    name = " ".join(unicodedata.normalize("NFC", header).casefold().split())
+    return PLACE_ALIASES.get(name, name)
 
 
 def load_places(path: str | os.PathLike[str]) -> PlaceHierarchy:
@@ -46,20 +67,24 @@ def load_places(path: str | os.PathLike[str]) -> PlaceHierarchy:
             if not any(cell.strip() for cell in record):
                 continue
             if columns is None:
-                columns = [cell.strip().lower() for cell in record]
+                columns = [_column(cell) for cell in record]
                 _check_header(columns, name, line)
                 continue
             cells = dict(zip(columns, (cell.strip() for cell in record), strict=False))
             if len(record) > len(columns) and any(c.strip() for c in record[len(columns):]):
-                problems.append(Problem(file=name, line=line, message="a value in a column "
-                                        "without a header", hint="name the column in the first "
-                                        f"row ({', '.join(PLACE_COLUMNS)})"))
+                problems.append(Problem(file=name, line=line,
+                                        message=msg("a value in a column without a header"),
+                                        hint=msg("name the column in the first row ({columns})",
+                                                 columns=", ".join(PLACE_COLUMNS))))
                 continue
             missing = [c for c in _REQUIRED if not cells.get(c)]
             if missing:
                 problems.append(Problem(file=name, line=line, column=missing[0],
-                                        message=f"the row has no {' and no '.join(missing)}",
-                                        hint="every place needs its code and its level"))
+                                        message=msg("the row has no {column}",
+                                                    column=missing[0]) if len(missing) == 1
+                                        else msg("the row has no {first} and no {second}",
+                                                 first=missing[0], second=missing[1]),
+                                        hint=msg("every place needs its code and its level")))
                 continue
             places.append(Place(code=cells["place"], level=cells["level"],
                                 parent=cells.get("parent") or None,
@@ -67,16 +92,18 @@ def load_places(path: str | os.PathLike[str]) -> PlaceHierarchy:
             lines.append(line)
     except csv.Error as error:
         raise FileFormatError([Problem(file=name, line=reader.line_num,
-                                       message=f"not valid CSV: {error}",
-                                       hint="check the quotes on this line")],
-                              subject="place hierarchy") from None
+                                       message=msg("not valid CSV: {error}",
+                                                   error=csv_problem(str(error))),
+                                       hint=msg("check the quotes on this line"))],
+                              subject=_SUBJECT) from None
     if columns is None:
-        raise FileFormatError([Problem(file=name, message="the file has no header row",
-                                       hint=f"the first row names the columns: "
-                                       f"{', '.join(PLACE_COLUMNS)}")], subject="place hierarchy")
+        raise FileFormatError([Problem(file=name, message=msg("the file has no header row"),
+                                       hint=msg("the first row names the columns: {columns}",
+                                                columns=", ".join(PLACE_COLUMNS)))],
+                              subject=_SUBJECT)
     problems += _hierarchy_problems(places, lines, name)
     if problems:
-        raise ValidationError(problems, subject="place hierarchy")
+        raise ValidationError(problems, subject=_SUBJECT)
     return PlaceHierarchy(places=places)
 
 
@@ -95,12 +122,12 @@ def _check_header(columns: list[str], name: str, line: int) -> None:
     unknown = [c for c in columns if c not in PLACE_COLUMNS]
     missing = [c for c in _REQUIRED if c not in columns]
     if unknown or missing:
-        what = (f"missing columns {missing}" if missing else "") + (
-            ("; " if missing else "") + f"unknown columns {unknown}" if unknown else "")
-        raise FileFormatError([Problem(file=name, line=line, message=f"the header has {what}",
-                                       hint=f"the columns are {', '.join(PLACE_COLUMNS)} "
-                                       "(place and level required)")],
-                              subject="place hierarchy")
+        what = [*([msg("missing columns {names}", names=missing)] if missing else []),
+                *([msg("unknown columns {names}", names=unknown)] if unknown else [])]
+        raise FileFormatError([Problem(file=name, line=line, message=msg(
+            "the header has {what}", what=ListText("; ", what)), hint=msg(
+            "the columns are {columns} (place and level required)",
+            columns=", ".join(PLACE_COLUMNS)))], subject=_SUBJECT)
 
 
 def _hierarchy_problems(places: list[Place], lines: list[int], name: str) -> list[Problem]:
@@ -110,21 +137,19 @@ def _hierarchy_problems(places: list[Place], lines: list[int], name: str) -> lis
     for place, line in zip(places, lines, strict=True):
         if place.code in first:
             problems.append(Problem(file=name, line=line, column="place",
-                                    message=f"the place {place.code!r} appears twice (first at "
-                                    f"line {first[place.code]})", hint="keep one row per place"))
+                                    message=msg("the place {code!r} appears twice (first at "
+                                                "line {first})", code=place.code,
+                                                first=first[place.code]),
+                                    hint=msg("keep one row per place")))
         else:
             first[place.code] = line
     for place, line in zip(places, lines, strict=True):
         if place.parent is not None and place.parent not in first:
             problems.append(Problem(file=name, line=line, column="parent",
-                                    message=f"{place.code!r} names an unknown parent "
-                                    f"{place.parent!r}", hint="add a row for that place, or "
-                                    "correct the code"))
+                                    message=msg("{code!r} names an unknown parent {parent!r}",
+                                                code=place.code, parent=place.parent),
+                                    hint=msg("add a row for that place, or correct the code")))
     if problems:
         return problems
-    try:
-        PlaceHierarchy(places=places)
-    except AggregationError as error:  # a cycle: the hierarchy's message names it
-        problems.append(Problem(file=name, message=str(error).split("\n  - ", 1)[-1],
-                                hint="a place cannot contain itself"))
-    return problems
+    return [Problem(file=name, message=cycle, hint=msg("a place cannot contain itself"))
+            for cycle in cycles_of(places)]

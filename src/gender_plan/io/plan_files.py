@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from gender_plan._i18n import msg
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_bytes_atomic
 from gender_plan.io._extras import require
@@ -28,6 +28,7 @@ from gender_plan.io._limits import (
     LimitError,
     check_text,
 )
+from gender_plan.io._parser_words import toml_problem
 from gender_plan.io._source import Locations, decode, locate, read_bytes
 from gender_plan.io._yaml import dump_yaml, load_yaml
 from gender_plan.io._yaml_fast import load_yaml_data
@@ -113,8 +114,10 @@ def loads_plan(text: str, *, format: Format) -> Plan:
     """Read a plan from the text of a YAML, JSON or TOML file."""
     kind = _checked(format)
     if len(text) > MAX_PLAN_BYTES:
-        raise FileFormatError([Problem(message=f"the text has {len(text):,} characters, more "
-                                       f"than the {MAX_PLAN_BYTES:,} a plan file may have",
+        raise FileFormatError([Problem(message=msg("the text has {count} characters, more "
+                                                   "than the {most} a plan file may have",
+                                                   count=NumberText(len(text)),
+                                                   most=NumberText(MAX_PLAN_BYTES)),
                                        hint=BOUND_HINT)])
     check_text(text, None)
     return _load(text, kind, None)
@@ -201,7 +204,7 @@ def _parse(text: str, kind: Format, file: str | None) -> tuple[Any, Locations]:
             message = message[: match.start()].strip()
         raise FileFormatError(
             [Problem(file=file, line=line, message=msg("not valid TOML: {problem}",
-                                                       problem=message.lower()))]
+                                                       problem=toml_problem(message.lower())))]
         ) from None
 
 
@@ -232,7 +235,7 @@ def _without_schema(data: Any, lines: Callable[[], Locations], file: str | None
                     ) -> dict[str, Any]:
     """Check the ``schema`` key and return the rest of the document."""
     if not isinstance(data, dict):
-        kind = "nothing" if data is None else f"a {type(data).__name__}"
+        kind = _KINDS.get(type(data), type(data).__name__)
         raise FileFormatError(
             [
                 Problem(
@@ -263,6 +266,11 @@ def _without_schema(data: Any, lines: Callable[[], Locations], file: str | None
         )
     raise FileFormatError([Problem(file=file, line=line, path="schema", message=message,
                                    hint=hint)])
+
+
+_KINDS = {type(None): msg("nothing"), list: msg("a list"), str: msg("a text"),
+          int: msg("a number"), float: msg("a number"), bool: msg("true or false")}
+"""What a document holds instead of a mapping, in words."""
 
 
 def _with_hint(problem: Problem) -> Problem:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import FileAccessError, GenderPlanError, Problem, ValidationError
 from gender_plan.io._limits import MAX_PLAN_BYTES, read_bytes
 from gender_plan.io.plan_cache import (
@@ -88,7 +89,7 @@ def load_plan_folder(
     """
     root = Path(folder)
     if not root.is_dir():
-        raise FileAccessError(str(root), "it is not a folder of plan files")
+        raise FileAccessError(str(root), msg("it is not a folder of plan files"))
     count = _worker_count(workers)
     with _collector_paused():
         return _load(root, PlanCache() if cache is True else cache or None, count)
@@ -128,14 +129,15 @@ def _indexed(root: Path, names: list[str], outcomes: list[Plan | list[Problem]])
             continue
         if outcome.code in plans:
             problems.append(Problem(file=name, path="code",
-                                    message=f"the plan code {outcome.code!r} is also the code of "
-                                    f"{files[outcome.code]}",
-                                    hint="each plan in the folder needs its own code"))
+                                    message=msg("the plan code {code!r} is also the code of "
+                                                "{file}", code=outcome.code,
+                                                file=files[outcome.code]),
+                                    hint=msg("each plan in the folder needs its own code")))
             continue
         plans[outcome.code] = outcome
         files[outcome.code] = Path(name)
     if problems:
-        raise ValidationError(problems, subject=f"plans in {root}")
+        raise ValidationError(problems, subject=msg("plans in {folder}", folder=root))
     return PlanFolder(plans=plans, files=files)
 
 
@@ -158,7 +160,7 @@ def _parse_one(name: str, keyed: bool) -> tuple[str | None, Plan | None, list[Pr
     except ValidationError as error:
         return None, None, list(error.problems)
     except GenderPlanError as error:
-        return None, None, [Problem(file=name, message=str(error))]
+        return None, None, [Problem(file=name, message=error.describe())]
     return (content_key(data, kind) if keyed else None), plan, []
 
 

@@ -21,6 +21,7 @@ import attrs
 
 from gender_plan.io.plan_files import SCHEMA
 from gender_plan.model import DayOfYear, LocalizedText, PartialDate, Period, Plan
+from gender_plan.model.share import CONDITION_COMPARATORS
 
 __all__ = ["plan_schema"]
 
@@ -76,6 +77,9 @@ def _plan_schema() -> dict[str, Any]:
         **plan["properties"],
     }
     plan["required"] = ["schema", *plan["required"]]
+    # A condition on the places below compares with one value: no band (the model refuses it).
+    definitions["ShareOfPlaces"]["properties"]["comparator"]["enum"] = [
+        comparator.value for comparator in CONDITION_COMPARATORS]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": _ID,

@@ -9,17 +9,14 @@ workbook opens on it). Needs the ``excel`` extra (openpyxl).
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from gender_plan.errors import FileFormatError, Problem, ValidationError
+from gender_plan._i18n import msg
+from gender_plan.errors import Problem, ValidationError
 from gender_plan.io._atomic import write_atomic
 from gender_plan.io._extras import require
-from gender_plan.io._source import decode, read_bytes
 from gender_plan.io._table import escape
 from gender_plan.io._workbook_text import (
     ACTIVITY_HEADERS,
@@ -33,7 +30,7 @@ from gender_plan.io._workbook_text import (
 )
 from gender_plan.model import Frequency, Indicator, Period, Plan, TargetKind
 
-__all__ = ["ACTIVITY_ROWS", "load_places", "parse_years", "template_periods", "write_workbook"]
+__all__ = ["ACTIVITY_ROWS", "parse_years", "template_periods", "write_workbook"]
 
 ACTIVITY_ROWS = 500
 """How many empty rows of the activities sheet get the lists and checks."""
@@ -54,9 +51,10 @@ def parse_years(text: str) -> tuple[int, int]:
     except ValueError:
         years = (0, 0)
     if not (1900 <= years[0] <= years[1] <= 2200):
-        raise ValidationError([Problem(message=f"expected years such as 2025-2030, found "
-                                       f"{text!r}", hint="give the first and last year")],
-                              subject="years")
+        raise ValidationError([Problem(message=msg("expected years such as 2025-2030, found "
+                                                   "{text!r}", text=text),
+                                       hint=msg("give the first and last year"))],
+                              subject=msg("years"))
     return years
 
 
@@ -73,42 +71,6 @@ def template_periods(indicator: Indicator, years: Sequence[int]) -> tuple[Period
     if Frequency.QUARTER in frequencies:
         return tuple(Period(year=y, quarter=q) for y in years for q in range(1, 5))
     return tuple(Period(year=y) for y in years)
-
-
-def load_places(path: str | os.PathLike[str]) -> tuple[str, ...]:
-    """The places of a places file.
-
-    A CSV whose first column, headed ``place`` (``địa bàn``, ``code``, ``mã``), names one place
-    per row.
-    """
-    name = str(path)
-    rows = list(csv.reader(io.StringIO(decode(read_bytes(path), name), newline="")))
-    headed = [(i, r) for i, r in enumerate(rows, start=1) if any(c.strip() for c in r)]
-    if not headed or _normal(headed[0][1][0]) not in ("place", "địa bàn", "code", "mã"):
-        raise FileFormatError([Problem(file=name, line=headed[0][0] if headed else None,
-                                       message="the first row must name the column 'place'",
-                                       hint="write 'place' (or 'địa bàn') in the first cell, "
-                                       "then one place per row")], subject="places file")
-    places: list[str] = []
-    problems = []
-    for line, row in headed[1:]:
-        place = row[0].strip()
-        if not place:
-            problems.append(Problem(file=name, line=line, message="the place is empty"))
-        elif place in places:
-            problems.append(Problem(file=name, line=line, message=f"{place!r} appears twice"))
-        else:
-            places.append(place)
-    if problems:
-        raise ValidationError(problems, subject="places file")
-    if not places:
-        raise FileFormatError([Problem(file=name, message="the file names no place")],
-                              subject="places file")
-    return tuple(places)
-
-
-def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def write_workbook(
@@ -129,7 +91,7 @@ def write_workbook(
             place column (for a district that collects its communes' figures).
     """
     openpyxl = require("openpyxl", package="openpyxl", extra="excel",
-                       feature="writing the measurement workbook")
+                       feature=msg("writing the measurement workbook"))
     first, last = years if years is not None else (plan.start_year - 1, plan.end_year)
     chosen = tuple(places)
     workbook = openpyxl.Workbook()
@@ -321,8 +283,9 @@ def _check_texts(openpyxl: Any, workbook: Any) -> None:
     illegal = openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE
     problems = [
         Problem(column=f"'{sheet.title}'!{cell.coordinate}",
-                message=f"the plan's text {cell.value!r} holds a control character that an "
-                "Excel file cannot store", hint="remove it from the plan file")
+                message=msg("the plan's text {text!r} holds a control character that an "
+                            "Excel file cannot store", text=cell.value),
+                hint=msg("remove it from the plan file"))
         for sheet in workbook.worksheets
         for row in sheet.iter_rows()
         for cell in row

@@ -10,6 +10,7 @@ from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Frequency, PartialDate, Period
 from gender_plan.model.plan import Plan, Signatory
 from gender_plan.model.responsible import Assignment, ResponsibleUnit
+from gender_plan.model.share import ShareOfPlaces
 from gender_plan.model.target import Comparator, Target, TargetKind
 from gender_plan.model.task import Role, Task, TaskLink
 from gender_plan.model.text import LANGUAGES, Language, LocalizedText
@@ -41,6 +42,7 @@ __all__ = [
     "ResponsibleUnit",
     "Role",
     "Sex",
+    "ShareOfPlaces",
     "Signatory",
     "Subsection",
     "Target",

@@ -24,6 +24,15 @@ def to_tuple(value: Any) -> Any:
     return value
 
 
+_KINDS = {
+    "document": msg("document"), "goal": msg("goal"), "indicator": msg("indicator"),
+    "subsection": msg("subsection"), "task": msg("task"), "event": msg("event"),
+    "responsible unit": msg("responsible unit"), "funding source": msg("funding source"),
+    "linked unit": msg("linked unit"),
+}
+"""The kinds of code that must not repeat, in words."""
+
+
 class Checker:
     """A list of problems found in one object, with helpers for the common checks."""
 
@@ -90,12 +99,14 @@ class Checker:
     def unique(self, codes: Iterable[tuple[str, str]], what: str) -> None:
         """Check that no code repeats; `codes` holds (path, code) pairs."""
         seen: dict[str, str] = {}
+        kind = _KINDS.get(what, what)
         for path, code in codes:
             if code in seen:
                 self.add(
                     path,
-                    f"duplicate {what} code {code!r}, already used at {seen[code]}",
-                    hint=msg("give each {what} its own code", what=what),
+                    msg("duplicate {what} code {code!r}, already used at {path}", what=kind,
+                        code=code, path=seen[code]),
+                    hint=msg("give each {what} its own code", what=kind),
                 )
             else:
                 seen[code] = path

@@ -10,6 +10,7 @@ import datetime
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.period import Period
 
@@ -32,12 +33,13 @@ class Participants:
             if value is not None:
                 check.require(isinstance(value, int) and not isinstance(value, bool)
                               and value >= 0, name,
-                              f"expected a whole number of people, 0 or more, found {value!r}")
+                              msg("expected a whole number of people, 0 or more, found "
+                                  "{value!r}", value=value))
         check.done()
         if self.total is not None and self.female is not None and self.male is not None:
             check.require(self.total >= self.female + self.male, "total",
-                          f"the total ({self.total}) is below women and men together "
-                          f"({self.female} + {self.male})")
+                          msg("the total ({total}) is below women and men together ({female} "
+                              "+ {male})", total=self.total, female=self.female, male=self.male))
             check.done()
 
     @property
@@ -83,26 +85,29 @@ class Activity:
         check = Checker("activity")
         check.code(self.unit, "unit")
         check.require(isinstance(self.description, str) and bool(self.description.strip()),
-                      "description", f"expected what was done, found {self.description!r}")
+                      "description", msg("expected what was done, found {value!r}",
+                                         value=self.description))
         check.instance(self.start, Period, "start", "a period")
         if self.end is not None and check.instance(self.end, Period, "end", "a period"):
             check.require(isinstance(self.start, Period) and self.end.end >= self.start.start,
-                          "end", f"the activity ends ({self.end}) before it starts "
-                          f"({self.start})")
+                          "end", msg("the activity ends ({end}) before it starts ({start})",
+                                     end=self.end, start=self.start))
         for name in ("task", "event", "funding"):
             if getattr(self, name) is not None:
                 check.code(getattr(self, name), name)
         if self.duty is not None:
             check.require(isinstance(self.duty, int) and not isinstance(self.duty, bool)
                           and self.duty >= 1, "duty",
-                          f"expected a duty's number, 1 or more, found {self.duty!r}")
+                          msg("expected a duty's number, 1 or more, found {value!r}",
+                              value=self.duty))
         check.require(self.task is not None or self.duty is not None, "task",
-                      "an activity serves a task or a unit's duty: name one of them")
+                      msg("an activity serves a task or a unit's duty: name one of them"))
         check.instance(self.completed, bool, "completed", "true or false")
         check.instance(self.participants, Participants, "participants", "participants")
         check.items(self.documents, str, "documents", "texts")
         if self.cost is not None and check.number(self.cost, "cost"):
-            check.require(self.cost >= 0, "cost", f"expected 0 or more, found {self.cost!r}")
+            check.require(self.cost >= 0, "cost", msg("expected 0 or more, found {value!r}",
+                                                      value=self.cost))
         check.done()
 
     @property

@@ -6,6 +6,7 @@ import datetime
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 from gender_plan.model.text import LocalizedText
 
@@ -29,8 +30,8 @@ class DayOfYear:
                 datetime.date(2024, self.month, self.day)  # a leap year admits 29 February
             except ValueError:
                 ok = False
-        check.require(ok, "", f"expected a day of the year, found month {self.month!r} day "
-                      f"{self.day!r}")
+        check.require(ok, "", msg("expected a day of the year, found month {month!r} day "
+                                  "{day!r}", month=self.month, day=self.day))
         check.done()
 
     def in_year(self, year: int) -> datetime.date:

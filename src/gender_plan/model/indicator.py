@@ -11,6 +11,7 @@ from gender_plan import units
 from gender_plan._i18n import QuantityText, msg
 from gender_plan.errors import UnitError
 from gender_plan.model._checks import Checker, to_tuple
+from gender_plan.model.share import ShareOfPlaces
 from gender_plan.model.target import Comparator, Target, TargetKind
 from gender_plan.model.text import LocalizedText
 
@@ -124,6 +125,11 @@ class Indicator:
     implements: str | None = None
     """The code of the parent plan's indicator this one implements (see `gender_plan.traceability`);
     each of its targets is compared with the parent's requirement in force at its deadline."""
+    share_of_places: ShareOfPlaces | None = None
+    """What the indicator counts when it is the share of the places below that meet a condition
+    ("100% of its wards publish at least 4 news items every quarter"); such an indicator is in
+    percent. A place with places below it is judged from their values (see
+    `gender_plan.portfolio`); a place without is judged from its own measurements."""
 
     def __attrs_post_init__(self) -> None:
         check = Checker(f"indicator {self.code!r}")
@@ -156,6 +162,7 @@ class Indicator:
         if unit_ok and isinstance(self.baseline, Baseline):
             self._check_value(check, "baseline.value", self.baseline.value)
         self._check_reference(check, unit_ok)
+        self._check_share(check)
         check.done()
 
     @property
@@ -211,6 +218,26 @@ class Indicator:
         if comparator is Comparator.EQ:
             return value, value
         raise TypeError(f"a strict comparator {comparator.value!r} has no band")
+
+    def _check_share(self, check: Checker) -> None:
+        if self.share_of_places is None:
+            return
+        if check.instance(self.share_of_places, ShareOfPlaces, "share_of_places",
+                          "a share of places"):
+            check.require(
+                self.unit == "percent", "unit",
+                msg("a share-of-places indicator is in percent, found {unit!r}",
+                    unit=self.unit),
+                hint=msg("write unit: percent (the condition's own unit goes in "
+                         "share_of_places.unit)"),
+            )
+            check.require(
+                self.share_of_places.indicator != self.code, "share_of_places.indicator",
+                msg("a share of places looks at an indicator of the places below, not at "
+                    "itself ({code!r})", code=self.code),
+                hint=msg("name the lower plans' indicator, or leave indicator out to use each "
+                         "place's counterpart of this one"),
+            )
 
     def _check_reference(self, check: Checker, unit_ok: bool) -> None:
         if self.direction is not Direction.TOWARD_REFERENCE:

@@ -79,8 +79,9 @@ class Measurement:
             check.require(
                 getattr(self, name) is not None or getattr(self, f"{name}_label") is None,
                 f"{name}_label",
-                f"a {name} label needs the {name} it labels",
-                hint=f"fill in the {name} column as well",
+                msg("a series label needs the series it labels") if name == "series"
+                else msg("a source label needs the source it labels"),
+                hint=msg("fill in the {vi} column as well", vi=name),
             )
         check.done()
 

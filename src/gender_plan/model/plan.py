@@ -200,16 +200,18 @@ class Plan:
             check.require(
                 self.number_suffix.startswith("/"),
                 "number_suffix",
-                f"expected the part after the number, starting with '/', found "
-                f"{self.number_suffix!r}",
-                hint="write '/KH-UBND' for 'Số: /KH-UBND'",
+                msg("expected the part after the number, starting with '/', found {value!r}",
+                    value=self.number_suffix),
+                hint=msg("write '/KH-UBND' for 'Số: /KH-UBND'"),
             )
             if isinstance(self.number, str):
                 check.require(
                     self.number.endswith(self.number_suffix),
                     "number_suffix",
-                    f"the number {self.number!r} does not end with {self.number_suffix!r}",
-                    hint="leave number_suffix out once the plan has its number, or correct it",
+                    msg("the number {number!r} does not end with {suffix!r}",
+                        number=self.number, suffix=self.number_suffix),
+                    hint=msg("leave number_suffix out once the plan has its number, or correct "
+                             "it"),
                 )
         if self.contact is not None:
             check.code(self.contact, "contact")
@@ -292,10 +294,11 @@ class Plan:
             check.require(
                 self.parent != self.code and not same_number,
                 "parent",
-                f"the plan names itself as its parent ({self.parent!r}"
-                + (f", number {self.number!r})" if same_number else ")"),
-                hint="the parent is the plan this one implements, e.g. the province's or the "
-                "national strategy",
+                msg("the plan names itself as its parent ({parent!r}, number {number!r})",
+                    parent=self.parent, number=self.number) if same_number
+                else msg("the plan names itself as its parent ({parent!r})", parent=self.parent),
+                hint=msg("the parent is the plan this one implements, e.g. the province's or "
+                         "the national strategy"),
             )
 
     def _check_years(self, check: Checker) -> None:

@@ -189,15 +189,16 @@ class Target:
             check.add("comparator", "a yes/no target is compared with '=', not 'between'")
             return
         present = check.require(
-            self.upper is not None, "upper", "a 'between' target needs an upper edge",
-            hint="write value (the lower edge) and upper, e.g. 0.97 and 1.03",
+            self.upper is not None, "upper", msg("a 'between' target needs an upper edge"),
+            hint=msg("write value (the lower edge) and upper, e.g. 0.97 and 1.03"),
         )
         if present and check.number(self.upper, "upper") and isinstance(self.value, int | float):
             check.require(
                 self.upper >= self.value,  # type: ignore[operator]
                 "upper",
-                f"the upper edge {self.upper!r} is below the lower edge {self.value!r}",
-                hint="value is the lower edge, upper the upper edge",
+                msg("the upper edge {upper!r} is below the lower edge {value!r}",
+                    upper=self.upper, value=self.value),
+                hint=msg("value is the lower edge, upper the upper edge"),
             )
 
     @property

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.text import LocalizedText
 
@@ -57,9 +58,9 @@ class TaskLink:
             check.require(
                 self.evidence is not None,
                 "evidence",
-                "a role needs the words of the plan that state it",
-                hint="quote the duty that says 'chủ trì', 'phối hợp' or 'tham mưu', or leave "
-                "the role out",
+                msg("a role needs the words of the plan that state it"),
+                hint=msg("quote the duty that says 'chủ trì', 'phối hợp' or 'tham mưu', or "
+                         "leave the role out"),
             )
         if self.evidence is not None:
             check.instance(self.evidence, LocalizedText, "evidence", "a localized text")

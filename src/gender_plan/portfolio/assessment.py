@@ -2,8 +2,10 @@
 
 A place with no places below it is judged from its own measurement rows; a place with places
 below it from the Σ of their rows (Σ numerators / Σ denominators for a rate), each row renamed
-to the counterpart indicator of the place's plan (`gender_plan.portfolio.matching`). The
-assessment engine runs once per plan, on all the places that adopted it.
+to the counterpart indicator of the place's plan (`gender_plan.portfolio.matching`), and its
+shares of places from the count of places below meeting their condition
+(`gender_plan.portfolio._shares`). The assessment engine runs once per plan, on all the places
+that adopted it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
-from gender_plan.portfolio import _carry
+from gender_plan.portfolio import _carry, _shares
 from gender_plan.portfolio._carry import RATIO, SKIP, SUM, Rows
 from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
@@ -52,8 +54,15 @@ def assess_portfolio(
     state = _State(portfolio, frame, match)
     tables: list[AssessmentTable] = []
     table_plans: list[str] = []
+    leaf_data, upper_data = state.leaf_frame(), state.upper_frame()
+    context = state.share_context()
+    shares = _shares.share_rows(context, [leaf_data, upper_data])
+    if len(shares["place"]):
+        upper_data = {name: np.concatenate([upper_data[name], shares[name]])
+                      for name in upper_data}
+    state.gaps += context.gaps()
     for leaf in (True, False):
-        data = state.leaf_frame() if leaf else state.upper_frame()
+        data = leaf_data if leaf else upper_data
         groups = state.groups(leaf)
         position = np.full(len(state.names), -1, dtype=np.int64)
         for members in groups.values():
@@ -67,7 +76,8 @@ def assess_portfolio(
             names = tuple(state.names[m] for m in members)
             low, high = np.searchsorted(ordered, [plan_index, plan_index + 1])
             sub = _subframe(data, order[low:high], position, names, state)
-            tables.append(assess_frame(plan, sub, as_of=as_of, method=method, places=names))
+            table = assess_frame(plan, sub, as_of=as_of, method=method, places=names)
+            tables.append(table if leaf else _shares.flag_shares(table, plan))
             table_plans.append(plan.code)
     return PortfolioAssessment(
         as_of=tables[0].as_of if tables else _date(as_of), portfolio=portfolio, match=match,
@@ -85,8 +95,10 @@ class _State:
 
     def __init__(self, portfolio: Portfolio, frame: MeasurementFrame, match: MatchBy) -> None:
         self.frame = frame
+        self.match = match
         hierarchy = portfolio.hierarchy
         self.names = tuple(p.code for p in hierarchy.places)
+        self.levels = [p.level for p in hierarchy.places]
         index = {name: i for i, name in enumerate(self.names)}
         self.parent = np.array([index[p.parent] if p.parent is not None else -1
                                 for p in hierarchy.places], dtype=np.int64)
@@ -124,7 +136,9 @@ class _State:
                 v = self.code_index[indicator.code]
                 self.in_plan[k, v] = True
                 rule = rule_for(indicator)
+                # A share of places is counted from the places below (`_shares`), not summed.
                 self.kind[k, v] = (SKIP if isinstance(rule, CountMet)
+                                   or indicator.share_of_places is not None
                                    else RATIO if isinstance(rule, Ratio) else SUM)
                 self.scale[k, v] = rule.scale if isinstance(rule, Ratio) else 1.0
         for k, plan in enumerate(self.plans):
@@ -156,7 +170,11 @@ class _State:
             found = counterparts(self.plans[child], self.plans[upper], match)
             self.matches.append(found)
             used: dict[str, str] = {}
+            shares = {i.code for _, i in self.plans[upper].indicators()
+                      if i.share_of_places is not None}
             for upper_code, code in found.codes.items():
+                if upper_code in shares:  # counted, not carried up: see `_shares`
+                    continue
                 v = self.code_index[code]
                 if code in used:  # one indicator counted towards two: neither is guessed
                     self.gaps.append(Gap(
@@ -172,7 +190,15 @@ class _State:
                 self.mapped[r, v] = self.code_index[upper_code]
                 self.factor[r, v] = found.factors[upper_code]
             for gap in found.gaps:
-                self.gaps.append(_with_places(gap, places_of[(child, upper)]))
+                if gap.parent_indicator not in shares:  # `_shares` reports those
+                    self.gaps.append(_with_places(gap, places_of[(child, upper)]))
+
+    def share_context(self) -> _shares.ShareContext:
+        """What `_shares` needs to count the places below that meet a condition."""
+        return _shares.ShareContext(
+            names=self.names, levels=self.levels, parent=self.parent, has_below=self.has_below,
+            place_plan=self.place_plan, plans=self.plans, code_index=self.code_index,
+            match=self.match)
 
     def pair_of(self, child: _carry.IntArray, upper: _carry.IntArray) -> _carry.IntArray:
         """Each row's row in the pair tables (-1 where either plan is unknown)."""

@@ -1,8 +1,9 @@
 """What a portfolio cannot judge without guessing, reported as data: places, plans, indicators.
 
 A place without a plan, a plan code that names no file, a parent's indicator that a place's plan
-has no counterpart for, measurement rows that no plan can read: each is a `Gap` with the places
-it concerns and a message that says what to fix. Nothing is filled in for them.
+has no counterpart for, a share of places with no place below to count, measurement rows that
+no plan can read: each is a `Gap` with the places it concerns and a message that says what to
+fix. Nothing is filled in for them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ class GapKind(enum.Enum):
     NOT_SUMMED = "not_summed"
     """A yes/no indicator of a parent's plan: facts do not add up (declare a share-of-places
     indicator to count the places that hold them)."""
+    NO_PLACES_BELOW = "no_places_below"
+    """A share-of-places indicator at a place none of whose places below (at the level it
+    counts) has a plan with the indicator it looks at: the share is not computed there."""
     UNUSED_ROWS = "unused_rows"
     """Measurement rows no plan reads: an unknown place, a place without a plan, an indicator
     its plan does not have, or a place with places below it (judged from their sums)."""

@@ -4,18 +4,22 @@ By default a place's indicator is the counterpart of the parent's indicator it `
 (the link `gender_plan.traceability` checks). As an explicit option, indicators are matched by
 the plans' numbering (`Indicator.label`: the number, else the code); where one number has
 several measurable parts (3.2a and 3.2b), the part with the same code. A place under a
-parent of the same plan matches each indicator to itself. Several candidates, or
-none, is a gap: nothing is chosen for the user.
+parent of the same plan matches each indicator to itself. A share of places
+(`ShareOfPlaces`) that names the indicator it looks at has that indicator of the place's plan
+as its counterpart, by code; a share's counterpart only has to fit the share's condition, not
+its percent. Several candidates, or none, is a gap: nothing is chosen for the user.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import msg
 from gender_plan.errors import UnitError
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.plan import Plan
@@ -40,7 +44,9 @@ class Counterparts:
     codes: Mapping[str, str] = attrs.field(hash=False)
     """The place's indicator code for each parent indicator code that has one."""
     factors: Mapping[str, float] = attrs.field(hash=False)
-    """The factor from the counterpart's unit to the parent indicator's unit."""
+    """The factor from the counterpart's unit to the parent indicator's unit (for the
+    indicators that sum: a share of places compares its counterpart's values with its
+    condition instead, and has no factor)."""
     gaps: tuple[Gap, ...] = ()
     """Parent indicators without one counterpart (without places: the caller adds them)."""
 
@@ -50,13 +56,17 @@ def counterparts(plan: Plan, parent: Plan, by: MatchBy = MatchBy.IMPLEMENTS) -> 
 
     A place under a parent of the same plan matches every indicator to itself.
     """
-    if plan.code == parent.code:
-        same = [indicator.code for _, indicator in plan.indicators()]
-        return Counterparts(codes={c: c for c in same}, factors=dict.fromkeys(same, 1.0))
-    found: dict[str, list[Indicator]] = {}
     mine = [indicator for _, indicator in plan.indicators()]
+    same_plan = plan.code == parent.code
+    found: dict[str, list[Indicator]] = {}
     for _, upper in parent.indicators():
-        found[upper.code] = [i for i in mine if _matches(i, upper, by)]
+        named = upper.share_of_places.indicator if upper.share_of_places is not None else None
+        if named is not None:
+            found[upper.code] = [i for i in mine if i.code == named]
+        elif same_plan:
+            found[upper.code] = [upper]
+        else:
+            found[upper.code] = [i for i in mine if _matches(i, upper, by)]
     codes: dict[str, str] = {}
     factors: dict[str, float] = {}
     gaps: list[Gap] = []
@@ -65,6 +75,13 @@ def counterparts(plan: Plan, parent: Plan, by: MatchBy = MatchBy.IMPLEMENTS) -> 
         candidates = matching
         if by is MatchBy.NUMBER and len(matching) > 1:
             candidates = [i for i in matching if i.code == code] or matching
+        if upper.share_of_places is not None:
+            gap = _share_gap(plan, parent, upper, candidates, by)
+            if gap is None:
+                codes[code] = candidates[0].code
+            else:
+                gaps.append(gap)
+            continue
         if not candidates:
             how = (f"no indicator 'implements: {code}'" if by is MatchBy.IMPLEMENTS
                    else f"no indicator numbered {upper.label!r}")
@@ -100,6 +117,46 @@ def counterparts(plan: Plan, parent: Plan, by: MatchBy = MatchBy.IMPLEMENTS) -> 
         codes[code] = chosen.code
         factors[code] = factor
     return Counterparts(codes=codes, factors=factors, gaps=tuple(gaps))
+
+
+def _share_gap(plan: Plan, parent: Plan, upper: Indicator, candidates: list[Indicator],
+               by: MatchBy) -> Gap | None:
+    """Why `plan` has no indicator a share of places of `parent` can look at (None: it has)."""
+    share = upper.share_of_places
+    assert share is not None
+    about: dict[str, Any] = {"plan": plan.code, "parent_plan": parent.code,
+                             "parent_indicator": upper.code}
+    if len(candidates) != 1:
+        how = (msg("no indicator {code!r}", code=share.indicator) if share.indicator is not None
+               else msg("no indicator 'implements: {code}'", code=upper.code)
+               if by is MatchBy.IMPLEMENTS else
+               msg("no indicator numbered {number!r}", number=upper.label))
+        if candidates:
+            return Gap(kind=GapKind.AMBIGUOUS, **about, message=msg(
+                "plan {plan!r} has {count} indicators ({codes}) matching the share of places "
+                "{code!r} of plan {parent!r}: its places are not counted (keep one link)",
+                plan=plan.code, count=len(candidates), codes=", ".join(
+                    i.code for i in candidates), code=upper.code, parent=parent.code))
+        return Gap(kind=GapKind.NO_COUNTERPART, **about, message=msg(
+            "plan {plan!r} has {how} for the share of places {code!r} of plan {parent!r}: its "
+            "places are not counted in that share (add the indicator, or the link to the one "
+            "that measures it)", plan=plan.code, how=how, code=upper.code, parent=parent.code))
+    chosen = candidates[0]
+    fits = chosen.is_yes_no == share.is_yes_no
+    if fits and share.unit is not None:
+        try:
+            units.conversion_factor(share.unit, chosen.unit)
+        except UnitError:
+            fits = False
+    if fits:
+        return None
+    wanted = (msg("a yes/no fact") if share.is_yes_no
+              else repr(share.unit) if share.unit is not None else msg("numbers"))
+    return Gap(kind=GapKind.UNIT_MISMATCH, **about, indicator=chosen.code, message=msg(
+        "indicator {indicator!r} of plan {plan!r} is in {unit!r}, but the share of places "
+        "{code!r} of plan {parent!r} compares {wanted}: its places are not counted (correct "
+        "the condition's unit, or the indicator looked at)", indicator=chosen.code,
+        plan=plan.code, unit=chosen.unit, code=upper.code, parent=parent.code, wanted=wanted))
 
 
 def _matches(indicator: Indicator, upper: Indicator, by: MatchBy) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import STATUSES, Status
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.portfolio.gaps import Gap
@@ -69,6 +70,23 @@ class PortfolioAssessment:
     def status_of(self, place: str, indicator: str) -> Status:
         """The status of `indicator` (a code of the place's own plan) at `place`."""
         return self.table_of(place).status_of(place, indicator)
+
+    def reasons(self, place: str, indicator: str) -> tuple[Reason, ...]:
+        """The reasons behind the status of `indicator` at `place`, in reading order."""
+        return self.table_of(place).reasons(place, indicator)
+
+    def places_met(self, place: str, indicator: str) -> tuple[int, int] | None:
+        """(places meeting, places counted) of a share of places in its latest period judged.
+
+        None for an indicator that is no share of places computed at `place`, or without data.
+        """
+        table = self.table_of(place)
+        row = table.row(place, indicator)
+        flag = table.flags.get(ReasonCode.SHARE_OF_PLACES)
+        if flag is None or not flag[row]:
+            return None
+        latest = int(table.latest_row[row])
+        return int(table.frame.numerator[latest]), int(table.frame.denominator[latest])
 
     def results(self, level: str | None = None) -> Iterator[PlaceResult]:
         """Every assessed place's result per indicator, in the hierarchy's order."""

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from gender_plan._i18n import msg
 from gender_plan.errors import GenderPlanError, MissingProgramError
 from gender_plan.io._atomic import write_bytes_atomic
 
@@ -50,11 +51,11 @@ def html_to_pdf(html: str, path: str | os.PathLike[str]) -> Path:
             done = subprocess.run(command, capture_output=True, text=True,
                                   timeout=_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired:
-            raise GenderPlanError(f"Chromium did not print the report within {_TIMEOUT_S} s") \
-                from None
+            raise GenderPlanError(msg("Chromium did not print the report within {seconds} s",
+                                      seconds=_TIMEOUT_S)) from None
         if done.returncode != 0 or not out.exists():
             tail = "\n".join(done.stderr.strip().splitlines()[-5:])
-            raise GenderPlanError(f"Chromium could not print the report (exit status "
-                                  f"{done.returncode}): {tail}")
+            raise GenderPlanError(msg("Chromium could not print the report (exit status "
+                                      "{status}): {tail}", status=done.returncode, tail=tail))
         write_bytes_atomic(path, out.read_bytes())
     return Path(path)

@@ -1,7 +1,8 @@
 """A province's dashboard, as one self-contained HTML page (no script, prints on A4).
 
 Every commune's status per target, the share of communes on track, the province's own
-assessment and a ranking.
+assessment with its latest values (and, for a share of places, how many places below met its
+condition) and a ranking.
 
 Colours only repeat what the text says: every cell holds the status's name, so the table
 reads the same in black and white and to a screen reader.
@@ -10,9 +11,13 @@ reads the same in black and white and to a screen reader.
 from __future__ import annotations
 
 import html
+import math
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation.status import Status
+from gender_plan.model.indicator import Indicator
+from gender_plan.numbers import format_quantity
 from gender_plan.portfolio.results import PortfolioAssessment
 
 __all__ = ["dashboard_html"]
@@ -37,6 +42,24 @@ def _cell(status: Status | None) -> str:
             f'<br><small>{html.escape(status.text("en"))}</small></td>')
 
 
+def _latest(assessment: PortfolioAssessment, place: str, indicator: Indicator) -> str:
+    """The latest value judged, with the count of places for a share of places."""
+    table = assessment.table_of(place)
+    value = float(table.latest[table.row(place, indicator.code)])
+    if math.isnan(value):
+        return "—"
+    shown = html.escape(format_quantity(bool(value) if indicator.is_yes_no else value,
+                                        indicator.unit, "vi"))
+    counted = assessment.places_met(place, indicator.code)
+    share = indicator.share_of_places
+    if counted is not None and share is not None:
+        met, total = counted
+        condition = html.escape(share.describe())
+        shown += (f"<br><small>{met}/{total} địa phương cấp dưới đạt {condition} / {met} of "
+                  f"{total} places below meet {condition}</small>")
+    return shown
+
+
 def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
     """The dashboard of `place` (a province) and the places directly below it.
 
@@ -46,11 +69,12 @@ def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
     portfolio = assessment.portfolio
     hierarchy = portfolio.hierarchy
     if not assessment.assessed(place):
-        raise AssessmentError(f"place {place!r} was not assessed (has it a plan?): no dashboard")
+        raise AssessmentError(msg("place {place!r} was not assessed (has it a plan?): no "
+                                  "dashboard", place=place))
     below = list(hierarchy.children(place))
     if not below:
-        raise AssessmentError(f"place {place!r} has no places below it: a dashboard shows "
-                              "the places of a province")
+        raise AssessmentError(msg("place {place!r} has no places below it: a dashboard shows "
+                                  "the places of a province", place=place))
     plan = portfolio.plan_of(place)
     assert plan is not None
     upper = [indicator for _, indicator in plan.indicators()]
@@ -75,11 +99,12 @@ def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
              f"; đánh giá đến / as of {assessment.as_of.isoformat()}</p>",
              "<h2>Đánh giá của tỉnh / the province's own assessment</h2>",
              "<table><tr><th>Số / No.</th><th>Chỉ tiêu / indicator</th>"
-             "<th>Trạng thái / status</th></tr>"]
+             "<th>Trạng thái / status</th><th>Giá trị mới nhất / latest value</th></tr>"]
     for indicator in upper:
         lines.append(f"<tr><td>{html.escape(indicator.label)}</td><td>"
                      f"{html.escape(indicator.name.get('vi'))}</td>"
-                     f"{_cell(assessment.status_of(place, indicator.code))}</tr>")
+                     f"{_cell(assessment.status_of(place, indicator.code))}"
+                     f"<td>{_latest(assessment, place, indicator)}</td></tr>")
     lines += ["</table>", "<h2>Các xã theo từng chỉ tiêu / every commune per target</h2>",
               f"<table><tr><th>Xã / commune</th>{heads}</tr>"]
     for child in below:

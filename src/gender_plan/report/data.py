@@ -7,10 +7,13 @@ field does not). The fields are documented in ``docs/reference/cli.md``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from gender_plan.evaluation.assessment import Assessment, Observation, flat_figures
 from gender_plan.evaluation.plan_assessment import PlanAssessment, Summary
+from gender_plan.evaluation.reasons import series_labels
+from gender_plan.model.measurement import Measurement
 from gender_plan.model.plan import Plan
 from gender_plan.model.target import Target
 from gender_plan.model.text import Language
@@ -84,7 +87,8 @@ def _target(target: Target | None, plan: Plan) -> dict[str, Any] | None:
     }
 
 
-def _indicator(plan: Plan, goal: str, number: str, found: Assessment) -> dict[str, Any]:
+def _indicator(plan: Plan, goal: str, number: str, found: Assessment,
+               named: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
     return {
         "code": found.indicator,
         "goal": goal,
@@ -108,16 +112,23 @@ def _indicator(plan: Plan, goal: str, number: str, found: Assessment) -> dict[st
         "failing_periods": [str(period) for period in found.failing_periods],
         "reasons": [
             {"code": reason.code.value, "detail": reason.detail,
-             "text": {"vi": reason.text("vi"), "en": reason.text("en")}}
+             "text": {"vi": reason.text("vi", named["vi"]),
+                      "en": reason.text("en", named["en"])}}
             for reason in found.reasons
         ],
     }
 
 
-def assessment_data(plan: Plan, assessment: PlanAssessment) -> dict[str, Any]:
-    """The assessment as a JSON-ready document (see the module docstring for its stability)."""
+def assessment_data(plan: Plan, assessment: PlanAssessment,
+                    measurements: Iterable[Measurement] = ()) -> dict[str, Any]:
+    """The assessment as a JSON-ready document (see the module docstring for its stability).
+
+    With the `measurements` assessed, reasons name each series by its label in each language.
+    """
+    rows = tuple(measurements)
+    named = {language: series_labels(rows, language) for language in ("vi", "en")}
     indicators = [
-        _indicator(plan, goal.code, indicator.label, assessment[indicator.code])
+        _indicator(plan, goal.code, indicator.label, assessment[indicator.code], named)
         for goal, indicator in plan.indicators()
     ]
     return {
@@ -147,9 +158,18 @@ def assessment_data(plan: Plan, assessment: PlanAssessment) -> dict[str, Any]:
 
 
 def assessment_rows(
-    plan: Plan, assessment: PlanAssessment, *, language: Language = "vi"
+    plan: Plan, assessment: PlanAssessment, *, language: Language = "vi",
+    measurements: Iterable[Measurement] = (),
 ) -> list[dict[str, object]]:
-    """One flat row per indicator (`CSV_COLUMNS`), text cells neutralised against formulas."""
+    """One flat row per indicator (`CSV_COLUMNS`), text cells neutralised against formulas.
+
+    With the `measurements` assessed, reasons name each series and `latest_source` the source
+    by their labels in `language`.
+    """
+    from gender_plan.report.appendix import source_text  # noqa: PLC0415 - a report module
+
+    given = tuple(measurements)
+    named = series_labels(given, language)
     rows = []
     for goal, indicator in plan.indicators():
         found = assessment[indicator.code]
@@ -165,8 +185,9 @@ def assessment_rows(
             "comparator": target.comparator.value if target is not None else None,
             "target": found.target_value,
             **flat_figures(found),
-            "latest_source": found.latest.source if found.latest else None,
-            "reasons": " ".join(reason.text(language) for reason in found.reasons),
+            "latest_source": source_text(found.latest.source, given, language)
+            if found.latest else None,
+            "reasons": " ".join(reason.text(language, named) for reason in found.reasons),
         }
         rows.append({key: neutralise_cell(row[key]) for key in CSV_COLUMNS})
     return rows

@@ -2,8 +2,9 @@
 
 Everything the plan file holds is printed: the heading and the document's status, the opening
 paragraphs and the documents they cite, the objectives with each target's own words beside its
-reading, the tasks with their units and roles, section IV unit by unit, the funding, the calendar,
-the closing paragraph, the recipients and the signature. The structure's words (headings, field
+reading, the tasks with their units and roles, the calendar of the occasions they name, the
+funding (section III), section IV unit by unit, the closing paragraph, the recipients and the
+signature. The structure's words (headings, field
 names) are labels in Vietnamese or English; the plan's own text is printed as it stands.
 """
 
@@ -310,9 +311,11 @@ SECTIONS: dict[str, Callable[[Plan, Language], list[str]]] = {
     "objective": _objective,
     "goals": _goals,
     "tasks": _tasks,
+    # The calendar's dates are the ones section II's tasks name (Lai Khê's Action Month,
+    # II.1.3 and II.2.3.2, and the days of II.2.3): it closes section II, before III's funding.
+    "calendar": _calendar,
     "funding": _funding,
     "units": _units,
-    "calendar": _calendar,
     "closing": _closing,
     "signature": _signature,
 }

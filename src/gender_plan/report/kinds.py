@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.model.plan import Plan
 from gender_plan.model.text import Language, LocalizedText
@@ -41,6 +42,10 @@ _LABELS = {
     ReportKind.MID_TERM: LocalizedText(vi="Sơ kết giữa kỳ", en="Mid-term review"),
     ReportKind.FINAL: LocalizedText(vi="Tổng kết", en="Final review"),
 }
+
+
+_REVIEWS = {ReportKind.MID_TERM: msg("mid-term"), ReportKind.FINAL: msg("final")}
+"""The reviews' names, as messages say them."""
 
 
 def mid_term_year(plan: Plan) -> int:
@@ -103,9 +108,10 @@ def report_period(plan: Plan, kind: ReportKind,
     date = as_of or datetime.date(last, 12, 31)
     if date.year < plan.start_year:
         raise ValidationError([Problem(
-            message=f"the {kind.value} review covers {plan.start_year}-{last}, but the data are "
-            f"taken at {date.isoformat()}",
-            hint="give --as-of within the period, or leave it out")],
-            subject="report period")
+            message=msg("the {kind} review covers {first}-{last}, but the data are taken at "
+                        "{date}", kind=_REVIEWS[kind], first=plan.start_year, last=last,
+                        date=date.isoformat()),
+            hint=msg("give --as-of within the period, or leave it out"))],
+            subject=msg("report period"))
     return ReportPeriod(kind=kind, first_year=plan.start_year, last_year=min(last, date.year),
                         as_of=date)

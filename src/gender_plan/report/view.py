@@ -18,6 +18,7 @@ from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.plan_assessment import PlanAssessment, Summary
 from gender_plan.evaluation.projection import Projection
+from gender_plan.evaluation.reasons import series_labels
 from gender_plan.evaluation.status import Status
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement
@@ -213,6 +214,7 @@ def _row(
 ) -> TargetRow:
     unit = indicator.unit
     series = _series(indicator, assessment, measurements)
+    named = series_labels((m for m in measurements if m.indicator == indicator.code), language)
     target = assessment.target
     chart = None
     numeric = (
@@ -266,7 +268,7 @@ def _row(
         ),
         status=assessment.status,
         status_text=assessment.status.text(language),
-        reasons=tuple(reason.text(language) for reason in assessment.reasons),
+        reasons=tuple(reason.text(language, named) for reason in assessment.reasons),
         measurements="; ".join(
             f"{period}: {format_quantity(value, unit, language)}" for _, value, period in series
         ),

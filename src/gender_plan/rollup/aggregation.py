@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import ListText, Msg, msg
 from gender_plan.errors import AggregationError
+from gender_plan.evaluation.comparison import is_met, met
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.measurement import Measurement, Sex
 from gender_plan.model.period import Period
 from gender_plan.model.plan import Plan
+from gender_plan.model.share import ShareOfPlaces
+from gender_plan.model.target import Comparator
 from gender_plan.rollup.places import PlaceHierarchy
+
+if TYPE_CHECKING:
+    from gender_plan.evaluation.comparison import BoolArray, FloatArray
 
 __all__ = [
     "Aggregation",
@@ -47,7 +55,42 @@ class Ratio:
 
 @attrs.frozen(kw_only=True)
 class CountMet:
-    """A yes/no fact: how many places hold it, out of how many reported."""
+    """How many places meet a condition on their value, out of how many reported.
+
+    By default the condition is a yes/no fact held (``= true``); a share-of-places indicator
+    (`gender_plan.ShareOfPlaces`) counts the places whose value meets its own condition
+    ("at least 4 news items a quarter") with the same rule (`counts`).
+    """
+
+    comparator: Comparator = Comparator.EQ
+    value: float | bool = True
+    """The value compared with, in the indicator's unit (true or false for a fact)."""
+    tolerance: float | None = None
+    """How far from `value` still counts as met, for ``~``."""
+
+    @classmethod
+    def of(cls, share: ShareOfPlaces) -> CountMet:
+        """The rule that counts the places meeting `share`'s condition (in `share`'s unit)."""
+        return cls(comparator=share.comparator, value=share.value, tolerance=share.tolerance)
+
+    def holds(self, value: float | bool) -> bool:
+        """Whether one place's `value` meets the condition (comparison as the engine's)."""
+        if isinstance(self.value, bool) or isinstance(value, bool):
+            return self.comparator is Comparator.EQ and bool(value) is bool(self.value) and (
+                isinstance(value, bool) == isinstance(self.value, bool))
+        return is_met(float(value), self.comparator, float(self.value), self.tolerance)
+
+    def counts(self, values: FloatArray, factor: float = 1.0) -> BoolArray:
+        """Element by element, whether `values` meet the condition (yes/no as 1.0 and 0.0).
+
+        `factor` converts the condition's value and tolerance to the values' unit. Values are
+        compared as the engine compares them with targets (`gender_plan.evaluation.comparison`:
+        equal within a relative 1e-9); NaN meets nothing.
+        """
+        if isinstance(self.value, bool):
+            return met(values, Comparator.EQ, 1.0 if self.value else 0.0)
+        tolerance = None if self.tolerance is None else self.tolerance * factor
+        return met(values, self.comparator, self.value * factor, tolerance)
 
 
 @attrs.frozen(kw_only=True)
@@ -64,7 +107,7 @@ Rule = Sum | Ratio | CountMet | WeightedMean
 
 @attrs.frozen(kw_only=True)
 class MetCount:
-    """How many places' yes/no value is true, for one parent place, indicator and period."""
+    """How many places meet a `CountMet` rule, for one parent place, indicator and period."""
 
     place: str
     indicator: str
@@ -128,25 +171,29 @@ def aggregate(
     groups: dict[tuple[str, str, Period, str | None, Sex | None], list[Measurement]] = {}
     for row in measurements:
         if row.place is None:
-            raise AggregationError(f"a measurement of {row.indicator!r} for {row.period} has no "
-                                   "place: every row to aggregate needs one")
+            raise AggregationError(msg("a measurement of {code!r} for {period} has no place: "
+                                       "every row to aggregate needs one", code=row.indicator,
+                                       period=row.period))
         parent = hierarchy.ancestor(row.place, level)
         if parent is None:
-            raise AggregationError(f"place {row.place!r} has no ancestor at level {level!r} in "
-                                   "the hierarchy (add it, or check the level's name)")
+            raise AggregationError(msg("place {place!r} has no ancestor at level {level!r} in "
+                                       "the hierarchy (add it, or check the level's name)",
+                                       place=row.place, level=level))
         groups.setdefault((parent, row.indicator, row.period, row.series, row.sex),
                           []).append(row)
     out: list[Measurement] = []
     counts: list[MetCount] = []
-    problems: list[str] = []
+    problems: list[Msg] = []
     for (parent, code, period, series, sex), rows in groups.items():
         indicator = plan.indicator(code)
         rule = chosen[code]
         base = Measurement(indicator=code, period=period, value=0.0, series=series,
                            place=parent, sex=sex, unit=None)
         if isinstance(rule, CountMet):
-            met = sum(1 for r in rows if r.value is True)
-            counts.append(MetCount(place=parent, indicator=code, period=period, met=met,
+            holding = sum(1 for r in rows if rule.holds(
+                r.value if isinstance(r.value, bool) else
+                units.convert(float(r.value), r.unit or indicator.unit, indicator.unit)))
+            counts.append(MetCount(place=parent, indicator=code, period=period, met=holding,
                                    total=len(rows)))
             continue
         values = [units.convert(float(r.value), r.unit or indicator.unit, indicator.unit)
@@ -156,11 +203,12 @@ def aggregate(
         elif isinstance(rule, Ratio):
             lacking = [r for r in rows if r.numerator is None or r.denominator is None]
             if lacking:
-                problems.append(
-                    f"indicator {code!r} ({indicator.unit}) at {parent!r}, {period}: "
-                    f"{len(lacking)} of {len(rows)} rows lack a numerator or denominator "
-                    f"(places {', '.join(sorted({str(r.place) for r in lacking})[:5])})"
-                )
+                problems.append(msg(
+                    "indicator {code!r} ({unit}) at {parent!r}, {period}: {lacking} of {rows} "
+                    "rows lack a numerator or denominator (places {places})", code=code,
+                    unit=indicator.unit, parent=parent, period=period, lacking=len(lacking),
+                    rows=len(rows),
+                    places=", ".join(sorted({str(r.place) for r in lacking})[:5])))
                 continue
             numerator = sum(float(r.numerator or 0) for r in rows)
             denominator = sum(float(r.denominator or 0) for r in rows)
@@ -171,21 +219,21 @@ def aggregate(
         else:
             missing = sorted({str(r.place) for r in rows if r.place not in rule.weights})
             if missing:
-                problems.append(f"indicator {code!r} at {parent!r}: no weight for places "
-                                f"{', '.join(missing[:5])}")
+                problems.append(msg("indicator {code!r} at {parent!r}: no weight for places "
+                                    "{places}", code=code, parent=parent,
+                                    places=", ".join(missing[:5])))
                 continue
             weights = [rule.weights[str(r.place)] for r in rows]
             value = sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
             out.append(attrs.evolve(base, value=value, source=f"{rule.label} of {len(rows)} "
                                     "places (not a rate from numerators and denominators)"))
     if problems:
-        raise AggregationError(
-            "cannot combine these values without guessing:\n  - " + "\n  - ".join(problems)
-            + "\nA rate or share combines as Σ numerator / Σ denominator: give every row its "
-            "numerator and denominator, or pass rules={code: WeightedMean(weights=...)} to "
-            "average with explicit weights (the result says so). Averaging percentages "
-            "without weights is refused."
-        )
+        raise AggregationError(msg(
+            "cannot combine these values without guessing:\n  - {problems}\nA rate or share "
+            "combines as Σ numerator / Σ denominator: give every row its numerator and "
+            "denominator, or pass rules={{code: WeightedMean(weights=...)}} to average with "
+            "explicit weights (the result says so). Averaging percentages without weights is "
+            "refused.", problems=ListText("\n  - ", problems)))
     return Aggregation(measurements=tuple(out), counts=tuple(counts))
 
 

@@ -10,6 +10,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AggregationError
 from gender_plan.evaluation.engine import assess_frame
 from gender_plan.evaluation.frame import MeasurementFrame
@@ -46,8 +47,8 @@ def aggregate_frame(
                         dtype=np.int64)
     if len(frame) and (ancestor[frame.place] < 0).any():
         outside = sorted({frame.places[p] for p in frame.place[ancestor[frame.place] < 0]})
-        raise AggregationError(f"places without an ancestor at level {level!r}: "
-                               f"{', '.join(outside[:5])}")
+        raise AggregationError(msg("places without an ancestor at level {level!r}: {places}",
+                                   level=level, places=", ".join(outside[:5])))
     chosen = {i.code: rule_for(i) for _, i in plan.indicators()}
     chosen.update(rules or {})
     kind = np.array([_kind(chosen.get(code)) for code in frame.indicators] or [0], dtype=np.int64)
@@ -59,11 +60,11 @@ def aggregate_frame(
     lacking = keep & ratio & (np.isnan(frame.numerator) | np.isnan(frame.denominator))
     if lacking.any():
         codes = sorted({frame.indicators[i] for i in frame.indicator[lacking]})
-        raise AggregationError(
-            f"{int(lacking.sum())} rows of rate indicators {', '.join(codes)} lack a numerator "
-            "or denominator: a rate combines as Σ numerator / Σ denominator, so give every row "
-            "both (averaging percentages without them is refused)"
-        )
+        raise AggregationError(msg(
+            "{count} rows of rate indicators {codes} lack a numerator or denominator: a rate "
+            "combines as Σ numerator / Σ denominator, so give every row both (averaging "
+            "percentages without them is refused)", count=int(lacking.sum()),
+            codes=", ".join(codes)))
     rows = np.flatnonzero(keep)
     # One integer key per group: parent, indicator, series, sex, first day, length (61 bits).
     key = (((((ancestor[frame.place[rows]] << 8 | frame.indicator[rows]) << 6
@@ -106,7 +107,8 @@ def _kind(rule: Rule | None) -> int:
         return 2
     if rule is None or isinstance(rule, CountMet):
         return 0
-    raise AggregationError("a weighted mean is only offered by gender_plan.rollup.aggregate")
+    raise AggregationError(msg("a weighted mean is only offered by "
+                               "gender_plan.rollup.aggregate"))
 
 
 def assess_levels(

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from gender_plan._i18n import ListText, Msg, msg
 from gender_plan.errors import AggregationError
 from gender_plan.model._checks import to_tuple
 
@@ -36,32 +37,22 @@ class PlaceHierarchy:
     _by_code: dict[str, Place] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[str] = []
+        problems: list[Msg] = []
         seen: set[str] = set()
         for index, place in enumerate(self.places):
             if place.code in seen:
-                problems.append(f"places[{index}]: the code {place.code!r} appears twice")
+                problems.append(msg("places[{index}]: the code {code!r} appears twice",
+                                    index=index, code=place.code))
             seen.add(place.code)
         for index, place in enumerate(self.places):
             if place.parent is not None and place.parent not in seen:
-                problems.append(
-                    f"places[{index}].parent: {place.code!r} names an unknown parent "
-                    f"{place.parent!r} (add that place, or correct the code)"
-                )
-        parents = {place.code: place.parent for place in self.places}
-        for place in self.places:
-            chain = [place.code]
-            current = parents.get(place.code)
-            while current is not None and current in parents:
-                if current in chain:
-                    cycle = " → ".join([*chain[chain.index(current):], current])
-                    problems.append(f"a cycle of parents: {cycle} (a place cannot contain itself)")
-                    break
-                chain.append(current)
-                current = parents[current]
+                problems.append(msg("places[{index}].parent: {code!r} names an unknown parent "
+                                    "{parent!r} (add that place, or correct the code)",
+                                    index=index, code=place.code, parent=place.parent))
+        problems += cycles_of(self.places)
         if problems:
-            raise AggregationError("the place hierarchy is not valid:\n  - " +
-                                   "\n  - ".join(dict.fromkeys(problems)))
+            raise AggregationError(msg("the place hierarchy is not valid:\n  - {problems}",
+                                       problems=ListText("\n  - ", dict.fromkeys(problems))))
         object.__setattr__(self, "_by_code", {place.code: place for place in self.places})
 
     @classmethod
@@ -77,7 +68,7 @@ class PlaceHierarchy:
         """The place with `code`."""
         found = self._by_code.get(code)
         if found is None:
-            raise AggregationError(f"the hierarchy has no place {code!r}")
+            raise AggregationError(msg("the hierarchy has no place {code!r}", code=code))
         return found
 
     @property
@@ -97,3 +88,21 @@ class PlaceHierarchy:
                 return current.code
             current = self._by_code.get(current.parent) if current.parent is not None else None
         return None
+
+
+def cycles_of(places: Iterable[Place]) -> list[Msg]:
+    """A message for each cycle of parents among `places` (a place that contains itself)."""
+    parents = {place.code: place.parent for place in places}
+    found: list[Msg] = []
+    for code in parents:
+        chain = [code]
+        current = parents.get(code)
+        while current is not None and current in parents:
+            if current in chain:
+                cycle = " → ".join([*chain[chain.index(current):], current])
+                found.append(msg("a cycle of parents: {cycle} (a place cannot contain itself)",
+                                 cycle=cycle))
+                break
+            chain.append(current)
+            current = parents[current]
+    return found

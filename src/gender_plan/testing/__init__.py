@@ -20,6 +20,7 @@ from gender_plan.testing.measures import (
     indicators,
     measurements,
     series_for,
+    shares_of_places,
     targets,
 )
 from gender_plan.testing.strategies import (
@@ -68,6 +69,7 @@ __all__ = [
     "recurring_events",
     "responsible_units",
     "series_for",
+    "shares_of_places",
     "signatories",
     "subsections",
     "targets",

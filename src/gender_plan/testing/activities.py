@@ -13,47 +13,50 @@ except ImportError:
 
 from gender_plan.model import Period, Plan
 from gender_plan.model.activity import Activity, Participants
+from gender_plan.testing._memo import maybe, shared
 from gender_plan.testing.values import _WORD, _codes, periods
 
 __all__ = ["activities", "participants"]
 
-_PEOPLE = st.none() | st.integers(0, 5000)
+_PEOPLE = maybe(st.integers(0, 5000))
 
 
+@shared
 @st.composite
 def participants(draw: st.DrawFn) -> Participants:
     """Participants counted by sex, in total, both (a total at least women and men), or not."""
     female, male = draw(_PEOPLE), draw(_PEOPLE)
     least = (female or 0) + (male or 0)
-    total = draw(st.none() | st.integers(least, least + 500))
+    total = draw(maybe(st.integers(least, least + 500)))
     return Participants(female=female, male=male, total=total)
 
 
 _TEXT = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
 
 
+@shared
 @st.composite
 def activities(draw: st.DrawFn, *, plan: Plan | None = None) -> Activity:
     """Activities; with `plan`, for its tasks, units, duties, events and funding, in its years."""
     if plan is None:
-        unit, task, funding, event = (draw(_codes("u")), draw(st.none() | _codes("t")),
-                                      draw(st.none() | _codes("f")), draw(st.none() | _codes("e")))
-        duty = draw(st.none() | st.integers(1, 9)) if task is not None else draw(
+        unit, task, funding, event = (draw(_codes("u")), draw(maybe(_codes("t"))),
+                                      draw(maybe(_codes("f"))), draw(maybe(_codes("e"))))
+        duty = draw(maybe(st.integers(1, 9))) if task is not None else draw(
             st.integers(1, 9))
         start = draw(periods())
     else:
         chosen = draw(st.sampled_from(plan.units))
         unit = chosen.code
-        task = draw(st.none() | st.sampled_from([t.code for t in plan.tasks])) if plan.tasks \
+        task = draw(maybe(st.sampled_from([t.code for t in plan.tasks]))) if plan.tasks \
             else None
         duties = len(chosen.duties)
         if task is None and duties == 0:
             task = draw(st.sampled_from([t.code for t in plan.tasks]))
         duty = None if duties == 0 else draw(
-            st.integers(1, duties) if task is None else st.none() | st.integers(1, duties))
-        funding = draw(st.none() | st.sampled_from([f.code for f in plan.funding])) \
+            st.integers(1, duties) if task is None else maybe(st.integers(1, duties)))
+        funding = draw(maybe(st.sampled_from([f.code for f in plan.funding]))) \
             if plan.funding else None
-        event = draw(st.none() | st.sampled_from([e.code for e in plan.events])) \
+        event = draw(maybe(st.sampled_from([e.code for e in plan.events]))) \
             if plan.events else None
         start = draw(periods(min_year=plan.start_year, max_year=plan.end_year))
     end = None
@@ -65,5 +68,5 @@ def activities(draw: st.DrawFn, *, plan: Plan | None = None) -> Activity:
         unit=unit, task=task, duty=duty, event=event, funding=funding, start=start, end=end,
         description=draw(_TEXT), completed=draw(st.booleans()), participants=draw(participants()),
         documents=tuple(draw(st.lists(_TEXT.map(lambda t: t.replace(";", " ")), max_size=2))),
-        cost=draw(st.none() | st.integers(0, 10**9)), note=draw(st.none() | _TEXT),
+        cost=draw(maybe(st.integers(0, 10**9))), note=draw(maybe(_TEXT)),
     )

@@ -18,16 +18,25 @@ from gender_plan.model import (
     Frequency,
     Indicator,
     Limits,
-    LocalizedText,
     Measurement,
     Period,
+    ShareOfPlaces,
     Target,
     TargetKind,
 )
+from gender_plan.testing._memo import maybe, shared
 from gender_plan.testing.values import _WORD, _codes, _finite, localized_texts, periods
 from gender_plan.units import YES_NO
 
-__all__ = ["UNIT_FAMILIES", "baselines", "indicators", "measurements", "series_for", "targets"]
+__all__ = [
+    "UNIT_FAMILIES",
+    "baselines",
+    "indicators",
+    "measurements",
+    "series_for",
+    "shares_of_places",
+    "targets",
+]
 
 UNIT_FAMILIES: tuple[tuple[str, Limits | None, tuple[float, float]], ...] = (
     ("percent", Limits(lower=0, upper=100), (0.0, 100.0)),
@@ -43,6 +52,7 @@ UNIT_FAMILIES: tuple[tuple[str, Limits | None, tuple[float, float]], ...] = (
 """(unit, natural limits, typical range) of the indicators the strategies build."""
 
 
+@shared
 def baselines(
     *, unit: str = "percent", min_year: int = 1995, max_year: int = 2030
 ) -> st.SearchStrategy[Baseline]:
@@ -52,7 +62,7 @@ def baselines(
         st.booleans() if unit == YES_NO else _finite(low, high)
     )
     return st.builds(Baseline, value=value, year=st.integers(min_year, max_year),
-                     source=st.none() | _WORD)
+                     source=maybe(_WORD))
 
 
 def _family(unit: str) -> tuple[str, Limits | None, tuple[float, float]]:
@@ -68,6 +78,7 @@ _COMPARATORS = {
 }
 
 
+@shared
 @st.composite
 def targets(
     draw: st.DrawFn,
@@ -88,22 +99,22 @@ def targets(
     start year on.
     """
     if unit == YES_NO:
-        deadline = year if year is not None else draw(st.none() | st.integers(start_year,
-                                                                              end_year))
+        deadline = year if year is not None else draw(maybe(st.integers(start_year,
+                                                                              end_year)))
         if kind is TargetKind.HOLD:
             return Target(
                 comparator=Comparator.EQ, value=draw(st.booleans()), kind=TargetKind.HOLD,
                 year=deadline,
-                start_year=draw(st.none() | st.integers(start_year, deadline or end_year)),
-                frequency=draw(st.none() | st.just(Frequency.YEAR)),
-                text=draw(st.none() | localized_texts()),
+                start_year=draw(maybe(st.integers(start_year, deadline or end_year))),
+                frequency=draw(maybe(st.just(Frequency.YEAR))),
+                text=draw(maybe(localized_texts())),
             )
         return Target(
             comparator=Comparator.EQ,
             value=draw(st.booleans()),
             kind=TargetKind.YES_NO,
             year=deadline,
-            text=draw(st.none() | localized_texts()),
+            text=draw(maybe(localized_texts())),
         )
     low, high = _family(unit)[2]
     if direction is Direction.TOWARD_REFERENCE:
@@ -115,14 +126,14 @@ def targets(
                          TargetKind.COUNT_PER_PERIOD))
     )
     comparator = draw(st.sampled_from(_COMPARATORS[direction]))
-    deadline = year if year is not None else draw(st.none() | st.integers(start_year, end_year))
+    deadline = year if year is not None else draw(maybe(st.integers(start_year, end_year)))
     periodic = chosen_kind in (TargetKind.HOLD, TargetKind.COUNT_PER_PERIOD)
-    first = draw(st.none() | st.integers(start_year, deadline or end_year)) if periodic else None
+    first = draw(maybe(st.integers(start_year, deadline or end_year))) if periodic else None
     frequency = None
     if chosen_kind is TargetKind.COUNT_PER_PERIOD:
         frequency = draw(st.sampled_from((Frequency.YEAR, Frequency.QUARTER, Frequency.MONTH)))
     elif chosen_kind is TargetKind.HOLD:
-        frequency = draw(st.none() | st.sampled_from((Frequency.YEAR, Frequency.MONTH)))
+        frequency = draw(maybe(st.sampled_from((Frequency.YEAR, Frequency.MONTH))))
     return Target(
         comparator=comparator,
         value=draw(_finite(low, high)),
@@ -131,7 +142,7 @@ def targets(
         tolerance=draw(_finite(0, (high - low) / 10)) if comparator is Comparator.ABOUT else None,
         start_year=first,
         frequency=frequency,
-        text=draw(st.none() | localized_texts()),
+        text=draw(maybe(localized_texts())),
     )
 
 
@@ -150,18 +161,19 @@ def _band(draw: st.DrawFn, centre: float, spread: float, year: int | None, start
         value = centre + above
     elif comparator is Comparator.GE:
         value = centre - below
-    deadline = year if year is not None else draw(st.none() | st.integers(start_year, end_year))
+    deadline = year if year is not None else draw(maybe(st.integers(start_year, end_year)))
     hold = kind is TargetKind.HOLD
     return Target(
         comparator=comparator, value=value, upper=upper, tolerance=tolerance, year=deadline,
         kind=TargetKind.HOLD if hold else TargetKind.REACH,
-        start_year=draw(st.none() | st.integers(start_year, deadline or end_year)) if hold
+        start_year=draw(maybe(st.integers(start_year, deadline or end_year))) if hold
         else None,
-        frequency=draw(st.none() | st.just(Frequency.YEAR)) if hold else None,
-        text=draw(st.none() | localized_texts()),
+        frequency=draw(maybe(st.just(Frequency.YEAR))) if hold else None,
+        text=draw(maybe(localized_texts())),
     )
 
 
+@shared
 @st.composite
 def indicators(
     draw: st.DrawFn,
@@ -180,7 +192,10 @@ def indicators(
     (`direction=Direction.TOWARD_REFERENCE`) comes with a reference inside its bands, and
     `held_facts=True` lets a yes/no indicator hold its fact from a year on.
     """
-    family = _family(unit) if unit is not None else draw(st.sampled_from(UNIT_FAMILIES))
+    # A yes/no fact has no level to stay near: asked for one, draw a quantity.
+    families = UNIT_FAMILIES if direction is not Direction.TOWARD_REFERENCE else tuple(
+        f for f in UNIT_FAMILIES if f[0] != YES_NO)
+    family = _family(unit) if unit is not None else draw(st.sampled_from(families))
     chosen_unit = family[0]
     if chosen_unit == YES_NO:
         chosen_direction = Direction.HIGHER_IS_BETTER
@@ -193,7 +208,7 @@ def indicators(
         reference = draw(_finite(low + (high - low) / 10, high - (high - low) / 10))
     years = draw(
         st.lists(
-            st.none() | st.integers(start_year, end_year),
+            maybe(st.integers(start_year, end_year)),
             min_size=1,
             max_size=max_targets,
             unique=True,
@@ -216,23 +231,47 @@ def indicators(
     return Indicator(
         code=code if code is not None else draw(_codes()),
         name=draw(localized_texts()),
-        display_name=draw(st.none() | localized_texts()),
+        display_name=draw(maybe(localized_texts())),
         unit=chosen_unit,
         direction=chosen_direction,
         reference=reference if reference is None or draw(st.booleans()) or not built
         else None,
         targets=built,
-        number=draw(st.none() | _codes()),
+        number=draw(maybe(_codes())),
         limits=family[1],
         baseline=draw(
             st.none()
             | baselines(unit=chosen_unit, min_year=start_year - 5, max_year=end_year)
         ),
-        series=draw(st.none() | _WORD),
-        implements=draw(st.none() | _codes()),
+        series=draw(maybe(_WORD)),
+        implements=draw(maybe(_codes())),
     )
 
 
+@shared
+@st.composite
+def shares_of_places(draw: st.DrawFn, *, unit: str | None = None) -> ShareOfPlaces:
+    """Conditions on the places below, for indicators that count them.
+
+    A comparator and a value that fits `unit` (drawn when None), or a yes/no fact to hold;
+    sometimes the indicator looked at and the level counted.
+    """
+    family = _family(unit) if unit is not None else draw(st.sampled_from(UNIT_FAMILIES))
+    named: dict[str, Any] = {"indicator": draw(maybe(_codes())),
+                             "level": draw(maybe(_WORD))}
+    if family[0] == YES_NO:
+        return ShareOfPlaces(comparator=Comparator.EQ, value=draw(st.booleans()), **named)
+    low, high = family[2]
+    comparator = draw(st.sampled_from((Comparator.GE, Comparator.GT, Comparator.LE,
+                                       Comparator.LT, Comparator.EQ, Comparator.ABOUT)))
+    return ShareOfPlaces(
+        comparator=comparator, value=draw(_finite(low, high)),
+        unit=draw(maybe(st.just(family[0]))),
+        tolerance=draw(_finite(0, (high - low) / 10)) if comparator is Comparator.ABOUT
+        else None, **named)
+
+
+@shared
 def measurements(
     indicator: Indicator | None = None,
     *,
@@ -252,29 +291,27 @@ def measurements(
     value: st.SearchStrategy[float | bool] = (
         st.booleans() if indicator.is_yes_no else _finite(low, high)
     )
-    return st.builds(
-        Measurement,
-        indicator=st.just(indicator.code),
-        period=periods(min_year=min_year, max_year=max_year),
-        value=value,
-        series=st.none() | _WORD,
-        source=st.none() | _WORD,
-        place=st.just(place),
-    ).flatmap(_labelled)
+    return _measured(indicator.code, periods(min_year=min_year, max_year=max_year), value, place)
 
 
-def _labelled(measurement: Measurement) -> st.SearchStrategy[Measurement]:
-    """The measurement, with a vi/en label on its series and source sometimes."""
-    def label(text: str | None) -> st.SearchStrategy[LocalizedText | None]:
-        return st.none() if text is None else st.none() | localized_texts()
+@shared
+@st.composite
+def _measured(draw: st.DrawFn, code: str, period: st.SearchStrategy[Period],
+              value: st.SearchStrategy[float | bool], place: str | None) -> Measurement:
+    """A measurement, with a vi/en label on its series and source sometimes.
 
-    return st.builds(
-        lambda series, source: _with(measurement, series_label=series, source_label=source),
-        label(measurement.series),
-        label(measurement.source),
+    A composite rather than a ``flatmap``, which builds new strategies on every draw.
+    """
+    series, source = draw(maybe(_WORD)), draw(maybe(_WORD))
+    return Measurement(
+        indicator=code, period=draw(period), value=draw(value), series=series, source=source,
+        place=place,
+        series_label=None if series is None else draw(maybe(localized_texts())),
+        source_label=None if source is None else draw(maybe(localized_texts())),
     )
 
 
+@shared
 @st.composite
 def series_for(
     draw: st.DrawFn,

@@ -36,6 +36,7 @@ from gender_plan.model import (
     RecurringEvent,
     ResponsibleUnit,
     Role,
+    ShareOfPlaces,
     Signatory,
     Subsection,
     Target,
@@ -43,11 +44,13 @@ from gender_plan.model import (
     TaskLink,
 )
 from gender_plan.model.activity import Activity, Participants
+from gender_plan.testing._memo import maybe, shared
 from gender_plan.testing.measures import (
     _with,
     baselines,
     indicators,
     measurements,
+    shares_of_places,
     targets,
 )
 from gender_plan.testing.values import (
@@ -76,18 +79,20 @@ __all__ = [
 ]
 
 
+@shared
 def subsections() -> st.SearchStrategy[Subsection]:
     """Lettered subsections of a goal."""
     return st.builds(Subsection, code=st.sampled_from("abcdef"), title=localized_texts())
 
 
+@shared
 def every_form(
     *, code: str | None = None, start_year: int = 2021, end_year: int = 2030
 ) -> st.SearchStrategy[Indicator]:
     """Indicators of every form a plan file holds.
 
-    Higher or lower is better, levels to stay near with their bands, and yes/no facts held
-    from a year on.
+    Higher or lower is better, levels to stay near with their bands, yes/no facts held from a
+    year on, and shares of the places below that meet a condition.
     """
     return st.one_of(
         indicators(code=code, start_year=start_year, end_year=end_year),
@@ -95,9 +100,20 @@ def every_form(
                    direction=Direction.TOWARD_REFERENCE),
         indicators(code=code, start_year=start_year, end_year=end_year, unit=YES_NO,
                    held_facts=True),
+        st.builds(_with_share, indicators(code=code, start_year=start_year, end_year=end_year,
+                                          unit="percent"), shares_of_places()),
     )
 
 
+def _with_share(indicator: Indicator, share: ShareOfPlaces) -> Indicator:
+    """`indicator` as a share of places (looking at another indicator than itself)."""
+    if share.indicator == indicator.code:
+        share = _with(share, indicator=None)
+    result: Indicator = _with(indicator, share_of_places=share)
+    return result
+
+
+@shared
 @st.composite
 def goals(
     draw: st.DrawFn,
@@ -125,10 +141,11 @@ def goals(
         title=draw(localized_texts()),
         indicators=built,
         subsections=sections,
-        tasks_heading=draw(st.none() | localized_texts()),
+        tasks_heading=draw(maybe(localized_texts())),
     )
 
 
+@shared
 def responsible_units(*, code: str | None = None) -> st.SearchStrategy[ResponsibleUnit]:
     """Units with a few duties, assigned or requested."""
     return st.builds(
@@ -141,6 +158,7 @@ def responsible_units(*, code: str | None = None) -> st.SearchStrategy[Responsib
     )
 
 
+@shared
 def recurring_events(*, code: str | None = None) -> st.SearchStrategy[RecurringEvent]:
     """Yearly single days and spans."""
     return st.builds(
@@ -148,10 +166,11 @@ def recurring_events(*, code: str | None = None) -> st.SearchStrategy[RecurringE
         code=st.just(code) if code is not None else _codes("e"),
         name=localized_texts(),
         start=day_of_years(),
-        end=st.none() | day_of_years(),
+        end=maybe(day_of_years()),
     )
 
 
+@shared
 def funding_sources(*, code: str | None = None) -> st.SearchStrategy[FundingSource]:
     """Funding sources with a description."""
     return st.builds(
@@ -161,6 +180,7 @@ def funding_sources(*, code: str | None = None) -> st.SearchStrategy[FundingSour
     )
 
 
+@shared
 def document_references(*, code: str | None = None) -> st.SearchStrategy[DocumentReference]:
     """References to resolutions, letters, plans…, numbered or not, dated or not."""
     return st.builds(
@@ -168,13 +188,14 @@ def document_references(*, code: str | None = None) -> st.SearchStrategy[Documen
         code=st.just(code) if code is not None else _codes("d"),
         kind=st.sampled_from(DocumentKind),
         issuer=localized_texts(),
-        number=st.none() | st.from_regex(r"\A[0-9]{1,4}/[A-ZĐ\-]{2,10}\Z"),
-        date=st.none() | partial_dates(min_year=1990, max_year=2030),
-        title=st.none() | localized_texts(),
-        note=st.none() | localized_texts(),
+        number=maybe(st.from_regex(r"\A[0-9]{1,4}/[A-ZĐ\-]{2,10}\Z")),
+        date=maybe(partial_dates(min_year=1990, max_year=2030)),
+        title=maybe(localized_texts()),
+        note=maybe(localized_texts()),
     )
 
 
+@shared
 def signatories() -> st.SearchStrategy[Signatory]:
     """Signatories with a title and the lines of authority above it."""
     return st.builds(
@@ -185,16 +206,18 @@ def signatories() -> st.SearchStrategy[Signatory]:
     )
 
 
+@shared
 def task_links(*, unit: str | None = None) -> st.SearchStrategy[TaskLink]:
     """Links to a unit: with a role and its evidence, or with evidence only, or bare."""
     units = st.just(unit) if unit is not None else _codes("u")
     with_role = st.builds(TaskLink, unit=units, role=st.sampled_from(Role),
-                          evidence=localized_texts(), where=st.none() | _codes("IV."))
-    without = st.builds(TaskLink, unit=units, evidence=st.none() | localized_texts(),
-                        where=st.none() | _codes("II."))
+                          evidence=localized_texts(), where=maybe(_codes("IV.")))
+    without = st.builds(TaskLink, unit=units, evidence=maybe(localized_texts()),
+                        where=maybe(_codes("II.")))
     return with_role | without
 
 
+@shared
 @st.composite
 def tasks(
     draw: st.DrawFn,
@@ -213,12 +236,13 @@ def tasks(
     return Task(
         code=code if code is not None else draw(_codes("t")),
         text=draw(localized_texts()),
-        goal=draw(st.none() | st.sampled_from(goal_codes)) if goal_codes else None,
+        goal=draw(maybe(st.sampled_from(goal_codes))) if goal_codes else None,
         links=[draw(task_links(unit=unit)) for unit in some(unit_codes)],
         events=some(event_codes),
     )
 
 
+@shared
 @st.composite
 def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
     """A whole plan: goals with indicators, tasks linked to goals, units and events."""
@@ -241,7 +265,7 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
         )
         for i in range(draw(st.integers(0, 4)))
     ]
-    number = draw(st.none() | st.from_regex(r"\A[0-9]{1,3}/KH-UBND\Z"))
+    number = draw(maybe(st.from_regex(r"\A[0-9]{1,3}/KH-UBND\Z")))
     bases = [draw(document_references(code=f"d{i}")) for i in range(draw(st.integers(0, 2)))]
     references = [draw(document_references(code=f"r{i}")) for i in range(draw(st.integers(0, 1)))]
     return Plan(
@@ -253,23 +277,23 @@ def plans(draw: st.DrawFn, *, max_goals: int = 3) -> Plan:
         end_year=end_year,
         date=draw(partial_dates(min_year=start_year - 1, max_year=start_year)),
         number=number,
-        number_suffix=draw(st.none() | st.just("/KH-UBND")),
+        number_suffix=draw(maybe(st.just("/KH-UBND"))),
         preamble=draw(st.lists(localized_texts(), max_size=2)),
-        introduction=draw(st.none() | localized_texts()),
-        base_year=draw(st.none() | st.integers(start_year - 5, end_year)),
-        general_objective=draw(st.none() | localized_texts()),
+        introduction=draw(maybe(localized_texts())),
+        base_year=draw(maybe(st.integers(start_year - 5, end_year))),
+        general_objective=draw(maybe(localized_texts())),
         legal_bases=bases,
         references=references,
-        parent=draw(st.none() | st.sampled_from([d.code for d in bases])) if bases else None,
+        parent=draw(maybe(st.sampled_from([d.code for d in bases]))) if bases else None,
         goals=goal_list,
         tasks=task_list,
         units=unit_list,
         funding=[draw(funding_sources(code=f"f{i}")) for i in range(draw(st.integers(0, 2)))],
         events=event_list,
-        closing=draw(st.none() | localized_texts()),
-        contact=draw(st.none() | st.sampled_from([u.code for u in unit_list]))
+        closing=draw(maybe(localized_texts())),
+        contact=draw(maybe(st.sampled_from([u.code for u in unit_list])))
         if unit_list else None,
-        signatory=draw(st.none() | signatories()),
+        signatory=draw(maybe(signatories())),
         recipients=draw(st.lists(localized_texts(), max_size=3)),
     )
 
@@ -293,6 +317,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Plan: plans,
     RecurringEvent: recurring_events,
     ResponsibleUnit: responsible_units,
+    ShareOfPlaces: shares_of_places,
     Signatory: signatories,
     Subsection: subsections,
     Target: targets,

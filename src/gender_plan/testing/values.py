@@ -12,6 +12,7 @@ except ImportError:
     raise MissingDependencyError("hypothesis", "testing", "gender_plan.testing") from None
 
 from gender_plan.model import DayOfYear, Limits, LocalizedText, PartialDate, Period
+from gender_plan.testing._memo import maybe, shared
 
 __all__ = [
     "day_of_years",
@@ -26,10 +27,12 @@ _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáạảãầấậẩẫằ�
 _WORD = st.text(alphabet=_LETTERS + _LETTERS.upper() + "0123456789-,.%/", min_size=1, max_size=9)
 
 
+@shared
 def _finite(low: float, high: float) -> st.SearchStrategy[float]:
     return st.floats(low, high, allow_nan=False, allow_infinity=False)
 
 
+@shared
 def localized_texts(*, translated: bool | None = None) -> st.SearchStrategy[LocalizedText]:
     """Texts of a few words in Vietnamese letters.
 
@@ -39,7 +42,7 @@ def localized_texts(*, translated: bool | None = None) -> st.SearchStrategy[Loca
     sentence = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
     english: st.SearchStrategy[str | None]
     if translated is None:
-        english = st.none() | sentence
+        english = maybe(sentence)
     elif translated:
         english = sentence
     else:
@@ -47,6 +50,7 @@ def localized_texts(*, translated: bool | None = None) -> st.SearchStrategy[Loca
     return st.builds(LocalizedText, vi=sentence, en=english)
 
 
+@shared
 def periods(*, min_year: int = 2000, max_year: int = 2040) -> st.SearchStrategy[Period]:
     """Years, quarters, months and days between `min_year` and `max_year`."""
     years = st.integers(min_year, max_year)
@@ -64,6 +68,7 @@ def _date(year: int, month: int) -> Any:
     return datetime.date(year, month, 31 if month == 12 else 1)
 
 
+@shared
 def partial_dates(*, min_year: int = 2000, max_year: int = 2040) -> st.SearchStrategy[PartialDate]:
     """Dates with the day, or the month and day, possibly unknown (drafts)."""
     years = st.integers(min_year, max_year)
@@ -74,6 +79,7 @@ def partial_dates(*, min_year: int = 2000, max_year: int = 2040) -> st.SearchStr
     )
 
 
+@shared
 def day_of_years() -> st.SearchStrategy[DayOfYear]:
     """Days of the year, 29 February included."""
     return st.dates(_date(2024, 1), _date(2024, 12)).map(
@@ -81,10 +87,12 @@ def day_of_years() -> st.SearchStrategy[DayOfYear]:
     )
 
 
+@shared
 def _codes(prefix: str = "") -> st.SearchStrategy[str]:
     return st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9.\-]{0,6}\Z").map(lambda c: prefix + c)
 
 
+@shared
 def limits() -> st.SearchStrategy[Limits]:
     """Natural limits: a lower bound, an upper bound, or both (lower below upper)."""
     low = _finite(-1000, 1000)
@@ -96,6 +104,7 @@ def limits() -> st.SearchStrategy[Limits]:
 
 
 
+@shared
 def typed_dates() -> st.SearchStrategy[tuple[str, str]]:
     """Days typed as Vietnamese documents write them, with their ISO form: ``("13/6/2026", ...)``.
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.model.plan import Plan
 from gender_plan.traceability.check import links, trace
@@ -32,8 +33,8 @@ def check_chain(plan: Plan, parents: Sequence[Plan], *, by_number: bool = False,
     """
     if not parents:
         raise ValidationError(
-            [Problem(message="no parent plan to check against",
-                     hint="pass the parent plan, and its own parent after it")],
+            [Problem(message=msg("no parent plan to check against"),
+                     hint=msg("pass the parent plan, and its own parent after it"))],
             subject="chain of plans")
     first, unknown = links(plan, parents[0], by_number=by_number, parent_code=parents[0].code)
     findings = [*unknown, *trace(plan, parents[0], first, include_equal=include_equal)]
@@ -57,8 +58,8 @@ def _names(plan: Plan, candidate: Plan) -> bool:
         document.number is not None and candidate.number == document.number)
 
 
-def resolve_chain(plan: Plan, plans: Iterable[Plan], *, source: str = "the plans given") -> (
-        tuple[Plan, ...]):
+def resolve_chain(plan: Plan, plans: Iterable[Plan], *,
+                  source: str = msg("the plans given")) -> tuple[Plan, ...]:
     """The chain above `plan` among `plans`: its parent, the parent's parent, … to the top.
 
     A plan's parent is the plan among `plans` whose code or number is the code or number of the
@@ -75,18 +76,23 @@ def resolve_chain(plan: Plan, plans: Iterable[Plan], *, source: str = "the plans
         found = [c for c in candidates if c.code != current.code and _names(current, c)]
         document = next(d for d in current.legal_bases if d.code == current.parent)
         if not found:
-            number = f" ({document.number})" if document.number else ""
+            message = (msg("plan {code!r} names its parent {parent!r} ({number}), but none of "
+                           "{source} has that code or number", code=current.code,
+                           parent=document.code, number=document.number, source=source)
+                       if document.number else
+                       msg("plan {code!r} names its parent {parent!r}, but none of {source} has "
+                           "that code or number", code=current.code, parent=document.code,
+                           source=source))
             raise ValidationError(
-                [Problem(path="parent",
-                         message=f"plan {current.code!r} names its parent {document.code!r}"
-                         f"{number}, but none of {source} has that code or number",
-                         hint="add the parent's plan file, or give the parents one by one")],
+                [Problem(path="parent", message=message,
+                         hint=msg("add the parent's plan file, or give the parents one by one"))],
                 subject="chain of plans")
         upper = found[0]
         if upper.code in seen:
             raise ValidationError(
-                [Problem(path="parent", message=f"the chain of plans loops back to plan "
-                         f"{upper.code!r}", hint="each plan's parent must be a higher plan")],
+                [Problem(path="parent", message=msg("the chain of plans loops back to plan "
+                                                    "{code!r}", code=upper.code),
+                         hint=msg("each plan's parent must be a higher plan"))],
                 subject="chain of plans")
         seen.add(upper.code)
         chain.append(upper)

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 import attrs
 
 from gender_plan import units
+from gender_plan._i18n import msg
 from gender_plan.errors import UnitError
 from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.plan import Plan
@@ -111,6 +112,18 @@ def links(plan: Plan, parent: Plan, *, by_number: bool = False,
                         f"{code}, which the parent plan does not have.",
                     ),
                 ))
+    linked = {(link.goal, link.position, link.parent_code) for link in found}
+    for _, upper in parent.indicators():
+        # A share of places that names the indicator it counts is carried by that indicator.
+        named = upper.share_of_places.indicator if upper.share_of_places is not None else None
+        for g, goal in enumerate(plan.goals):
+            for i, indicator in enumerate(goal.indicators):
+                if indicator.code == named and (g, i, upper.code) not in linked:
+                    found.append(Link(goal=g, position=i, indicator=indicator,
+                                      parent_code=upper.code, by_number=False))
+                    mine = unlinked.get(indicator.label, [])
+                    if (g, i, indicator) in mine:
+                        mine.remove((g, i, indicator))  # carried: not matched by number too
     if by_number:
         numbered: dict[str, list[Indicator]] = {}
         for _, upper in parent.indicators():
@@ -179,7 +192,8 @@ def _key(target: Target) -> tuple[TargetKind, object]:
 def _factor(unit: str, other: str) -> float:
     if units.is_yes_no(unit) or units.is_yes_no(other):
         if unit != other:
-            raise UnitError(unit, f"a yes/no indicator cannot be compared with {other!r}")
+            raise UnitError(unit, msg("a yes/no indicator cannot be compared with {other!r}",
+                                      other=other))
         return 1.0
     return units.conversion_factor(unit, other)
 
@@ -232,6 +246,10 @@ class _Pair:
 
     def findings(self) -> list[Finding]:
         local, upper = self.local, self.upper
+        if upper.share_of_places is not None and local.share_of_places is None:
+            from gender_plan.traceability._shares import counted  # noqa: PLC0415
+
+            return counted(self, upper.share_of_places)
         try:
             factor = _factor(local.unit, upper.unit)
         except UnitError:

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gender_plan._i18n import msg
 from gender_plan.io._atomic import write_bytes_atomic
 from gender_plan.io._extras import require
 from gender_plan.report.docx._content import ResultsReport, Section, Table, results_report
@@ -47,10 +48,10 @@ def write_docx(
         MissingDependencyError: without python-docx (``pip install 'gender-plan[word]'``).
     """
     docx = require("docx", package="python-docx", extra="word",
-                   feature="Writing a Word report")
+                   feature=msg("Writing a Word report"))
     for part in ("shared", "enum.text", "enum.table", "oxml", "oxml.ns"):
         require(f"docx.{part}", package="python-docx", extra="word",
-                feature="Writing a Word report")
+                feature=msg("Writing a Word report"))
     report = results_report(plan, assessment, measurements, activities, period,
                             language=language, year_of_issue=year_of_issue)
     buffer = io.BytesIO()
