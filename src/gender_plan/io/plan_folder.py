@@ -197,9 +197,9 @@ def _worker_count(workers: int | None) -> int:
             return len(os.sched_getaffinity(0))
         return os.cpu_count() or 1  # pragma: no cover - platforms without affinity
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValidationError([Problem(message=f"workers must be a whole number of at least 1 "
-                                       f"or None, found {workers!r}",
-                                       hint="None starts one process per CPU core")],
+        raise ValidationError([Problem(message=msg("workers must be a whole number of at least "
+                                                   "1, or None, found {value!r}", value=workers),
+                                       hint=msg("None starts one process per CPU core"))],
                               subject="load_plan_folder")
     return workers
 
