@@ -88,7 +88,7 @@ def test_every_plan_written_reads_the_same_on_both_paths(plan):
 _PIECES = ("{", "}", "[", "]", "- ", ": ", '"', "'", "&a ", "*a", "!!str ", "!!int ", "\n  ",
            "\\0", "\\ud800", "\\x01", "<<: ", "? ", "~", "null", "1e999", "0x1F", "2_030",
            "1:30", "true", "yes", ".inf", ".nan", "2025-07-01", "---\n", "...\n", "#", "%YAML",
-           "\t", "|\n  ", ">\n  ", "=", "k", "1", "\n")
+           "\t", "|\n  ", ">\n  ", "=", "k", "1", "\n", "\x01", "\x7f", "\ud800", "\x85")
 
 
 @settings(max_examples=300)
@@ -133,6 +133,8 @@ def test_a_damaged_plan_reads_the_same_on_both_paths(edits):
         "a: 1\n---\nb: 2\n",  # two documents
         "",  # nothing
         "k: [1\n",  # not YAML
+        "k: \ud800\n",  # a lone surrogate, which libyaml cannot take
+        "k: a\x01b\n",  # a control character
     ],
 )
 def test_what_needs_care_is_left_to_the_careful_path(text: str):
@@ -143,8 +145,8 @@ def test_a_problem_found_after_the_fast_path_still_has_its_line(tmp_path, monkey
     calls = []
     fast = _yaml_fast.load_yaml_data
 
-    def spy(text: str):
-        result = fast(text)
+    def spy(text: str, **options: bool):
+        result = fast(text, **options)
         calls.append(result is not None)
         return result
 

@@ -139,22 +139,27 @@ class _Builder:
         return result
 
 
-def load_yaml_data(text: str) -> tuple[Any] | None:
+def load_yaml_data(text: str, *, checked: bool = False) -> tuple[Any] | None:
     """The plain data of a YAML document, in a 1-tuple; None where `load_yaml` must read it.
 
     The data is exactly what `gender_plan.io._yaml.load_yaml` gives for the same text.
+    `checked` says the text passed `gender_plan.io._limits.check_text` (it holds no control
+    character), so that only an escape can put one in a value.
     """
     if "!" in text or "*" in text or not _composer_is_bounded():
         return None  # tags and aliases have their checks in the careful path only
-    loader = _Composer(text)
+    # Anything at all (a text libyaml cannot take, a syntax error, a bound, a value that cannot
+    # be read) is left to the careful path, which says what and where.
+    try:
+        loader = _Composer(text)
+    except Exception:
+        return None
     try:
         root = loader.get_single_node()
         if root is None:
             return None
-        escapes = "\\" in text or string_problem(text) is not None
+        escapes = "\\" in text or (not checked and string_problem(text) is not None)
         return (_Builder(loader, escapes=escapes).build(root, 0, 0),)
-    # Anything at all (a syntax error, a bound, a value that cannot be read) is left to the
-    # careful path, which says what and where.
     except Exception:
         return None
     finally:

@@ -162,7 +162,7 @@ def _checked(format: str) -> Format:
 def _load(text: str, kind: Format, file: str | None) -> Plan:
     # A valid YAML file is read without recording lines (see `_yaml_fast`); only a problem
     # needs them, and then the file is read again by the reader that records them.
-    fast = load_yaml_data(text) if kind == "yaml" else None
+    fast = load_yaml_data(text, checked=True) if kind == "yaml" else None
     data, locations = (fast[0], None) if fast is not None else _parse(text, kind, file)
 
     def lines() -> Locations:
