@@ -36,6 +36,7 @@ __all__ = [
     "Budget",
     "LimitError",
     "check_text",
+    "has_digit_run",
     "os_reason",
     "read_bytes",
     "string_problem",
@@ -82,6 +83,10 @@ BOUND_HINT = msg("a plan or measurement file needs nothing like it: is it the ri
 # C0 controls other than tab, line feed and carriage return; DEL; lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _DIGIT_RUN = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
+# The same search over the UTF-8 bytes, digits made zeros: five times quicker than the pattern,
+# which tries a match at every digit (ASCII digits are the only bytes 0x30-0x39 in UTF-8).
+_ZEROED = bytes.maketrans(b"0123456789", b"0" * 10)
+_ZERO_RUN = b"0" * (MAX_DIGITS + 1)
 
 
 class LimitError(Exception):
@@ -163,13 +168,18 @@ def check_text(text: str, file: str | None, *, controls: bool = True) -> None:
                         character=control.group()),
             hint=msg("remove the invisible control character from this line, or check that it "
                      "is the right file"))])
-    digits = _DIGIT_RUN.search(text)
+    digits = _DIGIT_RUN.search(text) if has_digit_run(text) else None
     if digits is not None:
         raise FileFormatError([Problem(
             file=file, line=_line(text, digits.start()),
             message=msg("a run of {count} digits: no value needs more than {most}",
                         count=NumberText(len(digits.group())), most=MAX_DIGITS),
             hint=BOUND_HINT)])
+
+
+def has_digit_run(text: str) -> bool:
+    """Whether `text` holds a run of more than `MAX_DIGITS` digits 0-9."""
+    return text.encode("utf-8", "surrogatepass").translate(_ZEROED).find(_ZERO_RUN) >= 0
 
 
 def string_problem(text: str) -> str | None:
