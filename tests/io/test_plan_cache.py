@@ -2,6 +2,7 @@
 
 import gc
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import attrs
@@ -242,3 +243,17 @@ def test_the_garbage_collector_is_left_as_it_was(tmp_path, enabled):
     finally:
         if was:
             gc.enable()
+
+
+@pytest.mark.parametrize("failure", [OSError(38, "no semaphores here"), BrokenProcessPool("killed")])
+def test_where_workers_cannot_run_the_files_are_parsed_in_this_process(tmp_path, monkeypatch,
+                                                                        failure):
+    folder, plans = _folder(tmp_path, count=3)
+    monkeypatch.setattr(plan_folder, "PARALLEL_FROM", 2)
+
+    def fail(*_args, **_options):
+        raise failure
+
+    monkeypatch.setattr(plan_folder, "_parse_in_workers", fail)
+    assert {p.code: p for p in plans} == dict(load_plan_folder(folder, cache=False,
+                                                               workers=2).plans)

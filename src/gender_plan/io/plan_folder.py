@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import pickle
 import sys
@@ -49,6 +50,8 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 PARALLEL_FROM = 64
 """With ``workers``, fewer files to parse than this are parsed in this process all the same:
 starting the worker processes would cost more than it saves."""
+
+_LOG = logging.getLogger(__name__)
 
 _Parsed = tuple[str | None, Plan | None, bytes | None, list[Problem]]
 """One file parsed: its content key (when a cache wants it), the plan, the plan pickled (for
@@ -170,22 +173,37 @@ def _parse_in_worker(name: str, keyed: bool) -> tuple[str | None, bytes | None, 
     return key, None if plan is None else pickle_plan(plan), problems
 
 
-def _parse_all(names: list[str], *, keyed: bool, workers: int) -> Iterator[_Parsed]:
+def _parse_all(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
     """Every file of `names` parsed, in order, by this process or by `workers` processes."""
-    if workers <= 1 or len(names) < PARALLEL_FROM:
-        for name in names:
-            key, plan, problems = _parse_one(name, keyed)
-            payload = pickle_plan(plan) if keyed and plan is not None else None
-            yield key, plan, payload, problems
-        return
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for many files
+    if workers > 1 and len(names) >= PARALLEL_FROM:
+        # (imported here: multiprocessing takes 25 ms to import, for many files only)
+        from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
+        try:
+            return _parse_in_workers(names, keyed=keyed, workers=workers)
+        # Where processes cannot be started (no semaphores in a sandbox, a process limit) or a
+        # worker dies (killed for memory), the files are parsed here: slower, never wrong.
+        except (OSError, NotImplementedError, BrokenProcessPool) as error:
+            _LOG.debug("parsing %d plan files in this process: %s", len(names), error)
+    parsed = []
+    for name in names:
+        key, plan, problems = _parse_one(name, keyed)
+        payload = pickle_plan(plan) if keyed and plan is not None else None
+        parsed.append((key, plan, payload, problems))
+    return parsed
+
+
+def _parse_in_workers(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
     chunk = max(1, min(32, len(names) // (workers * 8)))
+    parsed: list[_Parsed] = []
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker) as pool:
         for key, payload, problems in pool.map(_parse_in_worker, names, repeat(keyed),
                                                chunksize=chunk):
             plan = None if payload is None else pickle.loads(payload)
-            yield key, plan, payload, problems
+            parsed.append((key, plan, payload if keyed else None, problems))
+    return parsed
 
 
 def _worker_count(workers: int | None) -> int:
