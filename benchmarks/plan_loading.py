@@ -72,7 +72,7 @@ def write_folder(folder: Path, size: str) -> None:
 
 
 def cpu() -> float:
-    """CPU seconds used so far by this process and the worker processes it waited for."""
+    """CPU seconds used so far by this process and the processes it waited for."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
@@ -146,10 +146,10 @@ def main() -> None:
 
         rows = [
             ("no cache, 1 process", lambda: load_plan_folder(folder, cache=False)),
-            (f"no cache, {workers} worker processes",
+            (f"no cache, {workers} processes",
              lambda: load_plan_folder(folder, cache=False, workers=workers)),
             ("cold cache, 1 process (parse + write the bundle)", cold(1)),
-            (f"cold cache, {workers} worker processes", cold(workers)),
+            (f"cold cache, {workers} processes", cold(workers)),
             ("warm cache (every file unchanged)", load),
         ]
         print(f"the folder, best of {arguments.repeat} (wall time; CPU time of all processes):")

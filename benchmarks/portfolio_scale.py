@@ -126,17 +126,17 @@ def main() -> None:
           f" {rows:,} measurements, {len(result.tables)} engine calls (one per plan)")
     print(f"load and validate the plans, no cache          {uncached:8.2f} s (1 process)")
     print(f"load and validate the plans, no cache          {uncached_many:8.2f} s "
-          f"({workers} worker processes)")
+          f"({workers} processes)")
     print(f"load and validate the plans, cold cache         {cold:8.2f} s (1 process; parse + "
           "write the bundle)")
     print(f"load and validate the plans, cold cache         {cold_many:8.2f} s "
-          f"({workers} worker processes)")
+          f"({workers} processes)")
     print(f"load the plans, warm cache (files unchanged)    {warm:8.2f} s")
     print(f"read the measurements (MeasurementFrame CSV)    {read:8.2f} s")
     print(f"assess every place and level against own plans {assess:8.2f} s")
     print(f"end to end, warm cache (load + read + assess)   {warm + read + assess:8.2f} s")
     print(f"end to end, cold cache                          {cold + read + assess:8.2f} s")
-    print(f"end to end, cold cache, {workers} worker processes       "
+    print(f"end to end, cold cache, {workers} processes       "
           f"{cold_many + read + assess:8.2f} s")
     if parquet is not None:
         read_parquet, floor_csv, floor_parquet = parquet

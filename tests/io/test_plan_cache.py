@@ -1,8 +1,9 @@
 """The plan cache: keyed by content, never stale, a corrupt entry ignored and rewritten."""
 
 import gc
+import logging
+import multiprocessing
 import os
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import attrs
@@ -245,15 +246,26 @@ def test_the_garbage_collector_is_left_as_it_was(tmp_path, enabled):
             gc.enable()
 
 
-@pytest.mark.parametrize("failure", [OSError(38, "no semaphores here"), BrokenProcessPool("killed")])
-def test_where_workers_cannot_run_the_files_are_parsed_in_this_process(tmp_path, monkeypatch,
-                                                                        failure):
+def _no_semaphores():
+    raise OSError(38, "Function not implemented")  # as where /dev/shm is missing
+
+
+def _die(*_arguments):
+    os._exit(1)  # a worker killed (by the kernel, for memory): its pool is broken
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="a worker dies only where it is forked with the test's replacement")
+@pytest.mark.parametrize(("name", "replacement"), [("_context", _no_semaphores),
+                                                  ("_parse_in_worker", _die)])
+def test_where_workers_cannot_run_the_files_are_parsed_in_this_process(
+    tmp_path, monkeypatch, caplog, name, replacement
+):
     folder, plans = _folder(tmp_path, count=3)
     monkeypatch.setattr(plan_folder, "PARALLEL_FROM", 2)
-
-    def fail(*_args, **_options):
-        raise failure
-
-    monkeypatch.setattr(plan_folder, "_parse_in_workers", fail)
-    assert {p.code: p for p in plans} == dict(load_plan_folder(folder, cache=False,
-                                                               workers=2).plans)
+    monkeypatch.setattr(plan_folder, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(plan_folder, name, replacement)  # a forked worker runs it too
+    with caplog.at_level(logging.DEBUG, logger="gender_plan.io.plan_folder"):
+        loaded = load_plan_folder(folder, cache=False, workers=2)
+    assert {p.code: p for p in plans} == dict(loaded.plans)
+    assert "parsing 3 plan files in this process" in caplog.text

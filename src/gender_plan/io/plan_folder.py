@@ -20,7 +20,6 @@ import pickle
 import sys
 import threading
 from collections.abc import Iterator, Mapping
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +55,8 @@ _LOG = logging.getLogger(__name__)
 _Parsed = tuple[str | None, Plan | None, bytes | None, list[Problem]]
 """One file parsed: its content key (when a cache wants it), the plan, the plan pickled (for
 the cache, or from a worker), or the file's problems."""
+_Remote = tuple[str | None, bytes | None, list[Problem]]
+"""One file parsed by a worker process: the key, the plan pickled, or the problems."""
 
 
 @attrs.frozen(kw_only=True)
@@ -79,11 +80,12 @@ def load_plan_folder(
         folder: the folder of plan files.
         cache: a `PlanCache`, True for the user's cache folder (the default), or False/None
             to parse every file.
-        workers: how many processes parse the files that are not in the cache: 1 (the
-            default) parses them in this process, None one process per CPU core. With
-            `PARALLEL_FROM` files or more to parse, the workers start as new processes (forked
-            on Linux when this program runs no other thread, else spawned: then, as always
-            with multiprocessing, a script must start from ``if __name__ == "__main__":``).
+        workers: how many processes parse the files that are not in the cache, this one
+            included: 1 (the default) parses them here, None uses one process per CPU core.
+            With `PARALLEL_FROM` files or more to parse, ``workers - 1`` processes are started
+            (forked on Linux when this program runs no other thread, else spawned: then, as
+            always with multiprocessing, a script must start from
+            ``if __name__ == "__main__":``).
 
     Raises:
         FileAccessError: the folder cannot be read.
@@ -167,43 +169,71 @@ def _parse_one(name: str, keyed: bool) -> tuple[str | None, Plan | None, list[Pr
     return (content_key(data, kind) if keyed else None), plan, []
 
 
-def _parse_in_worker(name: str, keyed: bool) -> tuple[str | None, bytes | None, list[Problem]]:
-    """`_parse_one` in a worker process: the plan goes back pickled, as the cache keeps it."""
-    key, plan, problems = _parse_one(name, keyed)
-    return key, None if plan is None else pickle_plan(plan), problems
+def _parse_here(names: list[str], keyed: bool) -> list[_Parsed]:
+    """`names` parsed in this process (each plan pickled too when the cache keeps it)."""
+    parsed = []
+    for name in names:
+        key, plan, problems = _parse_one(name, keyed)
+        parsed.append((key, plan, pickle_plan(plan) if keyed and plan is not None else None,
+                       problems))
+    return parsed
+
+
+def _parse_in_worker(names: list[str], keyed: bool) -> list[_Remote]:
+    """`names` parsed in a worker process: each plan goes back pickled, as the cache keeps it."""
+    parsed = []
+    for name in names:
+        key, plan, problems = _parse_one(name, keyed)
+        parsed.append((key, None if plan is None else pickle_plan(plan), problems))
+    return parsed
 
 
 def _parse_all(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
-    """Every file of `names` parsed, in order, by this process or by `workers` processes."""
+    """Every file of `names` parsed, in order, by this process and `workers` - 1 others."""
     if workers > 1 and len(names) >= PARALLEL_FROM:
         # (imported here: multiprocessing takes 25 ms to import, for many files only)
         from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
         try:
-            return _parse_in_workers(names, keyed=keyed, workers=workers)
+            return _parse_shared(names, keyed=keyed, workers=workers)
         # Where processes cannot be started (no semaphores in a sandbox, a process limit) or a
         # worker dies (killed for memory), the files are parsed here: slower, never wrong.
         except (OSError, NotImplementedError, BrokenProcessPool) as error:
             _LOG.debug("parsing %d plan files in this process: %s", len(names), error)
-    parsed = []
-    for name in names:
-        key, plan, problems = _parse_one(name, keyed)
-        payload = pickle_plan(plan) if keyed and plan is not None else None
-        parsed.append((key, plan, payload, problems))
-    return parsed
+    return _parse_here(names, keyed)
 
 
-def _parse_in_workers(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+def _parse_shared(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
+    """Parse `names` in chunks: `workers` - 1 worker processes take them, and so does this one.
 
-    chunk = max(1, min(32, len(names) // (workers * 8)))
-    parsed: list[_Parsed] = []
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker) as pool:
-        for key, payload, problems in pool.map(_parse_in_worker, names, repeat(keyed),
-                                               chunksize=chunk):
-            plan = None if payload is None else pickle.loads(payload)
-            parsed.append((key, plan, payload if keyed else None, problems))
-    return parsed
+    This process parses chunks itself between handing them out, so that its plans need no
+    pickling on the way back; the chunks' results are put back in order.
+    """
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait  # noqa: PLC0415
+
+    size = max(1, min(32, len(names) // (workers * 8)))
+    chunks = [names[start : start + size] for start in range(0, len(names), size)]
+    results: list[list[_Parsed]] = [[] for _ in chunks]
+    pending: dict[Future[list[_Remote]], int] = {}
+    with ProcessPoolExecutor(workers - 1, mp_context=_context(),
+                             initializer=_start_worker) as pool:
+        handed = 0
+        while handed < len(chunks) or pending:
+            while handed < len(chunks) and len(pending) < 2 * (workers - 1):
+                pending[pool.submit(_parse_in_worker, chunks[handed], keyed)] = handed
+                handed += 1
+            for future in [future for future in pending if future.done()]:
+                results[pending.pop(future)] = [
+                    (key, None if payload is None else pickle.loads(payload),
+                     payload if keyed else None, problems)
+                    for key, payload, problems in future.result()
+                ]
+            if handed < len(chunks):
+                results[handed] = _parse_here(chunks[handed], keyed)
+                handed += 1
+            elif pending:
+                wait(pending, return_when=FIRST_COMPLETED)
+    return [parsed for chunk in results for parsed in chunk]
 
 
 def _worker_count(workers: int | None) -> int:
