@@ -247,7 +247,7 @@ def _worker_count(workers: int | None) -> int:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValidationError([Problem(message=msg("workers must be a whole number of at least "
                                                    "1, or None, found {value!r}", value=workers),
-                                       hint=msg("None starts one process per CPU core"))],
+                                       hint=msg("None uses one process per CPU core"))],
                               subject="load_plan_folder")
     return workers
 
