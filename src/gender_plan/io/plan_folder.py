@@ -219,7 +219,7 @@ def _parse_shared(names: list[str], *, keyed: bool, workers: int) -> list[_Parse
                              initializer=_start_worker) as pool:
         handed = 0
         while handed < len(chunks) or pending:
-            while handed < len(chunks) and len(pending) < 2 * (workers - 1):
+            while handed < len(chunks) and len(pending) < 4 * (workers - 1):
                 pending[pool.submit(_parse_in_worker, chunks[handed], keyed)] = handed
                 handed += 1
             for future in [future for future in pending if future.done()]:
