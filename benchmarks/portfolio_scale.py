@@ -136,8 +136,8 @@ def main() -> None:
     print(f"assess every place and level against own plans {assess:8.2f} s")
     print(f"end to end, warm cache (load + read + assess)   {warm + read + assess:8.2f} s")
     print(f"end to end, cold cache                          {cold + read + assess:8.2f} s")
-    print(f"end to end, cold cache, {workers} processes       "
-          f"{cold_many + read + assess:8.2f} s")
+    print(f"end to end, cold cache, {workers} processes".ljust(48)
+          + f"{cold_many + read + assess:8.2f} s")
     if parquet is not None:
         read_parquet, floor_csv, floor_parquet = parquet
         print(f"read the measurements (Parquet, read_arrow_frame) {read_parquet:6.2f} s")
