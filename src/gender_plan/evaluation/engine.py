@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import Block, BoolArray, IntArray
 from gender_plan.evaluation._rules import (
@@ -78,10 +79,10 @@ def refuse_levels_to_stay_near(specs: Sequence[Spec]) -> None:
     """
     for spec in specs:
         if spec.indicator.is_toward:
-            raise AssessmentError(
-                f"indicator {spec.indicator.code!r} is a level to stay near, which the "
-                "many-places path does not judge yet: assess it place by place with "
-                "gender_plan.assess_plan or assess_indicator")
+            raise AssessmentError(msg(
+                "indicator {code!r} is a level to stay near, which the many-places path does "
+                "not judge yet: assess it place by place with gender_plan.assess_plan or "
+                "assess_indicator", code=spec.indicator.code))
 
 
 def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
