@@ -263,6 +263,10 @@ _SUBJECTS: dict[str, Msg] = {
     "command line": msg("command line"),
     "--plans folder": msg("--plans folder"),
     "chain of plans": msg("chain of plans"),
+    "portfolio": msg("portfolio"),
+    "measurement frame": msg("measurement frame"),
+    "period": msg("period"),
+    "date": msg("date"),
 }
 """The subjects errors name, as messages (a subject not here is shown as given)."""
 

@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.io._extras import require
 
@@ -107,9 +108,10 @@ def _points(assessment: Assessment, measurements: Iterable[Measurement],
             and (place is None or row.place == place)]
     places = {row.place for row in rows}
     if len(places) > 1:
-        raise AssessmentError(
-            f"measurements of indicator {assessment.indicator!r} come from several places "
-            f"({', '.join(sorted(str(p) for p in places))}): pass place=… to plot one")
+        raise AssessmentError(msg(
+            "measurements of indicator {code!r} come from several places ({places}): pass "
+            "place=… to plot one", code=assessment.indicator,
+            places=", ".join(sorted(str(p) for p in places))))
     drawn: dict[float, float] = {}
     for row in rows:
         value = row.value

@@ -22,6 +22,8 @@ _METAVARS = {
     "PLAN": msg("PLAN"), "MEASUREMENTS": msg("MEASUREMENTS"), "FILE": msg("FILE"),
     "MARK": msg("MARK"), "DATE": msg("DATE"), "NAME": msg("NAME"), "YEAR": msg("YEAR"),
     "COMMAND": msg("COMMAND"), "PLACE": msg("PLACE"), "FOLDER": msg("FOLDER"),
+    "PLANS": msg("PLANS"), "PLACES": msg("PLACES"), "LEVEL": msg("LEVEL"),
+    "FILE.html": msg("FILE.html"), "FIRST-LAST": msg("FIRST-LAST"),
 }
 """The placeholders of the usage lines, in the parser's language."""
 _PLAN_HELP = msg("the plan file (.yaml, .yml, .json or .toml)")

@@ -11,18 +11,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gender_plan._i18n import msg, render
+from gender_plan._i18n import Language, msg, render
 from gender_plan.cli import WARNING
 from gender_plan.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
     from gender_plan.evaluation.method import Method
 
-__all__ = ["COLUMNS", "run_portfolio"]
+__all__ = ["COLUMNS", "HEADERS", "run_portfolio"]
 
 COLUMNS = ("place", "level", "plan", "indicator", "number", "status", "ratio", "latest",
            "target_value", "deadline")
-"""The fields of each result row (JSON objects and CSV columns)."""
+"""The fields of each result row (JSON objects and CSV columns): names for programs, the same
+in every language."""
+HEADERS = (msg("place"), msg("level"), msg("plan"), msg("no"), msg("status"), msg("ratio"))
+"""The table's column headers, for people: in the reader's language."""
 
 
 def run_portfolio(args: argparse.Namespace, method: Method) -> int:
@@ -61,7 +64,7 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
             for r in result.results(args.level)]
     if args.output_format == "json":
         json.dump({"as_of": result.as_of.isoformat(), "results": rows,
-                   "gaps": [{"kind": g.kind.value, "message": g.message,
+                   "gaps": [{"kind": g.kind.value, "message": render(g.message, args.lang),
                              "places": list(g.places), "plan": g.plan,
                              "indicator": g.indicator, "parent_plan": g.parent_plan,
                              "parent_indicator": g.parent_indicator, "rows": g.rows}
@@ -78,11 +81,10 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
         from gender_plan.cli._text import table  # noqa: PLC0415
 
         lines = [[str(row[c]) if row[c] is not None else "-" for c in
-                  ("place", "level", "plan", "number", "status")]
-                 + [f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"]
+                  ("place", "level", "plan", "number")]
+                 + [_status(str(row["status"]), args.lang), _ratio(row["ratio"], args.lang)]
                  for row in rows]
-        sys.stdout.write(table(["place", "level", "plan", "no", "status", "ratio"], lines,
-                               wrap=2) + "\n")
+        sys.stdout.write(table([render(h, args.lang) for h in HEADERS], lines, wrap=2) + "\n")
     if args.dashboard is not None:
         from gender_plan.io._atomic import write_bytes_atomic  # noqa: PLC0415
         from gender_plan.report.dashboard import dashboard_html  # noqa: PLC0415
@@ -91,5 +93,23 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
         print(render(msg("{file}: dashboard of {place} written", file=args.out,
                          place=args.dashboard), args.lang), file=sys.stderr)
     for gap in result.gaps:
-        print(f"{render(WARNING, args.lang)}: {gap}", file=sys.stderr)
+        print(f"{render(WARNING, args.lang)}: {gap.render(args.lang)}", file=sys.stderr)
     return 0
+
+
+def _status(code: str, language: Language) -> str:
+    """A status in the table: its name in Vietnamese, its code in English.
+
+    The English table shows the codes JSON and CSV write (as it always has: the docs pin them).
+    """
+    from gender_plan.evaluation.status import Status  # noqa: PLC0415
+
+    return code if language == "en" else Status(code).text(language)
+
+
+def _ratio(ratio: object, language: Language) -> str:
+    """A ratio with two decimals, in the decimal sign of `language` (``1,25`` in Vietnamese)."""
+    if not isinstance(ratio, float):
+        return "-"
+    text = f"{ratio:.2f}"
+    return text if language == "en" else text.replace(".", ",")

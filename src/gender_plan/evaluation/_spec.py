@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation.method import Method
 from gender_plan.model.indicator import Indicator
@@ -22,10 +23,9 @@ def choose_target(
     if not indicator.targets:
         return None, ()
     if end_year is None and any(t.year is None for t in indicator.targets):
-        raise AssessmentError(
-            f"indicator {indicator.code!r} has a target without a year: pass end_year (the "
-            "plan's end year), or assess the whole plan with assess_plan"
-        )
+        raise AssessmentError(msg(
+            "indicator {code!r} has a target without a year: pass end_year (the plan's end "
+            "year), or assess the whole plan with assess_plan", code=indicator.code))
 
     def deadline(target: Target) -> int:
         return target.year if target.year is not None else end_year or 0

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.reasons import Reason, ReasonCode
@@ -105,9 +106,11 @@ def to_date(as_of: datetime.date | int) -> datetime.date:
     """Read an assessment date: a date, or a year meaning its last day."""
     if isinstance(as_of, datetime.date):
         return as_of
-    if isinstance(as_of, int) and not isinstance(as_of, bool):
+    if isinstance(as_of, int) and not isinstance(as_of, bool) and (
+        datetime.MINYEAR <= as_of <= datetime.MAXYEAR
+    ):
         return datetime.date(as_of, 12, 31)
-    raise AssessmentError(f"as_of must be a date or a year, found {as_of!r}")
+    raise AssessmentError(msg("as_of must be a date or a year, found {value!r}", value=as_of))
 
 
 def assess_indicator(

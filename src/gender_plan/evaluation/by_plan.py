@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import BoolArray
 from gender_plan.evaluation._spec import Spec
@@ -50,7 +51,7 @@ def assess_by_plan(
         UnknownCodeError: a code in `methods` no plan has.
     """
     if not plans:
-        raise AssessmentError("assess_by_plan needs at least one place with its plan")
+        raise AssessmentError(msg("assess_by_plan needs at least one place with its plan"))
     method = method if method is not None else LinearPath()
     date = to_date(as_of)
     places = tuple(plans)
@@ -66,10 +67,11 @@ def assess_by_plan(
         for _, indicator in plan.indicators():
             seen = first.setdefault(indicator.code, indicator)
             if seen.unit != indicator.unit:
-                raise AssessmentError(
-                    f"indicator {indicator.code!r} is in {seen.unit!r} in one plan and in "
-                    f"{indicator.unit!r} in plan {plan.code!r}: a measurement table holds one "
-                    "unit per indicator, so give the plans the same unit")
+                raise AssessmentError(msg(
+                    "indicator {code!r} is in {unit!r} in one plan and in {other!r} in plan "
+                    "{plan!r}: a measurement table holds one unit per indicator, so give the "
+                    "plans the same unit", code=indicator.code, unit=seen.unit,
+                    other=indicator.unit, plan=plan.code))
     overrides = dict(methods or {})
     for code in overrides:
         if code not in first:

@@ -91,7 +91,8 @@ class MeasurementFrame:
         }
         if len(set(lengths.values())) > 1:
             raise ValidationError(
-                [Problem(message=f"columns of different lengths: {lengths}")],
+                [Problem(message=msg("columns of different lengths: {lengths}",
+                                     lengths=lengths))],
                 subject="measurement frame",
             )
         object.__setattr__(self, "layout", lay_out(self))

@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._banded import edges
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
@@ -100,10 +101,11 @@ class AssessmentTable:
         try:
             return self.indicators.index(indicator) * len(self.places) + self.places.index(place)
         except ValueError:
-            raise AssessmentError(
-                f"no row for indicator {indicator!r} at place {place!r}: the table covers "
-                f"{len(self.indicators)} indicators at {len(self.places)} places"
-            ) from None
+            raise AssessmentError(msg(
+                "no row for indicator {indicator!r} at place {place!r}: the table covers "
+                "{indicators} indicators at {places} places", indicator=indicator, place=place,
+                indicators=NumberText(len(self.indicators)),
+                places=NumberText(len(self.places)))) from None
 
     def status_of(self, place: str, indicator: str) -> Status:
         """The status of `indicator` at `place`."""

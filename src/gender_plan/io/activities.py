@@ -24,6 +24,7 @@ import attrs
 from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.evaluation.implementation import check_activities
+from gender_plan.io._bad_workbook import not_a_workbook
 from gender_plan.io._extras import require
 from gender_plan.io._source import decode, read_bytes
 from gender_plan.io._table import unescape
@@ -117,9 +118,7 @@ def _sheet(path: str | os.PathLike[str], name: str,
         # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises a zoo of types for a bad file
-        raise FileFormatError([Problem(file=name, message=msg(
-            "cannot be read as an Excel workbook ({kind}: {error})", kind=type(error).__name__,
-            error=error))], subject=_SUBJECT) from None
+        raise not_a_workbook(name, data.getvalue(), error, subject=_SUBJECT) from None
     try:
         if title not in workbook.sheetnames:
             raise FileFormatError([Problem(file=name, message=msg(

@@ -19,6 +19,7 @@ from typing import IO, Any
 from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_atomic, write_bytes_atomic
+from gender_plan.io._bad_workbook import not_a_workbook
 from gender_plan.io._extras import require
 from gender_plan.io._limits import (
     BOUND_HINT,
@@ -217,7 +218,8 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
         with zipfile.ZipFile(data) as archive:
             sizes = {info.filename: info.file_size for info in archive.infolist()}
     except Exception as error:  # zipfile raises a zoo of types for a bad file
-        raise _not_a_workbook(name, error) from None
+        raise not_a_workbook(name, data.getvalue(), error,
+                             subject="measurement table") from None
     # Checked before openpyxl unzips anything: it reads all shared strings when it opens the file.
     unzipped, largest = sum(sizes.values()), max(sizes.values(), default=0)
     if unzipped > MAX_XLSX_BYTES or largest > MAX_FILE_BYTES:
@@ -230,7 +232,8 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
         # Formulas are read as formulas, to refuse them: their values are Excel's to compute.
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises a zoo of types for a bad file
-        raise _not_a_workbook(name, error) from None
+        raise not_a_workbook(name, data.getvalue(), error,
+                             subject="measurement table") from None
     try:
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
@@ -250,7 +253,8 @@ def _xlsx_rows(path: str | os.PathLike[str], name: str, sheet: str | None) -> li
     except (FileFormatError, ValidationError):
         raise
     except Exception as error:  # a broken sheet inside a readable archive
-        raise _not_a_workbook(name, error) from None
+        raise not_a_workbook(name, data.getvalue(), error,
+                             subject="measurement table") from None
     finally:
         workbook.close()
 
@@ -266,13 +270,6 @@ def _cell_value(cell: Any) -> object:
             and "%" in number_format.replace('"%"', "")):
         return Percent(value)
     return value
-
-
-def _not_a_workbook(name: str, error: Exception) -> FileFormatError:
-    return FileFormatError([Problem(file=name, message=msg(
-        "cannot be read as an Excel workbook ({kind}: {error})", kind=type(error).__name__,
-        error=error), hint=msg("save it from Excel as 'Excel Workbook (.xlsx)'"))],
-                           subject="measurement table")
 
 
 def _check_geometry(rows: int | None, columns: int | None, name: str, openpyxl: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from gender_plan._i18n import msg
+from gender_plan._i18n import Msg, msg
 from gender_plan.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -50,46 +50,52 @@ class Checker:
             self.add(path, message, hint)
         return condition
 
-    def instance(self, value: object, kind: type | tuple[type, ...], path: str, what: str) -> bool:
-        """Check that `value` is of `kind` (bool never counts as a number)."""
-        if isinstance(value, kind) and not (
+    def instance(self, value: object, kind: type | tuple[type, ...], path: str, what: Msg) -> bool:
+        """Check that `value` is of `kind` (bool never counts as a number).
+
+        `what` names the kind in words, as a message (``msg("a localized text")``).
+        """
+        ok = isinstance(value, kind) and not (
             isinstance(value, bool) and kind in (int, float, (int, float))
-        ):
-            return True
-        # The message is built only for a problem: the repr of a valid goal or indicator
-        # costs more than all the checks of a plan that passes.
-        self.add(path, msg("expected {what}, found {value!r}", what=what, value=value))
-        return False
+        )
+        if not ok:  # the message only when it is needed: a repr of a whole plan is not free
+            self.add(path, msg("expected {what}, found {value!r}", what=what, value=value))
+        return ok
 
     def code(self, value: object, path: str) -> bool:
         """Check an identifier: a non-empty text without surrounding spaces."""
-        if isinstance(value, str) and value and value == value.strip():
-            return True
-        self.add(path, msg("expected a non-empty code without surrounding spaces, found {value!r}",
-                           value=value))
-        return False
+        ok = isinstance(value, str) and bool(value) and value == value.strip()
+        if not ok:
+            self.add(path, msg("expected a non-empty code without surrounding spaces, found "
+                               "{value!r}", value=value))
+        return ok
 
     def number(self, value: object, path: str) -> bool:
         """Check a finite real number (not a yes/no value)."""
-        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-            return True
-        self.add(path, msg("expected a finite number, found {value!r}", value=value))
-        return False
+        ok = (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+        )
+        if not ok:
+            self.add(path, msg("expected a finite number, found {value!r}", value=value))
+        return ok
 
     def year(self, value: object, path: str) -> bool:
         """Check a calendar year in the range the model accepts."""
-        if isinstance(value, int) and not isinstance(value, bool) and (
+        ok = isinstance(value, int) and not isinstance(value, bool) and (
             MIN_YEAR <= value <= MAX_YEAR
-        ):
-            return True
-        self.add(path, msg("expected a year between {first} and {last}, found {value!r}",
-                           first=MIN_YEAR, last=MAX_YEAR, value=value))
-        return False
+        )
+        if not ok:
+            self.add(path, msg("expected a year between {first} and {last}, found {value!r}",
+                               first=MIN_YEAR, last=MAX_YEAR, value=value))
+        return ok
 
-    def items(self, values: object, kind: type, path: str, what: str) -> bool:
-        """Check a tuple whose every item is a `kind`."""
+    def items(self, values: object, kind: type, path: str, what: Msg) -> bool:
+        """Check a tuple whose every item is a `kind` (`what` names them: ``msg("goals")``)."""
         if not isinstance(values, tuple):
-            self.add(path, f"expected a list of {what}, found {values!r}")
+            self.add(path, msg("expected a list of {what}, found {values!r}", what=what,
+                               values=values))
             return False
         ok = True
         for index, item in enumerate(values):

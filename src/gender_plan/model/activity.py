@@ -87,8 +87,8 @@ class Activity:
         check.require(isinstance(self.description, str) and bool(self.description.strip()),
                       "description", msg("expected what was done, found {value!r}",
                                          value=self.description))
-        check.instance(self.start, Period, "start", "a period")
-        if self.end is not None and check.instance(self.end, Period, "end", "a period"):
+        check.instance(self.start, Period, "start", msg("a period"))
+        if self.end is not None and check.instance(self.end, Period, "end", msg("a period")):
             check.require(isinstance(self.start, Period) and self.end.end >= self.start.start,
                           "end", msg("the activity ends ({end}) before it starts ({start})",
                                      end=self.end, start=self.start))
@@ -102,9 +102,9 @@ class Activity:
                               value=self.duty))
         check.require(self.task is not None or self.duty is not None, "task",
                       msg("an activity serves a task or a unit's duty: name one of them"))
-        check.instance(self.completed, bool, "completed", "true or false")
-        check.instance(self.participants, Participants, "participants", "participants")
-        check.items(self.documents, str, "documents", "texts")
+        check.instance(self.completed, bool, "completed", msg("true or false"))
+        check.instance(self.participants, Participants, "participants", msg("participants"))
+        check.items(self.documents, str, "documents", msg("texts"))
         if self.cost is not None and check.number(self.cost, "cost"):
             check.require(self.cost >= 0, "cost", msg("expected 0 or more, found {value!r}",
                                                       value=self.cost))

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 from gender_plan.model.period import PartialDate
 from gender_plan.model.text import LocalizedText
@@ -48,13 +49,13 @@ class DocumentReference:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"document {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.kind, DocumentKind, "kind", "a document kind")
-        check.instance(self.issuer, LocalizedText, "issuer", "a localized text")
+        check.instance(self.kind, DocumentKind, "kind", msg("a document kind"))
+        check.instance(self.issuer, LocalizedText, "issuer", msg("a localized text"))
         if self.number is not None:
             check.code(self.number, "number")
         if self.date is not None:
-            check.instance(self.date, PartialDate, "date", "a date")
+            check.instance(self.date, PartialDate, "date", msg("a date"))
         for name in ("title", "note"):
             if getattr(self, name) is not None:
-                check.instance(getattr(self, name), LocalizedText, name, "a localized text")
+                check.instance(getattr(self, name), LocalizedText, name, msg("a localized text"))
         check.done()

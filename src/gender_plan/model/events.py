@@ -61,10 +61,10 @@ class RecurringEvent:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"event {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.name, LocalizedText, "name", "a localized text")
-        check.instance(self.start, DayOfYear, "start", "a day of the year")
+        check.instance(self.name, LocalizedText, "name", msg("a localized text"))
+        check.instance(self.start, DayOfYear, "start", msg("a day of the year"))
         if self.end is not None:
-            check.instance(self.end, DayOfYear, "end", "a day of the year")
+            check.instance(self.end, DayOfYear, "end", msg("a day of the year"))
         check.done()
 
     def dates(self, year: int) -> tuple[datetime.date, datetime.date]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker
 from gender_plan.model.text import LocalizedText
 
@@ -20,5 +21,5 @@ class FundingSource:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"funding source {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.description, LocalizedText, "description", "a localized text")
+        check.instance(self.description, LocalizedText, "description", msg("a localized text"))
         check.done()

@@ -57,7 +57,7 @@ class Subsection:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"subsection {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.title, LocalizedText, "title", "a localized text")
+        check.instance(self.title, LocalizedText, "title", msg("a localized text"))
         check.done()
 
 
@@ -78,13 +78,13 @@ class Goal:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"goal {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.field, Field, "field", "a field")
-        check.instance(self.title, LocalizedText, "title", "a localized text")
+        check.instance(self.field, Field, "field", msg("a field"))
+        check.instance(self.title, LocalizedText, "title", msg("a localized text"))
         if self.tasks_heading is not None:
             check.instance(self.tasks_heading, LocalizedText, "tasks_heading",
-                           "a localized text")
-        indicators_ok = check.items(self.indicators, Indicator, "indicators", "indicators")
-        if check.items(self.subsections, Subsection, "subsections", "subsections"):
+                           msg("a localized text"))
+        indicators_ok = check.items(self.indicators, Indicator, "indicators", msg("indicators"))
+        if check.items(self.subsections, Subsection, "subsections", msg("subsections")):
             check.unique(
                 ((f"subsections[{i}].code", s.code) for i, s in enumerate(self.subsections)),
                 "subsection",

@@ -134,10 +134,12 @@ class Indicator:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"indicator {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.name, LocalizedText, "name", "a localized text")
+        check.instance(self.name, LocalizedText, "name", msg("a localized text"))
         if self.display_name is not None:
-            check.instance(self.display_name, LocalizedText, "display_name", "a localized text")
-        check.instance(self.direction, Direction, "direction", "'higher', 'lower' or 'toward'")
+            check.instance(self.display_name, LocalizedText, "display_name",
+                           msg("a localized text"))
+        check.instance(self.direction, Direction, "direction",
+                       msg("'higher', 'lower' or 'toward'"))
         if self.number is not None:
             check.code(self.number, "number")
         if self.implements is not None:
@@ -152,10 +154,10 @@ class Indicator:
         else:
             check.add("unit", msg("expected a unit text, found {value!r}", value=self.unit))
         if self.limits is not None:
-            check.instance(self.limits, Limits, "limits", "limits")
+            check.instance(self.limits, Limits, "limits", msg("limits"))
         if self.baseline is not None:
-            check.instance(self.baseline, Baseline, "baseline", "a baseline")
-        if check.items(self.targets, Target, "targets", "targets") and unit_ok:
+            check.instance(self.baseline, Baseline, "baseline", msg("a baseline"))
+        if check.items(self.targets, Target, "targets", msg("targets")) and unit_ok:
             for index, target in enumerate(self.targets):
                 self._check_target(check, index, target)
             self._check_milestones(check)
@@ -223,7 +225,7 @@ class Indicator:
         if self.share_of_places is None:
             return
         if check.instance(self.share_of_places, ShareOfPlaces, "share_of_places",
-                          "a share of places"):
+                          msg("a share of places")):
             check.require(
                 self.unit == "percent", "unit",
                 msg("a share-of-places indicator is in percent, found {unit!r}",
@@ -242,18 +244,20 @@ class Indicator:
     def _check_reference(self, check: Checker, unit_ok: bool) -> None:
         if self.direction is not Direction.TOWARD_REFERENCE:
             if self.reference is not None:
-                check.add("reference", "only a level to stay near (direction 'toward') has a "
-                          "reference value", hint="write direction: toward")
+                check.add("reference", msg("only a level to stay near (direction 'toward') has "
+                                           "a reference value"),
+                          hint=msg("write direction: toward"))
             return
         if self.reference is not None and check.number(self.reference, "reference"):
             self._check_value(check, "reference", self.reference)
         if self.is_yes_no:
-            check.add("direction", "a yes/no fact has no level to stay near",
-                      hint="leave direction out for a yes/no indicator")
+            check.add("direction", msg("a yes/no fact has no level to stay near"),
+                      hint=msg("leave direction out for a yes/no indicator"))
             return
         if not self.targets and self.reference is None:
-            check.add("reference", "a level to stay near needs a reference value or a target",
-                      hint="write reference: the value the indicator is best at")
+            check.add("reference", msg("a level to stay near needs a reference value or a "
+                                       "target"),
+                      hint=msg("write reference: the value the indicator is best at"))
         if not unit_ok or not isinstance(self.targets, tuple):
             return
         for index, target in enumerate(self.targets):
@@ -261,9 +265,10 @@ class Indicator:
                 continue
             if target.comparator.is_strict:
                 check.add(f"targets[{index}].comparator",
-                          f"a level to stay near takes a band, and a strict comparator "
-                          f"{target.comparator.value!r} has no edge that counts as met",
-                          hint="write 'between', '=', '~', '>=' or '<='")
+                          msg("a level to stay near takes a band, and a strict comparator "
+                              "{comparator!r} has no edge that counts as met",
+                              comparator=target.comparator.value),
+                          hint=msg("write 'between', '=', '~', '>=' or '<='"))
                 continue
             try:
                 lower, upper = self.target_band(target)
@@ -273,9 +278,11 @@ class Indicator:
                 lower <= self.reference <= upper
             ):
                 check.add(f"targets[{index}]",
-                          f"the reference value {self.reference:g} lies outside the target's "
-                          f"band [{lower:g}, {upper:g}]",
-                          hint="a band to stay in holds the level the indicator is best at")
+                          msg("the reference value {reference} lies outside the target's band "
+                              "[{lower}, {upper}]", reference=format(self.reference, "g"),
+                              lower=format(lower, "g"), upper=format(upper, "g")),
+                          hint=msg("a band to stay in holds the level the indicator is best "
+                                   "at"))
 
     def _check_target(self, check: Checker, index: int, target: Target) -> None:
         path = f"targets[{index}]"
@@ -283,9 +290,10 @@ class Indicator:
         if target.comparator is Comparator.BETWEEN and not self.is_toward:
             check.add(
                 f"{path}.comparator",
-                "a band ('between') is a level to stay near, but the indicator's direction is "
-                f"{getattr(self.direction, 'value', self.direction)!r}",
-                hint="write direction: toward",
+                msg("a band ('between') is a level to stay near, but the indicator's direction "
+                    "is {direction!r}",
+                    direction=getattr(self.direction, "value", self.direction)),
+                hint=msg("write direction: toward"),
             )
         elif self.is_toward:
             pass  # a level to stay near takes one-sided bands too: see _check_reference

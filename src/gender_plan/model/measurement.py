@@ -52,7 +52,7 @@ class Measurement:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"measurement of {self.indicator!r}")
         check.code(self.indicator, "indicator")
-        check.instance(self.period, Period, "period", "a period")
+        check.instance(self.period, Period, "period", msg("a period"))
         if not isinstance(self.value, bool):
             check.number(self.value, "value")
         for name in ("unit", "series", "source", "place"):
@@ -71,10 +71,10 @@ class Measurement:
         if isinstance(self.denominator, int | float) and not isinstance(self.denominator, bool):
             check.require(self.denominator != 0, "denominator", msg("a denominator cannot be 0"))
         if self.sex is not None:
-            check.instance(self.sex, Sex, "sex", "'female' or 'male'")
+            check.instance(self.sex, Sex, "sex", msg("'female' or 'male'"))
         for name in ("series_label", "source_label"):
             if getattr(self, name) is not None:
-                check.instance(getattr(self, name), LocalizedText, name, "a localized text")
+                check.instance(getattr(self, name), LocalizedText, name, msg("a localized text"))
         for name in ("series", "source"):
             check.require(
                 getattr(self, name) is not None or getattr(self, f"{name}_label") is None,

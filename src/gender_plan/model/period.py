@@ -45,17 +45,13 @@ class Period:
     def __attrs_post_init__(self) -> None:
         check = Checker("period")
         check.year(self.year, "year")
+        # Messages are built only for a problem found: every measurement makes a period.
         if self.quarter is not None:
-            check.require(
-                self.month is None and self.day is None,
-                "quarter",
-                "a period is a quarter or a month, not both",
-            )
-            check.require(
-                self.quarter in (1, 2, 3, 4) and not isinstance(self.quarter, bool),
-                "quarter",
-                msg("expected a quarter from 1 to 4, found {value!r}", value=self.quarter),
-            )
+            if self.month is not None or self.day is not None:
+                check.add("quarter", msg("a period is a quarter or a month, not both"))
+            if self.quarter not in (1, 2, 3, 4) or isinstance(self.quarter, bool):
+                check.add("quarter", msg("expected a quarter from 1 to 4, found {value!r}",
+                                         value=self.quarter))
         _check_month_and_day(check, self.year, self.month, self.day)
 
     @classmethod
@@ -137,14 +133,12 @@ class Period:
 
 def _check_month_and_day(check: Checker, year: int, month: int | None, day: int | None) -> None:
     """Check the month and day of a period or a date, then raise if anything is wrong."""
-    if month is not None:
-        check.require(
-            isinstance(month, int) and not isinstance(month, bool) and 1 <= month <= 12,
-            "month",
-            msg("expected a month from 1 to 12, found {value!r}", value=month),
-        )
-    if day is not None:
-        check.require(month is not None, "day", msg("a day needs a month"))
+    if month is not None and not (
+        isinstance(month, int) and not isinstance(month, bool) and 1 <= month <= 12
+    ):
+        check.add("month", msg("expected a month from 1 to 12, found {value!r}", value=month))
+    if day is not None and month is None:
+        check.add("day", msg("a day needs a month"))
     check.done()
     if day is None or month is None:
         return

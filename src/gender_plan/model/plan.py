@@ -48,8 +48,8 @@ class Signatory:
             "name",
             msg("expected a name, found {value!r}", value=self.name),
         )
-        check.instance(self.title, LocalizedText, "title", "a localized text")
-        check.items(self.authority, LocalizedText, "authority", "localized texts")
+        check.instance(self.title, LocalizedText, "title", msg("a localized text"))
+        check.items(self.authority, LocalizedText, "authority", msg("localized texts"))
         check.done()
 
 
@@ -112,15 +112,15 @@ class Plan:
         part_checks = [
             check.items(getattr(self, name), kind, name, what)
             for name, kind, what in (
-                ("legal_bases", DocumentReference, "document references"),
-                ("references", DocumentReference, "document references"),
-                ("goals", Goal, "goals"),
-                ("tasks", Task, "tasks"),
-                ("units", ResponsibleUnit, "responsible units"),
-                ("funding", FundingSource, "funding sources"),
-                ("events", RecurringEvent, "recurring events"),
-                ("recipients", LocalizedText, "localized texts"),
-                ("preamble", LocalizedText, "localized texts"),
+                ("legal_bases", DocumentReference, msg("document references")),
+                ("references", DocumentReference, msg("document references")),
+                ("goals", Goal, msg("goals")),
+                ("tasks", Task, msg("tasks")),
+                ("units", ResponsibleUnit, msg("responsible units")),
+                ("funding", FundingSource, msg("funding sources")),
+                ("events", RecurringEvent, msg("recurring events")),
+                ("recipients", LocalizedText, msg("localized texts")),
+                ("preamble", LocalizedText, msg("localized texts")),
             )
         ]
         if all(part_checks):
@@ -189,11 +189,11 @@ class Plan:
     def _check_header(self, check: Checker) -> None:
         check.code(self.code, "code")
         for name in ("title", "issuer", "place"):
-            check.instance(getattr(self, name), LocalizedText, name, "a localized text")
+            check.instance(getattr(self, name), LocalizedText, name, msg("a localized text"))
         for name in ("general_objective", "introduction", "closing"):
             if getattr(self, name) is not None:
-                check.instance(getattr(self, name), LocalizedText, name, "a localized text")
-        check.instance(self.date, PartialDate, "date", "a date")
+                check.instance(getattr(self, name), LocalizedText, name, msg("a localized text"))
+        check.instance(self.date, PartialDate, "date", msg("a date"))
         if self.number is not None:
             check.code(self.number, "number")
         if self.number_suffix is not None and check.code(self.number_suffix, "number_suffix"):
@@ -216,7 +216,7 @@ class Plan:
         if self.contact is not None:
             check.code(self.contact, "contact")
         if self.signatory is not None:
-            check.instance(self.signatory, Signatory, "signatory", "a signatory")
+            check.instance(self.signatory, Signatory, "signatory", msg("a signatory"))
         years_ok = check.year(self.start_year, "start_year") and check.year(
             self.end_year, "end_year"
         )

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import msg
 from gender_plan.model._checks import Checker, to_tuple
 from gender_plan.model.text import LocalizedText
 
@@ -36,8 +37,8 @@ class ResponsibleUnit:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"responsible unit {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.name, LocalizedText, "name", "a localized text")
-        check.items(self.duties, LocalizedText, "duties", "localized texts")
-        check.instance(self.assignment, Assignment, "assignment", "'assigned' or 'requested'")
-        check.instance(self.focal_point, bool, "focal_point", "true or false")
+        check.instance(self.name, LocalizedText, "name", msg("a localized text"))
+        check.items(self.duties, LocalizedText, "duties", msg("localized texts"))
+        check.instance(self.assignment, Assignment, "assignment", msg("'assigned' or 'requested'"))
+        check.instance(self.focal_point, bool, "focal_point", msg("true or false"))
         check.done()

@@ -60,7 +60,7 @@ class ShareOfPlaces:
 
     def __attrs_post_init__(self) -> None:
         check = Checker("share of places")
-        if check.instance(self.comparator, Comparator, "comparator", "a comparator"):
+        if check.instance(self.comparator, Comparator, "comparator", msg("a comparator")):
             check.require(
                 self.comparator in CONDITION_COMPARATORS, "comparator",
                 msg("a condition on the places below compares with one value, found "

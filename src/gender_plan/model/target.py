@@ -85,8 +85,8 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         check = Checker("target")
-        check.instance(self.comparator, Comparator, "comparator", "a comparator")
-        kind_ok = check.instance(self.kind, TargetKind, "kind", "a target kind")
+        check.instance(self.comparator, Comparator, "comparator", msg("a comparator"))
+        kind_ok = check.instance(self.kind, TargetKind, "kind", msg("a target kind"))
         if kind_ok and self.kind is TargetKind.YES_NO:
             check.require(
                 isinstance(self.value, bool),
@@ -160,7 +160,7 @@ class Target:
         ):
             check.year(self.start_year, "start_year")
         if self.frequency is not None:
-            check.instance(self.frequency, Frequency, "frequency", "a frequency")
+            check.instance(self.frequency, Frequency, "frequency", msg("a frequency"))
             check.require(
                 periodic, "frequency",
                 msg("only hold and count-per-period targets have a frequency")
@@ -176,17 +176,18 @@ class Target:
             check.add("start_year", msg("start year {start} is after the year {year}",
                                         start=self.start_year, year=self.year))
         if self.text is not None:
-            check.instance(self.text, LocalizedText, "text", "a localized text")
+            check.instance(self.text, LocalizedText, "text", msg("a localized text"))
         check.done()
 
     def _check_band(self, check: Checker) -> None:
         if self.comparator is not Comparator.BETWEEN:
             if self.upper is not None:
-                check.add("upper", "only a 'between' target has an upper edge",
-                          hint="write comparator 'between' with value (lower edge) and upper")
+                check.add("upper", msg("only a 'between' target has an upper edge"),
+                          hint=msg("write comparator 'between' with value (lower edge) and "
+                                   "upper"))
             return
         if isinstance(self.value, bool):
-            check.add("comparator", "a yes/no target is compared with '=', not 'between'")
+            check.add("comparator", msg("a yes/no target is compared with '=', not 'between'"))
             return
         present = check.require(
             self.upper is not None, "upper", msg("a 'between' target needs an upper edge"),

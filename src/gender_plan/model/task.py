@@ -54,7 +54,7 @@ class TaskLink:
         check = Checker(f"link to {self.unit!r}")
         check.code(self.unit, "unit")
         if self.role is not None:
-            check.instance(self.role, Role, "role", "'lead', 'coordinate' or 'advise'")
+            check.instance(self.role, Role, "role", msg("'lead', 'coordinate' or 'advise'"))
             check.require(
                 self.evidence is not None,
                 "evidence",
@@ -63,7 +63,7 @@ class TaskLink:
                          "leave the role out"),
             )
         if self.evidence is not None:
-            check.instance(self.evidence, LocalizedText, "evidence", "a localized text")
+            check.instance(self.evidence, LocalizedText, "evidence", msg("a localized text"))
         if self.where is not None:
             check.code(self.where, "where")
         check.done()
@@ -86,15 +86,15 @@ class Task:
     def __attrs_post_init__(self) -> None:
         check = Checker(f"task {self.code!r}")
         check.code(self.code, "code")
-        check.instance(self.text, LocalizedText, "text", "a localized text")
+        check.instance(self.text, LocalizedText, "text", msg("a localized text"))
         if self.goal is not None:
             check.code(self.goal, "goal")
-        if check.items(self.links, TaskLink, "links", "task links"):
+        if check.items(self.links, TaskLink, "links", msg("task links")):
             check.unique(
                 ((f"links[{i}].unit", link.unit) for i, link in enumerate(self.links)),
                 "linked unit",
             )
-        check.items(self.events, str, "events", "codes")
+        check.items(self.events, str, "events", msg("codes"))
         check.done()
 
     @property

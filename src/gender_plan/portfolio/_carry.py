@@ -16,6 +16,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AggregationError
 
 __all__ = ["Rows", "carry_up", "group_key", "sum_rows"]
@@ -91,11 +92,11 @@ def carry_up(
         lacking = keep & is_ratio & (np.isnan(rows.numerator) | np.isnan(rows.denominator))
         if lacking.any():
             places = sorted({names[int(p)] for p in rows.carrier[lacking][:1000]})
-            raise AggregationError(
-                f"{int(lacking.sum())} rows to carry up to a rate lack a numerator or "
-                f"denominator (places {', '.join(places[:5])}): a rate combines as Σ numerator "
-                "/ Σ denominator, so give every row both (averaging percentages is refused)"
-            )
+            raise AggregationError(msg(
+                "{count} rows to carry up to a rate lack a numerator or denominator (places "
+                "{places}): a rate combines as Σ numerator / Σ denominator, so give every row "
+                "both (averaging percentages is refused)", count=NumberText(int(lacking.sum())),
+                places=", ".join(places[:5])))
         value = np.where(is_ratio, rows.value, rows.value * factor[safe_pair, np.maximum(code, 0)])
         rows = rows.take(keep, carrier=up[keep], code=code[keep], value=value[keep],
                          scale=scale[upper_plan[keep], code[keep]])

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from gender_plan._i18n import Msg, NumberText, msg
 from gender_plan.evaluation.engine import assess_frame
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
@@ -148,10 +149,11 @@ class _State:
                 if places and indicator.is_yes_no:
                     self.gaps.append(Gap(
                         kind=GapKind.NOT_SUMMED, plan=plan.code, indicator=indicator.code,
-                        places=places, message=f"indicator {indicator.code!r} of plan "
-                        f"{plan.code!r} is a yes/no fact: the facts of the places below do not "
-                        "add up, so it is not judged there (declare a share-of-places "
-                        "indicator to count the places that hold it)"))
+                        places=places, message=msg(
+                            "indicator {indicator!r} of plan {plan!r} is a yes/no fact: the "
+                            "facts of the places below do not add up, so it is not judged there "
+                            "(declare a share-of-places indicator to count the places that hold "
+                            "it)", indicator=indicator.code, plan=plan.code)))
 
     def _pairs(self, match: MatchBy) -> None:
         """The counterparts of every (place's plan, parent's plan) pair in the hierarchy."""
@@ -181,9 +183,11 @@ class _State:
                         kind=GapKind.AMBIGUOUS, plan=self.plans[child].code, indicator=code,
                         parent_plan=self.plans[upper].code, parent_indicator=upper_code,
                         places=places_of[(child, upper)],
-                        message=f"indicator {code!r} of plan {self.plans[child].code!r} "
-                        f"matches both {used[code]!r} and {upper_code!r} of plan "
-                        f"{self.plans[upper].code!r}: it counts towards neither"))
+                        message=msg("indicator {indicator!r} of plan {plan!r} matches both "
+                                    "{first!r} and {second!r} of plan {parent!r}: it counts "
+                                    "towards neither", indicator=code,
+                                    plan=self.plans[child].code, first=used[code],
+                                    second=upper_code, parent=self.plans[upper].code)))
                     self.mapped[r, v] = -1
                     continue
                 used[code] = upper_code
@@ -228,27 +232,29 @@ class _State:
         no_plan = known & ~below & (plan < 0)
         in_plan = self.in_plan[np.maximum(plan, 0), frame.indicator] & (plan >= 0)
         not_in_plan = known & ~below & (plan >= 0) & ~in_plan
-        self._unused(~known, "rows of places that are not in the place hierarchy (add them, "
-                     "or correct their codes)")
-        self._unused(below, "rows of places with places below them, which are judged from "
-                     "the sums of the places below (remove the rows, or the places below)")
-        self._unused(no_plan, "rows of places without a plan in the portfolio")
+        self._unused(~known, msg("rows of places that are not in the place hierarchy (add "
+                                 "them, or correct their codes)"))
+        self._unused(below, msg("rows of places with places below them, which are judged from "
+                                "the sums of the places below (remove the rows, or the places "
+                                "below)"))
+        self._unused(no_plan, msg("rows of places without a plan in the portfolio"))
         for k in np.unique(plan[not_in_plan]).tolist():
             for v in np.unique(frame.indicator[not_in_plan & (plan == k)]).tolist():
                 chosen = not_in_plan & (plan == k) & (frame.indicator == v)
                 code = frame.indicators[v]
-                self._unused(chosen, f"rows of indicator {code!r}, which plan "
-                             f"{self.plans[k].code!r} of their places does not have",
+                self._unused(chosen, msg("rows of indicator {code!r}, which plan {plan!r} of "
+                                         "their places does not have", code=code,
+                                         plan=self.plans[k].code),
                              plan=self.plans[k].code, indicator=code)
         return np.flatnonzero(known & ~below & in_plan)
 
-    def _unused(self, rows: np.ndarray, what: str, **about: str) -> None:
+    def _unused(self, rows: np.ndarray, what: Msg, **about: str) -> None:
         count = int(rows.sum())
         if count:
             names = sorted({self.frame.places[p] for p in np.unique(self.frame.place[rows])})
             self.gaps.append(Gap(kind=GapKind.UNUSED_ROWS, rows=count, places=names,
-                                 message=f"{count} measurement rows are not used: {what}",
-                                 **about))
+                                 message=msg("{count} measurement rows are not used: {what}",
+                                             count=NumberText(count), what=what), **about))
 
     def groups(self, leaf: bool) -> dict[int, list[int]]:
         """The places to assess by plan: those with no places below, or those with some."""

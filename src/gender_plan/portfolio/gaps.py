@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from gender_plan._i18n import Language, NumberText, msg, render
 from gender_plan.model._checks import to_tuple
 
 __all__ = ["Gap", "GapKind"]
@@ -48,7 +49,8 @@ class Gap:
 
     kind: GapKind
     message: str
-    """What is wrong and how to fix it, in one or two sentences."""
+    """What is wrong and how to fix it, in one or two sentences (a message of the catalogue,
+    read as English; `render` gives it in another language)."""
     places: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     """The places concerned (all of them, in the hierarchy's order)."""
     plan: str | None = None
@@ -60,7 +62,19 @@ class Gap:
     rows: int = 0
     """How many measurement rows are concerned (for `UNUSED_ROWS`)."""
 
+    def describe(self) -> str:
+        """The message with the places concerned (the first five, and how many more)."""
+        if not self.places:
+            return self.message
+        shown = ", ".join(self.places[:5])
+        if len(self.places) > 5:
+            shown = msg("{shown} and {more} more", shown=shown,
+                        more=NumberText(len(self.places) - 5))
+        return msg("{message} (places: {places})", message=self.message, places=shown)
+
+    def render(self, language: Language = "en") -> str:
+        """The gap as one line in `language` (the command line's warning)."""
+        return render(self.describe(), language)
+
     def __str__(self) -> str:
-        shown = ", ".join(self.places[:5]) + (f" and {len(self.places) - 5} more"
-                                               if len(self.places) > 5 else "")
-        return f"{self.message}" + (f" (places: {shown})" if self.places else "")
+        return self.render("en")

@@ -83,20 +83,24 @@ def counterparts(plan: Plan, parent: Plan, by: MatchBy = MatchBy.IMPLEMENTS) -> 
                 gaps.append(gap)
             continue
         if not candidates:
-            how = (f"no indicator 'implements: {code}'" if by is MatchBy.IMPLEMENTS
-                   else f"no indicator numbered {upper.label!r}")
+            how = (msg("no indicator 'implements: {code}'", code=code)
+                   if by is MatchBy.IMPLEMENTS
+                   else msg("no indicator numbered {number!r}", number=upper.label))
             gaps.append(Gap(kind=GapKind.NO_COUNTERPART, plan=plan.code, parent_plan=parent.code,
-                            parent_indicator=code,
-                            message=f"plan {plan.code!r} has {how} of plan {parent.code!r}: its "
-                            f"places' values are left out of the sums for {code!r} (add the "
-                            "link to the indicator that measures it)"))
+                            parent_indicator=code, message=msg(
+                                "plan {plan!r} has {how} of plan {parent!r}: its places' values "
+                                "are left out of the sums for {code!r} (add the link to the "
+                                "indicator that measures it)", plan=plan.code, how=how,
+                                parent=parent.code, code=code)))
             continue
         if len(candidates) > 1:
             gaps.append(Gap(kind=GapKind.AMBIGUOUS, plan=plan.code, parent_plan=parent.code,
-                            parent_indicator=code,
-                            message=f"plan {plan.code!r} has {len(candidates)} indicators "
-                            f"({', '.join(i.code for i in candidates)}) matching {code!r} of "
-                            f"plan {parent.code!r}: none is used (keep one link)"))
+                            parent_indicator=code, message=msg(
+                                "plan {plan!r} has {count} indicators ({codes}) matching "
+                                "{code!r} of plan {parent!r}: none is used (keep one link)",
+                                plan=plan.code, count=len(candidates),
+                                codes=", ".join(i.code for i in candidates), code=code,
+                                parent=parent.code)))
             continue
         chosen = candidates[0]
         if chosen.is_yes_no != upper.is_yes_no:
@@ -110,9 +114,12 @@ def counterparts(plan: Plan, parent: Plan, by: MatchBy = MatchBy.IMPLEMENTS) -> 
         if factor is None:
             gaps.append(Gap(kind=GapKind.UNIT_MISMATCH, plan=plan.code, indicator=chosen.code,
                             parent_plan=parent.code, parent_indicator=code,
-                            message=f"indicator {chosen.code!r} of plan {plan.code!r} is in "
-                            f"{chosen.unit!r}, which cannot count towards {code!r} of plan "
-                            f"{parent.code!r} in {upper.unit!r}: it is left out"))
+                            message=msg(
+                                "indicator {indicator!r} of plan {plan!r} is in {unit!r}, which "
+                                "cannot count towards {code!r} of plan {parent!r} in "
+                                "{parent_unit!r}: it is left out", indicator=chosen.code,
+                                plan=plan.code, unit=chosen.unit, code=code,
+                                parent=parent.code, parent_unit=upper.unit)))
             continue
         codes[code] = chosen.code
         factors[code] = factor

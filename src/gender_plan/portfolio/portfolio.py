@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 
+from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import Problem, ValidationError
 from gender_plan.io.plan_cache import PlanCache
 from gender_plan.model.plan import Plan
@@ -33,10 +34,10 @@ class Portfolio:
     """The file each plan came from, by plan code (empty for plans built in code)."""
 
     def __attrs_post_init__(self) -> None:
-        wrong = [f"plans[{key!r}] holds plan {plan.code!r}" for key, plan in self.plans.items()
-                 if key != plan.code]
+        wrong = [msg("plans[{key!r}] holds plan {code!r}", key=key, code=plan.code)
+                 for key, plan in self.plans.items() if key != plan.code]
         if wrong:
-            raise ValidationError([Problem(message=m, hint="index the plans by their codes")
+            raise ValidationError([Problem(message=m, hint=msg("index the plans by their codes"))
                                    for m in wrong], subject="portfolio")
 
     @classmethod
@@ -75,15 +76,15 @@ class Portfolio:
                 unknown.setdefault(place.plan, []).append(place.code)
         gaps = []
         if without:
-            gaps.append(Gap(kind=GapKind.NO_PLAN, places=without,
-                            message=f"{len(without)} places name no plan: they are not "
-                            "assessed, and their values are left out of every sum (fill in "
-                            "the 'plan' column of the place file)"))
+            gaps.append(Gap(kind=GapKind.NO_PLAN, places=without, message=msg(
+                "{count} places name no plan: they are not assessed, and their values are left "
+                "out of every sum (fill in the 'plan' column of the place file)",
+                count=NumberText(len(without)))))
         for code, places in unknown.items():
-            gaps.append(Gap(kind=GapKind.UNKNOWN_PLAN, plan=code, places=places,
-                            message=f"no plan file has the code {code!r}: its {len(places)} "
-                            "places are not assessed, and their values are left out of every "
-                            "sum (add the file, or correct the code in the place file)"))
+            gaps.append(Gap(kind=GapKind.UNKNOWN_PLAN, plan=code, places=places, message=msg(
+                "no plan file has the code {code!r}: its {count} places are not assessed, and "
+                "their values are left out of every sum (add the file, or correct the code in "
+                "the place file)", code=code, count=NumberText(len(places)))))
         return tuple(gaps)
 
     def units(self) -> dict[str, str]:
@@ -100,10 +101,13 @@ class Portfolio:
                 first = found.setdefault(indicator.code, (indicator.unit, code))
                 if first[0] != indicator.unit:
                     problems.append(Problem(
-                        message=f"indicator {indicator.code!r} is in {indicator.unit!r} in plan "
-                        f"{code!r} but in {first[0]!r} in plan {first[1]!r}",
-                        hint="give the indicator the same unit in every plan of the portfolio "
-                        "(or another code where it measures something else)"))
+                        message=msg("indicator {indicator!r} is in {unit!r} in plan {plan!r} "
+                                    "but in {other_unit!r} in plan {other!r}",
+                                    indicator=indicator.code, unit=indicator.unit, plan=code,
+                                    other_unit=first[0], other=first[1]),
+                        hint=msg("give the indicator the same unit in every plan of the "
+                                 "portfolio (or another code where it measures something "
+                                 "else)")))
         if problems:
             raise ValidationError(problems, subject="portfolio")
         return {code: unit for code, (unit, _) in found.items()}

@@ -17,7 +17,10 @@ from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation.status import Status
 from gender_plan.model.indicator import Indicator
-from gender_plan.numbers import format_quantity
+from gender_plan.model.share import ShareOfPlaces
+from gender_plan.model.target import Comparator
+from gender_plan.model.text import Language
+from gender_plan.numbers import format_number, format_quantity, format_yes_no
 from gender_plan.portfolio.results import PortfolioAssessment
 
 __all__ = ["dashboard_html"]
@@ -37,7 +40,8 @@ font-size:.85em;text-align:left}th{background:#eee}
 
 def _cell(status: Status | None) -> str:
     if status is None:
-        return '<td class="none" title="no counterpart">— (không có / none)</td>'
+        return ('<td class="none" title="không có chỉ tiêu tương ứng / no counterpart">'
+                '— (không có / none)</td>')
     return (f'<td class="{status.value}">{html.escape(status.text("vi"))}'
             f'<br><small>{html.escape(status.text("en"))}</small></td>')
 
@@ -54,10 +58,22 @@ def _latest(assessment: PortfolioAssessment, place: str, indicator: Indicator) -
     share = indicator.share_of_places
     if counted is not None and share is not None:
         met, total = counted
-        condition = html.escape(share.describe())
-        shown += (f"<br><small>{met}/{total} địa phương cấp dưới đạt {condition} / {met} of "
-                  f"{total} places below meet {condition}</small>")
+        vi, en = (html.escape(_condition(share, language)) for language in ("vi", "en"))
+        shown += (f"<br><small>{met}/{total} địa phương cấp dưới đạt {vi} / {met} of "
+                  f"{total} places below meet {en}</small>")
     return shown
+
+
+def _condition(share: ShareOfPlaces, language: Language) -> str:
+    """The condition as `language` writes it: ``≥ 4/quý``, ``≥ 4 per quarter``, ``= Có``."""
+    if isinstance(share.value, bool):
+        return f"= {format_yes_no(share.value, language)}"
+    unit = share.unit or ""
+    shown = format_quantity(share.value, unit, language, decimals=6)
+    if share.comparator is Comparator.ABOUT and share.tolerance is not None:
+        shown = (f"{format_number(share.value, language, decimals=6)} ± "
+                 f"{format_quantity(share.tolerance, unit, language, decimals=6)}")
+    return f"{share.comparator.symbol} {shown}"
 
 
 def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
