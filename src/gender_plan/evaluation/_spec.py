@@ -1,18 +1,28 @@
-"""What one indicator's assessment needs besides its data: the target, deadline and years."""
+"""What an indicator's assessment needs besides its data: the target, deadline and years.
+
+A `Spec` is one indicator of one plan; `Rules` are what the rules read of the specs of a batch
+of groups: what they share (their `Spec.key`) once, and per group what they do not (the target
+value, the deadline, the direction, a stated baseline, a band's edges), so that the groups of
+many indicators and many plans are judged at once.
+"""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
+import numpy as np
 
 from gender_plan.errors import AssessmentError
+from gender_plan.evaluation._layout import IntArray
 from gender_plan.evaluation.method import Method
 from gender_plan.model.indicator import Indicator
-from gender_plan.model.target import Target, TargetKind
+from gender_plan.model.period import Frequency
+from gender_plan.model.target import Comparator, Target, TargetKind
 
-__all__ = ["Spec", "choose_target"]
+__all__ = ["Rules", "Spec", "SpecColumns", "choose_target", "specs_of"]
 
 
 def choose_target(
@@ -102,6 +112,119 @@ class Spec:
         if limits is None:
             return None
         return limits.upper if self.indicator.direction.sign > 0 else limits.lower
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What the specs judged together with this one share (`Rules`' shared fields)."""
+        target, kind = self.target, self.kind
+        periodic = kind == "periodic"
+        return (kind, id(self.method), self.date, None if target is None else target.comparator,
+                None if target is None else target.tolerance, self.passed,
+                self.y_T is not None, isinstance(self.target_value, bool), self.limit,
+                self.base_year, self.first_year if periodic else None,
+                None if target is None else target.frequency,
+                self.deadline if periodic else None, self.indicator.baseline is not None,
+                self.indicator.is_toward)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Rules:
+    """The rules of a batch of groups: shared fields, then arrays with an entry per group."""
+
+    kind: str
+    method: Method
+    date: datetime.date
+    comparator: Comparator | None
+    """The target's comparator; None without a target (a direction only)."""
+    tolerance: float | None
+    passed: bool
+    numeric: bool
+    """Whether the target has a numeric value (`goal`) that methods aim at."""
+    fact: bool
+    """Whether the target is a yes/no fact (`goal` 1.0 or 0.0)."""
+    limit: float | None
+    base_year: int | None
+    first_year: int | None
+    frequency: Frequency | None
+    deadline: int | None
+    """The deadline of a hold-every-period target (those of others are in `T`)."""
+    stated: bool
+    """Whether the baselines are stated by the plans (`baseline`) rather than measured."""
+    toward: bool
+    goal: Any = None
+    """Per group: the target value (1.0 or 0.0 for a fact; NaN without a target)."""
+    T: Any = None
+    """Per group: the deadline year (NaN without a target)."""
+    d: Any = None
+    """Per group: the direction's sign."""
+    baseline: Any = None
+    """Per group: the stated baseline's year and value (two rows), when `stated`."""
+    lower: Any = None
+    """Per group: a level to stay near's band, lower edges (then `upper` edges)."""
+    upper: Any = None
+
+    @classmethod
+    def of(cls, key: tuple[Any, ...], method: Method) -> Rules:
+        """The shared fields of a batch, from its specs' `Spec.key` and method."""
+        names = ("kind", "method", "date", "comparator", "tolerance", "passed", "numeric",
+                 "fact", "limit", "base_year", "first_year", "frequency", "deadline", "stated",
+                 "toward")
+        return cls(**{**dict(zip(names, key, strict=True)), "method": method})
+
+    @property
+    def day(self) -> int:
+        return self.date.toordinal()
+
+    def subset(self, index: IntArray) -> Rules:
+        """The rules of the groups at positions `index`."""
+        changes: dict[str, Any] = {name: None if value is None else value[..., index]
+                                   for name, value in self._arrays().items()}
+        return attrs.evolve(self, **changes)
+
+    def _arrays(self) -> dict[str, Any]:
+        return {"goal": self.goal, "T": self.T, "d": self.d, "baseline": self.baseline,
+                "lower": self.lower, "upper": self.upper}
+
+
+class SpecColumns:
+    """Every spec of a call as arrays, and the batch each belongs to (same `Rules.key`)."""
+
+    def __init__(self, specs: Sequence[Spec], series_names: tuple[str | None, ...]) -> None:
+        from gender_plan.evaluation._banded import edges  # noqa: PLC0415 - it imports Rules
+
+        keys: dict[tuple[object, ...], int] = {}
+        self.shared: list[Rules] = []
+        series = {name: k for k, name in enumerate(series_names)}
+        columns: list[tuple[float, ...]] = []
+        for spec in specs:
+            shape = spec.key
+            key = keys.setdefault(shape, len(keys))
+            if key == len(self.shared):
+                self.shared.append(Rules.of(shape, spec.method))
+            indicator, value = spec.indicator, spec.target_value
+            stated, toward = indicator.baseline, indicator.is_toward
+            lower, upper = edges(indicator, spec.target) if toward else (np.nan, np.nan)
+            columns.append((
+                key, np.nan if value is None else float(value),
+                np.nan if spec.deadline is None else spec.deadline, indicator.direction.sign,
+                np.nan if stated is None else stated.year,
+                np.nan if stated is None else float(stated.value),
+                series.get(indicator.series, -1) if indicator.series is not None else -1,
+                bool(spec.others), toward, lower, upper))
+        table = np.array(columns, dtype=np.float64).reshape(-1, 11).T
+        self.key = table[0].astype(np.int64)
+        self.goal, self.T, self.d, self.baseline = table[1], table[2], table[3], table[4:6]
+        self.preferred, self.others = table[6].astype(np.int64), table[7] > 0
+        self.toward, self.lower, self.upper = table[8] > 0, table[9], table[10]
+        self.deadline = np.where(np.isnan(self.T), -1, self.T).astype(np.int64)
+
+    def rules(self, specs: IntArray) -> Rules:
+        """The rules of groups judged by the specs at positions `specs` (one batch)."""
+        shared = self.shared[int(self.key[specs[0]])]
+        return attrs.evolve(shared, goal=self.goal[specs], T=self.T[specs], d=self.d[specs],
+                            baseline=self.baseline[:, specs] if shared.stated else None,
+                            lower=self.lower[specs] if shared.toward else None,
+                            upper=self.upper[specs] if shared.toward else None)
 
 
 def specs_of(indicators: Sequence[Indicator], methods: Sequence[Method], date: datetime.date,

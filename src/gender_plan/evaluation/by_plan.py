@@ -8,15 +8,15 @@ place's data against its plan's targets, years and stated baselines, all places 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._layout import BoolArray
+from gender_plan.evaluation._layout import IntArray
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.assessment import to_date
-from gender_plan.evaluation.engine import Columns, assess_specs
+from gender_plan.evaluation.engine import assess_specs
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
@@ -24,7 +24,7 @@ from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.plan import Plan
 
-__all__ = ["assess_by_plan"]
+__all__ = ["assess_by_plan", "assess_plans"]
 
 
 def assess_by_plan(
@@ -51,18 +51,28 @@ def assess_by_plan(
     """
     if not plans:
         raise AssessmentError("assess_by_plan needs at least one place with its plan")
+    distinct: dict[int, int] = {}
+    for plan in plans.values():
+        distinct.setdefault(id(plan), len(distinct))
+    chosen = list({id(plan): plan for plan in plans.values()}.values())
+    place_plan = np.array([distinct[id(plan)] for plan in plans.values()], dtype=np.int64)
+    return assess_plans(chosen, place_plan, frame, tuple(plans), as_of=as_of, method=method,
+                        methods=methods)
+
+
+def assess_plans(plans: Sequence[Plan], place_plan: IntArray, frame: MeasurementFrame,
+                 places: tuple[str, ...], *, as_of: datetime.date | int,
+                 method: Method | None = None,
+                 methods: Mapping[str, Method] | None = None) -> AssessmentTable:
+    """`assess_by_plan` with place `places[p]` judged against `plans[place_plan[p]]`."""
     method = method if method is not None else LinearPath()
     date = to_date(as_of)
-    places = tuple(plans)
-    distinct: list[Plan] = []
-    covers: list[list[int]] = []
-    for position, plan in enumerate(plans.values()):
-        if plan not in distinct:
-            distinct.append(plan)
-            covers.append([])
-        covers[distinct.index(plan)].append(position)
     first: dict[str, Indicator] = {}
-    for plan in distinct:
+    specs: list[Spec] = []
+    spec_of: list[dict[str, int]] = []
+    overrides = dict(methods or {})
+    for plan in plans:
+        mine: dict[str, int] = {}
         for _, indicator in plan.indicators():
             seen = first.setdefault(indicator.code, indicator)
             if seen.unit != indicator.unit:
@@ -70,26 +80,18 @@ def assess_by_plan(
                     f"indicator {indicator.code!r} is in {seen.unit!r} in one plan and in "
                     f"{indicator.unit!r} in plan {plan.code!r}: a measurement table holds one "
                     "unit per indicator, so give the plans the same unit")
-    overrides = dict(methods or {})
+            mine[indicator.code] = len(specs)
+            specs.append(Spec.of(indicator, overrides.get(indicator.code, method), date,
+                                 start_year=plan.start_year, end_year=plan.end_year,
+                                 base_year=plan.effective_base_year))
+        spec_of.append(mine)
     for code in overrides:
         if code not in first:
-            distinct[0].indicator(code)  # raises UnknownCodeError, naming the code
-    columns: list[list[tuple[Spec, BoolArray | None]]] = []
-    names: list[Spec] = []
-    for code in first:
-        chosen = overrides.get(code, method)
-        column: list[tuple[Spec, BoolArray | None]] = []
-        for plan, positions in zip(distinct, covers, strict=True):
-            own = next((i for _, i in plan.indicators() if i.code == code), None)
-            if own is None:
-                continue
-            where = np.zeros(len(places), dtype=bool)
-            where[positions] = True
-            column.append((Spec.of(own, chosen, date, start_year=plan.start_year,
-                                   end_year=plan.end_year, base_year=plan.effective_base_year),
-                           where))
-        columns.append(column)
-        names.append(column[0][0])  # the first plan's: it names the indicator and method
-    grouped: Columns = columns
-    return assess_specs(frame, names, places, date, columns=grouped)
-
+            plans[0].indicator(code)  # raises UnknownCodeError, naming the code
+    codes = list(first)
+    table = np.array([[mine.get(code, -1) for code in codes] for mine in spec_of],
+                     dtype=np.int64).reshape(len(plans), len(codes))
+    spec_at = table[place_plan].T.ravel()
+    names = [specs[int(table[np.flatnonzero(table[:, k] >= 0)[0], k])]
+             for k in range(len(codes))]  # the first plan's: it names the indicator and method
+    return assess_specs(frame, names, places, date, every=specs, spec_at=spec_at)

@@ -2,6 +2,8 @@
 
 `assess_frame` runs the common rules (`_rules`) and each indicator's method on arrays with one
 column per place; a level to stay near is judged on its distance to its band (`_banded`).
+Groups whose specs share their rules (`Rules`) are judged together, whatever their indicator
+or plan: one pass for a plan whose indicators are alike, and for a nation of plans.
 `assess_indicator` and `assess_plan` are this engine run on one place.
 """
 
@@ -9,11 +11,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from gender_plan.evaluation._banded import assess_band
-from gender_plan.evaluation._layout import Block, BoolArray, IntArray
+from gender_plan.evaluation._layout import BoolArray, IntArray
 from gender_plan.evaluation._rules import (
     FIGURES,
     Part,
@@ -21,7 +24,7 @@ from gender_plan.evaluation._rules import (
     choose_series,
     refuse_duplicates,
 )
-from gender_plan.evaluation._spec import Spec, specs_of
+from gender_plan.evaluation._spec import Spec, SpecColumns, specs_of
 from gender_plan.evaluation.assessment import to_date
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.linear import LinearPath
@@ -65,128 +68,119 @@ def assess_frame(
     return assess_specs(frame, specs, places if places is not None else frame.places, date)
 
 
-Columns = Sequence[Sequence[tuple[Spec, BoolArray | None]]]
-"""Per indicator of a table, its specs and the table places each applies to (None: every
-place): one spec for a plan's indicator, one per plan when places follow their own plans."""
-
-
 def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
-                 date: datetime.date, *, columns: Columns | None = None) -> AssessmentTable:
+                 date: datetime.date, *, every: Sequence[Spec] | None = None,
+                 spec_at: IntArray | None = None) -> AssessmentTable:
     """Assess each spec's indicator at `places` from `frame`: the engine's core.
 
-    With `columns`, indicator `k` of the table is assessed at each place by the spec of
-    `columns[k]` that applies there (`specs` then only name the indicators and methods); a
-    place that no spec covers is NO_DATA with the reason `not_in_plan`.
-
+    With `every` and `spec_at`, the row of indicator `k` at place `p` is judged by the spec
+    `every[spec_at[k * len(places) + p]]` (`specs` then only name the indicators and
+    methods); a row whose `spec_at` is -1 is NO_DATA with the reason `not_in_plan`.
     """
     count = len(places)
     size = len(specs) * count
-    groups = columns if columns is not None else [[(spec, None)] for spec in specs]
-    wanted = {name: position for position, name in enumerate(places)}
-    known = {name: position for position, name in enumerate(frame.places)}
-    frame_place = np.array([known.get(p, -1) for p in places], dtype=np.int64)
-    to_table = np.array([wanted.get(name, -1) for name in frame.places], dtype=np.int64)
-    figures = {name: np.full(size, np.nan) for name in FIGURES}
-    status = np.full(size, Status.NO_DATA.code, dtype=np.int64)
-    rows: dict[str, IntArray] = {name: np.full(size, -1, dtype=np.int64)
-                                 for name in ("series", "latest_row", "baseline_row", "spec")}
-    target_value, deadline = np.full(size, np.nan), np.full(size, -1, dtype=np.int64)
-    flags: dict[ReasonCode, BoolArray] = {}
-    locate = np.full(size, -1, dtype=np.int64)
-    parts: list[tuple[IntArray, Part]] = []
-    every: list[Spec] = []
+    if every is None or spec_at is None:
+        every, spec_at = specs, np.repeat(np.arange(len(specs)), count)
+    columns = SpecColumns(every, frame.series_names)
+    frame_place, to_table = _positions(frame.places, places)
+    known = {code: k for k, code in enumerate(frame.indicators)}
+    position = [known.get(s.indicator.code, -1) for s in specs]
+    table_of = np.full(len(frame.indicators) + 1, -1, dtype=np.int64)
+    table_of[position] = np.arange(len(specs))
+    table_of[-1] = -1
+    at = np.maximum(spec_at, 0)
+    covered = spec_at >= 0
+    disaggregated = np.zeros(size, dtype=bool)
+    for k, found in enumerate(position):
+        split = frame.layout.disaggregated.get(found)
+        if split is not None:
+            disaggregated[k * count: (k + 1) * count] = (frame_place >= 0) & split[frame_place]
+    flags = {code: flag for code, flag in (
+        (ReasonCode.MILESTONE, covered & columns.others[at]),
+        (ReasonCode.BAND_DISTANCE, covered & columns.toward[at]),
+        (ReasonCode.DISAGGREGATED_IGNORED, covered & disaggregated)) if flag.any()}
+    out = _Out(size, flags)
     names = frame.series_names
     rank = np.empty(len(names), dtype=np.int64)
     rank[np.argsort(np.array([n or "" for n in names], dtype=object), kind="stable")] = (
         np.arange(len(names)))
-    for k, column in enumerate(groups):
-        for spec, where in column:
-            here = k * count + (np.arange(count) if where is None else np.flatnonzero(where))
-            rows["spec"][here] = len(every)
-            every.append(spec)
-            target_value[here] = spec.y_T if spec.y_T is not None else _fact(spec)
-            deadline[here] = -1 if spec.deadline is None else spec.deadline
-            position = (frame.indicators.index(spec.indicator.code)
-                        if spec.indicator.code in frame.indicators else -1)
-            _spec_flags(flags, size, spec, here, frame_place[here - k * count],
-                        frame.layout.disaggregated.get(position))
-            block = frame.layout.blocks.get(position)
-            if block is not None:
-                found = _assess_block(frame, block, spec, here - k * count, to_table, rank)
-                if found is not None:
-                    slots, part = k * count + found[0], found[1]
-                    status[slots] = part.status
-                    for name in FIGURES:
-                        figures[name][slots] = part.figures[name]
-                    rows["series"][slots] = part.block.series
-                    rows["latest_row"][slots] = part.latest_row
-                    rows["baseline_row"][slots] = part.baseline_row
-                    for reason, flag in part.flags.items():
-                        _flag(flags, reason, size)[slots] = flag
-                    locate[slots] = (len(parts) << 32) | np.arange(len(slots))
-                    parts.append((slots, part))
-    uncovered = rows["spec"] < 0
-    flags[ReasonCode.NO_DATA] = (status == Status.NO_DATA.code) & ~uncovered
+    lookup = np.append(spec_at, -1)
+    for block in frame.layout.classes:
+        row = table_of[block.indicator] * count + to_table[block.place]
+        ok = (table_of[block.indicator] >= 0) & (to_table[block.place] >= 0)
+        spec = lookup[np.where(ok, row, -1)]
+        batch = np.where(spec >= 0, columns.key[np.maximum(spec, 0)], -1)
+        for key in np.unique(batch[batch >= 0]).tolist():
+            groups = np.flatnonzero(batch == key)
+            span: IntArray | slice = groups
+            if len(groups) == len(block) or groups[-1] - groups[0] + 1 == len(groups):
+                span = slice(int(groups[0]), int(groups[-1]) + 1)
+            sub = block.columns(span)
+            chosen, series_count, aside = choose_series(
+                sub, columns.preferred[spec[span]], date, rank)
+            picked = sub if chosen is None else sub.columns(chosen)
+            mine = spec[span] if chosen is None else spec[span][chosen]
+            refuse_duplicates(picked, frame.indicators, frame.places, names)
+            rules = columns.rules(mine)
+            part = (assess_band(picked, rules, series_count, aside, frame.value) if rules.toward
+                    else assess_block(picked, rules, series_count, aside))
+            out.add(row[span] if chosen is None else row[span][chosen], part)
+    uncovered = ~covered
+    out.flags[ReasonCode.NO_DATA] = (out.status == Status.NO_DATA.code) & covered
     if uncovered.any():
-        flags[ReasonCode.NOT_IN_PLAN] = uncovered
-    if ReasonCode.SERIES_CHOSEN in flags:
-        flags[ReasonCode.SERIES_SET_ASIDE] = flags[ReasonCode.SERIES_CHOSEN]
+        out.flags[ReasonCode.NOT_IN_PLAN] = uncovered
+    if ReasonCode.SERIES_CHOSEN in out.flags:
+        out.flags[ReasonCode.SERIES_SET_ASIDE] = out.flags[ReasonCode.SERIES_CHOSEN]
     return AssessmentTable(
         places=places, indicators=tuple(s.indicator.code for s in specs),
-        methods=tuple(s.method.name for s in specs), as_of=date, status=status,
-        target_value=target_value, deadline=deadline, series_names=names, flags=flags,
-        frame=frame, specs=tuple(every), spec_at=rows["spec"], parts=tuple(parts),
-        frame_place=frame_place, locate=locate, series=rows["series"],
-        latest_row=rows["latest_row"], baseline_row=rows["baseline_row"], **figures,
-    )
+        methods=tuple(s.method.name for s in specs), as_of=date, status=out.status,
+        target_value=np.where(covered, columns.goal[at], np.nan),
+        deadline=np.where(covered, columns.deadline[at], -1), series_names=names,
+        flags=out.flags,
+        frame=frame, specs=tuple(every), spec_at=spec_at, parts=tuple(out.parts),
+        frame_place=frame_place, locate=out.locate, **out.rows, **out.figures)
 
 
-def _assess_block(frame: MeasurementFrame, block: Block, spec: Spec, table_places: IntArray,
-                  to_table: IntArray, rank: IntArray) -> tuple[IntArray, Part] | None:
-    """One spec's indicator at the table places `table_places`: their table places, the part."""
-    mine = np.zeros(max(int(to_table.max(initial=0)), int(table_places.max(initial=0))) + 1,
-                    dtype=bool)
-    mine[table_places] = True
-    keep = (to_table[block.place] >= 0) & mine[np.maximum(to_table[block.place], 0)]
-    if not keep.any():
-        return None
-    names = frame.series_names
-    preferred = names.index(spec.indicator.series) if spec.indicator.series in names else -1
-    chosen, series_count, aside = choose_series(block, keep, spec, preferred, rank)
-    whole = len(chosen) == len(block.place) and bool((np.diff(chosen) > 0).all())
-    picked = block if whole else block.columns(chosen)
-    refuse_duplicates(picked, spec.indicator.code, frame.places, names)
-    if spec.indicator.is_toward:  # a level to stay near: judged on its distance to the band
-        return to_table[picked.place], assess_band(picked, spec, series_count, aside,
-                                                   frame.value)
-    return to_table[picked.place], assess_block(picked, spec, series_count, aside)
+def _positions(names: tuple[str, ...], places: tuple[str, ...]) -> tuple[IntArray, IntArray]:
+    """Each table place's position in the frame, and each frame place's in the table.
 
-
-def _spec_flags(flags: dict[ReasonCode, BoolArray], size: int, spec: Spec, here: IntArray,
-                frame_place: IntArray, disaggregated: BoolArray | None) -> None:
-    """The reasons a spec gives its rows `here` whatever their data.
-
-    Milestones, the band, and sex-disaggregated rows left out (`disaggregated`: by frame place;
-    `frame_place`: each row's place in the frame, -1 when not in it).
+    -1 for none; the second has one more entry, for -1 to look up.
     """
-    if spec.others:
-        _flag(flags, ReasonCode.MILESTONE, size)[here] = True
-    if spec.indicator.is_toward:
-        _flag(flags, ReasonCode.BAND_DISTANCE, size)[here] = True
-    if disaggregated is not None:
-        _flag(flags, ReasonCode.DISAGGREGATED_IGNORED, size)[here] = np.where(
-            frame_place >= 0, disaggregated[np.maximum(frame_place, 0)], False)
+    if names == places:
+        same = np.append(np.arange(len(names)), -1)
+        return same[:-1], same
+    known = {name: position for position, name in enumerate(names)}
+    wanted = {name: position for position, name in enumerate(places)}
+    return (np.array([known.get(p, -1) for p in places], dtype=np.int64),
+            np.array([*(wanted.get(n, -1) for n in names), -1], dtype=np.int64))
 
 
-def _fact(spec: Spec) -> float:
-    """A yes/no target's wanted value as 1.0 or 0.0 (NaN without a target)."""
-    if isinstance(spec.target_value, bool):
-        return 1.0 if spec.target_value else 0.0
-    return np.nan
+class _Out:
+    """The table's columns, written part by part."""
 
+    def __init__(self, size: int, flags: dict[ReasonCode, BoolArray]) -> None:
+        self.size, self.flags = size, flags
+        self.status = np.full(size, Status.NO_DATA.code, dtype=np.int64)
+        self.figures = {name: np.full(size, np.nan) for name in FIGURES}
+        self.rows: dict[str, Any] = {name: np.full(size, -1, dtype=np.int64)
+                     for name in ("series", "latest_row", "baseline_row")}
+        self.locate = np.full(size, -1, dtype=np.int64)
+        self.parts: list[tuple[IntArray, Part]] = []
 
-def _flag(flags: dict[ReasonCode, BoolArray], code: ReasonCode, size: int) -> BoolArray:
-    found = flags.get(code)
-    if found is None:
-        found = flags[code] = np.zeros(size, dtype=bool)
-    return found
+    def add(self, slots: IntArray, part: Part) -> None:
+        """Write `part`, whose groups are the table rows `slots`."""
+        self.status[slots] = part.status
+        for name in FIGURES:
+            column = part.figures[name]
+            if column.strides != (0,) or not np.isnan(column[0]):  # not NaN everywhere
+                self.figures[name][slots] = column
+        self.rows["series"][slots] = part.block.series
+        self.rows["latest_row"][slots] = part.latest_row
+        self.rows["baseline_row"][slots] = part.baseline_row
+        for reason, flag in part.flags.items():
+            found = self.flags.get(reason)
+            if found is None:
+                found = self.flags[reason] = np.zeros(self.size, dtype=bool)
+            found[slots] = flag
+        self.locate[slots] = (len(self.parts) << 32) | np.arange(len(slots))
+        self.parts.append((slots, part))
