@@ -67,12 +67,16 @@ class Block:
     def columns(self, groups: IntArray | slice) -> Block:
         """The block of the groups at positions `groups` only."""
 
+        def columns(values: Any) -> Any:  # np.take is twice as fast as indexing
+            return values[:, groups] if isinstance(groups, slice) else np.take(
+                values, groups, axis=1)
+
         def periods(values: Any) -> Any:
-            return values if values.shape[1] == 1 else values[:, groups]
+            return values if values.shape[1] == 1 else columns(values)
 
         return Block(
             indicator=self.indicator[groups], place=self.place[groups],
-            series=self.series[groups], row=self.row[:, groups], value=self.value[:, groups],
+            series=self.series[groups], row=columns(self.row), value=columns(self.value),
             time=periods(self.time), year=periods(self.year), start=periods(self.start),
             end=periods(self.end), frequency=periods(self.frequency),
             valid=periods(self.valid), duplicate=self.duplicate[groups])
@@ -84,10 +88,19 @@ class Layout:
 
     classes: tuple[Block, ...]
     """The blocks; each indicator's groups are consecutive columns of one."""
+    members: tuple[tuple[int, ...], ...]
+    """The indicators of each block, in its order."""
     blocks: dict[int, Block]
     """Each indicator's own block (those columns), by its position in the frame."""
     disaggregated: dict[int, BoolArray]
     """Per indicator, whether each frame place has sex-disaggregated rows of it."""
+
+
+def pick(values: Any, index: IntArray) -> Any:
+    """`values[..., index]`; an entry shared by every group (broadcast) stays shared."""
+    if values.shape[-1] == 1 or values.strides[-1] == 0:
+        return np.broadcast_to(values[..., :1], (*values.shape[:-1], len(index)))
+    return np.take(values, index, axis=-1)
 
 
 def period_of(start: int, end: int) -> Period:
@@ -139,7 +152,8 @@ def lay_out(frame: MeasurementFrame) -> Layout:
         flags = np.zeros(len(frame.places), dtype=bool)
         flags[frame.place[split[frame.indicator[split] == k]]] = True
         disaggregated[int(k)] = flags
-    return Layout(classes=tuple(classes), blocks=blocks, disaggregated=disaggregated)
+    return Layout(classes=tuple(classes), members=tuple(map(tuple, shapes.values())),
+                  blocks=blocks, disaggregated=disaggregated)
 
 
 def _block(frame: MeasurementFrame, rows: IntArray, first: IntArray, counts: IntArray, *,

@@ -10,6 +10,7 @@ gives masks of one column: they broadcast to every group, and so do flags of one
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -18,7 +19,15 @@ import numpy.typing as npt
 
 from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
-from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray, period_of
+from gender_plan.evaluation._layout import (
+    PAST,
+    Block,
+    BoolArray,
+    FloatArray,
+    IntArray,
+    period_of,
+    pick,
+)
 from gender_plan.evaluation._spec import Rules
 from gender_plan.evaluation.comparison import met
 from gender_plan.evaluation.frame import FREQUENCIES
@@ -77,7 +86,7 @@ def take(values: npt.NDArray[Any], position: IntArray, fill: Any = np.nan) -> An
     return np.where(position >= 0, values[np.maximum(position, 0), column], fill)
 
 
-def choose_series(block: Block, preferred: IntArray, date: datetime.date,
+def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetime.date,
                   name_rank: IntArray) -> tuple[IntArray | None, IntArray, BoolArray]:
     """One series per indicator and place, as issue 15 asks: the preferred one if it has data.
 
@@ -85,7 +94,8 @@ def choose_series(block: Block, preferred: IntArray, date: datetime.date,
     greatest name (a preferred series without a value by the date is set aside, with a reason).
 
     Returns the chosen groups (None: every group, one series each), the number of series at
-    each one's place, and whether the place's preferred series was set aside.
+    each one's place, and whether the place's preferred series was set aside. `preferred`
+    gives each group's preferred series, when there is a choice.
     """
     indicator, place, series = block.indicator, block.place, block.series
     same = (indicator[1:] == indicator[:-1]) & (place[1:] == place[:-1])
@@ -95,7 +105,7 @@ def choose_series(block: Block, preferred: IntArray, date: datetime.date,
     count = np.broadcast_to(usable.sum(axis=0), series.shape)
     latest = np.broadcast_to(np.where(usable, block.end, -1).max(axis=0, initial=-1),
                              series.shape)
-    liked = series == preferred
+    liked = series == preferred()
     order = np.lexsort((name_rank[series], liked, latest, count, liked & (count > 0), place,
                         indicator))
     starts = np.ones(len(order), dtype=bool)
@@ -360,18 +370,15 @@ def _baseline(block: Block, rules: Rules, available: BoolArray, flags: dict[Reas
 def _subset(trend: Trend, index: IntArray) -> Trend:
     history = trend.history
 
-    def pick(values: Any) -> Any:  # an entry shared by every group stays shared
-        if values.strides[-1] == 0 or values.shape[-1] == 1:
-            return np.broadcast_to(values[..., :1], (*values.shape[:-1], len(index)))
-        return values[..., index]
+    def columns(values: Any) -> Any:  # times shared by every group stay one column
+        return values if values.shape[1] == 1 else np.take(values, index, axis=1)
 
-    return Trend(d=pick(trend.d), b=pick(trend.b), y_b=pick(trend.y_b), t=pick(trend.t),
-                 y_t=pick(trend.y_t), T=pick(trend.T),
-                 y_T=None if trend.y_T is None else pick(trend.y_T),
-                 history=History(times=history.times if history.times.shape[1] == 1
-                                 else history.times[:, index], values=history.values[:, index],
-                                 mask=history.mask if history.mask.shape[1] == 1
-                                 else history.mask[:, index]), limit=trend.limit)
+    return Trend(d=pick(trend.d, index), b=pick(trend.b, index), y_b=pick(trend.y_b, index),
+                 t=pick(trend.t, index), y_t=pick(trend.y_t, index), T=pick(trend.T, index),
+                 y_T=None if trend.y_T is None else pick(trend.y_T, index),
+                 history=History(times=columns(history.times),
+                                 values=np.take(history.values, index, axis=1),
+                                 mask=columns(history.mask)), limit=trend.limit)
 
 
 def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: IntArray,

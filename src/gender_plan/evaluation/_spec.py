@@ -16,7 +16,7 @@ import attrs
 import numpy as np
 
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._layout import IntArray
+from gender_plan.evaluation._layout import FloatArray, IntArray, pick
 from gender_plan.evaluation.method import Method
 from gender_plan.model.indicator import Indicator
 from gender_plan.model.period import Frequency
@@ -177,7 +177,7 @@ class Rules:
 
     def subset(self, index: IntArray) -> Rules:
         """The rules of the groups at positions `index`."""
-        changes: dict[str, Any] = {name: None if value is None else value[..., index]
+        changes: dict[str, Any] = {name: None if value is None else pick(value, index)
                                    for name, value in self._arrays().items()}
         return attrs.evolve(self, **changes)
 
@@ -220,11 +220,20 @@ class SpecColumns:
 
     def rules(self, specs: IntArray) -> Rules:
         """The rules of groups judged by the specs at positions `specs` (one batch)."""
-        shared = self.shared[int(self.key[specs[0]])]
-        return attrs.evolve(shared, goal=self.goal[specs], T=self.T[specs], d=self.d[specs],
-                            baseline=self.baseline[:, specs] if shared.stated else None,
-                            lower=self.lower[specs] if shared.toward else None,
-                            upper=self.upper[specs] if shared.toward else None)
+        key = int(self.key[specs[0]])
+        shared = self.shared[key]
+        members = np.flatnonzero(self.key == key)
+
+        def column(values: FloatArray) -> Any:  # one value for the whole batch: broadcast
+            mine = values[..., members]
+            if (mine == mine[..., :1]).all() or np.isnan(mine).all():
+                return np.broadcast_to(mine[..., :1], (*mine.shape[:-1], len(specs)))
+            return values[..., specs]
+
+        return attrs.evolve(shared, goal=column(self.goal), T=column(self.T), d=column(self.d),
+                            baseline=column(self.baseline) if shared.stated else None,
+                            lower=column(self.lower) if shared.toward else None,
+                            upper=column(self.upper) if shared.toward else None)
 
 
 def specs_of(indicators: Sequence[Indicator], methods: Sequence[Method], date: datetime.date,

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from gender_plan.evaluation._banded import assess_band
-from gender_plan.evaluation._layout import BoolArray, IntArray
+from gender_plan.evaluation._layout import Block, BoolArray, IntArray
 from gender_plan.evaluation._rules import (
     FIGURES,
     Part,
@@ -77,68 +77,141 @@ def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[s
     `every[spec_at[k * len(places) + p]]` (`specs` then only name the indicators and
     methods); a row whose `spec_at` is -1 is NO_DATA with the reason `not_in_plan`.
     """
-    count = len(places)
-    size = len(specs) * count
-    if every is None or spec_at is None:
-        every, spec_at = specs, np.repeat(np.arange(len(specs)), count)
-    columns = SpecColumns(every, frame.series_names)
-    frame_place, to_table = _positions(frame.places, places)
-    known = {code: k for k, code in enumerate(frame.indicators)}
-    position = [known.get(s.indicator.code, -1) for s in specs]
-    table_of = np.full(len(frame.indicators) + 1, -1, dtype=np.int64)
-    table_of[position] = np.arange(len(specs))
-    table_of[-1] = -1
-    at = np.maximum(spec_at, 0)
-    covered = spec_at >= 0
-    disaggregated = np.zeros(size, dtype=bool)
-    for k, found in enumerate(position):
-        split = frame.layout.disaggregated.get(found)
-        if split is not None:
-            disaggregated[k * count: (k + 1) * count] = (frame_place >= 0) & split[frame_place]
-    flags = {code: flag for code, flag in (
-        (ReasonCode.MILESTONE, covered & columns.others[at]),
-        (ReasonCode.BAND_DISTANCE, covered & columns.toward[at]),
-        (ReasonCode.DISAGGREGATED_IGNORED, covered & disaggregated)) if flag.any()}
-    out = _Out(size, flags)
-    names = frame.series_names
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[np.argsort(np.array([n or "" for n in names], dtype=object), kind="stable")] = (
-        np.arange(len(names)))
-    lookup = np.append(spec_at, -1)
-    for block in frame.layout.classes:
-        row = table_of[block.indicator] * count + to_table[block.place]
-        ok = (table_of[block.indicator] >= 0) & (to_table[block.place] >= 0)
-        spec = lookup[np.where(ok, row, -1)]
+    call = _Call(frame, specs, places, date, every, spec_at)
+    for block, members in zip(frame.layout.classes, frame.layout.members, strict=True):
+        call.judge(block, members)
+    return call.table()
+
+
+class _Call:
+    """One call of the engine: its specs as arrays, where its rows are, the parts judged."""
+
+    def __init__(self, frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
+                 date: datetime.date, every: Sequence[Spec] | None,
+                 spec_at: IntArray | None) -> None:
+        self.frame, self.specs, self.places, self.date = frame, specs, places, date
+        self.count = count = len(places)
+        self.size = len(specs) * count
+        self.uniform = every is None or spec_at is None  # spec k: indicator k at every place
+        if every is None or spec_at is None:
+            every, spec_at = specs, np.repeat(np.arange(len(specs)), count)
+        self.every, self.spec_at = every, spec_at
+        self.columns = SpecColumns(every, frame.series_names)
+        self.frame_place, self.to_table = _positions(frame.places, places)
+        known = {code: k for k, code in enumerate(frame.indicators)}
+        self.position = [known.get(s.indicator.code, -1) for s in specs]
+        self.table_of = np.full(len(frame.indicators) + 1, -1, dtype=np.int64)
+        self.table_of[self.position] = np.arange(len(specs))
+        self.table_of[-1] = -1
+        self.lookup = np.append(spec_at, -1)
+        self.every_place = bool((self.to_table[:-1] >= 0).all())
+        names = frame.series_names
+        self.rank = np.empty(len(names), dtype=np.int64)
+        self.rank[np.argsort(np.array([n or "" for n in names], dtype=object),
+                             kind="stable")] = np.arange(len(names))
+        self.parts: list[tuple[IntArray, Part]] = []
+
+    def spread(self, values: Any, fill: Any) -> Any:
+        """Each table row's entry of `values` (one per spec), `fill` where none."""
+        if self.uniform:
+            return np.repeat(values, self.count)
+        return np.where(self.spec_at >= 0, values[np.maximum(self.spec_at, 0)], fill)
+
+    def judge(self, block: Block, members: tuple[int, ...]) -> None:
+        """Judge the groups of `block` the table has, a batch per `Rules.key`."""
+        columns, table_of = self.columns, self.table_of
+        k = table_of[block.indicator]
+        row = k * self.count + self.to_table[block.place]
+        whole = self.every_place and bool((table_of[list(members)] >= 0).all())
+        if not whole:
+            row = np.where((k >= 0) & (self.to_table[block.place] >= 0), row, -1)
+        spec = k if self.uniform and whole else self.lookup[row]
+        keys = columns.key[table_of[list(members)]]
+        if self.uniform and whole and (keys == keys[0]).all():
+            self._batch(block, slice(None), spec, row)
+            return
         batch = np.where(spec >= 0, columns.key[np.maximum(spec, 0)], -1)
         for key in np.unique(batch[batch >= 0]).tolist():
             groups = np.flatnonzero(batch == key)
             span: IntArray | slice = groups
-            if len(groups) == len(block) or groups[-1] - groups[0] + 1 == len(groups):
+            if groups[-1] - groups[0] + 1 == len(groups):
                 span = slice(int(groups[0]), int(groups[-1]) + 1)
-            sub = block.columns(span)
-            chosen, series_count, aside = choose_series(
-                sub, columns.preferred[spec[span]], date, rank)
-            picked = sub if chosen is None else sub.columns(chosen)
-            mine = spec[span] if chosen is None else spec[span][chosen]
-            refuse_duplicates(picked, frame.indicators, frame.places, names)
-            rules = columns.rules(mine)
-            part = (assess_band(picked, rules, series_count, aside, frame.value) if rules.toward
-                    else assess_block(picked, rules, series_count, aside))
-            out.add(row[span] if chosen is None else row[span][chosen], part)
-    uncovered = ~covered
-    out.flags[ReasonCode.NO_DATA] = (out.status == Status.NO_DATA.code) & covered
-    if uncovered.any():
-        out.flags[ReasonCode.NOT_IN_PLAN] = uncovered
-    if ReasonCode.SERIES_CHOSEN in out.flags:
-        out.flags[ReasonCode.SERIES_SET_ASIDE] = out.flags[ReasonCode.SERIES_CHOSEN]
-    return AssessmentTable(
-        places=places, indicators=tuple(s.indicator.code for s in specs),
-        methods=tuple(s.method.name for s in specs), as_of=date, status=out.status,
-        target_value=np.where(covered, columns.goal[at], np.nan),
-        deadline=np.where(covered, columns.deadline[at], -1), series_names=names,
-        flags=out.flags,
-        frame=frame, specs=tuple(every), spec_at=spec_at, parts=tuple(out.parts),
-        frame_place=frame_place, locate=out.locate, **out.rows, **out.figures)
+            self._batch(block, span, spec, row)
+
+    def _batch(self, block: Block, span: IntArray | slice, spec: IntArray,
+               row: IntArray) -> None:
+        """Judge the groups `span` of `block`, by the specs `spec` into the rows `row`."""
+        frame, columns = self.frame, self.columns
+        sub, spec, row = block.columns(span), spec[span], row[span]
+        chosen, series_count, aside = choose_series(
+            sub, lambda: columns.preferred[spec], self.date, self.rank)
+        if chosen is not None:
+            sub, spec, row = sub.columns(chosen), spec[chosen], row[chosen]
+        refuse_duplicates(sub, frame.indicators, frame.places, frame.series_names)
+        rules = columns.rules(spec)
+        self.parts.append((row, assess_band(sub, rules, series_count, aside, frame.value)
+                           if rules.toward else assess_block(sub, rules, series_count, aside)))
+
+    def column(self, read: Any, fill: Any, dtype: Any) -> Any:
+        """The table column `read(part)` gives each part's rows of (`fill` elsewhere)."""
+        if len(self.parts) == 1:  # one part of every row, in order: its columns are the table's
+            slots, part = self.parts[0]
+            if len(slots) == self.size and (self.size == 0 or (
+                    slots[0] == 0 and bool((np.diff(slots) == 1).all()))):
+                return np.array(np.broadcast_to(read(part), (self.size,)), dtype=dtype)
+        out = np.full(self.size, fill, dtype=dtype)
+        for slots, part in self.parts:
+            out[slots] = read(part)
+        return out
+
+    def flags(self) -> dict[ReasonCode, BoolArray]:
+        """Every reason's flag column: the specs', then the parts'."""
+        flags: dict[ReasonCode, BoolArray] = {}
+        for code, values in ((ReasonCode.MILESTONE, self.columns.others),
+                             (ReasonCode.BAND_DISTANCE, self.columns.toward)):
+            if values.any():
+                flags[code] = self.spread(values, False)
+        count, covered = self.count, self.spec_at >= 0
+        for k, found in enumerate(self.position):
+            split = self.frame.layout.disaggregated.get(found)
+            if split is not None:
+                flag = flags.setdefault(ReasonCode.DISAGGREGATED_IGNORED,
+                                        np.zeros(self.size, dtype=bool))
+                flag[k * count: (k + 1) * count] = (
+                    (self.frame_place >= 0) & split[self.frame_place]
+                    & covered[k * count: (k + 1) * count])
+        for code in dict.fromkeys(code for _, part in self.parts for code in part.flags):
+            flags[code] = self.column(lambda p, code=code: p.flags.get(code, False), False,
+                                      bool)
+        return flags
+
+    def table(self) -> AssessmentTable:
+        """The table of every row judged."""
+        found: dict[str, Any] = {
+            "status": self.column(lambda p: p.status, Status.NO_DATA.code, np.int64),
+            "series": self.column(lambda p: p.block.series, -1, np.int64),
+            "latest_row": self.column(lambda p: p.latest_row, -1, np.int64),
+            "baseline_row": self.column(lambda p: p.baseline_row, -1, np.int64)}
+        for name in FIGURES:
+            found[name] = self.column(lambda p, name=name: p.figures[name], np.nan, np.float64)
+        locate = np.full(self.size, -1, dtype=np.int64)
+        for k, (slots, _) in enumerate(self.parts):
+            locate[slots] = (k << 32) | np.arange(len(slots))
+        flags, covered = self.flags(), self.spec_at >= 0
+        flags[ReasonCode.NO_DATA] = (found["status"] == Status.NO_DATA.code) & covered
+        if not covered.all():
+            flags[ReasonCode.NOT_IN_PLAN] = ~covered
+        if ReasonCode.SERIES_CHOSEN in flags:
+            flags[ReasonCode.SERIES_SET_ASIDE] = flags[ReasonCode.SERIES_CHOSEN]
+        specs = self.specs
+        return AssessmentTable(
+            places=self.places, indicators=tuple(s.indicator.code for s in specs),
+            methods=tuple(s.method.name for s in specs), as_of=self.date,
+            target_value=self.spread(self.columns.goal, np.nan),
+            deadline=self.spread(self.columns.deadline, -1),
+            series_names=self.frame.series_names, flags=flags, frame=self.frame,
+            specs=tuple(self.every), spec_at=self.spec_at, parts=tuple(self.parts),
+            frame_place=self.frame_place, locate=locate, **found)
 
 
 def _positions(names: tuple[str, ...], places: tuple[str, ...]) -> tuple[IntArray, IntArray]:
@@ -153,34 +226,3 @@ def _positions(names: tuple[str, ...], places: tuple[str, ...]) -> tuple[IntArra
     wanted = {name: position for position, name in enumerate(places)}
     return (np.array([known.get(p, -1) for p in places], dtype=np.int64),
             np.array([*(wanted.get(n, -1) for n in names), -1], dtype=np.int64))
-
-
-class _Out:
-    """The table's columns, written part by part."""
-
-    def __init__(self, size: int, flags: dict[ReasonCode, BoolArray]) -> None:
-        self.size, self.flags = size, flags
-        self.status = np.full(size, Status.NO_DATA.code, dtype=np.int64)
-        self.figures = {name: np.full(size, np.nan) for name in FIGURES}
-        self.rows: dict[str, Any] = {name: np.full(size, -1, dtype=np.int64)
-                     for name in ("series", "latest_row", "baseline_row")}
-        self.locate = np.full(size, -1, dtype=np.int64)
-        self.parts: list[tuple[IntArray, Part]] = []
-
-    def add(self, slots: IntArray, part: Part) -> None:
-        """Write `part`, whose groups are the table rows `slots`."""
-        self.status[slots] = part.status
-        for name in FIGURES:
-            column = part.figures[name]
-            if column.strides != (0,) or not np.isnan(column[0]):  # not NaN everywhere
-                self.figures[name][slots] = column
-        self.rows["series"][slots] = part.block.series
-        self.rows["latest_row"][slots] = part.latest_row
-        self.rows["baseline_row"][slots] = part.baseline_row
-        for reason, flag in part.flags.items():
-            found = self.flags.get(reason)
-            if found is None:
-                found = self.flags[reason] = np.zeros(self.size, dtype=bool)
-            found[slots] = flag
-        self.locate[slots] = (len(self.parts) << 32) | np.arange(len(slots))
-        self.parts.append((slots, part))
