@@ -23,19 +23,9 @@ from gender_plan.evaluation import band
 from gender_plan.evaluation._layout import Block, BoolArray, FloatArray, IntArray
 from gender_plan.evaluation._rules import Part, assess_block
 from gender_plan.evaluation._spec import Rules
-from gender_plan.model.indicator import Indicator
-from gender_plan.model.target import Comparator, Target
+from gender_plan.model.target import Comparator
 
-__all__ = ["assess_band", "edges"]
-
-
-def edges(indicator: Indicator, target: Target | None) -> tuple[float, float]:
-    """The band the assessment measures distances to: the target's, else the reference."""
-    if target is not None:
-        return indicator.target_band(target)
-    reference = indicator.reference
-    assert reference is not None  # the indicator refuses a level without target or reference
-    return float(reference), float(reference)
+__all__ = ["assess_band"]
 
 
 def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: BoolArray,

@@ -9,6 +9,7 @@ many indicators and many plans are judged at once.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,24 +19,27 @@ import numpy as np
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import FloatArray, IntArray, pick
 from gender_plan.evaluation.method import Method
-from gender_plan.model.indicator import Indicator
+from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.period import Frequency
 from gender_plan.model.target import Comparator, Target, TargetKind
 
-__all__ = ["Rules", "Spec", "SpecColumns", "choose_target", "specs_of"]
+__all__ = ["Rules", "Spec", "SpecColumns", "choose_target", "edges", "specs_of"]
 
 
 def choose_target(
     indicator: Indicator, date: datetime.date, end_year: int | None
 ) -> tuple[Target | None, tuple[Target, ...]]:
     """The next target whose deadline is not yet past, else the last one; and the others."""
-    if not indicator.targets:
+    targets = indicator.targets
+    if not targets:
         return None, ()
-    if end_year is None and any(t.year is None for t in indicator.targets):
+    if end_year is None and any(t.year is None for t in targets):
         raise AssessmentError(
             f"indicator {indicator.code!r} has a target without a year: pass end_year (the "
             "plan's end year), or assess the whole plan with assess_plan"
         )
+    if len(targets) == 1:  # the usual case
+        return targets[0], ()
 
     def deadline(target: Target) -> int:
         return target.year if target.year is not None else end_year or 0
@@ -45,36 +49,57 @@ def choose_target(
     return chosen, tuple(t for t in indicator.targets if t is not chosen)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+def edges(indicator: Indicator, target: Target | None) -> tuple[float, float]:
+    """The band a level to stay near is measured to: the target's, else the reference."""
+    if target is not None:
+        return indicator.target_band(target)
+    reference = indicator.reference
+    assert reference is not None  # the indicator refuses a level without target or reference
+    return float(reference), float(reference)
+
+
 class Spec:
-    """One indicator's rules for one call: its target, deadline, years and method."""
+    """One indicator's rules for one call: its target, deadline, years and method.
 
-    indicator: Indicator
-    method: Method
-    date: datetime.date
-    target: Target | None
-    others: tuple[Target, ...]
-    deadline: int | None
-    target_value: float | bool | None
-    """The target's value in the indicator's unit."""
-    start_year: int | None
-    """Where hold-every-period targets without a start year start (the plan's start)."""
-    base_year: int | None
-    """Where measured baselines are looked for."""
+    A plain class rather than an attrs one: a nation of plans makes one per plan and indicator.
+    """
 
-    @classmethod
-    def of(cls, indicator: Indicator, method: Method, date: datetime.date, *,
-           start_year: int | None, end_year: int | None, base_year: int | None) -> Spec:
-        """The spec of `indicator` assessed with `method` as of `date`."""
-        target, others = choose_target(indicator, date, end_year)
-        deadline = None
-        value: float | bool | None = None
+    __slots__ = ("base_year", "date", "deadline", "indicator", "key", "method", "others",
+                 "row", "start_year", "target", "target_value")
+
+    def __init__(self, indicator: Indicator, method: Method, date: datetime.date, *,
+                 start_year: int | None, end_year: int | None, base_year: int | None) -> None:
+        self.indicator, self.method, self.date = indicator, method, date
+        self.start_year = start_year  # where periodic targets without a start year start
+        self.base_year = base_year  # where measured baselines are looked for
+        self.target: Target | None
+        self.others: tuple[Target, ...]
+        self.target, self.others = target, _ = choose_target(indicator, date, end_year)
+        self.deadline: int | None = None
+        self.target_value: float | bool | None = None  # in the indicator's unit
+        stated, toward = indicator.baseline, indicator.direction is Direction.TOWARD_REFERENCE
+        self.key: tuple[object, ...] = (id(method), self.limit, base_year, stated is None,
+                                        toward)
+        """What the specs judged together with this one share (`Rules`' shared fields);
+        enums by identity: their own hash is slow, and a nation has a spec per plan."""
         if target is not None:
-            deadline = target.year if target.year is not None else end_year
-            value = indicator.target_value(target)
-        return cls(indicator=indicator, method=method, date=date, target=target, others=others,
-                   deadline=deadline, target_value=value, start_year=start_year,
-                   base_year=base_year)
+            self.deadline = deadline = target.year if target.year is not None else end_year
+            self.target_value = value = indicator.target_value(target)
+            kind = self.kind
+            periodic = kind == "periodic"
+            self.key += (kind, id(target.comparator), target.tolerance,
+                         deadline is not None and date.year > deadline,
+                         not isinstance(value, bool) and not indicator.is_yes_no,
+                         isinstance(value, bool), self.first_year if periodic else None,
+                         id(target.frequency), deadline if periodic else None)
+        lower, upper = edges(indicator, target) if toward else (math.nan, math.nan)
+        goal, deadline = self.target_value, self.deadline
+        self.row = (math.nan if goal is None else float(goal),
+                    math.nan if deadline is None else deadline, indicator.direction.sign,
+                    math.nan if stated is None else stated.year,
+                    math.nan if stated is None else float(stated.value), bool(self.others),
+                    toward, lower, upper)
+        """The numbers `SpecColumns` holds of the spec."""
 
     @property
     def passed(self) -> bool:
@@ -112,19 +137,6 @@ class Spec:
         if limits is None:
             return None
         return limits.upper if self.indicator.direction.sign > 0 else limits.lower
-
-    @property
-    def key(self) -> tuple[object, ...]:
-        """What the specs judged together with this one share (`Rules`' shared fields)."""
-        target, kind = self.target, self.kind
-        periodic = kind == "periodic"
-        return (kind, id(self.method), self.date, None if target is None else target.comparator,
-                None if target is None else target.tolerance, self.passed,
-                self.y_T is not None, isinstance(self.target_value, bool), self.limit,
-                self.base_year, self.first_year if periodic else None,
-                None if target is None else target.frequency,
-                self.deadline if periodic else None, self.indicator.baseline is not None,
-                self.indicator.is_toward)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -164,12 +176,19 @@ class Rules:
     upper: Any = None
 
     @classmethod
-    def of(cls, key: tuple[Any, ...], method: Method) -> Rules:
-        """The shared fields of a batch, from its specs' `Spec.key` and method."""
-        names = ("kind", "method", "date", "comparator", "tolerance", "passed", "numeric",
-                 "fact", "limit", "base_year", "first_year", "frequency", "deadline", "stated",
-                 "toward")
-        return cls(**{**dict(zip(names, key, strict=True)), "method": method})
+    def of(cls, spec: Spec) -> Rules:
+        """The shared fields of a batch, from one of its specs."""
+        target, kind = spec.target, spec.kind
+        return cls(kind=kind, method=spec.method, date=spec.date,
+                   comparator=None if target is None else target.comparator,
+                   tolerance=None if target is None else target.tolerance, passed=spec.passed,
+                   numeric=spec.y_T is not None, fact=isinstance(spec.target_value, bool),
+                   limit=spec.limit, base_year=spec.base_year,
+                   first_year=spec.first_year if kind == "periodic" else None,
+                   frequency=None if target is None else target.frequency,
+                   deadline=spec.deadline if kind == "periodic" else None,
+                   stated=spec.indicator.baseline is not None,
+                   toward=spec.indicator.is_toward)
 
     @property
     def day(self) -> int:
@@ -190,33 +209,23 @@ class SpecColumns:
     """Every spec of a call as arrays, and the batch each belongs to (same `Rules.key`)."""
 
     def __init__(self, specs: Sequence[Spec], series_names: tuple[str | None, ...]) -> None:
-        from gender_plan.evaluation._banded import edges  # noqa: PLC0415 - it imports Rules
-
         keys: dict[tuple[object, ...], int] = {}
         self.shared: list[Rules] = []
-        series = {name: k for k, name in enumerate(series_names)}
-        columns: list[tuple[float, ...]] = []
+        batch = []
         for spec in specs:
-            shape = spec.key
-            key = keys.setdefault(shape, len(keys))
+            key = keys.setdefault(spec.key, len(keys))
             if key == len(self.shared):
-                self.shared.append(Rules.of(shape, spec.method))
-            indicator, value = spec.indicator, spec.target_value
-            stated, toward = indicator.baseline, indicator.is_toward
-            lower, upper = edges(indicator, spec.target) if toward else (np.nan, np.nan)
-            columns.append((
-                key, np.nan if value is None else float(value),
-                np.nan if spec.deadline is None else spec.deadline, indicator.direction.sign,
-                np.nan if stated is None else stated.year,
-                np.nan if stated is None else float(stated.value),
-                series.get(indicator.series, -1) if indicator.series is not None else -1,
-                bool(spec.others), toward, lower, upper))
-        table = np.array(columns, dtype=np.float64).reshape(-1, 11).T
-        self.key = table[0].astype(np.int64)
-        self.goal, self.T, self.d, self.baseline = table[1], table[2], table[3], table[4:6]
-        self.preferred, self.others = table[6].astype(np.int64), table[7] > 0
-        self.toward, self.lower, self.upper = table[8] > 0, table[9], table[10]
+                self.shared.append(Rules.of(spec))
+            batch.append(key)
+        self.key = np.array(batch, dtype=np.int64)
+        table = np.array([spec.row for spec in specs], dtype=np.float64).reshape(-1, 9).T
+        self.goal, self.T, self.d, self.baseline = table[0], table[1], table[2], table[3:5]
+        self.others, self.toward, self.lower, self.upper = table[5] > 0, table[6] > 0, table[
+            7], table[8]
         self.deadline = np.where(np.isnan(self.T), -1, self.T).astype(np.int64)
+        series = {name: k for k, name in enumerate(series_names)}
+        self.preferred = np.array([series.get(s.indicator.series, -1) for s in specs],
+                                  dtype=np.int64)
 
     def rules(self, specs: IntArray) -> Rules:
         """The rules of groups judged by the specs at positions `specs` (one batch)."""
@@ -240,5 +249,5 @@ def specs_of(indicators: Sequence[Indicator], methods: Sequence[Method], date: d
              *, start_year: int | None, end_year: int | None,
              base_year: int | None) -> list[Spec]:
     """Every indicator's spec."""
-    return [Spec.of(i, m, date, start_year=start_year, end_year=end_year, base_year=base_year)
+    return [Spec(i, m, date, start_year=start_year, end_year=end_year, base_year=base_year)
             for i, m in zip(indicators, methods, strict=True)]

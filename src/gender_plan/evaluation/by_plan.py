@@ -21,7 +21,6 @@ from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.table import AssessmentTable
-from gender_plan.model.indicator import Indicator
 from gender_plan.model.plan import Plan
 
 __all__ = ["assess_by_plan", "assess_plans"]
@@ -67,31 +66,36 @@ def assess_plans(plans: Sequence[Plan], place_plan: IntArray, frame: Measurement
     """`assess_by_plan` with place `places[p]` judged against `plans[place_plan[p]]`."""
     method = method if method is not None else LinearPath()
     date = to_date(as_of)
-    first: dict[str, Indicator] = {}
+    used = np.unique(place_plan)
+    first: dict[str, int] = {}  # each code's spec in the first plan that has it
     specs: list[Spec] = []
     spec_of: list[dict[str, int]] = []
     overrides = dict(methods or {})
-    for plan in plans:
+    for plan in (plans[k] for k in used.tolist()):
         mine: dict[str, int] = {}
         for _, indicator in plan.indicators():
-            seen = first.setdefault(indicator.code, indicator)
+            known = first.get(indicator.code)
+            seen = indicator if known is None else specs[known].indicator
             if seen.unit != indicator.unit:
                 raise AssessmentError(
                     f"indicator {indicator.code!r} is in {seen.unit!r} in one plan and in "
                     f"{indicator.unit!r} in plan {plan.code!r}: a measurement table holds one "
                     "unit per indicator, so give the plans the same unit")
+            first.setdefault(indicator.code, len(specs))
             mine[indicator.code] = len(specs)
-            specs.append(Spec.of(indicator, overrides.get(indicator.code, method), date,
+            specs.append(Spec(indicator, overrides.get(indicator.code, method), date,
                                  start_year=plan.start_year, end_year=plan.end_year,
                                  base_year=plan.effective_base_year))
         spec_of.append(mine)
     for code in overrides:
         if code not in first:
             plans[0].indicator(code)  # raises UnknownCodeError, naming the code
-    codes = list(first)
-    table = np.array([[mine.get(code, -1) for code in codes] for mine in spec_of],
-                     dtype=np.int64).reshape(len(plans), len(codes))
-    spec_at = table[place_plan].T.ravel()
-    names = [specs[int(table[np.flatnonzero(table[:, k] >= 0)[0], k])]
-             for k in range(len(codes))]  # the first plan's: it names the indicator and method
+    column = {code: k for k, code in enumerate(first)}
+    table = np.full((len(used), len(first)), -1, dtype=np.int64)
+    for k, mine in enumerate(spec_of):
+        table[k, [column[code] for code in mine]] = list(mine.values())
+    remap = np.zeros(len(plans), dtype=np.int64)
+    remap[used] = np.arange(len(used))
+    spec_at = table[remap[place_plan]].T.ravel()
+    names = [specs[k] for k in first.values()]  # the first plan's: it names the indicator
     return assess_specs(frame, names, places, date, every=specs, spec_at=spec_at)

@@ -14,10 +14,9 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._banded import edges
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._rules import Part
-from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation._spec import Spec, edges
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import STATUSES, Status
@@ -91,15 +90,21 @@ class AssessmentTable:
     """Each table place's position in the frame (-1: not in it)."""
     locate: IntArray = attrs.field(eq=False, repr=False)
     """For each row, the part (high bits) and the column in it (low 32 bits); -1: none."""
+    _index: dict[str, dict[str, int]] = attrs.field(init=False, factory=dict, eq=False,
+                                                    repr=False)
 
     def __len__(self) -> int:
         return len(self.status)
 
     def row(self, place: str, indicator: str) -> int:
         """The row of `indicator` at `place`."""
+        if not self._index:  # looked up by name, once
+            self._index["places"] = {name: p for p, name in enumerate(self.places)}
+            self._index["indicators"] = {code: k for k, code in enumerate(self.indicators)}
         try:
-            return self.indicators.index(indicator) * len(self.places) + self.places.index(place)
-        except ValueError:
+            return (self._index["indicators"][indicator] * len(self.places)
+                    + self._index["places"][place])
+        except KeyError:
             raise AssessmentError(
                 f"no row for indicator {indicator!r} at place {place!r}: the table covers "
                 f"{len(self.indicators)} indicators at {len(self.places)} places"

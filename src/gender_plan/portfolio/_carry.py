@@ -109,15 +109,16 @@ def group_key(columns: list[npt.NDArray[np.int64]]) -> tuple[IntArray, IntArray,
     size = len(columns[0])
     key = np.zeros(size, dtype=np.int64)
     total = 1
-    for column in columns:
-        distinct, inverse = np.unique(column, return_inverse=True)
-        total *= max(len(distinct), 1)
+    for column in columns:  # each column's offset from its least value: one sort in all
+        low = int(column.min(initial=0))
+        span = int(column.max(initial=0)) - low + 1
+        total *= span
         if total >= 2**62:  # pragma: no cover - more distinct values than any nation has
             stacked = np.stack(columns, axis=1)
             _, first, inverse = np.unique(stacked, axis=0, return_index=True,
                                           return_inverse=True)
             return first, inverse.ravel(), len(first)
-        key = key * len(distinct) + inverse.ravel()
+        key = key * span + (column - low)
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     return first.astype(np.int64), inverse.ravel().astype(np.int64), len(first)
 

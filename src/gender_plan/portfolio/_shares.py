@@ -231,14 +231,10 @@ def _concatenate(parts: Sequence[Columns]) -> Columns:
     return {n: np.concatenate([p[n] for p in kept]) for n in COLUMNS}
 
 
-def flag_shares(table: AssessmentTable, plan: Plan) -> AssessmentTable:
+def flag_shares(table: AssessmentTable) -> AssessmentTable:
     """`table` (of places with places below) with the reason that names the count of places."""
-    count = len(table.places)
-    flag = np.zeros(len(table), dtype=bool)
-    for k, code in enumerate(table.indicators):
-        if plan.indicator(code).share_of_places is not None:
-            rows = slice(k * count, (k + 1) * count)
-            flag[rows] = table.latest_row[rows] >= 0
+    share = np.array([s.indicator.share_of_places is not None for s in table.specs] or [False])
+    flag = (table.spec_at >= 0) & share[np.maximum(table.spec_at, 0)] & (table.latest_row >= 0)
     if not flag.any():
         return table
     from attrs import evolve  # noqa: PLC0415

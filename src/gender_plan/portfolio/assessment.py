@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation.by_plan import assess_plans
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.table import AssessmentTable
@@ -26,7 +26,7 @@ from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
 from gender_plan.portfolio.portfolio import Portfolio
 from gender_plan.portfolio.results import PortfolioAssessment
-from gender_plan.rollup.aggregation import CountMet, Ratio, rule_for
+from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, rule_for
 
 __all__ = ["assess_portfolio"]
 
@@ -52,37 +52,30 @@ def assess_portfolio(
         ValidationError: two values of one period in one series at one place.
     """
     state = _State(portfolio, frame, match)
-    tables: list[AssessmentTable] = []
-    table_plans: list[str] = []
-    leaf_data, upper_data = state.leaf_frame(), state.upper_frame()
+    upper_data = state.upper_frame()
     context = state.share_context()
-    shares = _shares.share_rows(context, [leaf_data, upper_data])
+    shares = _shares.share_rows(context, [state.leaf_frame(), upper_data])
     if len(shares["place"]):
         upper_data = {name: np.concatenate([upper_data[name], shares[name]])
                       for name in upper_data}
     state.gaps += context.gaps()
-    for leaf in (True, False):
-        data = leaf_data if leaf else upper_data
-        groups = state.groups(leaf)
-        position = np.full(len(state.names), -1, dtype=np.int64)
-        for members in groups.values():
-            position[members] = np.arange(len(members))
-        # Rows sorted by their place's plan, in their order otherwise: one slice per plan.
-        plan_of_row = state.place_plan[data["place"]]
-        order = np.argsort(plan_of_row, kind="stable")
-        ordered = plan_of_row[order]
-        for plan_index, members in groups.items():
-            plan = state.plans[plan_index]
-            names = tuple(state.names[m] for m in members)
-            low, high = np.searchsorted(ordered, [plan_index, plan_index + 1])
-            sub = _subframe(data, order[low:high], position, names, state)
-            table = assess_frame(plan, sub, as_of=as_of, method=method, places=names)
-            tables.append(table if leaf else _shares.flag_shares(table, plan))
-            table_plans.append(plan.code)
+    tables: list[AssessmentTable] = []
+    for leaf in (True, False):  # each place against its own plan, one engine call a level
+        data = frame if leaf else MeasurementFrame(
+            places=state.names, indicators=tuple(state.vocabulary),
+            series_names=frame.series_names, **upper_data)
+        alike: dict[tuple[str, ...], list[int]] = {}  # plans of the same codes: one table
+        for m in np.flatnonzero((state.place_plan >= 0) & (state.has_below != leaf)).tolist():
+            alike.setdefault(state.codes[state.place_plan[m]], []).append(m)
+        for members in alike.values():
+            table = assess_plans(state.plans, state.place_plan[members], data,
+                                 tuple(state.names[m] for m in members), as_of=as_of,
+                                 method=method)
+            tables.append(table if leaf else _shares.flag_shares(table))
     return PortfolioAssessment(
         as_of=tables[0].as_of if tables else _date(as_of), portfolio=portfolio, match=match,
-        tables=tuple(tables), table_plans=tuple(table_plans),
-        gaps=(*portfolio.gaps(), *state.gaps), counterparts=state.pairs_by_code(),
+        tables=tuple(tables), gaps=(*portfolio.gaps(), *state.gaps),
+        counterparts=state.pairs_by_code(),
     )
 
 
@@ -108,12 +101,14 @@ class _State:
         plan_index = {plan.code: k for k, plan in enumerate(self.plans)}
         self.place_plan = np.array([plan_index.get(p.plan, -1) if p.plan is not None else -1
                                     for p in hierarchy.places], dtype=np.int64)
+        self.codes = [tuple(i.code for _, i in plan.indicators()) for plan in self.plans]
         self.vocabulary = list(frame.indicators)
         self.code_index = {code: i for i, code in enumerate(self.vocabulary)}
         for plan in self.plans:
             for _, indicator in plan.indicators():
                 self._code(indicator.code)
         self.gaps: list[Gap] = []
+        self._signatures: dict[int, tuple[object, ...]] = {}
         self._kinds()
         self._pairs(match)
         self.leaf_rows = self._leaf_rows(index)
@@ -131,19 +126,23 @@ class _State:
         self.kind = np.zeros(shape, dtype=np.int64)
         self.scale = np.ones(shape)
         self.in_plan = np.zeros(shape, dtype=bool)
+        rules: dict[str, Rule] = {}  # a rule follows from the unit: one look per unit
         for k, plan in enumerate(self.plans):
             for _, indicator in plan.indicators():
                 v = self.code_index[indicator.code]
                 self.in_plan[k, v] = True
-                rule = rule_for(indicator)
+                rule = rules.get(indicator.unit) or rules.setdefault(indicator.unit,
+                                                                     rule_for(indicator))
                 # A share of places is counted from the places below (`_shares`), not summed.
                 self.kind[k, v] = (SKIP if isinstance(rule, CountMet)
                                    or indicator.share_of_places is not None
                                    else RATIO if isinstance(rule, Ratio) else SUM)
                 self.scale[k, v] = rule.scale if isinstance(rule, Ratio) else 1.0
-        for k, plan in enumerate(self.plans):
-            places = [self.names[p] for p in np.flatnonzero((self.place_plan == k)
-                                                            & self.has_below)]
+        above: dict[int, list[str]] = {}
+        for p in np.flatnonzero((self.place_plan >= 0) & self.has_below).tolist():
+            above.setdefault(int(self.place_plan[p]), []).append(self.names[p])
+        for k, places in above.items():
+            plan = self.plans[k]
             for _, indicator in plan.indicators():
                 if places and indicator.is_yes_no:
                     self.gaps.append(Gap(
@@ -166,9 +165,19 @@ class _State:
         self.mapped = np.full((max(len(self.pair_list), 1), size), -1, dtype=np.int64)
         self.factor = np.ones((max(len(self.pair_list), 1), size))
         self.matches: list[Counterparts] = []
+        # Plans alike but for their values match alike: each kind of pair is matched once.
+        alike: dict[tuple[object, ...], tuple[Counterparts, int]] = {}
         for r, (child, upper) in enumerate(self.pair_list):
+            key = (self.signature(child), self.signature(upper),
+                   self.plans[child].code == self.plans[upper].code)
+            if key in alike:
+                found, done = alike[key]
+                self.matches.append(found)
+                self.mapped[r], self.factor[r] = self.mapped[done], self.factor[done]
+                continue
             found = counterparts(self.plans[child], self.plans[upper], match)
             self.matches.append(found)
+            before = len(self.gaps)
             used: dict[str, str] = {}
             shares = {i.code for _, i in self.plans[upper].indicators()
                       if i.share_of_places is not None}
@@ -192,6 +201,17 @@ class _State:
             for gap in found.gaps:
                 if gap.parent_indicator not in shares:  # `_shares` reports those
                     self.gaps.append(_with_places(gap, places_of[(child, upper)]))
+            if not found.gaps and len(self.gaps) == before:  # gaps name their plans
+                alike[key] = (found, r)
+
+    def signature(self, k: int) -> tuple[object, ...]:
+        """What matching reads of plan `k`: its indicators' codes, links, numbers, units."""
+        found = self._signatures.get(k)
+        if found is None:
+            found = self._signatures[k] = tuple(
+                (i.code, i.implements, i.label, i.unit, i.share_of_places)
+                for _, i in self.plans[k].indicators())
+        return found
 
     def share_context(self) -> _shares.ShareContext:
         """What `_shares` needs to count the places below that meet a condition."""
@@ -296,15 +316,6 @@ def _sums(arrived: list[Rows], state: _State, frame: MeasurementFrame) -> dict[s
     columns["place"] = rows.carrier[first]
     columns["indicator"] = rows.code[first]
     return columns
-
-
-def _subframe(data: Mapping[str, np.ndarray], rows: np.ndarray, position: np.ndarray,
-              names: tuple[str, ...], state: _State) -> MeasurementFrame:
-    """`rows` as a frame of their own, places numbered by `position` (their order in `names`)."""
-    columns = {name: column[rows] for name, column in data.items() if name != "place"}
-    return MeasurementFrame(places=names, indicators=tuple(state.vocabulary),
-                            series_names=state.frame.series_names,
-                            place=position[data["place"][rows]], **columns)
 
 
 def _with_places(gap: Gap, places: list[str]) -> Gap:
