@@ -245,7 +245,7 @@ def _missing(block: Block, rules: Rules, in_range: BoolArray) -> tuple[tuple[Per
     From the target's start (without one known, the group's first value in range) to the
     assessment date, or to the deadline if it is earlier.
     """
-    years = np.where(in_range, block.year, np.iinfo(np.int64).max).min(axis=0, initial=2**62)
+    years = np.where(in_range, block.year.astype(np.int64), 2**62).min(axis=0, initial=2**62)
     start = rules.first_year if rules.first_year is not None else int(years.min(initial=2**62))
     stop = rules.date if rules.deadline is None else min(
         rules.date, datetime.date(rules.deadline, 12, 31))

@@ -9,7 +9,9 @@ hold), and `MAX_COLUMNS` columns.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import importlib
 import io
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -49,7 +51,8 @@ __all__ = ["from_dataframe", "read_csv"]
 
 
 def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str, str], *,
-             encoding: str, engine: Literal["auto", "pandas", "csv"]) -> MeasurementFrame:
+             encoding: str,
+             engine: Literal["auto", "pyarrow", "pandas", "csv"]) -> MeasurementFrame:
     """`MeasurementFrame.read_csv`, with each indicator's unit in `unit_of`.
 
     Raises:
@@ -59,10 +62,11 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
     """
     name = str(path)
     data = read_bytes(path, limit=MAX_FRAME_BYTES)
-    if engine != "csv":
-        fast = _read_csv_fast(data, name, unit_of, encoding, required=engine == "pandas")
-        if fast is not None:
-            return cls._from_columns(*fast)
+    for fast_reader, kind in ((_read_csv_arrow, "pyarrow"), (_read_csv_fast, "pandas")):
+        if engine in ("auto", kind):
+            fast = fast_reader(data, name, unit_of, encoding, required=engine == kind)
+            if fast is not None:
+                return cls._from_columns(*fast)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -109,7 +113,7 @@ def from_dataframe(cls: type[MeasurementFrame], data: pd.DataFrame,
     """`MeasurementFrame.from_dataframe`, with each indicator's unit in `unit_of`."""
     _check_header([str(c) for c in data.columns], None)
     table = data.rename(columns=str).map(_cell_text)
-    fast = _table.columns_of(table, unit_of)
+    fast = _table.columns_of(_table.PandasTexts(table), unit_of)
     if fast is not None:
         return cls._from_columns(*fast)
     records = ({str(k): str(v) for k, v in row.items()} for row in table.to_dict("records"))
@@ -193,7 +197,49 @@ def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding:
     if {"place", "indicator", "period", "value"} - set(names):
         return None
     result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
-    result = _table.columns_of(table.fillna(""), unit_of)
+    result = _table.columns_of(_table.PandasTexts(table.fillna("")), unit_of)
+    return result
+
+
+def _read_csv_arrow(data: bytes, name: str, unit_of: Mapping[str, str], encoding: str, *,
+                    required: bool) -> tuple[list[str], list[str], list[str | None],
+                                             dict[str, npt.NDArray[Any]]] | None:
+    """The columns read by pyarrow, or None when pyarrow is missing or unsure.
+
+    Every cell is read as text, as the other readers read it; a file in another encoding than
+    UTF-8, with a byte-order mark, a row of another width or anything pyarrow cannot read is
+    left to them.
+    """
+    if required:
+        pacsv: Any = require("pyarrow.csv", package="pyarrow", extra="arrow",
+                             feature=msg("reading measurement tables with pyarrow"))
+    else:
+        try:
+            pacsv = importlib.import_module("pyarrow.csv")
+        except ImportError:  # pragma: no cover - depends on the environment
+            return None
+    if codecs.lookup(encoding).name != "utf-8" or data.startswith(b"\xef\xbb\xbf"):
+        return None
+    try:
+        names = next(csv.reader([data[: data.find(b"\n")].decode("utf-8").rstrip("\r")]))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    if len(names) > MAX_COLUMNS or len(set(names)) < len(names) or {
+            "place", "indicator", "period", "value"} - set(names):
+        return None
+    pa: Any = importlib.import_module("pyarrow")
+    try:
+        table = pacsv.read_csv(pa.py_buffer(data), convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+            quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError):
+        return None
+    if table.num_rows > MAX_FRAME_ROWS:
+        raise _too_long(name)
+    if table.column_names != names or any(t != pa.string() for t in table.schema.types):
+        return None
+    result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
+    result = _table.columns_of(_table.ArrowTexts(table), unit_of)
     return result
 
 

@@ -11,6 +11,7 @@ from the bottom places' own values (never from rounded sums of sums), as
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import numpy as np
@@ -20,7 +21,7 @@ from gender_plan.errors import AggregationError
 
 __all__ = ["Rows", "carry_up", "group_key", "sum_rows"]
 
-IntArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.signedinteger[Any]]
 FloatArray = npt.NDArray[np.float64]
 
 SKIP, SUM, RATIO = 0, 1, 2
@@ -104,7 +105,7 @@ def carry_up(
     return arrived
 
 
-def group_key(columns: list[npt.NDArray[np.int64]]) -> tuple[IntArray, IntArray, int]:
+def group_key(columns: list[IntArray]) -> tuple[IntArray, IntArray, int]:
     """(first row of each group, each row's group, number of groups) of equal column values."""
     size = len(columns[0])
     key = np.zeros(size, dtype=np.int64)
