@@ -160,29 +160,26 @@ def _block(frame: MeasurementFrame, rows: IntArray, first: IntArray, counts: Int
            shared: bool) -> Block:
     """The block of the groups starting at rows `first` (of `rows`), `counts` values each."""
     size, width = len(first), int(counts.max())
-    column = np.repeat(np.arange(size), counts)
-    position = np.arange(len(column)) - np.repeat(np.cumsum(counts) - counts, counts)
-    source = rows[np.repeat(first, counts) + position]
-    row = np.full((width, size), -1, dtype=np.int64)
-    row[position, column] = source
+    if shared and first[-1] - first[0] == (size - 1) * width:  # full groups, one after another
+        row = np.ascontiguousarray(rows[first[0]:first[0] + size * width].reshape(size, width).T)
+    else:
+        column = np.repeat(np.arange(size), counts)
+        position = np.arange(len(column)) - np.repeat(np.cumsum(counts) - counts, counts)
+        row = np.full((width, size), -1, dtype=rows.dtype)
+        row[position, column] = rows[np.repeat(first, counts) + position]
     if shared:  # every group full, with the first group's periods
-        row = np.ascontiguousarray(row)
-        one = row[:, :1]
 
         def lay(values: npt.NDArray[Any], fill: object) -> Any:
             del fill
-            return values[one]
+            return values[row[:, :1]]
 
         valid = np.ones((width, 1), dtype=bool)
     else:
+        valid = row >= 0
 
         def lay(values: npt.NDArray[Any], fill: object) -> Any:
-            out = np.full((width, size), fill, dtype=values.dtype)
-            out[position, column] = values[source]
-            return out
+            return np.where(valid, values[np.maximum(row, 0)], np.asarray(fill, values.dtype))
 
-        valid = np.zeros((width, size), dtype=bool)
-        valid[position, column] = True
     start, end = lay(frame.start, 0), lay(frame.end, PAST)
     duplicate = (valid[1:] & valid[:-1] & (start[1:] == start[:-1])
                  & (end[1:] == end[:-1])).any(axis=0)
@@ -195,12 +192,35 @@ def _block(frame: MeasurementFrame, rows: IntArray, first: IntArray, counts: Int
     )
 
 
+def composite(columns: tuple[npt.NDArray[Any], ...]) -> IntArray | None:
+    """One integer per row that orders rows as the columns do, the first most significant.
+
+    Each column counts from its least value; None when the product of their ranges does not
+    fit 62 bits.
+    """
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    total = 1
+    for column in columns:
+        low = int(column.min()) if len(column) else 0
+        span = int(column.max()) - low + 1 if len(column) else 1
+        total *= span
+        if total >= 2**62:
+            return None
+        key = key * span + (column - low)
+    return key
+
+
 def _totals_in_order(frame: MeasurementFrame) -> IntArray:
     """The rows of totals sorted by (indicator, place, series, start, length), stably."""
-    rows = np.flatnonzero(frame.sex == 0)
-    if rows.size == 0:
-        return rows.astype(np.int64)
-    start = frame.start[rows]
-    keys = (frame.end[rows] - start, start, frame.series[rows], frame.place[rows],
-            frame.indicator[rows])
-    return rows[np.lexsort(keys)]
+    totals = frame.sex == 0
+    every = bool(totals.all())  # no values by sex: no copy of the columns
+
+    def column(values: npt.NDArray[Any]) -> Any:
+        return values if every else values[totals]
+
+    keys = (column(frame.indicator), column(frame.place), column(frame.series),
+            column(frame.start), column(frame.end) - column(frame.start))
+    key = composite(keys)  # one sort of one key; data in order (as files are) sort fast
+    order = np.argsort(key, kind="stable") if key is not None else np.lexsort(keys[::-1])
+    found: IntArray = order if every else np.flatnonzero(totals)[order]
+    return found.astype(np.int32) if len(frame) < 2**31 else found  # rows: half the memory

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._layout import IntArray
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.assessment import to_date
 from gender_plan.evaluation.engine import assess_specs
@@ -59,7 +60,8 @@ def assess_by_plan(
                         methods=methods)
 
 
-def assess_plans(plans: Sequence[Plan], place_plan: IntArray, frame: MeasurementFrame,
+def assess_plans(plans: Sequence[Plan], place_plan: npt.NDArray[np.signedinteger[Any]],
+                 frame: MeasurementFrame,
                  places: tuple[str, ...], *, as_of: datetime.date | int,
                  method: Method | None = None,
                  methods: Mapping[str, Method] | None = None) -> AssessmentTable:

@@ -131,6 +131,9 @@ class _Call:
             self._batch(block, slice(None), spec, row)
             return
         batch = np.where(spec >= 0, columns.key[np.maximum(spec, 0)], -1)
+        if len(batch) and batch[0] >= 0 and (batch == batch[0]).all():  # one batch
+            self._batch(block, slice(None), spec, row)
+            return
         for key in np.unique(batch[batch >= 0]).tolist():
             groups = np.flatnonzero(batch == key)
             span: IntArray | slice = groups

@@ -87,6 +87,8 @@ class ArrowTexts:
     @staticmethod
     def _text(kind: Any) -> bool:
         pa = importlib.import_module("pyarrow")  # only with pyarrow installed (no stubs)
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
         return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
     def has(self, name: str) -> bool:
@@ -95,8 +97,8 @@ class ArrowTexts:
     def _cells(self, name: str, rows: Rows) -> Any:
         pa = importlib.import_module("pyarrow")
         cells = self._columns.get(name)
-        if cells is None:
-            cells = self.table.column(name).combine_chunks()
+        if cells is None:  # chunk by chunk, as read: no copy of the whole column
+            cells = self.table.column(name)
             if self._text(cells.type) and cells.null_count:
                 cells = cells.fill_null("")
             self._columns[name] = cells
@@ -105,7 +107,15 @@ class ArrowTexts:
     def codes(self, name: str, rows: Rows = None) -> tuple[npt.NDArray[Any], list[str]]:
         if not self.has(name):  # a missing column is empty
             return np.zeros(self.size if rows is None else len(rows), dtype=np.int32), [""]
-        encoded = self._cells(name, rows).dictionary_encode()
+        pa = importlib.import_module("pyarrow")
+        column = self.table.column(name)
+        if rows is None and pa.types.is_dictionary(column.type):  # read as codes already
+            encoded = column.unify_dictionaries().combine_chunks()
+        else:
+            cells = self._cells(name, rows)
+            if pa.types.is_dictionary(cells.type):
+                cells = cells.cast(pa.string())
+            encoded = cells.dictionary_encode().unify_dictionaries().combine_chunks()
         return (encoded.indices.to_numpy(zero_copy_only=False),
                 [str(u) for u in encoded.dictionary.to_pylist()])
 
@@ -205,6 +215,8 @@ def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
         except UnitError:
             return None
         if not numeric or not (factors == 1.0).all():
+            if not value.flags.writeable:  # Arrow's own memory
+                value = value.copy()
             value[at] = numbers * factors[unit_codes]
     return value
 

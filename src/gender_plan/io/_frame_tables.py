@@ -62,11 +62,22 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
     """
     name = str(path)
     data = read_bytes(path, limit=MAX_FRAME_BYTES)
-    for fast_reader, kind in ((_read_csv_arrow, "pyarrow"), (_read_csv_fast, "pandas")):
-        if engine in ("auto", kind):
-            fast = fast_reader(data, name, unit_of, encoding, required=engine == kind)
+    if engine in ("auto", "pyarrow"):
+        table = _arrow_table(data, name, encoding, required=engine == "pyarrow")
+        if table is not None:
+            del data  # the table holds every cell: not the file's bytes as well
+            pool = importlib.import_module("pyarrow").default_memory_pool()
+            pool.release_unused()  # what parsing took and gave back, before the frame is made
+            fast = _table.columns_of(_table.ArrowTexts(table), unit_of)
+            del table
+            pool.release_unused()
             if fast is not None:
                 return cls._from_columns(*fast)
+            data = read_bytes(path, limit=MAX_FRAME_BYTES)  # for a reader that is sure
+    if engine in ("auto", "pandas"):
+        fast = _read_csv_fast(data, name, unit_of, encoding, required=engine == "pandas")
+        if fast is not None:
+            return cls._from_columns(*fast)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -201,14 +212,12 @@ def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding:
     return result
 
 
-def _read_csv_arrow(data: bytes, name: str, unit_of: Mapping[str, str], encoding: str, *,
-                    required: bool) -> tuple[list[str], list[str], list[str | None],
-                                             dict[str, npt.NDArray[Any]]] | None:
-    """The columns read by pyarrow, or None when pyarrow is missing or unsure.
+def _arrow_table(data: bytes, name: str, encoding: str, *, required: bool) -> Any:
+    """The table pyarrow reads, every cell as text, or None when pyarrow is missing or unsure.
 
-    Every cell is read as text, as the other readers read it; a file in another encoding than
-    UTF-8, with a byte-order mark, a row of another width or anything pyarrow cannot read is
-    left to them.
+    A file in another encoding than UTF-8, with a byte-order mark, a row of another width or
+    anything else pyarrow cannot read is left to the other readers. The columns of codes are
+    read as dictionaries: each distinct text once.
     """
     if required:
         pacsv: Any = require("pyarrow.csv", package="pyarrow", extra="arrow",
@@ -220,27 +229,31 @@ def _read_csv_arrow(data: bytes, name: str, unit_of: Mapping[str, str], encoding
             return None
     if codecs.lookup(encoding).name != "utf-8" or data.startswith(b"\xef\xbb\xbf"):
         return None
+    end = data.find(b"\n")
     try:
-        names = next(csv.reader([data[: data.find(b"\n")].decode("utf-8").rstrip("\r")]))
+        names = next(csv.reader([(data if end < 0 else data[:end]).decode().rstrip("\r")]))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
     if len(names) > MAX_COLUMNS or len(set(names)) < len(names) or {
             "place", "indicator", "period", "value"} - set(names):
         return None
     pa: Any = importlib.import_module("pyarrow")
+    codes = pa.dictionary(pa.int32(), pa.string())
+    types = {n: codes if n in _CODES else pa.string() for n in names}
     try:
         table = pacsv.read_csv(pa.py_buffer(data), convert_options=pacsv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
-            quoted_strings_can_be_null=False))
+            column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError):
         return None
     if table.num_rows > MAX_FRAME_ROWS:
         raise _too_long(name)
-    if table.column_names != names or any(t != pa.string() for t in table.schema.types):
+    if table.column_names != names or list(table.schema.types) != list(types.values()):
         return None
-    result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
-    result = _table.columns_of(_table.ArrowTexts(table), unit_of)
-    return result
+    return table
+
+
+_CODES = ("place", "indicator", "period", "series", "sex")
+"""The columns of few distinct texts."""
 
 
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}

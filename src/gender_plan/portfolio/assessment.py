@@ -11,10 +11,11 @@ that adopted it.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from gender_plan.evaluation._layout import composite
 from gender_plan.evaluation.by_plan import assess_plans
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
@@ -54,7 +55,7 @@ def assess_portfolio(
     state = _State(portfolio, frame, match)
     upper_data = state.upper_frame()
     context = state.share_context()
-    shares = _shares.share_rows(context, [state.leaf_frame(), upper_data])
+    shares = _shares.share_rows(context, lambda: [state.leaf_frame(), upper_data])
     if len(shares["place"]):
         upper_data = {name: np.concatenate([upper_data[name], shares[name]])
                       for name in upper_data}
@@ -94,13 +95,13 @@ class _State:
         self.levels = [p.level for p in hierarchy.places]
         index = {name: i for i, name in enumerate(self.names)}
         self.parent = np.array([index[p.parent] if p.parent is not None else -1
-                                for p in hierarchy.places], dtype=np.int64)
+                                for p in hierarchy.places], dtype=np.int32)
         self.has_below = np.zeros(len(self.names), dtype=bool)
         self.has_below[self.parent[self.parent >= 0]] = True
         self.plans: list[Plan] = [portfolio.plans[c] for c in sorted(portfolio.plans)]
         plan_index = {plan.code: k for k, plan in enumerate(self.plans)}
         self.place_plan = np.array([plan_index.get(p.plan, -1) if p.plan is not None else -1
-                                    for p in hierarchy.places], dtype=np.int64)
+                                    for p in hierarchy.places], dtype=np.int32)
         self.codes = [tuple(i.code for _, i in plan.indicators()) for plan in self.plans]
         self.vocabulary = list(frame.indicators)
         self.code_index = {code: i for i, code in enumerate(self.vocabulary)}
@@ -123,7 +124,7 @@ class _State:
     def _kinds(self) -> None:
         """How each plan's indicators take the rows of the places below: kind and scale."""
         shape = (max(len(self.plans), 1), len(self.vocabulary))
-        self.kind = np.zeros(shape, dtype=np.int64)
+        self.kind = np.zeros(shape, dtype=np.int8)
         self.scale = np.ones(shape)
         self.in_plan = np.zeros(shape, dtype=bool)
         rules: dict[str, Rule] = {}  # a rule follows from the unit: one look per unit
@@ -155,14 +156,17 @@ class _State:
     def _pairs(self, match: MatchBy) -> None:
         """The counterparts of every (place's plan, parent's plan) pair in the hierarchy."""
         places_of: dict[tuple[int, int], list[str]] = {}
-        for p in np.flatnonzero(self.parent >= 0):
+        self.pair_at = np.full(len(self.names), -1, dtype=np.int32)
+        """Each place's row in the pair tables (-1 where either plan is unknown)."""
+        self.pair_row: dict[tuple[int, int], int] = {}
+        for p in np.flatnonzero(self.parent >= 0).tolist():
             pair = (int(self.place_plan[p]), int(self.place_plan[self.parent[p]]))
             if min(pair) >= 0:
+                self.pair_at[p] = self.pair_row.setdefault(pair, len(self.pair_row))
                 places_of.setdefault(pair, []).append(self.names[p])
         self.pair_list = list(places_of)
-        self.pair_row = {pair: r for r, pair in enumerate(self.pair_list)}
         size = len(self.vocabulary)
-        self.mapped = np.full((max(len(self.pair_list), 1), size), -1, dtype=np.int64)
+        self.mapped = np.full((max(len(self.pair_list), 1), size), -1, dtype=np.int32)
         self.factor = np.ones((max(len(self.pair_list), 1), size))
         self.matches: list[Counterparts] = []
         # Plans alike but for their values match alike: each kind of pair is matched once.
@@ -220,16 +224,6 @@ class _State:
             place_plan=self.place_plan, plans=self.plans, code_index=self.code_index,
             match=self.match)
 
-    def pair_of(self, child: _carry.IntArray, upper: _carry.IntArray) -> _carry.IntArray:
-        """Each row's row in the pair tables (-1 where either plan is unknown)."""
-        width = max(len(self.plans), 1)
-        key = np.where((child >= 0) & (upper >= 0), child * width + upper, -1)
-        distinct, inverse = np.unique(key, return_inverse=True)
-        rows = np.array([self.pair_row.get(divmod(int(k), width), -1) if k >= 0 else -1
-                         for k in distinct] or [-1], dtype=np.int64)
-        found: _carry.IntArray = rows[inverse.ravel()] if len(key) else key
-        return found
-
     def pairs_by_code(self) -> dict[tuple[str, str], Counterparts]:
         """The counterparts by (place's plan code, parent's plan code)."""
         return {(self.plans[c].code, self.plans[u].code): self.matches[r]
@@ -239,8 +233,8 @@ class _State:
         """The measurement rows read: those of bottom places with a plan that has the code."""
         frame = self.frame
         where = np.array([index.get(name, -1) for name in frame.places] or [-1],
-                         dtype=np.int64)
-        self.row_place = where[frame.place] if len(frame) else np.zeros(0, dtype=np.int64)
+                         dtype=np.int32)
+        self.row_place = where[frame.place] if len(frame) else np.zeros(0, dtype=np.int32)
         known = self.row_place >= 0
         safe = np.maximum(self.row_place, 0)
         below = known & self.has_below[safe]
@@ -260,7 +254,9 @@ class _State:
                 self._unused(chosen, f"rows of indicator {code!r}, which plan "
                              f"{self.plans[k].code!r} of their places does not have",
                              plan=self.plans[k].code, indicator=code)
-        return np.flatnonzero(known & ~below & in_plan)
+        read = known & ~below & in_plan
+        found = np.arange(len(frame)) if read.all() else np.flatnonzero(read)
+        return found.astype(np.int32) if len(frame) < 2**31 else found
 
     def _unused(self, rows: np.ndarray, what: str, **about: str) -> None:
         count = int(rows.sum())
@@ -290,32 +286,56 @@ class _State:
     def upper_frame(self) -> dict[str, np.ndarray]:
         """The rows of the places with places below: sums of the rows carried up to them."""
         frame, rows = self.frame, self.leaf_rows
-        start = Rows(carrier=self.row_place[rows], code=frame.indicator[rows],
-                     value=frame.value[rows], numerator=frame.numerator[rows],
-                     denominator=frame.denominator[rows], scale=np.ones(len(rows)), source=rows)
-        arrived = _carry.carry_up(start, self.parent, self.place_plan, self.pair_of,
-                                  self.mapped, self.factor, self.kind, self.scale, self.names)
+        if len(rows) == len(frame):  # every row is read: the columns themselves
+            start = Rows(carrier=self.row_place, code=frame.indicator, value=frame.value,
+                         source=rows)
+        else:
+            start = Rows(carrier=self.row_place[rows], code=frame.indicator[rows],
+                         value=frame.value[rows], source=rows)
+        lacking = np.isnan(frame.numerator) | np.isnan(frame.denominator)
+        arrived = _carry.carry_up(start, self.parent, self.place_plan, self.pair_at,
+                                  self.mapped, self.factor, self.kind, lacking, self.names)
         return _sums(arrived, self, frame)
 
 
-def _sums(arrived: list[Rows], state: _State, frame: MeasurementFrame) -> dict[str, np.ndarray]:
-    empty = {name: np.zeros(0, dtype=getattr(frame, name).dtype) for name in
-             ("value", "numerator", "denominator", *_ROW_COLUMNS)}
-    empty["place"] = empty["indicator"] = np.zeros(0, dtype=np.int64)
-    if not arrived:
-        return empty
-    rows = Rows(**{name: np.concatenate([getattr(r, name) for r in arrived]) for name in
-                   ("carrier", "code", "value", "numerator", "denominator", "scale", "source")})
-    source = rows.source
-    kind = state.kind[state.place_plan[rows.carrier], rows.code]
-    keys = [rows.carrier, rows.code, frame.series[source], frame.sex[source],
-            frame.start[source], frame.end[source]]
-    first, sums = _carry.sum_rows(rows, kind, keys)
-    columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
-    columns.update(sums)
-    columns["place"] = rows.carrier[first]
-    columns["indicator"] = rows.code[first]
-    return columns
+def _sums(arrived: Iterable[Rows], state: _State,
+          frame: MeasurementFrame) -> dict[str, np.ndarray]:
+    """The sums at each level, one level at a time (the places of two levels never mix)."""
+    names = ("value", "numerator", "denominator", *_ROW_COLUMNS, "place", "indicator")
+    found: dict[str, list[np.ndarray]] = {name: [np.zeros(0, dtype=getattr(
+        frame, name).dtype if name not in ("place", "indicator") else np.int64)]
+        for name in names}
+    periods: np.ndarray | None = None
+    for rows in arrived:
+        if periods is None:  # series, sex and period of every row, as one key
+            keys = (frame.series, frame.sex, frame.start, frame.end - frame.start)
+            periods = composite(keys)
+            if periods is None or periods.max(initial=0) >= 2**31:  # pragma: no cover
+                periods = np.unique(np.stack(keys, axis=1), axis=0,
+                                    return_inverse=True)[1].ravel()
+            periods = periods.astype(np.int32)
+        source = rows.source
+        first, inverse, size = _carry.group_key([rows.carrier, rows.code, periods[source]])
+
+        def total(column: np.ndarray, inverse: np.ndarray = inverse,
+                  size: int = size) -> np.ndarray:  # summed in the rows' order
+            return np.bincount(inverse, weights=column, minlength=size).astype(np.float64)
+
+        place, code = rows.carrier[first], rows.code[first]
+        plan = state.place_plan[place]
+        ratio = state.kind[plan, code] == RATIO  # a rate: scale × Σ numerator / Σ denominator
+        numerator = total(np.nan_to_num(frame.numerator[source], copy=False))
+        denominator = total(np.nan_to_num(frame.denominator[source], copy=False))
+        with np.errstate(all="ignore"):
+            value = np.where(ratio, state.scale[plan, code] * numerator / denominator,
+                             total(rows.value))
+        columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
+        columns.update(value=value, numerator=np.where(ratio, numerator, np.nan),
+                       denominator=np.where(ratio, denominator, np.nan), place=place,
+                       indicator=code)
+        for name in names:
+            found[name].append(columns[name])
+    return {name: np.concatenate(parts) for name, parts in found.items()}
 
 
 def _with_places(gap: Gap, places: list[str]) -> Gap:
