@@ -44,7 +44,14 @@ from gender_plan.evaluation import (
     combine_statuses,
     is_met,
 )
-from gender_plan.evaluation.implementation import (
+from gender_plan.gender_indicators import (
+    SexPair,
+    female_share,
+    gender_gap,
+    parity_index,
+    sex_pairs,
+)
+from gender_plan.implementation import (
     CalendarGap,
     DutyProgress,
     ImplementationStatus,
@@ -53,13 +60,6 @@ from gender_plan.evaluation.implementation import (
     check_activities,
     duty_progress,
     task_progress,
-)
-from gender_plan.gender_indicators import (
-    SexPair,
-    female_share,
-    gender_gap,
-    parity_index,
-    sex_pairs,
 )
 from gender_plan.io import (
     dumps_plan,
