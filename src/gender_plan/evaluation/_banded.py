@@ -29,10 +29,11 @@ __all__ = ["assess_band"]
 
 
 def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: BoolArray,
-                values: FloatArray) -> Part:
+                values: FloatArray) -> list[tuple[IntArray, Part]]:
     """Every rule on the chosen groups of a level to stay near, judged on distances.
 
-    `values` are the frame's values (on the indicator's scale), read back by frame row.
+    `values` are the frame's values (on the indicator's scale), read back by frame row. Gives
+    a part for the groups judged on each side of the band (their positions in `chosen`).
     """
     lower, upper = rules.lower, rules.upper
     distance = band.distance(chosen.value, lower, upper)
@@ -41,19 +42,19 @@ def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: Bool
     baseline, latest = _observed(found, rules, values)
     sides = np.where(_side(baseline, lower, upper) != 0, _side(baseline, lower, upper),
                      _side(latest, lower, upper))
-    judged = np.zeros(len(sides), dtype=bool)
-    if rules.kind == "reach":  # a period's value meets or fails whatever the side
-        for on in (1, -1):
-            group = np.flatnonzero(sides == on)
-            if group.size:
-                mine = rules.subset(group)
-                edge = mine.upper if on > 0 else mine.lower
-                folded = attrs.evolve(chosen.columns(group),
-                                      value=edge + on * distance[:, group])
-                found = _merge(found, group, assess_block(
-                    folded, _on(mine, on), series_count[group], aside[group]))
-                judged[group] = True
-    return _restore(found, chosen, rules, (baseline, latest), judged)
+    if rules.kind != "reach":  # a period's value meets or fails whatever the side
+        sides[:] = 0
+    parts = []
+    for on in (0, 1, -1):
+        group = np.flatnonzero(sides == on)
+        if len(group):
+            mine, block, told = rules.subset(group), chosen.columns(group), _on(rules, on)
+            part = found if on == 0 and len(group) == len(sides) else assess_block(
+                attrs.evolve(block, value=told.subset(group).goal + (on or 1) * distance[
+                    :, group]), told.subset(group), series_count[group], aside[group])
+            parts.append((group, _restore(part, block, mine, (baseline[group], latest[group]),
+                                          judged=on != 0)))
+    return parts
 
 
 def _on(rules: Rules, on: int) -> Rules:
@@ -84,47 +85,11 @@ def _observed(found: Part, rules: Rules, values: FloatArray) -> tuple[FloatArray
     return np.where(np.isnan(found.figures["baseline"]), np.nan, raw), latest
 
 
-def _merge(whole: Part, group: IntArray, part: Part) -> Part:
-    """`whole` with the groups at positions `group` replaced by `part`'s columns."""
-    size = len(whole.block.place)
-    # A column shared by every group (`Block.grid`) may come as one entry: spread it.
-    status = np.array(np.broadcast_to(whole.status, (size,)))
-    status[group] = part.status
-    figures = {}
-    for name, column in whole.figures.items():
-        figures[name] = np.array(np.broadcast_to(column, (size,)), dtype=np.float64)
-        figures[name][group] = part.figures[name]
-    flags = {}
-    for code in whole.flags.keys() | part.flags.keys():
-        flag = np.zeros(size, dtype=bool)
-        if code in whole.flags:
-            flag[:] = whole.flags[code]
-        flag[group] = part.flags.get(code, False)
-        flags[code] = flag
-    masks = {}
-    for code in whole.masks.keys() | part.masks.keys():
-        mask = np.zeros((whole.block.value.shape[0], size), dtype=bool)
-        if code in whole.masks:
-            mask[:] = whole.masks[code]
-        mask[:, group] = part.masks.get(code, False)
-        masks[code] = mask
-    inside = np.zeros(size, dtype=bool)
-    inside[group] = True
-    method_flags = [(reason, mask & ~inside) for reason, mask in whole.method_flags
-                    if (mask & ~inside).any()]
-    for reason, mask in part.method_flags:
-        spread = np.zeros(size, dtype=bool)
-        spread[group] = mask
-        method_flags.append((reason, spread))
-    return attrs.evolve(whole, status=status, figures=figures, flags=flags, masks=masks,
-                        method_flags=tuple(method_flags))
-
-
 def _restore(found: Part, chosen: Block, rules: Rules,
-             observed: tuple[FloatArray, FloatArray], judged: BoolArray) -> Part:
+             observed: tuple[FloatArray, FloatArray], *, judged: bool) -> Part:
     """The rules' part, told on the indicator's own scale.
 
-    The expected and projected values of the groups `judged` on a side of the band are on the
+    The expected and projected values of groups `judged` on a side of the band are on the
     indicator's scale already; the others have none (no side to tell them on).
     """
     lower, upper = rules.lower, rules.upper
@@ -136,9 +101,10 @@ def _restore(found: Part, chosen: Block, rules: Rules,
         gap = np.where(band.inside(latest, lower, upper), 0.0,
                        np.where(latest < lower, lower - latest, upper - latest))
         gap = np.where(np.isnan(latest), np.nan, gap)
-    figures.update(latest=latest, baseline=baseline, gap=gap,
-                   expected=np.where(judged, figures["expected"], np.nan),
-                   projected=np.where(judged, figures["projected"], np.nan))
+    figures.update(latest=latest, baseline=baseline, gap=gap)
+    if not judged:
+        figures.update(expected=np.full(len(latest), np.nan),
+                       projected=np.full(len(latest), np.nan))
     return attrs.evolve(found, block=chosen, figures=figures)
 
 

@@ -152,8 +152,11 @@ class _Call:
             sub, spec, row = sub.columns(chosen), spec[chosen], row[chosen]
         refuse_duplicates(sub, frame.indicators, frame.places, frame.series_names)
         rules = columns.rules(spec)
-        self.parts.append((row, assess_band(sub, rules, series_count, aside, frame.value)
-                           if rules.toward else assess_block(sub, rules, series_count, aside)))
+        if rules.toward:  # a part for each side of the band
+            for index, part in assess_band(sub, rules, series_count, aside, frame.value):
+                self.parts.append((row[index], part))
+        else:
+            self.parts.append((row, assess_block(sub, rules, series_count, aside)))
 
     def column(self, read: Any, fill: Any, dtype: Any) -> Any:
         """The table column `read(part)` gives each part's rows of (`fill` elsewhere)."""
