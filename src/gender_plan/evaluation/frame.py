@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -133,18 +133,13 @@ class MeasurementFrame:
                 that cannot be converted to it.
         """
         unit_of = _units(plan)
-        rows = list(measurements)
-        places, indicators, series = _Codes(), _Codes(), _Codes()
-        columns: dict[str, list[float]] = {name: [] for name in _COLUMNS}
         problems: list[Problem] = []
-        for index, row in enumerate(rows):
-            value = _value(row.indicator, row.value, row.unit, unit_of, f"[{index}]", problems)
-            _append(columns, places.code(row.place or ""), indicators.code(row.indicator),
-                    series.code(row.series), SEXES.index(row.sex), row.period, value,
-                    row.numerator, row.denominator)
+        rows = [(m.place or "", m.indicator, m.series, SEXES.index(m.sex), m.period,
+                 _value(m.indicator, m.value, m.unit, unit_of, f"[{index}]", problems),
+                 m.numerator, m.denominator) for index, m in enumerate(measurements)]
         if problems:
             raise ValidationError(problems, subject="measurements")
-        return cls._build(places, indicators, series, columns)
+        return cls._of_rows(rows)
 
     @classmethod
     def read_csv(
@@ -204,15 +199,19 @@ class MeasurementFrame:
                    series_names=tuple(series) or (None,), **columns)
 
     @classmethod
-    def _build(
-        cls, places: _Codes, indicators: _Codes, series: _Codes, columns: dict[str, list[float]]
-    ) -> MeasurementFrame:
+    def _of_rows(cls, rows: Sequence[Row]) -> MeasurementFrame:
+        """A frame of `rows`, each name coded in order of first appearance."""
+        names: tuple[dict[Any, int], ...] = ({}, {}, {})
+        codes = [[names[k].setdefault(row[k], len(names[k])) for row in rows] for k in range(3)]
+        periods = np.array([_period_columns(row[4]) for row in rows]).reshape(-1, 5).T
         return cls(
-            places=tuple(str(p) for p in places.names),
-            indicators=tuple(str(i) for i in indicators.names),
-            series_names=tuple(series.names) or (None,),
-            **{name: np.asarray(values) for name, values in columns.items()},
-        )
+            places=tuple(map(str, names[0])), indicators=tuple(map(str, names[1])),
+            series_names=tuple(names[2]) or (None,), place=codes[0], indicator=codes[1],
+            series=codes[2], sex=[row[3] for row in rows], year=periods[0], start=periods[1],
+            end=periods[2], time=periods[3], frequency=periods[4],
+            value=[row[5] for row in rows],
+            numerator=[math.nan if row[6] is None else row[6] for row in rows],
+            denominator=[math.nan if row[7] is None else row[7] for row in rows])
 
     def to_measurements(self, units_of: Mapping[str, str] | None = None) -> list[Measurement]:
         """The frame's rows as `Measurement` objects (values in the indicators' units)."""
@@ -238,23 +237,9 @@ class MeasurementFrame:
         return rows
 
 
-_COLUMNS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
-            "value", "numerator", "denominator")
-
-
-class _Codes:
-    """Assigns consecutive integer codes to names in order of first appearance."""
-
-    def __init__(self) -> None:
-        self.index: dict[str | None, int] = {}
-        self.names: list[str | None] = []
-
-    def code(self, name: str | None) -> int:
-        found = self.index.get(name)
-        if found is None:
-            found = self.index[name] = len(self.names)
-            self.names.append(name)
-        return found
+Row = tuple[str, str, "str | None", int, Period, float, "float | None", "float | None"]
+"""One row: place, indicator, series, sex (`SEXES` position), period, value (in the
+indicator's unit), numerator, denominator."""
 
 
 def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
@@ -276,18 +261,6 @@ def _parse_period(text: str) -> Period:
 
 def _optional(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
-
-
-def _append(columns: dict[str, list[float]], place: int, indicator: int, series: int, sex: int,
-            period: Period, value: float, numerator: float | None,
-            denominator: float | None) -> None:
-    year, start, end, time, frequency = _period_columns(period)
-    for name, item in (("place", place), ("indicator", indicator), ("series", series),
-                       ("sex", sex), ("year", year), ("start", start), ("end", end),
-                       ("time", time), ("frequency", frequency), ("value", value)):
-        columns[name].append(item)
-    columns["numerator"].append(math.nan if numerator is None else numerator)
-    columns["denominator"].append(math.nan if denominator is None else denominator)
 
 
 def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[str, str],

@@ -23,15 +23,7 @@ import numpy.typing as npt
 from gender_plan import units
 from gender_plan._i18n import ListText, NumberText, msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
-from gender_plan.evaluation.frame import (
-    _COLUMNS,
-    CSV_COLUMNS,
-    MeasurementFrame,
-    _append,
-    _Codes,
-    _parse_period,
-    _value,
-)
+from gender_plan.evaluation.frame import CSV_COLUMNS, MeasurementFrame, _parse_period, _value
 from gender_plan.io import _frame_columns as _table
 from gender_plan.io._extras import require
 from gender_plan.io._limits import (
@@ -135,20 +127,18 @@ def _from_records(
     cls: type[MeasurementFrame], records: Iterable[Mapping[str, str | None]],
     unit_of: Mapping[str, str], name: str | None, *, first_line: int,
 ) -> MeasurementFrame:
-    places, indicators, series = _Codes(), _Codes(), _Codes()
-    columns: dict[str, list[float]] = {column: [] for column in _COLUMNS}
+    rows = []
     problems: list[Problem] = []
     for line, record in enumerate(records, start=first_line):
         found = _record(record, unit_of, name, line, problems)
         if found is not None:
             period, value, sex, numerator, denominator = found
-            _append(columns, places.code(record["place"] or ""),
-                    indicators.code(record["indicator"]),
-                    series.code(record.get("series") or None), sex, period, value,
-                    numerator, denominator)
+            rows.append((record["place"] or "", record["indicator"] or "",
+                         record.get("series") or None, sex, period, value, numerator,
+                         denominator))
     if problems:
         raise ValidationError(problems, subject="measurements")
-    return cls._build(places, indicators, series, columns)
+    return cls._of_rows(rows)
 
 
 def _check_header(names: Sequence[str], file: str | None) -> None:
