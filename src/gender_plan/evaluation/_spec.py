@@ -64,79 +64,46 @@ class Spec:
     A plain class rather than an attrs one: a nation of plans makes one per plan and indicator.
     """
 
-    __slots__ = ("base_year", "date", "deadline", "indicator", "key", "method", "others",
-                 "row", "start_year", "target", "target_value")
+    __slots__ = ("base_year", "date", "deadline", "first_year", "indicator", "key", "method",
+                 "others", "row", "target", "target_value")
 
     def __init__(self, indicator: Indicator, method: Method, date: datetime.date, *,
                  start_year: int | None, end_year: int | None, base_year: int | None) -> None:
-        self.indicator, self.method, self.date = indicator, method, date
-        self.start_year = start_year  # where periodic targets without a start year start
-        self.base_year = base_year  # where measured baselines are looked for
-        self.target: Target | None
-        self.others: tuple[Target, ...]
-        self.target, self.others = target, _ = choose_target(indicator, date, end_year)
+        self.indicator, self.method, self.date, self.base_year = (indicator, method, date,
+                                                                 base_year)
+        target, self.others = choose_target(indicator, date, end_year)
+        self.target: Target | None = target
         self.deadline: int | None = None
         self.target_value: float | bool | None = None  # in the indicator's unit
-        stated, toward = indicator.baseline, indicator.direction is Direction.TOWARD_REFERENCE
-        self.key: tuple[object, ...] = (id(method), self.limit, base_year, stated is None,
-                                        toward)
-        """What the specs judged together with this one share (`Rules`' shared fields);
-        enums by identity: their own hash is slow, and a nation has a spec per plan."""
+        self.first_year = start_year  # where a periodic target applies from
+        kind, toward = "reach", indicator.direction is Direction.TOWARD_REFERENCE
         if target is not None:
-            self.deadline = deadline = target.year if target.year is not None else end_year
-            self.target_value = value = indicator.target_value(target)
-            kind = self.kind
-            periodic = kind == "periodic"
-            self.key += (kind, id(target.comparator), target.tolerance,
-                         deadline is not None and date.year > deadline,
-                         not isinstance(value, bool) and not indicator.is_yes_no,
-                         isinstance(value, bool), self.first_year if periodic else None,
-                         id(target.frequency), deadline if periodic else None)
+            self.deadline = target.year if target.year is not None else end_year
+            self.target_value = indicator.target_value(target)
+            kind = ("periodic" if target.is_periodic else
+                    "yes/no" if target.kind is TargetKind.YES_NO else "reach")
+            if target.start_year is not None:
+                self.first_year = target.start_year
+        limits, value, stated = indicator.limits, self.target_value, indicator.baseline
+        periodic = kind == "periodic"
+        self.key: tuple[Any, ...] = (
+            kind, id(method), None if target is None else target.comparator,
+            None if target is None else target.tolerance,
+            self.deadline is not None and date.year > self.deadline,
+            value is not None and not isinstance(value, bool) and not indicator.is_yes_no,
+            isinstance(value, bool),
+            None if limits is None else limits.upper if indicator.direction.sign > 0
+            else limits.lower, base_year, self.first_year if periodic else None,
+            None if target is None else target.frequency, self.deadline if periodic else None,
+            stated is not None, toward)
+        """`Rules`' shared fields, the method by identity: what a batch's specs share."""
         lower, upper = edges(indicator, target) if toward else (math.nan, math.nan)
-        goal, deadline = self.target_value, self.deadline
-        self.row = (math.nan if goal is None else float(goal),
-                    math.nan if deadline is None else deadline, indicator.direction.sign,
-                    math.nan if stated is None else stated.year,
+        self.row = (math.nan if value is None else float(value),
+                    math.nan if self.deadline is None else self.deadline,
+                    indicator.direction.sign, math.nan if stated is None else stated.year,
                     math.nan if stated is None else float(stated.value), bool(self.others),
                     toward, lower, upper)
         """The numbers `SpecColumns` holds of the spec."""
-
-    @property
-    def passed(self) -> bool:
-        """Whether the date is past the deadline: the verdict is final."""
-        return self.deadline is not None and self.date.year > self.deadline
-
-    @property
-    def kind(self) -> str:
-        """Which rules apply: "periodic", "yes/no" or "reach" (also without a target)."""
-        if self.target is not None and self.target.is_periodic:
-            return "periodic"
-        if self.target is not None and self.target.kind is TargetKind.YES_NO:
-            return "yes/no"
-        return "reach"
-
-    @property
-    def y_T(self) -> float | None:  # noqa: N802 - the docs' symbol
-        """The numeric target value a value is compared with (None: none, or a yes/no one)."""
-        value = self.target_value
-        if value is None or isinstance(value, bool) or self.indicator.is_yes_no:
-            return None
-        return float(value)
-
-    @property
-    def first_year(self) -> int | None:
-        """The first year a hold-every-period target applies to."""
-        if self.target is not None and self.target.start_year is not None:
-            return self.target.start_year
-        return self.start_year
-
-    @property
-    def limit(self) -> float | None:
-        """The natural limit the indicator moves towards: the upper for rising, lower falling."""
-        limits = self.indicator.limits
-        if limits is None:
-            return None
-        return limits.upper if self.indicator.direction.sign > 0 else limits.lower
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -145,7 +112,6 @@ class Rules:
 
     kind: str
     method: Method
-    date: datetime.date
     comparator: Comparator | None
     """The target's comparator; None without a target (a direction only)."""
     tolerance: float | None
@@ -163,6 +129,7 @@ class Rules:
     stated: bool
     """Whether the baselines are stated by the plans (`baseline`) rather than measured."""
     toward: bool
+    date: datetime.date
     goal: Any = None
     """Per group: the target value (1.0 or 0.0 for a fact; NaN without a target)."""
     T: Any = None
@@ -175,53 +142,37 @@ class Rules:
     """Per group: a level to stay near's band, lower edges (then `upper` edges)."""
     upper: Any = None
 
-    @classmethod
-    def of(cls, spec: Spec) -> Rules:
-        """The shared fields of a batch, from one of its specs."""
-        target, kind = spec.target, spec.kind
-        return cls(kind=kind, method=spec.method, date=spec.date,
-                   comparator=None if target is None else target.comparator,
-                   tolerance=None if target is None else target.tolerance, passed=spec.passed,
-                   numeric=spec.y_T is not None, fact=isinstance(spec.target_value, bool),
-                   limit=spec.limit, base_year=spec.base_year,
-                   first_year=spec.first_year if kind == "periodic" else None,
-                   frequency=None if target is None else target.frequency,
-                   deadline=spec.deadline if kind == "periodic" else None,
-                   stated=spec.indicator.baseline is not None,
-                   toward=spec.indicator.is_toward)
-
     @property
     def day(self) -> int:
         return self.date.toordinal()
 
     def subset(self, index: IntArray) -> Rules:
         """The rules of the groups at positions `index`."""
-        changes: dict[str, Any] = {name: None if value is None else pick(value, index)
-                                   for name, value in self._arrays().items()}
-        return attrs.evolve(self, **changes)
+        arrays: dict[str, Any] = {name: pick(getattr(self, name), index) for name in _ARRAYS
+                                  if getattr(self, name) is not None}
+        return attrs.evolve(self, **arrays)
 
-    def _arrays(self) -> dict[str, Any]:
-        return {"goal": self.goal, "T": self.T, "d": self.d, "baseline": self.baseline,
-                "lower": self.lower, "upper": self.upper}
+
+_SHARED = ("kind", "method", "comparator", "tolerance", "passed", "numeric", "fact", "limit",
+           "base_year", "first_year", "frequency", "deadline", "stated", "toward")
+_ARRAYS = ("goal", "T", "d", "baseline", "lower", "upper")
 
 
 class SpecColumns:
-    """Every spec of a call as arrays, and the batch each belongs to (same `Rules.key`)."""
+    """Every spec of a call as arrays, and the batch each belongs to (same `Spec.key`)."""
 
     def __init__(self, specs: Sequence[Spec], series_names: tuple[str | None, ...]) -> None:
         keys: dict[tuple[object, ...], int] = {}
         self.shared: list[Rules] = []
-        batch = []
         for spec in specs:
-            key = keys.setdefault(spec.key, len(keys))
-            if key == len(self.shared):
-                self.shared.append(Rules.of(spec))
-            batch.append(key)
-        self.key = np.array(batch, dtype=np.int64)
+            if keys.setdefault(spec.key, len(keys)) == len(self.shared):
+                self.shared.append(Rules(date=spec.date, **{
+                    **dict(zip(_SHARED, spec.key, strict=True)), "method": spec.method}))
+        self.key = np.array([keys[spec.key] for spec in specs], dtype=np.int64)
         table = np.array([spec.row for spec in specs], dtype=np.float64).reshape(-1, 9).T
         self.goal, self.T, self.d, self.baseline = table[0], table[1], table[2], table[3:5]
-        self.others, self.toward, self.lower, self.upper = table[5] > 0, table[6] > 0, table[
-            7], table[8]
+        self.others, self.toward, self.lower, self.upper = (table[5] > 0, table[6] > 0,
+                                                            table[7], table[8])
         self.deadline = np.where(np.isnan(self.T), -1, self.T).astype(np.int64)
         series = {name: k for k, name in enumerate(series_names)}
         self.preferred = np.array([series.get(s.indicator.series, -1) for s in specs],
