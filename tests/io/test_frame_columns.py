@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 
 from gender_plan import MeasurementFrame
 from gender_plan.errors import MissingDependencyError, ValidationError
-from gender_plan.evaluation.frame import column_types
+from gender_plan.evaluation.frame import COLUMN_TYPES
 from gender_plan.io import _frame_tables
 from gender_plan.io._frame_columns import ArrowTexts, columns_of
 from gender_plan.io.arrow import read_arrow_frame
 
 UNITS = {"s": "percent", "n": "people", "f": "yes_no", "m": "deaths / 100000 live_births"}
-ARRAYS = tuple(column_types())
+ARRAYS = tuple(COLUMN_TYPES)
 
 
 def same(expected: MeasurementFrame, actual: MeasurementFrame) -> bool:

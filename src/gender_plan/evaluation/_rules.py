@@ -125,16 +125,15 @@ def refuse_duplicates(block: Block, indicators: tuple[str, ...], places: tuple[s
     same = np.broadcast_to((block.start[1:] == block.start[:-1])
                            & (block.end[1:] == block.end[:-1]) & (block.end[1:] != PAST),
                            (block.value.shape[0] - 1, len(block)))
-    duplicates = np.flatnonzero(block.duplicate)
-    first_indicator = block.indicator[duplicates[0]]
-    code = indicators[first_indicator]
+    duplicates = np.flatnonzero(block.duplicate)  # named for the first indicator that has any
+    code = indicators[block.indicator[duplicates[0]]]
     problems = []
-    for g in duplicates[block.indicator[duplicates] == first_indicator].tolist():
+    for g in duplicates[block.indicator[duplicates] == block.indicator[duplicates[0]]].tolist():
+        column = 0 if block.shared else g
+        series, place = series_names[block.series[g]], places[block.place[g]]
         for position in np.flatnonzero(same[:, g]).tolist():
-            column = 0 if block.shared else g
             period = period_of(int(block.start[position, column]),
                                int(block.end[position, column]))
-            series, place = series_names[block.series[g]], places[block.place[g]]
             problems.append(Problem(
                 message=msg("two values of indicator {code!r} for {period} in series "
                             "{series!r} at place {place!r}", code=code, period=str(period),
@@ -268,22 +267,15 @@ def _periods(frequency: Frequency, start: int, stop: datetime.date) -> list[Peri
     """Every period of `frequency` from the start of year `start` that has ended by `stop`."""
     if start > stop.year:
         return []
-    found: list[Period] = []
     if frequency is Frequency.DAY:
-        day = datetime.date(start, 1, 1)
-        while day <= stop:
-            found.append(Period.from_date(day))
-            day += datetime.timedelta(days=1)
-        return found
-    for year in range(start, stop.year + 1):
-        if frequency is Frequency.YEAR:
-            candidates = [Period(year=year)]
-        elif frequency is Frequency.QUARTER:
-            candidates = [Period(year=year, quarter=q) for q in range(1, 5)]
-        else:
-            candidates = [Period(year=year, month=m) for m in range(1, 13)]
-        found += [p for p in candidates if p.end <= stop]
-    return found
+        first = datetime.date(start, 1, 1)
+        return [Period.from_date(first + datetime.timedelta(days=k))
+                for k in range((stop - first).days + 1)]
+    parts: list[dict[str, int]] = (
+        [{}] if frequency is Frequency.YEAR else [{"quarter": q} for q in range(1, 5)]
+        if frequency is Frequency.QUARTER else [{"month": m} for m in range(1, 13)])
+    return [period for year in range(start, stop.year + 1)
+            for period in (Period(year=year, **part) for part in parts) if period.end <= stop]
 
 
 def _reach(block: Block, rules: Rules, available: BoolArray,
@@ -391,11 +383,8 @@ def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: Int
         if value is not None:
             column = found.setdefault(name, np.full(size, np.nan))
             column[index] = np.broadcast_to(np.asarray(value, dtype=np.float64), (len(index),))
-    for reason in verdict.reasons:
-        mask = np.zeros(size, dtype=bool)
-        mask[index] = True
-        method_flags.append((reason, mask))
-    for reason, where in verdict.flags:
+    every: list[tuple[Reason, Any]] = [(reason, True) for reason in verdict.reasons]
+    for reason, where in [*every, *verdict.flags]:
         mask = np.zeros(size, dtype=bool)
         mask[index] = np.broadcast_to(where, (len(index),))
         if mask.any():

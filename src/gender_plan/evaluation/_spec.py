@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -21,9 +21,10 @@ from gender_plan.evaluation._layout import FloatArray, IntArray, pick
 from gender_plan.evaluation.method import Method
 from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.period import Frequency
+from gender_plan.model.plan import Plan
 from gender_plan.model.target import Comparator, Target, TargetKind
 
-__all__ = ["Rules", "Spec", "SpecColumns", "choose_target", "edges", "specs_of"]
+__all__ = ["Rules", "Spec", "SpecColumns", "choose_target", "edges", "plan_specs"]
 
 
 def choose_target(
@@ -196,9 +197,19 @@ class SpecColumns:
                             upper=column(self.upper) if shared.toward else None)
 
 
-def specs_of(indicators: Sequence[Indicator], methods: Sequence[Method], date: datetime.date,
-             *, start_year: int | None, end_year: int | None,
-             base_year: int | None) -> list[Spec]:
-    """Every indicator's spec."""
-    return [Spec(i, m, date, start_year=start_year, end_year=end_year, base_year=base_year)
-            for i, m in zip(indicators, methods, strict=True)]
+def plan_specs(plan: Plan, date: datetime.date, method: Method | None,
+               methods: Mapping[str, Method] | None, *, check: bool = True) -> list[Spec]:
+    """Every indicator's spec in `plan`: `method` (linear by default), else `methods`' own.
+
+    Raises:
+        UnknownCodeError: with `check`, a code in `methods` the plan lacks.
+    """
+    from gender_plan.evaluation.linear import LinearPath  # noqa: PLC0415 - it imports numpy
+
+    chosen = method if method is not None else LinearPath()
+    overrides = dict(methods or {})
+    for code in overrides if check else ():
+        plan.indicator(code)  # raises UnknownCodeError for a code the plan lacks
+    return [Spec(i, overrides.get(i.code, chosen), date, start_year=plan.start_year,
+                 end_year=plan.end_year, base_year=plan.effective_base_year)
+            for _, i in plan.indicators()]

@@ -135,10 +135,10 @@ def assess_indicator(
             values of the same period in the same series.
     """
     from gender_plan.evaluation._one_place import assess_at  # noqa: PLC0415 - needs numpy
+    from gender_plan.evaluation._spec import Spec  # noqa: PLC0415
     from gender_plan.evaluation.linear import LinearPath  # noqa: PLC0415
 
-    date = to_date(as_of)
-    (found,) = assess_at([indicator], [method if method is not None else LinearPath()],
-                         measurements, date, start_year=start_year, end_year=end_year,
-                         base_year=base_year, place=place).values()
+    spec = Spec(indicator, method if method is not None else LinearPath(), to_date(as_of),
+                start_year=start_year, end_year=end_year, base_year=base_year)
+    (found,) = assess_at([spec], measurements, place).values()
     return found

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation._spec import Spec, plan_specs
 from gender_plan.evaluation.assessment import to_date
 from gender_plan.evaluation.engine import assess_specs
 from gender_plan.evaluation.frame import MeasurementFrame
@@ -66,38 +66,29 @@ def assess_plans(plans: Sequence[Plan], place_plan: npt.NDArray[np.signedinteger
                  method: Method | None = None,
                  methods: Mapping[str, Method] | None = None) -> AssessmentTable:
     """`assess_by_plan` with place `places[p]` judged against `plans[place_plan[p]]`."""
-    method = method if method is not None else LinearPath()
-    date = to_date(as_of)
+    date, method = to_date(as_of), method if method is not None else LinearPath()  # one for all
     used = np.unique(place_plan)
-    first: dict[str, int] = {}  # each code's spec in the first plan that has it
+    first: dict[str, Spec] = {}  # each code's spec in the first plan that has it: names it
     specs: list[Spec] = []
-    spec_of: list[dict[str, int]] = []
-    overrides = dict(methods or {})
+    table = []
     for plan in (plans[k] for k in used.tolist()):
-        mine: dict[str, int] = {}
-        for _, indicator in plan.indicators():
-            known = first.get(indicator.code)
-            seen = indicator if known is None else specs[known].indicator
-            if seen.unit != indicator.unit:
+        mine = {}
+        for spec in plan_specs(plan, date, method, methods, check=False):
+            seen = first.setdefault(spec.indicator.code, spec).indicator
+            if seen.unit != spec.indicator.unit:
                 raise AssessmentError(
-                    f"indicator {indicator.code!r} is in {seen.unit!r} in one plan and in "
-                    f"{indicator.unit!r} in plan {plan.code!r}: a measurement table holds one "
-                    "unit per indicator, so give the plans the same unit")
-            first.setdefault(indicator.code, len(specs))
-            mine[indicator.code] = len(specs)
-            specs.append(Spec(indicator, overrides.get(indicator.code, method), date,
-                                 start_year=plan.start_year, end_year=plan.end_year,
-                                 base_year=plan.effective_base_year))
-        spec_of.append(mine)
-    for code in overrides:
+                    f"indicator {seen.code!r} is in {seen.unit!r} in one plan and in "
+                    f"{spec.indicator.unit!r} in plan {plan.code!r}: a measurement table holds "
+                    "one unit per indicator, so give the plans the same unit")
+            mine[seen.code] = len(specs)
+            specs.append(spec)
+        table.append(mine)
+    for code in methods or {}:
         if code not in first:
             plans[0].indicator(code)  # raises UnknownCodeError, naming the code
-    column = {code: k for k, code in enumerate(first)}
-    table = np.full((len(used), len(first)), -1, dtype=np.int64)
-    for k, mine in enumerate(spec_of):
-        table[k, [column[code] for code in mine]] = list(mine.values())
+    spec_of = np.array([[mine.get(code, -1) for code in first] for mine in table],
+                       dtype=np.int64).reshape(len(used), len(first))
     remap = np.zeros(len(plans), dtype=np.int64)
     remap[used] = np.arange(len(used))
-    spec_at = table[remap[place_plan]].T.ravel()
-    names = [specs[k] for k in first.values()]  # the first plan's: it names the indicator
-    return assess_specs(frame, names, places, date, every=specs, spec_at=spec_at)
+    return assess_specs(frame, list(first.values()), places, date, every=specs,
+                        spec_at=spec_of[remap[place_plan]].T.ravel())

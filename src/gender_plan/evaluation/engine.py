@@ -24,10 +24,9 @@ from gender_plan.evaluation._rules import (
     choose_series,
     refuse_duplicates,
 )
-from gender_plan.evaluation._spec import Spec, SpecColumns, specs_of
+from gender_plan.evaluation._spec import Spec, SpecColumns, plan_specs
 from gender_plan.evaluation.assessment import to_date
 from gender_plan.evaluation.frame import MeasurementFrame
-from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.reasons import ReasonCode
 from gender_plan.evaluation.status import Status
@@ -56,16 +55,9 @@ def assess_frame(
         UnknownCodeError: a code in `methods` the plan lacks.
         ValidationError: two values of one period in one series at one place.
     """
-    method = method if method is not None else LinearPath()
-    overrides = dict(methods or {})
-    for code in overrides:
-        plan.indicator(code)  # raises UnknownCodeError for a code the plan lacks
     date = to_date(as_of)
-    indicators = [indicator for _, indicator in plan.indicators()]
-    specs = specs_of(indicators, [overrides.get(i.code, method) for i in indicators], date,
-                     start_year=plan.start_year, end_year=plan.end_year,
-                     base_year=plan.effective_base_year)
-    return assess_specs(frame, specs, places if places is not None else frame.places, date)
+    return assess_specs(frame, plan_specs(plan, date, method, methods),
+                        places if places is not None else frame.places, date)
 
 
 def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],

@@ -37,7 +37,7 @@ required, the others may be missing or left empty."""
 
 FloatArray = npt.NDArray[np.float64]
 
-_TYPES: dict[str, type[np.generic]] = {
+COLUMN_TYPES: dict[str, type[np.generic]] = {
     "place": np.int32, "indicator": np.int32, "series": np.int32, "sex": np.int8,
     "year": np.int16, "start": np.int32, "end": np.int32, "time": np.float64,
     "frequency": np.int8, "value": np.float64, "numerator": np.float64,
@@ -45,11 +45,6 @@ _TYPES: dict[str, type[np.generic]] = {
 }
 """Each column's dtype: codes and days in 32 bits, sex and frequency in 8, years in 16, the
 figures in 64 (their last bits are the data's): 56 bytes a measurement."""
-
-
-def column_types() -> dict[str, type[np.generic]]:
-    """The dtype of each of the frame's columns."""
-    return dict(_TYPES)
 
 
 def _int32(values: object) -> npt.NDArray[np.int32]:
@@ -215,26 +210,19 @@ class MeasurementFrame:
 
     def to_measurements(self, units_of: Mapping[str, str] | None = None) -> list[Measurement]:
         """The frame's rows as `Measurement` objects (values in the indicators' units)."""
-        rows = []
-        for i in range(len(self)):
-            code = self.indicators[self.indicator[i]]
-            unit = units_of.get(code) if units_of is not None else None
-            value: float | bool = float(self.value[i])
-            if unit is not None and units.is_yes_no(unit):
-                value = bool(value)
-            rows.append(
-                Measurement(
-                    indicator=code,
-                    period=period_of(int(self.start[i]), int(self.end[i])),
-                    value=value,
-                    series=self.series_names[self.series[i]],
-                    place=self.places[self.place[i]] or None,
-                    sex=SEXES[self.sex[i]],
-                    numerator=_optional(self.numerator[i]),
-                    denominator=_optional(self.denominator[i]),
-                )
-            )
-        return rows
+        facts = {code for code, unit in (units_of or {}).items() if units.is_yes_no(unit)}
+
+        def optional(value: float) -> float | None:
+            return None if math.isnan(value) else float(value)
+
+        return [Measurement(
+            indicator=self.indicators[self.indicator[i]],
+            period=period_of(int(self.start[i]), int(self.end[i])),
+            value=(bool(self.value[i]) if self.indicators[self.indicator[i]] in facts
+                   else float(self.value[i])),
+            series=self.series_names[self.series[i]], place=self.places[self.place[i]] or None,
+            sex=SEXES[self.sex[i]], numerator=optional(self.numerator[i]),
+            denominator=optional(self.denominator[i])) for i in range(len(self))]
 
 
 Row = tuple[str, str, "str | None", int, Period, float, "float | None", "float | None"]
@@ -257,10 +245,6 @@ def _period_columns(period: Period) -> tuple[int, int, int, float, int]:
 @functools.cache
 def _parse_period(text: str) -> Period:
     return Period.parse(text)
-
-
-def _optional(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
 
 
 def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[str, str],

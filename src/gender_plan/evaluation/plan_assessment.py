@@ -156,18 +156,11 @@ def assess_plan(
     """
     rows = tuple(measurements)
     validate_measurements(plan, rows)
-    method = method if method is not None else LinearPath()
-    overrides = dict(methods or {})
-    for code in overrides:
-        plan.indicator(code)  # raises UnknownCodeError for a code the plan lacks
     from gender_plan.evaluation._one_place import assess_at  # noqa: PLC0415 - needs numpy
+    from gender_plan.evaluation._spec import plan_specs  # noqa: PLC0415
 
     date = to_date(as_of)
-    indicators = [indicator for _, indicator in plan.indicators()]
-    assessments = assess_at(
-        indicators, [overrides.get(i.code, method) for i in indicators], rows, date,
-        start_year=plan.start_year, end_year=plan.end_year, base_year=plan.effective_base_year,
-        place=place)
+    assessments = assess_at(plan_specs(plan, date, method, methods), rows, place)
     targets: list[NumberedTargetAssessment] = []
     goal_summaries: list[GoalSummary] = []
     for goal in plan.goals:
@@ -190,7 +183,7 @@ def assess_plan(
     return PlanAssessment(
         plan=plan.code,
         as_of=date,
-        method=method.name,
+        method=(method if method is not None else LinearPath()).name,
         indicators=assessments,
         targets=tuple(targets),
         goals=tuple(goal_summaries),

@@ -150,9 +150,9 @@ def columns_of(
 ) -> tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None:
     """(places, indicators, series names, columns) of a table of texts, or None to fall back."""
     from gender_plan.evaluation.frame import (  # noqa: PLC0415 - frame imports the reader
+        COLUMN_TYPES,
         _parse_period,
         _period_columns,
-        column_types,
     )
 
     place_codes, place_names = table.codes("place")
@@ -173,7 +173,7 @@ def columns_of(
     numerator, denominator = _optional(table, "numerator"), _optional(table, "denominator")
     if value is None or numerator is None or denominator is None:
         return None
-    types = column_types()
+    types = COLUMN_TYPES
     columns: dict[str, npt.NDArray[Any]] = {
         "place": place_codes, "indicator": indicator_codes, "series": series_codes,
         "sex": np.array(sexes or [0])[sex_codes], "value": value, "numerator": numerator,
