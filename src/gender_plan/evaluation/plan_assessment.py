@@ -16,13 +16,8 @@ from gender_plan.model.measurement import Measurement
 from gender_plan.model.plan import Plan
 from gender_plan.validation import validate_measurements
 
-__all__ = [
-    "NumberedTargetAssessment",
-    "PlanAssessment",
-    "Summary",
-    "assess_plan",
-    "combine_statuses",
-]
+__all__ = ["NumberedTargetAssessment", "PlanAssessment", "Summary", "assess_plan",
+           "combine_statuses"]
 
 
 @attrs.frozen(kw_only=True)
@@ -89,14 +84,8 @@ class PlanAssessment:
         raise KeyError(code)
 
 
-_JUDGED_ORDER = (
-    Status.NOT_ACHIEVED,
-    Status.DETERIORATING,
-    Status.LIMITED_PROGRESS,
-    Status.NEEDS_ACCELERATION,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-)
+_JUDGED_ORDER = (Status.NOT_ACHIEVED, Status.DETERIORATING, Status.LIMITED_PROGRESS,
+                 Status.NEEDS_ACCELERATION, Status.ON_TRACK, Status.ACHIEVED)
 
 
 def combine_statuses(statuses: Iterable[Status]) -> Status:
@@ -123,17 +112,10 @@ def _summarise(
 ) -> Summary:
     targets = tuple(targets)
     counter = Counter(target.status for target in targets)
-    scores = [
-        assessments[code].score
-        for target in targets
-        for code in target.indicators
-        if assessments[code].score is not None
-    ]
-    return Summary(
-        counts=tuple((status, counter.get(status, 0)) for status in Status),
-        total=len(targets),
-        mean_score=sum(s for s in scores if s is not None) / len(scores) if scores else None,
-    )
+    scores = [score for target in targets for code in target.indicators
+              if (score := assessments[code].score) is not None]
+    return Summary(counts=tuple((status, counter.get(status, 0)) for status in Status),
+                   total=len(targets), mean_score=sum(scores) / len(scores) if scores else None)
 
 
 def assess_plan(
@@ -167,25 +149,14 @@ def assess_plan(
         numbers: dict[str, list[str]] = {}
         for indicator in goal.indicators:
             numbers.setdefault(indicator.label, []).append(indicator.code)
-        goal_targets = [
-            NumberedTargetAssessment(
-                goal=goal.code,
-                number=number,
-                status=combine_statuses(assessments[code].status for code in codes),
-                indicators=tuple(codes),
-            )
-            for number, codes in numbers.items()
-        ]
+        goal_targets = [NumberedTargetAssessment(
+            goal=goal.code, number=number, indicators=tuple(codes),
+            status=combine_statuses(assessments[code].status for code in codes))
+            for number, codes in numbers.items()]
         targets.extend(goal_targets)
-        goal_summaries.append(
-            GoalSummary(goal=goal.code, summary=_summarise(goal_targets, assessments))
-        )
-    return PlanAssessment(
-        plan=plan.code,
-        as_of=date,
-        method=(method if method is not None else LinearPath()).name,
-        indicators=assessments,
-        targets=tuple(targets),
-        goals=tuple(goal_summaries),
-        summary=_summarise(targets, assessments),
-    )
+        goal_summaries.append(GoalSummary(goal=goal.code,
+                                          summary=_summarise(goal_targets, assessments)))
+    return PlanAssessment(plan=plan.code, as_of=date,
+                          method=(method if method is not None else LinearPath()).name,
+                          indicators=assessments, targets=tuple(targets),
+                          goals=tuple(goal_summaries), summary=_summarise(targets, assessments))
