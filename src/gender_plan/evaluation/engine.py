@@ -102,6 +102,8 @@ class _Call:
         self.rank[np.argsort(np.array([n or "" for n in names], dtype=object),
                              kind="stable")] = np.arange(len(names))
         self.parts: list[tuple[IntArray, Part]] = []
+        self.whole = False
+        """Whether one part holds every row, in order (known once every part is)."""
 
     def spread(self, values: Any, fill: Any) -> Any:
         """Each table row's entry of `values` (one per spec), `fill` where none."""
@@ -152,11 +154,12 @@ class _Call:
 
     def column(self, read: Any, fill: Any, dtype: Any) -> Any:
         """The table column `read(part)` gives each part's rows of (`fill` elsewhere)."""
-        if len(self.parts) == 1:  # one part of every row, in order: its columns are the table's
-            slots, part = self.parts[0]
-            if len(slots) == self.size and (self.size == 0 or (
-                    slots[0] == 0 and bool((np.diff(slots) == 1).all()))):
-                return np.array(np.broadcast_to(read(part), (self.size,)), dtype=dtype)
+        if self.whole:  # one part of every row, in order: its columns are the table's
+            value = read(self.parts[0][1])
+            if getattr(value, "base", 0) is None and value.dtype == dtype and (
+                    value.shape == (self.size,)):
+                return value  # the part's own array, no view of another's: not copied
+            return np.array(np.broadcast_to(value, (self.size,)), dtype=dtype)
         out = np.full(self.size, fill, dtype=dtype)
         for slots, part in self.parts:
             out[slots] = read(part)
@@ -185,6 +188,9 @@ class _Call:
 
     def table(self) -> AssessmentTable:
         """The table of every row judged."""
+        slots = self.parts[0][0] if len(self.parts) == 1 else None
+        self.whole = slots is not None and len(slots) == self.size and (self.size == 0 or (
+            slots[0] == 0 and bool((np.diff(slots) == 1).all())))
         found: dict[str, Any] = {
             "status": self.column(lambda p: p.status, Status.NO_DATA.code, np.int64),
             "series": self.column(lambda p: p.block.series, -1, np.int64),
