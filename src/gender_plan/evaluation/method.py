@@ -1,8 +1,9 @@
 """The interface every assessment method implements, and the figures it works on: arrays.
 
 A method judges many places at once: every figure of a `Trend` is an array with one entry per
-place (one entry for a single commune), and a `Verdict` answers with arrays or with one value
-for all. A method written once runs on one commune and on the nation.
+place (one entry for a single commune; indicators and plans judged alongside add theirs), and a
+`Verdict` answers with arrays or with one value for all. A method written once runs on one
+commune and on the nation.
 """
 
 from __future__ import annotations

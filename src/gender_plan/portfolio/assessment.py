@@ -4,8 +4,9 @@ A place with no places below it is judged from its own measurement rows; a place
 below it from the Σ of their rows (Σ numerators / Σ denominators for a rate), each row renamed
 to the counterpart indicator of the place's plan (`gender_plan.portfolio.matching`), and its
 shares of places from the count of places below meeting their condition
-(`gender_plan.portfolio._shares`). The assessment engine runs once per plan, on all the places
-that adopted it.
+(`gender_plan.portfolio._shares`). The assessment engine runs once for the places with no places
+below and once for the others (once per set of indicator codes the plans use), every place
+against its own plan: groups whose plans differ only in their values are judged together.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A portfolio's assessment: one table per plan, read place by place or as flat results."""
+"""A portfolio's assessment: a table per level and set of codes, read place by place or flat."""
 
 from __future__ import annotations
 
