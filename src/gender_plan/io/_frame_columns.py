@@ -109,7 +109,8 @@ class ArrowTexts:
             return np.zeros(self.size if rows is None else len(rows), dtype=np.int32), [""]
         pa = importlib.import_module("pyarrow")
         column = self.table.column(name)
-        if rows is None and pa.types.is_dictionary(column.type):  # read as codes already
+        if rows is None and pa.types.is_dictionary(column.type) and not column.null_count:
+            # read as codes already: each distinct text once
             encoded = column.unify_dictionaries().combine_chunks()
         else:
             cells = self._cells(name, rows)

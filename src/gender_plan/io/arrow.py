@@ -35,16 +35,20 @@ def _modules(feature: str) -> tuple[Any, Any, Any]:
     return found[0], found[1], found[2]
 
 
-def _table(path: str | os.PathLike[str]) -> Any:
+def _table(path: str | os.PathLike[str], *, codes: bool = False) -> Any:
+    """The file's table; with `codes`, Parquet's text columns of codes read as dictionaries."""
     pyarrow, parquet, feather = _modules(msg("reading Parquet and Arrow measurement tables"))
     name = str(path)
     if not Path(path).is_file():
         raise FileFormatError([Problem(file=name, message=msg("the file does not exist"))],
                               subject="measurement table")
     try:
-        if Path(path).suffix.lower() == ".parquet":
-            return parquet.read_table(path)
-        return feather.read_table(path)
+        if Path(path).suffix.lower() != ".parquet":
+            return feather.read_table(path)
+        schema = parquet.read_schema(path) if codes else []
+        return parquet.read_table(path, read_dictionary=[
+            f.name for f in schema if f.name in ("place", "indicator", "period", "series", "sex")
+            and pyarrow.types.is_string(f.type)] or None)
     except (pyarrow.ArrowException, OSError, ValueError) as error:
         raise FileFormatError([Problem(file=name, message=msg(
             "cannot be read as {kind} ({error})", kind=Path(path).suffix.lstrip("."), error=error),
@@ -78,7 +82,7 @@ def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> 
     from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
     from gender_plan.io._frame_columns import ArrowTexts, columns_of  # noqa: PLC0415
 
-    table = _table(path)
+    table = _table(path, codes=True)
     texts = ArrowTexts(table)
     names = table.column_names
     if (texts.usable and len(set(names)) == len(names) <= MAX_COLUMNS
