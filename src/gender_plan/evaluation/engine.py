@@ -121,19 +121,16 @@ class _Call:
             row = np.where((k >= 0) & (self.to_table[block.place] >= 0), row, -1)
         spec = k if self.uniform and whole else self.lookup[row]
         keys = columns.key[table_of[list(members)]]
-        if self.uniform and whole and (keys == keys[0]).all():
-            self._batch(block, slice(None), spec, row)
-            return
-        batch = np.where(spec >= 0, columns.key[np.maximum(spec, 0)], -1)
-        if len(batch) and batch[0] >= 0 and (batch == batch[0]).all():  # one batch
-            self._batch(block, slice(None), spec, row)
+        batch = None if self.uniform and whole and (keys == keys[0]).all() else np.where(
+            spec >= 0, columns.key[np.maximum(spec, 0)], -1)
+        if batch is None or (len(batch) and batch[0] >= 0 and (batch == batch[0]).all()):
+            self._batch(block, slice(None), spec, row)  # one batch: no copy of the block
             return
         for key in np.unique(batch[batch >= 0]).tolist():
             groups = np.flatnonzero(batch == key)
-            span: IntArray | slice = groups
-            if groups[-1] - groups[0] + 1 == len(groups):
-                span = slice(int(groups[0]), int(groups[-1]) + 1)
-            self._batch(block, span, spec, row)
+            contiguous = groups[-1] - groups[0] + 1 == len(groups)
+            self._batch(block, slice(int(groups[0]), int(groups[-1]) + 1) if contiguous
+                        else groups, spec, row)
 
     def _batch(self, block: Block, span: IntArray | slice, spec: IntArray,
                row: IntArray) -> None:

@@ -248,26 +248,20 @@ def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
 def _share(table: AssessmentTable, spec: Spec, row: int) -> str:
     """The period of the latest share, the condition and the level of the places counted."""
     share = spec.indicator.share_of_places
-    period = table.periods(np.array([table.latest_row[row]]))[0]
+    period = _period("latest_row")(table, spec, row)
     if share is None:  # pragma: no cover - the flag is only set on shares of places
         return str(period)
     level = "" if share.level is None else f", {share.level}"
     return f"{period}: {share.describe()}{level}"
 
 
-def _band(table: AssessmentTable, spec: Spec, row: int) -> str:
-    del table, row
-    lower, upper = edges(spec.indicator, spec.target)
-    return f"[{lower:g}, {upper:g}]"
-
-
-def _baseline_period(table: AssessmentTable, spec: Spec, row: int) -> str:
-    del spec
-    return str(table.periods(np.array([table.baseline_row[row]]))[0])
+def _period(column: str) -> Any:  # the period of the row's latest value, or its baseline
+    return lambda table, spec, row: str(table.periods(np.array([getattr(table, column)[row]]))[0])
 
 
 _DETAILS: dict[ReasonCode, Any] = {
-    ReasonCode.BAND_DISTANCE: _band,
+    ReasonCode.BAND_DISTANCE: lambda table, spec, row: "[{:g}, {:g}]".format(
+        *edges(spec.indicator, spec.target)),
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
     ReasonCode.DEADLINE_PASSED: lambda table, spec, row: str(spec.deadline),
@@ -278,11 +272,10 @@ _DETAILS: dict[ReasonCode, Any] = {
     ReasonCode.PERIODS_WITHOUT_DATA: _missing,
     ReasonCode.BASELINE_STATED: lambda table, spec, row: str(
         spec.indicator.baseline.year if spec.indicator.baseline is not None else ""),
-    ReasonCode.BASELINE_MEASURED: _baseline_period,
+    ReasonCode.BASELINE_MEASURED: _period("baseline_row"),
     ReasonCode.NO_BASELINE: lambda table, spec, row: str(spec.base_year),
     ReasonCode.SHARE_OF_PLACES: _share,
-    ReasonCode.LATEST_BEFORE_BASELINE: lambda table, spec, row: str(
-        table.periods(np.array([table.latest_row[row]]))[0]),
+    ReasonCode.LATEST_BEFORE_BASELINE: _period("latest_row"),
 }
 """How each reason's detail is read from the table, for the reasons that have one."""
 
