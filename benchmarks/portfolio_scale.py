@@ -109,7 +109,8 @@ def main() -> None:
         parquet = arrow_figures(folder / "m.csv", portfolio)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"== {files:,} plan files (YAML, {size / 1000:.1f} kB each; written in {written:.1f} s),"
-          f" {rows:,} measurements, {len(result.tables)} engine calls (one per plan)")
+          f" {rows:,} measurements, {len(result.tables)} engine calls (a level and set of codes"
+          " each)")
     print(f"load and validate the plans, no cache          {uncached:8.2f} s")
     print(f"load and validate the plans, cold cache         {cold:8.2f} s (parse + write entries)")
     print(f"load the plans, warm cache (files unchanged)    {warm:8.2f} s")
