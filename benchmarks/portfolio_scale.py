@@ -123,7 +123,8 @@ def main() -> None:
         parquet = arrow_figures(folder / "m.csv", portfolio)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"== {files:,} plan files (YAML, {size / 1000:.1f} kB each; written in {written:.1f} s),"
-          f" {rows:,} measurements, {len(result.tables)} engine calls (one per plan)")
+          f" {rows:,} measurements, {len(result.tables)} engine calls (a level and set of codes"
+          " each)")
     print(f"load and validate the plans, no cache          {uncached:8.2f} s (1 process)")
     print(f"load and validate the plans, no cache          {uncached_many:8.2f} s "
           f"({workers} processes)")

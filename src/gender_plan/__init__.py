@@ -49,7 +49,15 @@ if TYPE_CHECKING:
     from gender_plan.evaluation.by_plan import assess_by_plan
     from gender_plan.evaluation.engine import assess_frame
     from gender_plan.evaluation.frame import MeasurementFrame
-    from gender_plan.evaluation.implementation import (
+    from gender_plan.evaluation.table import AssessmentTable
+    from gender_plan.gender_indicators import (
+        SexPair,
+        female_share,
+        gender_gap,
+        parity_index,
+        sex_pairs,
+    )
+    from gender_plan.implementation import (
         CalendarGap,
         DutyProgress,
         ImplementationStatus,
@@ -58,14 +66,6 @@ if TYPE_CHECKING:
         check_activities,
         duty_progress,
         task_progress,
-    )
-    from gender_plan.evaluation.table import AssessmentTable
-    from gender_plan.gender_indicators import (
-        SexPair,
-        female_share,
-        gender_gap,
-        parity_index,
-        sex_pairs,
     )
     from gender_plan.io import (
         dumps_plan,
@@ -280,7 +280,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "gender_plan.evaluation.by_plan": ("assess_by_plan",),
     "gender_plan.evaluation.engine": ("assess_frame",),
     "gender_plan.evaluation.frame": ("MeasurementFrame",),
-    "gender_plan.evaluation.implementation": (
+    "gender_plan.implementation": (
         "CalendarGap", "DutyProgress", "ImplementationStatus", "TaskProgress", "calendar_gaps",
         "check_activities", "duty_progress", "task_progress",
     ),

@@ -19,7 +19,7 @@ from gender_plan import (
     check_activities,
     task_progress,
 )
-from gender_plan.evaluation.implementation import duty_progress, held_at
+from gender_plan.implementation import duty_progress, held_at
 from gender_plan.testing import activities
 
 PLAN = laikhe_2026_2030.build_plan()

@@ -43,7 +43,7 @@ def calendar_notes(plan: Plan, activities: tuple[Activity, ...],
 
     Each note is one line in `language`; the event is named as the plan names it (Vietnamese).
     """
-    from gender_plan.evaluation.implementation import calendar_gaps  # noqa: PLC0415
+    from gender_plan.implementation import calendar_gaps  # noqa: PLC0415
 
     date = (datetime.date(as_of, 12, 31) if isinstance(as_of, int)
             else as_of or datetime.date.today())

@@ -30,35 +30,11 @@ if TYPE_CHECKING:
     from gender_plan.evaluation.frame import MeasurementFrame
     from gender_plan.evaluation.table import AssessmentTable
 
-__all__ = [
-    "STATUSES",
-    "Assessment",
-    "AssessmentTable",
-    "GoalSummary",
-    "GrowthRatio",
-    "History",
-    "LinearPath",
-    "MeasurementFrame",
-    "Method",
-    "NumberedTargetAssessment",
-    "Observation",
-    "PlanAssessment",
-    "Projection",
-    "Reason",
-    "ReasonCode",
-    "Status",
-    "Summary",
-    "Trend",
-    "Verdict",
-    "assess_by_plan",
-    "assess_frame",
-    "assess_indicator",
-    "assess_plan",
-    "classify",
-    "combine_statuses",
-    "is_met",
-    "series_labels",
-]
+__all__ = ["STATUSES", "Assessment", "AssessmentTable", "GoalSummary", "GrowthRatio", "History",
+           "LinearPath", "MeasurementFrame", "Method", "NumberedTargetAssessment", "Observation",
+           "PlanAssessment", "Projection", "Reason", "ReasonCode", "Status", "Summary", "Trend",
+           "Verdict", "assess_by_plan", "assess_frame", "assess_indicator", "assess_plan",
+           "classify", "combine_statuses", "is_met", "series_labels"]
 
 _LAZY = {
     "AssessmentTable": "gender_plan.evaluation.table",

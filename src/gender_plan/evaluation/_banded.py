@@ -22,147 +22,89 @@ import numpy as np
 from gender_plan.evaluation import band
 from gender_plan.evaluation._layout import Block, BoolArray, FloatArray, IntArray
 from gender_plan.evaluation._rules import Part, assess_block
-from gender_plan.evaluation._spec import Spec
-from gender_plan.model.indicator import Direction, Indicator
-from gender_plan.model.target import Comparator, Target
+from gender_plan.evaluation._spec import Rules
+from gender_plan.model.target import Comparator
 
-__all__ = ["assess_band", "edges"]
-
-
-def edges(indicator: Indicator, target: Target | None) -> tuple[float, float]:
-    """The band the assessment measures distances to: the target's, else the reference."""
-    if target is not None:
-        return indicator.target_band(target)
-    reference = indicator.reference
-    assert reference is not None  # the indicator refuses a level without target or reference
-    return float(reference), float(reference)
+__all__ = ["assess_band"]
 
 
-def assess_band(chosen: Block, spec: Spec, series_count: IntArray, aside: BoolArray,
-                values: FloatArray) -> Part:
+def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: BoolArray,
+                values: FloatArray) -> list[tuple[IntArray, Part]]:
     """Every rule on the chosen groups of a level to stay near, judged on distances.
 
-    `values` are the frame's values (on the indicator's scale), read back by frame row.
+    `values` are the frame's values (on the indicator's scale), read back by frame row. Gives
+    a part for the groups judged on each side of the band (their positions in `chosen`).
     """
-    lower, upper = edges(spec.indicator, spec.target)
+    lower, upper = rules.lower, rules.upper
     distance = band.distance(chosen.value, lower, upper)
-    found = assess_block(attrs.evolve(chosen, value=distance),
-                         _spec_on(spec, 0, lower, upper), series_count, aside)
-    baseline, latest = _observed(found, spec, values)
+    found = assess_block(attrs.evolve(chosen, value=distance), _on(rules, 0), series_count,
+                         aside)
+    baseline, latest = _observed(found, rules, values)
     sides = np.where(_side(baseline, lower, upper) != 0, _side(baseline, lower, upper),
                      _side(latest, lower, upper))
-    judged = np.zeros(len(sides), dtype=bool)
-    if spec.kind == "reach":  # a period's value meets or fails whatever the side
-        for on in (1, -1):
-            group = np.flatnonzero(sides == on)
-            if group.size:
-                edge = upper if on > 0 else lower
-                folded = attrs.evolve(chosen.columns(group),
-                                      value=edge + on * distance[:, group])
-                found = _merge(found, group, assess_block(
-                    folded, _spec_on(spec, on, lower, upper), series_count[group],
-                    aside[group]))
-                judged[group] = True
-    return _restore(found, chosen, spec, (baseline, latest), (lower, upper), judged)
+    if rules.kind != "reach":  # a period's value meets or fails whatever the side
+        sides[:] = 0
+    parts = []
+    for on in (0, 1, -1):
+        group = np.flatnonzero(sides == on)
+        if len(group):
+            mine, block, told = rules.subset(group), chosen.columns(group), _on(rules, on)
+            part = found if on == 0 and len(group) == len(sides) else assess_block(
+                attrs.evolve(block, value=told.subset(group).goal + (on or 1) * distance[
+                    :, group]), told.subset(group), series_count[group], aside[group])
+            parts.append((group, _restore(part, block, mine, (baseline[group], latest[group]),
+                                          judged=on != 0)))
+    return parts
 
 
-def _spec_on(spec: Spec, on: int, lower: float, upper: float) -> Spec:
-    """The spec of the band told on side `on` of it.
+def _on(rules: Rules, on: int) -> Rules:
+    """The rules of the band told on side `on` of it.
 
     Above it (+1) the value ``upper + d`` to bring down to ``<= upper``, below it (-1)
     ``lower - d`` to bring up to ``>= lower``; 0 the distance ``d`` itself, down to ``<= 0``.
     """
-    indicator = spec.indicator
-    edge = upper if on > 0 else lower if on < 0 else 0.0
-    comparator = Comparator.GE if on < 0 else Comparator.LE
-    targets = tuple(
-        Target(comparator=comparator, value=edge, year=t.year, kind=t.kind,
-               start_year=t.start_year, frequency=t.frequency)
-        for t in indicator.targets)
-    baseline = indicator.baseline
-    if baseline is not None and not isinstance(baseline.value, bool):
-        gap = band.distance(float(baseline.value), lower, upper)
-        baseline = attrs.evolve(baseline, value=edge + on * gap if on else gap)
-    told = attrs.evolve(
-        indicator, reference=None, limits=None, targets=targets, baseline=baseline,
-        direction=Direction.HIGHER_IS_BETTER if on < 0 else Direction.LOWER_IS_BETTER)
-
-    def mapped(target: Target) -> Target:  # by identity: two targets may be equal
-        return targets[next(i for i, t in enumerate(indicator.targets) if t is target)]
-
+    edge = rules.upper if on > 0 else rules.lower if on < 0 else np.zeros(len(rules.lower))
+    baseline = rules.baseline
+    if baseline is not None:
+        gap = band.distance(baseline[1], rules.lower, rules.upper)
+        baseline = np.vstack([baseline[0], edge + on * gap if on else gap])
     return attrs.evolve(
-        spec, indicator=told, target=None if spec.target is None else mapped(spec.target),
-        others=tuple(mapped(t) for t in spec.others),
-        target_value=None if spec.target is None else edge)
+        rules, comparator=None if rules.comparator is None
+        else Comparator.GE if on < 0 else Comparator.LE, tolerance=None, limit=None,
+        goal=edge, d=np.full(len(edge), 1.0 if on < 0 else -1.0), baseline=baseline)
 
 
-def _observed(found: Part, spec: Spec, values: FloatArray) -> tuple[FloatArray, FloatArray]:
+def _observed(found: Part, rules: Rules, values: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Each group's baseline and latest value on the indicator's scale (NaN: none)."""
     latest = np.where(found.latest_row >= 0, values[np.maximum(found.latest_row, 0)], np.nan)
-    stated = spec.indicator.baseline
-    if stated is not None:
-        raw = np.full(len(latest), float(stated.value))
+    if rules.stated:
+        raw = rules.baseline[1]
     else:
         raw = np.where(found.baseline_row >= 0, values[np.maximum(found.baseline_row, 0)],
                        np.nan)
     return np.where(np.isnan(found.figures["baseline"]), np.nan, raw), latest
 
 
-def _merge(whole: Part, group: IntArray, part: Part) -> Part:
-    """`whole` with the groups at positions `group` replaced by `part`'s columns."""
-    size = len(whole.block.place)
-    # A column shared by every group (`Block.grid`) may come as one entry: spread it.
-    status = np.array(np.broadcast_to(whole.status, (size,)))
-    status[group] = part.status
-    figures = {}
-    for name, column in whole.figures.items():
-        figures[name] = np.array(np.broadcast_to(column, (size,)), dtype=np.float64)
-        figures[name][group] = part.figures[name]
-    flags = {}
-    for code in whole.flags.keys() | part.flags.keys():
-        flag = np.zeros(size, dtype=bool)
-        if code in whole.flags:
-            flag[:] = whole.flags[code]
-        flag[group] = part.flags.get(code, False)
-        flags[code] = flag
-    masks = {}
-    for code in whole.masks.keys() | part.masks.keys():
-        mask = np.zeros((whole.block.value.shape[0], size), dtype=bool)
-        if code in whole.masks:
-            mask[:] = whole.masks[code]
-        mask[:, group] = part.masks.get(code, False)
-        masks[code] = mask
-    inside = np.zeros(size, dtype=bool)
-    inside[group] = True
-    method_flags = [(reason, mask & ~inside) for reason, mask in whole.method_flags
-                    if (mask & ~inside).any()]
-    for reason, mask in part.method_flags:
-        spread = np.zeros(size, dtype=bool)
-        spread[group] = mask
-        method_flags.append((reason, spread))
-    return attrs.evolve(whole, status=status, figures=figures, flags=flags, masks=masks,
-                        method_flags=tuple(method_flags))
-
-
-def _restore(found: Part, chosen: Block, spec: Spec, observed: tuple[FloatArray, FloatArray],
-             edges_: tuple[float, float], judged: BoolArray) -> Part:
+def _restore(found: Part, chosen: Block, rules: Rules,
+             observed: tuple[FloatArray, FloatArray], *, judged: bool) -> Part:
     """The rules' part, told on the indicator's own scale.
 
-    The expected and projected values of the groups `judged` on a side of the band are on the
+    The expected and projected values of groups `judged` on a side of the band are on the
     indicator's scale already; the others have none (no side to tell them on).
     """
-    lower, upper = edges_
+    lower, upper = rules.lower, rules.upper
     baseline, latest = observed
     figures = dict(found.figures)
-    if spec.target is None:
+    if rules.comparator is None:
         gap = np.full(len(latest), np.nan)
     else:
         gap = np.where(band.inside(latest, lower, upper), 0.0,
                        np.where(latest < lower, lower - latest, upper - latest))
         gap = np.where(np.isnan(latest), np.nan, gap)
-    figures.update(latest=latest, baseline=baseline, gap=gap,
-                   expected=np.where(judged, figures["expected"], np.nan),
-                   projected=np.where(judged, figures["projected"], np.nan))
+    figures.update(latest=latest, baseline=baseline, gap=gap)
+    if not judged:
+        figures.update(expected=np.full(len(latest), np.nan),
+                       projected=np.full(len(latest), np.nan))
     return attrs.evolve(found, block=chosen, figures=figures)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import math
 from collections.abc import Iterable, Sequence
 
@@ -10,11 +9,10 @@ import numpy as np
 
 from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError, Problem, ValidationError
-from gender_plan.evaluation._spec import specs_of
+from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.assessment import Assessment, Observation
 from gender_plan.evaluation.engine import assess_specs
-from gender_plan.evaluation.frame import FREQUENCIES, SEXES, MeasurementFrame, _value
-from gender_plan.evaluation.method import Method
+from gender_plan.evaluation.frame import SEXES, MeasurementFrame, _value
 from gender_plan.evaluation.reasons import ReasonCode
 from gender_plan.evaluation.status import STATUSES
 from gender_plan.evaluation.table import AssessmentTable
@@ -25,29 +23,22 @@ from gender_plan.model.period import Period
 __all__ = ["assess_at"]
 
 
-def assess_at(
-    indicators: Sequence[Indicator],
-    methods: Sequence[Method],
-    measurements: Iterable[Measurement],
-    date: datetime.date,
-    *,
-    start_year: int | None,
-    end_year: int | None,
-    base_year: int | None,
-    place: str | None,
-) -> dict[str, Assessment]:
-    """Every indicator's assessment at `place` (the only place when None), by code."""
-    specs = specs_of(indicators, methods, date, start_year=start_year, end_year=end_year,
-                     base_year=base_year)
+def assess_at(specs: Sequence[Spec], measurements: Iterable[Measurement],
+              place: str | None) -> dict[str, Assessment]:
+    """Every spec's indicator assessed at `place` (the only place when None), by code."""
     rows = list(measurements)
     kept: list[Measurement] = []
     values: list[float | bool] = []
-    for indicator in indicators:
-        chosen, converted = _rows_of(indicator, rows, place)
+    for spec in specs:
+        chosen, converted = _rows_of(spec.indicator, rows, place)
         kept += chosen
         values += converted
-    frame = _frame(kept, values, [i.code for i in indicators])
-    table = assess_specs(frame, specs, ("",), date)
+    frame = MeasurementFrame._of_rows([
+        ("", m.indicator, m.series, SEXES.index(m.sex), m.period, float(v), None, None)
+        for m, v in zip(kept, values, strict=True)])
+    if not specs:
+        return {}
+    table = assess_specs(frame, specs, ("",), specs[0].date)
     return {spec.indicator.code: _assessment(table, k, kept, values)
             for k, spec in enumerate(specs)}
 
@@ -77,26 +68,6 @@ def _rows_of(indicator: Indicator, rows: list[Measurement],
         raise ValidationError(problems, subject=f"measurements of {indicator.code!r}")
     others = [m for m in mine if m.sex is not None]
     return totals + others, [*converted, *([math.nan] * len(others))]
-
-
-def _frame(rows: list[Measurement], values: list[float | bool],
-           codes: list[str]) -> MeasurementFrame:
-    series: dict[str | None, int] = {}
-    for row in rows:
-        series.setdefault(row.series, len(series))
-    periods = [row.period for row in rows]
-    return MeasurementFrame(
-        places=("",), indicators=tuple(codes), series_names=tuple(series) or (None,),
-        place=np.zeros(len(rows), dtype=np.int64),
-        indicator=[codes.index(row.indicator) for row in rows],
-        series=[series[row.series] for row in rows],
-        sex=[SEXES.index(row.sex) for row in rows],
-        year=[p.year for p in periods], start=[p.start.toordinal() for p in periods],
-        end=[p.end.toordinal() for p in periods], time=[p.time for p in periods],
-        frequency=[FREQUENCIES.index(p.frequency) for p in periods],
-        value=[float(v) for v in values],
-        numerator=[math.nan] * len(rows), denominator=[math.nan] * len(rows),
-    )
 
 
 def _figure(value: float) -> float | None:

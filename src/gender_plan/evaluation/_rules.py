@@ -2,13 +2,15 @@
 
 Series choice, the latest value at or before the date, the deadline, yes/no facts, hold-every-
 period and count-per-period targets, baselines, met, lost achievement and too few data; the
-methods judge the rest. Input is one indicator's laid-out `Block`; output a `Part`: its groups'
-statuses, figures and reason flags as columns.
+methods judge the rest. Input is a `Block` of groups and their `Rules`; output a `Part`: the
+groups' statuses, figures and reason flags as columns. A block whose groups share their periods
+gives masks of one column: they broadcast to every group, and so do flags of one entry.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -17,9 +19,18 @@ import numpy.typing as npt
 
 from gender_plan._i18n import msg
 from gender_plan.errors import Problem, ValidationError
-from gender_plan.evaluation._layout import PAST, Block, BoolArray, FloatArray, IntArray, period_of
-from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation._layout import (
+    PAST,
+    Block,
+    BoolArray,
+    FloatArray,
+    IntArray,
+    period_of,
+    pick,
+)
+from gender_plan.evaluation._spec import Rules
 from gender_plan.evaluation.comparison import met
+from gender_plan.evaluation.frame import FREQUENCIES
 from gender_plan.evaluation.method import History, Method, Trend, Verdict
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import Status
@@ -33,7 +44,7 @@ FIGURES = ("ratio", "score", "expected", "projected", "gap", "baseline", "baseli
 
 @attrs.frozen(kw_only=True, eq=False)
 class Part:
-    """One indicator's assessment at the places with data, a column per place (group)."""
+    """A batch's assessment at the groups with data, a column per group."""
 
     block: Block
     """The chosen series' values at each place."""
@@ -43,8 +54,6 @@ class Part:
     """The frame row of each group's latest value (-1: none)."""
     baseline_row: IntArray
     """The frame row of each measured baseline (-1: none, or stated)."""
-    series_count: IntArray
-    """How many series the place has for the indicator."""
     flags: dict[ReasonCode, BoolArray]
     masks: dict[ReasonCode, BoolArray]
     """Positions a reason names (values ignored, periods failing or of another length)."""
@@ -69,56 +78,62 @@ def first(mask: BoolArray) -> IntArray:
 
 
 def take(values: npt.NDArray[Any], position: IntArray, fill: Any = np.nan) -> Any:
-    """Each column's entry at `position` (`fill` where it is -1)."""
-    width = values.shape[1]
-    picked = np.take(values, np.maximum(position, 0) * width + np.arange(width))
-    return np.where(position >= 0, picked, fill)
+    """Each column's entry at `position` (`fill` where it is -1); one position serves all."""
+    if len(position) == 1:
+        at = int(position[0])
+        return values[at] if at >= 0 else np.full(values.shape[1], fill)
+    column = np.arange(values.shape[1]) if values.shape[1] > 1 else 0
+    return np.where(position >= 0, values[np.maximum(position, 0), column], fill)
 
 
-def choose_series(block: Block, keep: BoolArray, spec: Spec, preferred: int,
-                  name_rank: IntArray) -> tuple[IntArray, IntArray, BoolArray]:
-    """One series per place, as issue 15 asks: the preferred one where it has a value by then.
+def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetime.date,
+                  name_rank: IntArray) -> tuple[IntArray | None, IntArray, BoolArray]:
+    """One series per indicator and place, as issue 15 asks: the preferred one if it has data.
 
     Else the one with most values by the date, then the most recent such value, then the
     greatest name (a preferred series without a value by the date is set aside, with a reason).
 
-    Returns the chosen groups, the number of series at each one's place, and whether the
-    place's preferred series was set aside.
+    Returns the chosen groups (None: every group, one series each), the number of series at
+    each one's place, and whether the place's preferred series was set aside. `preferred`
+    gives each group's preferred series, when there is a choice.
     """
-    groups = np.flatnonzero(keep)
-    place = block.place[groups]
-    if (np.diff(place) != 0).all():  # groups are sorted by place: one series at each place
-        return groups, np.ones(len(groups), dtype=np.int64), np.zeros(len(groups), dtype=bool)
-    series = block.series[groups]
-    usable = block.valid[:, groups] & (block.end[:, groups] <= spec.date.toordinal())
-    count = usable.sum(axis=0)
-    latest = np.where(usable, block.end[:, groups], -1).max(axis=0, initial=-1)
-    liked = series == preferred
-    order = np.lexsort((name_rank[series], liked, latest, count, liked & (count > 0), place))
-    ends = np.ones(len(order), dtype=bool)
-    ends[:-1] = place[order][1:] != place[order][:-1]
+    indicator, place, series = block.indicator, block.place, block.series
+    same = (indicator[1:] == indicator[:-1]) & (place[1:] == place[:-1])
+    if not same.any():
+        return None, np.ones(len(block), dtype=np.int64), np.zeros(len(block), dtype=bool)
+    usable = block.valid & (block.end <= date.toordinal())
+    count = np.broadcast_to(usable.sum(axis=0), series.shape)
+    latest = np.broadcast_to(np.where(usable, block.end, -1).max(axis=0, initial=-1),
+                             series.shape)
+    liked = series == preferred()
+    order = np.lexsort((name_rank[series], liked, latest, count, liked & (count > 0), place,
+                        indicator))
     starts = np.ones(len(order), dtype=bool)
-    starts[1:] = ends[:-1]
-    runs = np.diff(np.append(np.flatnonzero(starts), len(order)))
-    chosen = order[ends]
-    has_liked = np.add.reduceat(liked[order].astype(np.int64), np.flatnonzero(starts)) > 0 \
-        if len(order) else np.zeros(0, dtype=bool)
-    aside = has_liked & ~liked[chosen]
-    return groups[chosen], runs, aside
+    starts[1:] = (indicator[order[1:]] != indicator[order[:-1]]) | (
+        place[order[1:]] != place[order[:-1]])
+    firsts = np.flatnonzero(starts)
+    chosen = order[np.append(starts[1:], True)]
+    has_liked = np.add.reduceat(liked[order].astype(np.int64), firsts) > 0
+    return chosen, np.diff(np.append(firsts, len(order))), has_liked & ~liked[chosen]
 
 
-def refuse_duplicates(block: Block, code: str, places: tuple[str, ...],
+def refuse_duplicates(block: Block, indicators: tuple[str, ...], places: tuple[str, ...],
                       series_names: tuple[str | None, ...]) -> None:
     """Two values of one period in one series at one place: refused, naming each."""
     if not block.duplicate.any():
         return
-    same = ((block.start[1:] == block.start[:-1]) & (block.end[1:] == block.end[:-1])
-            & (block.end[1:] != PAST))
+    same = np.broadcast_to((block.start[1:] == block.start[:-1])
+                           & (block.end[1:] == block.end[:-1]) & (block.end[1:] != PAST),
+                           (block.value.shape[0] - 1, len(block)))
+    duplicates = np.flatnonzero(block.duplicate)  # named for the first indicator that has any
+    code = indicators[block.indicator[duplicates[0]]]
     problems = []
-    for g in np.flatnonzero(block.duplicate).tolist():
+    for g in duplicates[block.indicator[duplicates] == block.indicator[duplicates[0]]].tolist():
+        column = 0 if block.shared else g
+        series, place = series_names[block.series[g]], places[block.place[g]]
         for position in np.flatnonzero(same[:, g]).tolist():
-            period = _period(block, position, g)
-            series, place = series_names[block.series[g]], places[block.place[g]]
+            period = period_of(int(block.start[position, column]),
+                               int(block.end[position, column]))
             problems.append(Problem(
                 message=msg("two values of indicator {code!r} for {period} in series "
                             "{series!r} at place {place!r}", code=code, period=str(period),
@@ -129,46 +144,42 @@ def refuse_duplicates(block: Block, code: str, places: tuple[str, ...],
     raise ValidationError(problems, subject=f"measurements of {code!r}")
 
 
-def _period(block: Block, position: int, group: int) -> Period:
-    return period_of(int(block.start[position, group]), int(block.end[position, group]))
-
-
-def assess_block(chosen: Block, spec: Spec, series_count: IntArray, aside: BoolArray) -> Part:
-    """Every rule on the chosen groups of one indicator."""
-    size = len(chosen.place)
-    block = chosen.grid()  # masks of periods once for all groups when they share periods
-    date = spec.date.toordinal()
-    available = block.valid & (block.end <= date)
-    if spec.target is not None and spec.passed:
-        available &= block.year <= (spec.deadline or 0)
+def assess_block(block: Block, rules: Rules, series_count: IntArray, aside: BoolArray) -> Part:
+    """Every rule on the chosen groups of one batch."""
+    size = len(block)
+    available = block.valid & (block.end <= rules.day)
+    if rules.comparator is not None and rules.passed:
+        available = available & (block.year <= rules.T)
+    later = block.valid & ~available
     flags: dict[ReasonCode, Any] = {
         ReasonCode.PREFERRED_SERIES_UNAVAILABLE: aside,
         ReasonCode.SERIES_CHOSEN: series_count > 1,
-        ReasonCode.DEADLINE_PASSED: np.full(size, spec.target is not None and spec.passed),
+        ReasonCode.DEADLINE_PASSED: np.full(1, rules.comparator is not None and rules.passed),
+        ReasonCode.LATER_VALUES_IGNORED: later.any(axis=0),
     }
-    later = block.valid & ~available
-    flags[ReasonCode.LATER_VALUES_IGNORED] = later.any(axis=0)
     has = available.any(axis=0)
-    part: dict[str, Any] = {"block": chosen, "series_count": series_count, "flags": flags,
-            "masks": {ReasonCode.LATER_VALUES_IGNORED: later}}
-    if spec.kind == "periodic":
-        found = _periodic(block, spec, available, flags, part)
-    elif spec.kind == "yes/no":
-        found = _yes_no(block, spec, available, flags)
-    else:
-        found = _reach(block, spec, available, flags, part)
-    for code, flag in flags.items():
-        if code not in _BEFORE_NO_DATA:
-            flags[code] = flag & has
-    width = chosen.value.shape[0]
+    part: dict[str, Any] = {"block": block, "flags": flags,
+                            "masks": {ReasonCode.LATER_VALUES_IGNORED: later}}
+    found = {"periodic": _periodic, "yes/no": _yes_no}.get(rules.kind, _reach)(
+        block, rules, available, flags, part)
+    every = bool(has.all())
+    if not every:
+        for code, flag in flags.items():
+            if code not in _BEFORE_NO_DATA:
+                flags[code] = flag & has
+    width = block.value.shape[0]
     part["masks"] = {code: np.broadcast_to(mask, (width, size))
                      for code, mask in part["masks"].items()}
     if part.get("missing") is not None:
         part["missing"] = np.broadcast_to(part["missing"], (part["missing"].shape[0], size))
-    status = np.where(has, found.pop("status"), Status.NO_DATA.code)
-    figures = {name: np.where(has, found.pop(name, np.nan), np.nan) for name in FIGURES}
-    return Part(status=status, figures=figures, latest_row=np.where(has, found["latest_row"], -1),
-                baseline_row=found.get("baseline_row", np.full(size, -1)), **part)
+
+    def column(value: Any, fill: Any = np.nan) -> Any:
+        return np.broadcast_to(value if every else np.where(has, value, fill), (size,))
+
+    return Part(status=column(found.pop("status"), Status.NO_DATA.code),
+                figures={name: column(found.get(name, np.nan)) for name in FIGURES},
+                latest_row=column(found["latest_row"], -1),
+                baseline_row=np.broadcast_to(found.get("baseline_row", -1), (size,)), **part)
 
 
 _BEFORE_NO_DATA = (ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CHOSEN,
@@ -178,72 +189,66 @@ _BEFORE_NO_DATA = (ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CH
 
 def _latest(block: Block, where: BoolArray) -> dict[str, Any]:
     position = last(where)
-    return {"position": position, "latest": take(block.value, position),
-            "latest_time": take(block.time, position),
+    return {"latest": take(block.value, position), "latest_time": take(block.time, position),
             "latest_row": take(block.row, position, -1)}
 
 
-def _yes_no(block: Block, spec: Spec, available: BoolArray,
-            flags: dict[ReasonCode, Any]) -> dict[str, Any]:
+def _yes_no(block: Block, rules: Rules, available: BoolArray,
+            flags: dict[ReasonCode, Any], part: dict[str, Any]) -> dict[str, Any]:
     """A fact to hold: the latest value is the wanted one or not."""
+    del part
     found = _latest(block, available)
-    assert spec.target is not None
-    wanted = 1.0 if spec.target.value is True else 0.0
-    yes = (found["latest"] == wanted) & (spec.target.comparator is Comparator.EQ)
+    yes = (found["latest"] == rules.goal) & (rules.comparator is Comparator.EQ)
     flags[ReasonCode.MET], flags[ReasonCode.NOT_MET] = yes, ~yes
     found["status"] = np.where(yes, Status.ACHIEVED.code, Status.NOT_ACHIEVED.code)
     return found
 
 
-def _periodic(block: Block, spec: Spec, available: BoolArray,
+def _periodic(block: Block, rules: Rules, available: BoolArray,
               flags: dict[ReasonCode, Any], part: dict[str, Any]) -> dict[str, Any]:
     """Hold-every-period and count-per-period targets: every period must have data meeting it."""
-    target, first_year = spec.target, spec.first_year
-    assert target is not None
-    fact = isinstance(spec.target_value, bool)  # a yes/no fact held from a year on: 1 or 0
-    y_T = float(bool(spec.target_value)) if fact else spec.y_T
-    assert y_T is not None
-    in_range = available & (block.year >= first_year) if first_year is not None else available
-    if target.frequency is not None:
-        other = in_range & (block.frequency != list(Frequency).index(target.frequency))
+    assert rules.comparator is not None
+    in_range = available if rules.first_year is None else available & (
+        block.year >= rules.first_year)
+    if rules.frequency is not None:
+        other = in_range & (block.frequency != FREQUENCIES.index(rules.frequency))
         in_range = in_range & ~other
         flags[ReasonCode.PERIODS_OF_OTHER_LENGTH] = other.any(axis=0)
         part["masks"][ReasonCode.PERIODS_OF_OTHER_LENGTH] = other
-    fails = in_range & ~met(block.value, target.comparator, y_T, target.tolerance)
+    fails = in_range & ~met(block.value, rules.comparator, rules.goal, rules.tolerance)
     failing = fails.any(axis=0)
     part["masks"][ReasonCode.PERIODS_FAILING] = fails
-    expected, missing = _missing(block, spec, in_range)
-    part["expected"], part["missing"] = expected, missing
+    part["expected"], missing = _missing(block, rules, in_range)
+    part["missing"] = missing
     lacking = missing.any(axis=0)
     empty = ~in_range.any(axis=0)
     flags[ReasonCode.NO_PERIOD_IN_RANGE] = empty
     flags[ReasonCode.PERIODS_FAILING] = failing
     flags[ReasonCode.PERIODS_WITHOUT_DATA] = lacking
     flags[ReasonCode.MET] = ~failing & ~lacking & ~empty
-    unjudged = Status.NOT_ACHIEVED.code if spec.passed else Status.INSUFFICIENT_DATA.code
+    unjudged = Status.NOT_ACHIEVED.code if rules.passed else Status.INSUFFICIENT_DATA.code
     found = _latest(block, in_range)
     found["status"] = np.where(
         failing, Status.NOT_ACHIEVED.code,
         np.where(lacking, unjudged,
                  np.where(empty, Status.INSUFFICIENT_DATA.code, Status.ACHIEVED.code)))
-    if not fact:
-        found["gap"] = y_T - found["latest"]
+    if not rules.fact:
+        found["gap"] = rules.goal - found["latest"]
     return found
 
 
-def _missing(block: Block, spec: Spec, in_range: BoolArray) -> tuple[tuple[Period, ...],
-                                                                      BoolArray]:
+def _missing(block: Block, rules: Rules, in_range: BoolArray) -> tuple[tuple[Period, ...],
+                                                                        BoolArray]:
     """The periods a periodic target expects, and which of them each group has no value in.
 
     From the target's start (without one known, the group's first value in range) to the
     assessment date, or to the deadline if it is earlier.
     """
-    assert spec.target is not None
-    years = np.where(in_range, block.year, np.iinfo(np.int64).max).min(axis=0, initial=2**62)
-    start = spec.first_year if spec.first_year is not None else int(years.min(initial=2**62))
-    stop = spec.date if spec.deadline is None else min(
-        spec.date, datetime.date(spec.deadline, 12, 31))
-    periods = _periods(spec.target.frequency or Frequency.YEAR, start, stop)
+    years = np.where(in_range, block.year.astype(np.int64), 2**62).min(axis=0, initial=2**62)
+    start = rules.first_year if rules.first_year is not None else int(years.min(initial=2**62))
+    stop = rules.date if rules.deadline is None else min(
+        rules.date, datetime.date(rules.deadline, 12, 31))
+    periods = _periods(rules.frequency or Frequency.YEAR, start, stop)
     if not periods:
         return (), np.zeros((0, in_range.shape[1]), dtype=bool)
     starts = np.array([p.start.toordinal() for p in periods])
@@ -252,8 +257,8 @@ def _missing(block: Block, spec: Spec, in_range: BoolArray) -> tuple[tuple[Perio
     inside = in_range & (index >= 0) & (block.end <= ends[np.maximum(index, 0)])
     covered = np.zeros((len(periods), in_range.shape[1]), dtype=bool)
     positions, groups = np.nonzero(inside)
-    covered[index[positions, groups], groups] = True
-    if spec.first_year is None:
+    covered[np.broadcast_to(index, inside.shape)[positions, groups], groups] = True
+    if rules.first_year is None:
         covered |= np.array([p.year for p in periods])[:, None] < years[None, :]
     return tuple(periods), ~covered
 
@@ -262,48 +267,39 @@ def _periods(frequency: Frequency, start: int, stop: datetime.date) -> list[Peri
     """Every period of `frequency` from the start of year `start` that has ended by `stop`."""
     if start > stop.year:
         return []
-    found: list[Period] = []
     if frequency is Frequency.DAY:
-        day = datetime.date(start, 1, 1)
-        while day <= stop:
-            found.append(Period.from_date(day))
-            day += datetime.timedelta(days=1)
-        return found
-    for year in range(start, stop.year + 1):
-        if frequency is Frequency.YEAR:
-            candidates = [Period(year=year)]
-        elif frequency is Frequency.QUARTER:
-            candidates = [Period(year=year, quarter=q) for q in range(1, 5)]
-        else:
-            candidates = [Period(year=year, month=m) for m in range(1, 13)]
-        found += [p for p in candidates if p.end <= stop]
-    return found
+        first = datetime.date(start, 1, 1)
+        return [Period.from_date(first + datetime.timedelta(days=k))
+                for k in range((stop - first).days + 1)]
+    parts: list[dict[str, int]] = (
+        [{}] if frequency is Frequency.YEAR else [{"quarter": q} for q in range(1, 5)]
+        if frequency is Frequency.QUARTER else [{"month": m} for m in range(1, 13)])
+    return [period for year in range(start, stop.year + 1)
+            for period in (Period(year=year, **part) for part in parts) if period.end <= stop]
 
 
-def _reach(block: Block, spec: Spec, available: BoolArray,
+def _reach(block: Block, rules: Rules, available: BoolArray,
            flags: dict[ReasonCode, Any], part: dict[str, Any]) -> dict[str, Any]:
     """A numeric target to reach by a deadline (or no target: direction only)."""
-    size = len(block.place)
+    size = len(block)
     found = _latest(block, available)
     t, y_t = found["latest_time"], found["latest"]
-    stated = spec.indicator.baseline
-    b, y_b, has_baseline = _baseline(block, spec, available, flags, found)
+    b, y_b, has_baseline = _baseline(block, rules, available, flags, found)
     found["baseline"], found["baseline_time"] = y_b, b
-    target, y_T = spec.target, spec.y_T
+    target, y_T = rules.comparator, rules.goal if rules.numeric else None
 
     def meets(values: FloatArray) -> BoolArray:
         if target is None or y_T is None:
             return np.zeros(size, dtype=bool)
-        return met(values, target.comparator, y_T, target.tolerance)
+        return met(values, target, y_T, rules.tolerance)
 
     yes = meets(y_t)
     if y_T is not None:
         found["gap"] = y_T - y_t
     flags[ReasonCode.MET] = yes
     status = np.where(yes, Status.ACHIEVED.code, Status.INSUFFICIENT_DATA.code)
-    history = History(times=block.time, values=block.value,
-                      mask=available & (block.time >= b))
-    if stated is not None:
+    history = History(times=block.time, values=block.value, mask=available & (block.time >= b))
+    if rules.stated:
         width = block.value.shape[0]
         history = History(
             times=np.vstack([b, np.broadcast_to(block.time, (width, size))]),
@@ -314,14 +310,13 @@ def _reach(block: Block, spec: Spec, available: BoolArray,
     def full(values: Any) -> FloatArray:
         return np.broadcast_to(np.asarray(values, dtype=np.float64), (size,))
 
-    trend = Trend(d=full(spec.indicator.direction.sign), b=full(b), y_b=full(y_b), t=full(t),
-                  y_t=full(y_t), T=full(spec.deadline) if spec.deadline is not None
-                  else full(t), y_T=None if y_T is None else full(y_T), history=history,
-                  limit=spec.limit)
-    verdicts = [(yes, spec.method.judge_met)]
+    trend = Trend(d=full(rules.d), b=full(b), y_b=full(y_b), t=full(t), y_t=full(y_t),
+                  T=full(rules.T if target is not None else t),
+                  y_T=None if y_T is None else full(y_T), history=history, limit=rules.limit)
+    verdicts = [(yes, rules.method.judge_met)]
     if target is not None:
         flags[ReasonCode.NOT_MET] = ~yes
-    if target is not None and spec.passed:
+    if target is not None and rules.passed:
         status = np.where(yes, status, Status.NOT_ACHIEVED.code)
     else:
         open_ = ~yes & has_baseline
@@ -330,17 +325,16 @@ def _reach(block: Block, spec: Spec, available: BoolArray,
         flags[ReasonCode.LOST_ACHIEVEMENT] = lost
         flags[ReasonCode.LATEST_BEFORE_BASELINE] = open_ & ~lost & (t < b)
         flags[ReasonCode.ONE_DATA_POINT] = open_ & ~lost & ~enough & (t >= b)
-        verdicts.append((open_ & enough, spec.method.judge))
+        verdicts.append((open_ & enough, rules.method.judge))
     method_flags: list[tuple[Reason, BoolArray]] = []
-    if type(spec.method).judge_met is Method.judge_met:  # the default ignores the trend
-        status[yes] = Status.ACHIEVED.code
+    if type(rules.method).judge_met is Method.judge_met:  # the default ignores the trend
         verdicts.pop(0)
     for where, judge in verdicts:
         if where.any():
             index = np.flatnonzero(where)
             chosen = trend if len(index) == size else _subset(trend, index)
             _apply(judge(chosen), index, found, status, method_flags, size)
-    if target is not None and not spec.passed:
+    if target is not None and not rules.passed:
         status = np.where(flags[ReasonCode.LOST_ACHIEVEMENT], Status.DETERIORATING.code, status)
     flags[ReasonCode.PROGRESS_RATIO] = ~np.isnan(found.get("ratio", np.full(size, np.nan)))
     part["method_flags"] = tuple(method_flags)
@@ -348,19 +342,15 @@ def _reach(block: Block, spec: Spec, available: BoolArray,
     return found
 
 
-def _baseline(block: Block, spec: Spec, available: BoolArray, flags: dict[ReasonCode, Any],
+def _baseline(block: Block, rules: Rules, available: BoolArray, flags: dict[ReasonCode, Any],
               found: dict[str, Any]) -> tuple[FloatArray, FloatArray, BoolArray]:
     """The stated baseline, else the value in the base year, else the first one after it."""
-    size = len(block.place)
-    stated = spec.indicator.baseline
-    if stated is not None:
-        flags[ReasonCode.BASELINE_STATED] = np.ones(size, dtype=bool)
-        found["baseline_row"] = np.full(size, -1)
-        return (np.full(size, float(stated.year)), np.full(size, float(stated.value)),
-                np.ones(size, dtype=bool))
-    candidates = available if spec.base_year is None else available & (
-        block.year >= spec.base_year)
-    in_base = last(candidates & (block.year == spec.base_year))
+    if rules.stated:
+        flags[ReasonCode.BASELINE_STATED] = np.ones(1, dtype=bool)
+        return rules.baseline[0], rules.baseline[1], np.ones(1, dtype=bool)
+    base = rules.base_year
+    candidates = available if base is None else available & (block.year >= base)
+    in_base = last(candidates & (block.year == base))
     chosen = np.where(in_base >= 0, in_base, first(candidates))
     has_baseline = chosen >= 0
     flags[ReasonCode.BASELINE_MEASURED] = has_baseline
@@ -372,13 +362,14 @@ def _baseline(block: Block, spec: Spec, available: BoolArray, flags: dict[Reason
 def _subset(trend: Trend, index: IntArray) -> Trend:
     history = trend.history
 
-    def columns(values: Any) -> Any:  # a column shared by every group stays shared
-        return values if values.shape[1] == 1 else values[:, index]
+    def columns(values: Any) -> Any:  # times shared by every group stay one column
+        return values if values.shape[1] == 1 else np.take(values, index, axis=1)
 
-    return Trend(d=trend.d[index], b=trend.b[index], y_b=trend.y_b[index], t=trend.t[index],
-                 y_t=trend.y_t[index], T=trend.T[index],
-                 y_T=None if trend.y_T is None else trend.y_T[index],
-                 history=History(times=columns(history.times), values=history.values[:, index],
+    return Trend(d=pick(trend.d, index), b=pick(trend.b, index), y_b=pick(trend.y_b, index),
+                 t=pick(trend.t, index), y_t=pick(trend.y_t, index), T=pick(trend.T, index),
+                 y_T=None if trend.y_T is None else pick(trend.y_T, index),
+                 history=History(times=columns(history.times),
+                                 values=np.take(history.values, index, axis=1),
                                  mask=columns(history.mask)), limit=trend.limit)
 
 
@@ -392,11 +383,8 @@ def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: Int
         if value is not None:
             column = found.setdefault(name, np.full(size, np.nan))
             column[index] = np.broadcast_to(np.asarray(value, dtype=np.float64), (len(index),))
-    for reason in verdict.reasons:
-        mask = np.zeros(size, dtype=bool)
-        mask[index] = True
-        method_flags.append((reason, mask))
-    for reason, where in verdict.flags:
+    every: list[tuple[Reason, Any]] = [(reason, True) for reason in verdict.reasons]
+    for reason, where in [*every, *verdict.flags]:
         mask = np.zeros(size, dtype=bool)
         mask[index] = np.broadcast_to(where, (len(index),))
         if mask.any():

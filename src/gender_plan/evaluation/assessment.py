@@ -86,20 +86,13 @@ def flat_figures(assessment: Assessment) -> dict[str, object]:
     Keys: deadline, baseline, baseline_period, latest, latest_period, series, gap, ratio, score,
     expected, projected; a missing observation gives None for its value and period.
     """
-    baseline, latest = assessment.baseline, assessment.latest
-    return {
-        "deadline": assessment.deadline,
-        "baseline": None if baseline is None else baseline.value,
-        "baseline_period": None if baseline is None else str(baseline.period),
-        "latest": None if latest is None else latest.value,
-        "latest_period": None if latest is None else str(latest.period),
-        "series": assessment.series,
-        "gap": assessment.gap,
-        "ratio": assessment.ratio,
-        "score": assessment.score,
-        "expected": assessment.expected,
-        "projected": assessment.projected,
-    }
+    found: dict[str, object] = {"deadline": assessment.deadline}
+    for name in ("baseline", "latest"):
+        seen: Observation | None = getattr(assessment, name)
+        found[name] = None if seen is None else seen.value
+        found[f"{name}_period"] = None if seen is None else str(seen.period)
+    return {**found, **{name: getattr(assessment, name) for name in (
+        "series", "gap", "ratio", "score", "expected", "projected")}}
 
 
 def to_date(as_of: datetime.date | int) -> datetime.date:
@@ -138,10 +131,10 @@ def assess_indicator(
             values of the same period in the same series.
     """
     from gender_plan.evaluation._one_place import assess_at  # noqa: PLC0415 - needs numpy
+    from gender_plan.evaluation._spec import Spec  # noqa: PLC0415
     from gender_plan.evaluation.linear import LinearPath  # noqa: PLC0415
 
-    date = to_date(as_of)
-    (found,) = assess_at([indicator], [method if method is not None else LinearPath()],
-                         measurements, date, start_year=start_year, end_year=end_year,
-                         base_year=base_year, place=place).values()
+    spec = Spec(indicator, method if method is not None else LinearPath(), to_date(as_of),
+                start_year=start_year, end_year=end_year, base_year=base_year)
+    (found,) = assess_at([spec], measurements, place).values()
     return found

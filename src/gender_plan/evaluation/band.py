@@ -7,20 +7,18 @@ and the target is ``d <= 0``. So progress is the shrinking distance (baseline to
 baseline to band), met means inside the band, and overshooting past the band to the other side
 counts as the distance beyond the far edge, never as progress.
 
-The functions are pure: they take numbers or numpy arrays and give the same kind back, so that
-the per-indicator engine and an array engine share them.
+The functions take numbers or numpy arrays (edges too: one band per place) and give the same
+kind back.
 """
 
 from __future__ import annotations
 
-import math
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
+import numpy as np
+import numpy.typing as npt
 
-__all__ = ["REL_TOL", "distance", "inside", "restore", "side"]
+__all__ = ["REL_TOL", "distance", "inside", "side"]
 
 REL_TOL = 1e-9
 """Values this close to an edge count as on it (the rounding guard of `is_met`)."""
@@ -30,14 +28,8 @@ _A = TypeVar("_A", bound="npt.NDArray[np.float64]")
 
 
 def _near(value: Any, edge: Any) -> Any:
-    """Whether `value` equals `edge` but for rounding (math.isclose, elementwise for arrays)."""
-    if isinstance(value, float | int) and isinstance(edge, float | int):
-        if math.isinf(edge):
-            return False
-        return math.isclose(value, edge, rel_tol=REL_TOL, abs_tol=_ABS_TOL)
-    import numpy as np  # noqa: PLC0415 - numpy only when arrays are given
-
-    value, edge = np.asarray(value, dtype=np.float64), np.asarray(edge, dtype=np.float64)
+    """Whether `value` equals `edge` but for rounding (as math.isclose), element by element."""
+    edge = np.asarray(edge, dtype=np.float64)
     with np.errstate(invalid="ignore"):
         scale = np.maximum(np.abs(value), np.abs(edge)) * REL_TOL
         return np.isfinite(edge) & (np.abs(value - edge) <= np.maximum(scale, _ABS_TOL))
@@ -53,23 +45,14 @@ def distance(value: Any, lower: Any, upper: Any) -> Any:
     An open side is an infinite edge. A value on an edge but for rounding is at distance 0, so
     that "inside" is exactly ``distance == 0``. NaN stays NaN.
     """
-    if isinstance(value, float | int) and isinstance(lower, float | int) and isinstance(
-        upper, float | int
-    ):
-        if math.isnan(value):
-            return math.nan
-        if _near(value, lower) or _near(value, upper):
-            return 0.0
-        return float(max(lower - value, 0.0, value - upper))
-    import numpy as np  # noqa: PLC0415
-
     y = np.asarray(value, dtype=np.float64)
     with np.errstate(invalid="ignore"):
         below = np.where(np.isfinite(lower), np.asarray(lower, dtype=np.float64) - y, -np.inf)
         above = np.where(np.isfinite(upper), y - np.asarray(upper, dtype=np.float64), -np.inf)
         found = np.maximum(np.maximum(below, above), 0.0)
-    found = np.where(_near(y, lower) | _near(y, upper), 0.0, found)
-    return np.where(np.isnan(y), np.nan, found)
+    found = np.where(np.isnan(y), np.nan, np.where(_near(y, lower) | _near(y, upper), 0.0,
+                                                   found))
+    return found if isinstance(value, np.ndarray) else float(found)
 
 
 @overload
@@ -78,29 +61,12 @@ def inside(value: float, lower: float, upper: float) -> bool: ...
 def inside(value: _A, lower: Any, upper: Any) -> npt.NDArray[np.bool_]: ...
 def inside(value: Any, lower: Any, upper: Any) -> Any:
     """Whether `value` lies in the band, edges included: met, for a band target."""
-    found = distance(value, lower, upper)
-    if isinstance(found, float):
-        return found == 0.0
-    return found == 0.0
+    found = distance(value, lower, upper) == 0.0
+    return found if isinstance(found, np.ndarray) else bool(found)
 
 
 def side(value: float, lower: float, upper: float) -> int:
     """Which side of the band `value` lies on: -1 below, +1 above, 0 inside."""
-    if distance(value, lower, upper) == 0.0:
+    if inside(value, lower, upper):
         return 0
     return -1 if value < lower else 1
-
-
-def restore(gap: float, lower: float, upper: float, on: int) -> float:
-    """The value at distance `gap` from the band on side `on` (-1 below, +1 above).
-
-    It undoes `distance` on one side, so that a figure computed on distances (the value expected
-    today, the value projected for the deadline) is reported on the indicator's own scale. A
-    negative `gap` lies inside the band, past the near edge; side 0 gives NaN (no side to
-    measure from).
-    """
-    if on > 0 and math.isfinite(upper):
-        return upper + gap
-    if on < 0 and math.isfinite(lower):
-        return lower - gap
-    return math.nan

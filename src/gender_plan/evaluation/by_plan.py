@@ -8,24 +8,24 @@ place's data against its plan's targets, years and stated baselines, all places 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._layout import BoolArray
-from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation._spec import Spec, plan_specs
 from gender_plan.evaluation.assessment import to_date
-from gender_plan.evaluation.engine import Columns, assess_specs
+from gender_plan.evaluation.engine import assess_specs
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.table import AssessmentTable
-from gender_plan.model.indicator import Indicator
 from gender_plan.model.plan import Plan
 
-__all__ = ["assess_by_plan"]
+__all__ = ["assess_by_plan", "assess_plans"]
 
 
 def assess_by_plan(
@@ -52,46 +52,45 @@ def assess_by_plan(
     """
     if not plans:
         raise AssessmentError(msg("assess_by_plan needs at least one place with its plan"))
-    method = method if method is not None else LinearPath()
-    date = to_date(as_of)
-    places = tuple(plans)
-    distinct: list[Plan] = []
-    covers: list[list[int]] = []
-    for position, plan in enumerate(plans.values()):
-        if plan not in distinct:
-            distinct.append(plan)
-            covers.append([])
-        covers[distinct.index(plan)].append(position)
-    first: dict[str, Indicator] = {}
-    for plan in distinct:
-        for _, indicator in plan.indicators():
-            seen = first.setdefault(indicator.code, indicator)
-            if seen.unit != indicator.unit:
+    distinct: dict[int, int] = {}
+    for plan in plans.values():
+        distinct.setdefault(id(plan), len(distinct))
+    chosen = list({id(plan): plan for plan in plans.values()}.values())
+    place_plan = np.array([distinct[id(plan)] for plan in plans.values()], dtype=np.int64)
+    return assess_plans(chosen, place_plan, frame, tuple(plans), as_of=as_of, method=method,
+                        methods=methods)
+
+
+def assess_plans(plans: Sequence[Plan], place_plan: npt.NDArray[np.signedinteger[Any]],
+                 frame: MeasurementFrame,
+                 places: tuple[str, ...], *, as_of: datetime.date | int,
+                 method: Method | None = None,
+                 methods: Mapping[str, Method] | None = None) -> AssessmentTable:
+    """`assess_by_plan` with place `places[p]` judged against `plans[place_plan[p]]`."""
+    date, method = to_date(as_of), method if method is not None else LinearPath()  # one for all
+    used = np.unique(place_plan)
+    first: dict[str, Spec] = {}  # each code's spec in the first plan that has it: names it
+    specs: list[Spec] = []
+    table = []
+    for plan in (plans[k] for k in used.tolist()):
+        mine = {}
+        for spec in plan_specs(plan, date, method, methods, check=False):
+            seen = first.setdefault(spec.indicator.code, spec).indicator
+            if seen.unit != spec.indicator.unit:
                 raise AssessmentError(msg(
                     "indicator {code!r} is in {unit!r} in one plan and in {other!r} in plan "
                     "{plan!r}: a measurement table holds one unit per indicator, so give the "
-                    "plans the same unit", code=indicator.code, unit=seen.unit,
-                    other=indicator.unit, plan=plan.code))
-    overrides = dict(methods or {})
-    for code in overrides:
+                    "plans the same unit", code=seen.code, unit=seen.unit,
+                    other=spec.indicator.unit, plan=plan.code))
+            mine[seen.code] = len(specs)
+            specs.append(spec)
+        table.append(mine)
+    for code in methods or {}:
         if code not in first:
-            distinct[0].indicator(code)  # raises UnknownCodeError, naming the code
-    columns: list[list[tuple[Spec, BoolArray | None]]] = []
-    names: list[Spec] = []
-    for code in first:
-        chosen = overrides.get(code, method)
-        column: list[tuple[Spec, BoolArray | None]] = []
-        for plan, positions in zip(distinct, covers, strict=True):
-            own = next((i for _, i in plan.indicators() if i.code == code), None)
-            if own is None:
-                continue
-            where = np.zeros(len(places), dtype=bool)
-            where[positions] = True
-            column.append((Spec.of(own, chosen, date, start_year=plan.start_year,
-                                   end_year=plan.end_year, base_year=plan.effective_base_year),
-                           where))
-        columns.append(column)
-        names.append(column[0][0])  # the first plan's: it names the indicator and method
-    grouped: Columns = columns
-    return assess_specs(frame, names, places, date, columns=grouped)
-
+            plans[0].indicator(code)  # raises UnknownCodeError, naming the code
+    spec_of = np.array([[mine.get(code, -1) for code in first] for mine in table],
+                       dtype=np.int64).reshape(len(used), len(first))
+    remap = np.zeros(len(plans), dtype=np.int64)
+    remap[used] = np.arange(len(used))
+    return assess_specs(frame, list(first.values()), places, date, every=specs,
+                        spec_at=spec_of[remap[place_plan]].T.ravel())

@@ -1,6 +1,6 @@
 """Whether values meet a target: the target's own comparator, with a rounding guard.
 
-One implementation, on arrays (`met`, `close`); `is_met` and `nearly_equal` are it on one value.
+One implementation, on arrays (`met`, `close`); `is_met` is it on one value.
 numpy is imported when a comparison is first made, not when the library is imported.
 """
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     FloatArray = npt.NDArray[np.float64]
     BoolArray = npt.NDArray[np.bool_]
 
-__all__ = ["close", "is_met", "met", "nearly_equal"]
+__all__ = ["close", "is_met", "met"]
 
 REL_TOL = 1e-9
 """Values this close count as equal, so that a unit conversion's rounding (0.9 × 100 is
@@ -55,23 +55,12 @@ def met(
         distance = np.abs(values - target)
         return (distance <= (tolerance or 0.0)) | close(distance, tolerance or 0.0)
     equal = close(values, target)
-    found: BoolArray
     if comparator is Comparator.EQ:
-        found = equal
-    elif comparator is Comparator.GE:
-        found = equal | (values > target)
-    elif comparator is Comparator.GT:
-        found = ~equal & (values > target)
-    elif comparator is Comparator.LE:
-        found = equal | (values < target)
-    else:
-        found = ~equal & (values < target)
+        return equal
+    above = values > target if comparator in (Comparator.GE, Comparator.GT) else values < target
+    found: BoolArray = equal | above if comparator in (Comparator.GE, Comparator.LE) else (
+        ~equal & above)
     return found
-
-
-def nearly_equal(value: float, other: float) -> bool:
-    """Whether two values are equal but for floating-point noise (relative 1e-9)."""
-    return bool(close(value, other))
 
 
 def is_met(

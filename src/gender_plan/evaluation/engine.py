@@ -2,6 +2,8 @@
 
 `assess_frame` runs the common rules (`_rules`) and each indicator's method on arrays with one
 column per place; a level to stay near is judged on its distance to its band (`_banded`).
+Groups whose specs share their rules (`Rules`) are judged together, whatever their indicator
+or plan: one pass for a plan whose indicators are alike, and for a nation of plans.
 `assess_indicator` and `assess_plan` are this engine run on one place.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -21,10 +24,9 @@ from gender_plan.evaluation._rules import (
     choose_series,
     refuse_duplicates,
 )
-from gender_plan.evaluation._spec import Spec, specs_of
+from gender_plan.evaluation._spec import Spec, SpecColumns, plan_specs
 from gender_plan.evaluation.assessment import to_date
 from gender_plan.evaluation.frame import MeasurementFrame
-from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.reasons import ReasonCode
 from gender_plan.evaluation.status import Status
@@ -53,140 +55,175 @@ def assess_frame(
         UnknownCodeError: a code in `methods` the plan lacks.
         ValidationError: two values of one period in one series at one place.
     """
-    method = method if method is not None else LinearPath()
-    overrides = dict(methods or {})
-    for code in overrides:
-        plan.indicator(code)  # raises UnknownCodeError for a code the plan lacks
     date = to_date(as_of)
-    indicators = [indicator for _, indicator in plan.indicators()]
-    specs = specs_of(indicators, [overrides.get(i.code, method) for i in indicators], date,
-                     start_year=plan.start_year, end_year=plan.end_year,
-                     base_year=plan.effective_base_year)
-    return assess_specs(frame, specs, places if places is not None else frame.places, date)
-
-
-Columns = Sequence[Sequence[tuple[Spec, BoolArray | None]]]
-"""Per indicator of a table, its specs and the table places each applies to (None: every
-place): one spec for a plan's indicator, one per plan when places follow their own plans."""
+    return assess_specs(frame, plan_specs(plan, date, method, methods),
+                        places if places is not None else frame.places, date)
 
 
 def assess_specs(frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
-                 date: datetime.date, *, columns: Columns | None = None) -> AssessmentTable:
+                 date: datetime.date, *, every: Sequence[Spec] | None = None,
+                 spec_at: IntArray | None = None) -> AssessmentTable:
     """Assess each spec's indicator at `places` from `frame`: the engine's core.
 
-    With `columns`, indicator `k` of the table is assessed at each place by the spec of
-    `columns[k]` that applies there (`specs` then only name the indicators and methods); a
-    place that no spec covers is NO_DATA with the reason `not_in_plan`.
-
+    With `every` and `spec_at`, the row of indicator `k` at place `p` is judged by the spec
+    `every[spec_at[k * len(places) + p]]` (`specs` then only name the indicators and
+    methods); a row whose `spec_at` is -1 is NO_DATA with the reason `not_in_plan`.
     """
-    count = len(places)
-    size = len(specs) * count
-    groups = columns if columns is not None else [[(spec, None)] for spec in specs]
+    call = _Call(frame, specs, places, date, every, spec_at)
+    for block, members in zip(frame.layout.classes, frame.layout.members, strict=True):
+        call.judge(block, members)
+    return call.table()
+
+
+class _Call:
+    """One call of the engine: its specs as arrays, where its rows are, the parts judged."""
+
+    def __init__(self, frame: MeasurementFrame, specs: Sequence[Spec], places: tuple[str, ...],
+                 date: datetime.date, every: Sequence[Spec] | None,
+                 spec_at: IntArray | None) -> None:
+        self.frame, self.specs, self.places, self.date = frame, specs, places, date
+        self.count = count = len(places)
+        self.size = len(specs) * count
+        self.uniform = every is None or spec_at is None  # spec k: indicator k at every place
+        if every is None or spec_at is None:
+            every, spec_at = specs, np.repeat(np.arange(len(specs)), count)
+        self.every, self.spec_at = every, spec_at
+        self.columns = SpecColumns(every, frame.series_names)
+        self.frame_place, self.to_table = _positions(frame.places, places)
+        known = {code: k for k, code in enumerate(frame.indicators)}
+        self.position = [known.get(s.indicator.code, -1) for s in specs]
+        self.table_of = np.full(len(frame.indicators) + 1, -1, dtype=np.int64)
+        self.table_of[self.position] = np.arange(len(specs))
+        self.table_of[-1] = -1
+        self.lookup = np.append(spec_at, -1)
+        self.every_place = bool((self.to_table[:-1] >= 0).all())
+        names = frame.series_names
+        self.rank = np.empty(len(names), dtype=np.int64)
+        self.rank[np.argsort(np.array([n or "" for n in names], dtype=object),
+                             kind="stable")] = np.arange(len(names))
+        self.parts: list[tuple[IntArray, Part]] = []
+        self.whole = False
+        """Whether one part holds every row, in order (known once every part is)."""
+
+    def spread(self, values: Any, fill: Any) -> Any:
+        """Each table row's entry of `values` (one per spec), `fill` where none."""
+        if self.uniform:
+            return np.repeat(values, self.count)
+        return np.where(self.spec_at >= 0, values[np.maximum(self.spec_at, 0)], fill)
+
+    def judge(self, block: Block, members: tuple[int, ...]) -> None:
+        """Judge the groups of `block` the table has, a batch per `Rules.key`."""
+        columns, table_of = self.columns, self.table_of
+        k = table_of[block.indicator]
+        row = k * self.count + self.to_table[block.place]
+        whole = self.every_place and bool((table_of[list(members)] >= 0).all())
+        if not whole:
+            row = np.where((k >= 0) & (self.to_table[block.place] >= 0), row, -1)
+        spec = k if self.uniform and whole else self.lookup[row]
+        keys = columns.key[table_of[list(members)]]
+        batch = None if self.uniform and whole and (keys == keys[0]).all() else np.where(
+            spec >= 0, columns.key[np.maximum(spec, 0)], -1)
+        if batch is None or (len(batch) and batch[0] >= 0 and (batch == batch[0]).all()):
+            self._batch(block, slice(None), spec, row)  # one batch: no copy of the block
+            return
+        for key in np.unique(batch[batch >= 0]).tolist():
+            groups = np.flatnonzero(batch == key)
+            contiguous = groups[-1] - groups[0] + 1 == len(groups)
+            self._batch(block, slice(int(groups[0]), int(groups[-1]) + 1) if contiguous
+                        else groups, spec, row)
+
+    def _batch(self, block: Block, span: IntArray | slice, spec: IntArray,
+               row: IntArray) -> None:
+        """Judge the groups `span` of `block`, by the specs `spec` into the rows `row`."""
+        frame, columns = self.frame, self.columns
+        sub, spec, row = block.columns(span), spec[span], row[span]
+        chosen, series_count, aside = choose_series(
+            sub, lambda: columns.preferred[spec], self.date, self.rank)
+        if chosen is not None:
+            sub, spec, row = sub.columns(chosen), spec[chosen], row[chosen]
+        refuse_duplicates(sub, frame.indicators, frame.places, frame.series_names)
+        rules = columns.rules(spec)
+        if rules.toward:  # a part for each side of the band
+            for index, part in assess_band(sub, rules, series_count, aside, frame.value):
+                self.parts.append((row[index], part))
+        else:
+            self.parts.append((row, assess_block(sub, rules, series_count, aside)))
+
+    def column(self, read: Any, fill: Any, dtype: Any) -> Any:
+        """The table column `read(part)` gives each part's rows of (`fill` elsewhere)."""
+        if self.whole:  # one part of every row, in order: its columns are the table's
+            value = read(self.parts[0][1])
+            if getattr(value, "base", 0) is None and value.dtype == dtype and (
+                    value.shape == (self.size,)):
+                return value  # the part's own array, no view of another's: not copied
+            return np.array(np.broadcast_to(value, (self.size,)), dtype=dtype)
+        out = np.full(self.size, fill, dtype=dtype)
+        for slots, part in self.parts:
+            out[slots] = read(part)
+        return out
+
+    def flags(self) -> dict[ReasonCode, BoolArray]:
+        """Every reason's flag column: the specs', then the parts'."""
+        flags: dict[ReasonCode, BoolArray] = {}
+        for code, values in ((ReasonCode.MILESTONE, self.columns.others),
+                             (ReasonCode.BAND_DISTANCE, self.columns.toward)):
+            if values.any():
+                flags[code] = self.spread(values, False)
+        count, covered = self.count, self.spec_at >= 0
+        for k, found in enumerate(self.position):
+            split = self.frame.layout.disaggregated.get(found)
+            if split is not None:
+                flag = flags.setdefault(ReasonCode.DISAGGREGATED_IGNORED,
+                                        np.zeros(self.size, dtype=bool))
+                flag[k * count: (k + 1) * count] = (
+                    (self.frame_place >= 0) & split[self.frame_place]
+                    & covered[k * count: (k + 1) * count])
+        for code in dict.fromkeys(code for _, part in self.parts for code in part.flags):
+            flags[code] = self.column(lambda p, code=code: p.flags.get(code, False), False,
+                                      bool)
+        return flags
+
+    def table(self) -> AssessmentTable:
+        """The table of every row judged."""
+        slots = self.parts[0][0] if len(self.parts) == 1 else None
+        self.whole = slots is not None and len(slots) == self.size and (self.size == 0 or (
+            slots[0] == 0 and bool((np.diff(slots) == 1).all())))
+        found: dict[str, Any] = {
+            "status": self.column(lambda p: p.status, Status.NO_DATA.code, np.int64),
+            "series": self.column(lambda p: p.block.series, -1, np.int64),
+            "latest_row": self.column(lambda p: p.latest_row, -1, np.int64),
+            "baseline_row": self.column(lambda p: p.baseline_row, -1, np.int64)}
+        for name in FIGURES:
+            found[name] = self.column(lambda p, name=name: p.figures[name], np.nan, np.float64)
+        locate = np.full(self.size, -1, dtype=np.int64)
+        for k, (slots, _) in enumerate(self.parts):
+            locate[slots] = (k << 32) | np.arange(len(slots))
+        flags, covered = self.flags(), self.spec_at >= 0
+        flags[ReasonCode.NO_DATA] = (found["status"] == Status.NO_DATA.code) & covered
+        if not covered.all():
+            flags[ReasonCode.NOT_IN_PLAN] = ~covered
+        if ReasonCode.SERIES_CHOSEN in flags:
+            flags[ReasonCode.SERIES_SET_ASIDE] = flags[ReasonCode.SERIES_CHOSEN]
+        specs = self.specs
+        return AssessmentTable(
+            places=self.places, indicators=tuple(s.indicator.code for s in specs),
+            methods=tuple(s.method.name for s in specs), as_of=self.date,
+            target_value=self.spread(self.columns.goal, np.nan),
+            deadline=self.spread(self.columns.deadline, -1),
+            series_names=self.frame.series_names, flags=flags, frame=self.frame,
+            specs=tuple(self.every), spec_at=self.spec_at, parts=tuple(self.parts),
+            frame_place=self.frame_place, locate=locate, **found)
+
+
+def _positions(names: tuple[str, ...], places: tuple[str, ...]) -> tuple[IntArray, IntArray]:
+    """Each table place's position in the frame, and each frame place's in the table.
+
+    -1 for none; the second has one more entry, for -1 to look up.
+    """
+    if names == places:
+        same = np.append(np.arange(len(names)), -1)
+        return same[:-1], same
+    known = {name: position for position, name in enumerate(names)}
     wanted = {name: position for position, name in enumerate(places)}
-    known = {name: position for position, name in enumerate(frame.places)}
-    frame_place = np.array([known.get(p, -1) for p in places], dtype=np.int64)
-    to_table = np.array([wanted.get(name, -1) for name in frame.places], dtype=np.int64)
-    figures = {name: np.full(size, np.nan) for name in FIGURES}
-    status = np.full(size, Status.NO_DATA.code, dtype=np.int64)
-    rows: dict[str, IntArray] = {name: np.full(size, -1, dtype=np.int64)
-                                 for name in ("series", "latest_row", "baseline_row", "spec")}
-    target_value, deadline = np.full(size, np.nan), np.full(size, -1, dtype=np.int64)
-    flags: dict[ReasonCode, BoolArray] = {}
-    locate = np.full(size, -1, dtype=np.int64)
-    parts: list[tuple[IntArray, Part]] = []
-    every: list[Spec] = []
-    names = frame.series_names
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[np.argsort(np.array([n or "" for n in names], dtype=object), kind="stable")] = (
-        np.arange(len(names)))
-    for k, column in enumerate(groups):
-        for spec, where in column:
-            here = k * count + (np.arange(count) if where is None else np.flatnonzero(where))
-            rows["spec"][here] = len(every)
-            every.append(spec)
-            target_value[here] = spec.y_T if spec.y_T is not None else _fact(spec)
-            deadline[here] = -1 if spec.deadline is None else spec.deadline
-            position = (frame.indicators.index(spec.indicator.code)
-                        if spec.indicator.code in frame.indicators else -1)
-            _spec_flags(flags, size, spec, here, frame_place[here - k * count],
-                        frame.layout.disaggregated.get(position))
-            block = frame.layout.blocks.get(position)
-            if block is not None:
-                found = _assess_block(frame, block, spec, here - k * count, to_table, rank)
-                if found is not None:
-                    slots, part = k * count + found[0], found[1]
-                    status[slots] = part.status
-                    for name in FIGURES:
-                        figures[name][slots] = part.figures[name]
-                    rows["series"][slots] = part.block.series
-                    rows["latest_row"][slots] = part.latest_row
-                    rows["baseline_row"][slots] = part.baseline_row
-                    for reason, flag in part.flags.items():
-                        _flag(flags, reason, size)[slots] = flag
-                    locate[slots] = (len(parts) << 32) | np.arange(len(slots))
-                    parts.append((slots, part))
-    uncovered = rows["spec"] < 0
-    flags[ReasonCode.NO_DATA] = (status == Status.NO_DATA.code) & ~uncovered
-    if uncovered.any():
-        flags[ReasonCode.NOT_IN_PLAN] = uncovered
-    if ReasonCode.SERIES_CHOSEN in flags:
-        flags[ReasonCode.SERIES_SET_ASIDE] = flags[ReasonCode.SERIES_CHOSEN]
-    return AssessmentTable(
-        places=places, indicators=tuple(s.indicator.code for s in specs),
-        methods=tuple(s.method.name for s in specs), as_of=date, status=status,
-        target_value=target_value, deadline=deadline, series_names=names, flags=flags,
-        frame=frame, specs=tuple(every), spec_at=rows["spec"], parts=tuple(parts),
-        frame_place=frame_place, locate=locate, series=rows["series"],
-        latest_row=rows["latest_row"], baseline_row=rows["baseline_row"], **figures,
-    )
-
-
-def _assess_block(frame: MeasurementFrame, block: Block, spec: Spec, table_places: IntArray,
-                  to_table: IntArray, rank: IntArray) -> tuple[IntArray, Part] | None:
-    """One spec's indicator at the table places `table_places`: their table places, the part."""
-    mine = np.zeros(max(int(to_table.max(initial=0)), int(table_places.max(initial=0))) + 1,
-                    dtype=bool)
-    mine[table_places] = True
-    keep = (to_table[block.place] >= 0) & mine[np.maximum(to_table[block.place], 0)]
-    if not keep.any():
-        return None
-    names = frame.series_names
-    preferred = names.index(spec.indicator.series) if spec.indicator.series in names else -1
-    chosen, series_count, aside = choose_series(block, keep, spec, preferred, rank)
-    whole = len(chosen) == len(block.place) and bool((np.diff(chosen) > 0).all())
-    picked = block if whole else block.columns(chosen)
-    refuse_duplicates(picked, spec.indicator.code, frame.places, names)
-    if spec.indicator.is_toward:  # a level to stay near: judged on its distance to the band
-        return to_table[picked.place], assess_band(picked, spec, series_count, aside,
-                                                   frame.value)
-    return to_table[picked.place], assess_block(picked, spec, series_count, aside)
-
-
-def _spec_flags(flags: dict[ReasonCode, BoolArray], size: int, spec: Spec, here: IntArray,
-                frame_place: IntArray, disaggregated: BoolArray | None) -> None:
-    """The reasons a spec gives its rows `here` whatever their data.
-
-    Milestones, the band, and sex-disaggregated rows left out (`disaggregated`: by frame place;
-    `frame_place`: each row's place in the frame, -1 when not in it).
-    """
-    if spec.others:
-        _flag(flags, ReasonCode.MILESTONE, size)[here] = True
-    if spec.indicator.is_toward:
-        _flag(flags, ReasonCode.BAND_DISTANCE, size)[here] = True
-    if disaggregated is not None:
-        _flag(flags, ReasonCode.DISAGGREGATED_IGNORED, size)[here] = np.where(
-            frame_place >= 0, disaggregated[np.maximum(frame_place, 0)], False)
-
-
-def _fact(spec: Spec) -> float:
-    """A yes/no target's wanted value as 1.0 or 0.0 (NaN without a target)."""
-    if isinstance(spec.target_value, bool):
-        return 1.0 if spec.target_value else 0.0
-    return np.nan
-
-
-def _flag(flags: dict[ReasonCode, BoolArray], code: ReasonCode, size: int) -> BoolArray:
-    found = flags.get(code)
-    if found is None:
-        found = flags[code] = np.zeros(size, dtype=bool)
-    return found
+    return (np.array([known.get(p, -1) for p in places], dtype=np.int64),
+            np.array([*(wanted.get(n, -1) for n in names), -1], dtype=np.int64))

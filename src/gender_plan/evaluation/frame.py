@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -35,12 +35,28 @@ CSV_COLUMNS = (
 """The columns `MeasurementFrame.read_csv` reads; only place, indicator, period and value are
 required, the others may be missing or left empty."""
 
-IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
+COLUMN_TYPES: dict[str, type[np.generic]] = {
+    "place": np.int32, "indicator": np.int32, "series": np.int32, "sex": np.int8,
+    "year": np.int16, "start": np.int32, "end": np.int32, "time": np.float64,
+    "frequency": np.int8, "value": np.float64, "numerator": np.float64,
+    "denominator": np.float64,
+}
+"""Each column's dtype: codes and days in 32 bits, sex and frequency in 8, years in 16, the
+figures in 64 (their last bits are the data's): 56 bytes a measurement."""
 
-def _ints(values: object) -> IntArray:
-    return np.asarray(values, dtype=np.int64)
+
+def _int32(values: object) -> npt.NDArray[np.int32]:
+    return np.asarray(values, dtype=np.int32)
+
+
+def _int16(values: object) -> npt.NDArray[np.int16]:
+    return np.asarray(values, dtype=np.int16)
+
+
+def _int8(values: object) -> npt.NDArray[np.int8]:
+    return np.asarray(values, dtype=np.int8)
 
 
 def _floats(values: object) -> FloatArray:
@@ -61,19 +77,19 @@ class MeasurementFrame:
     """Indicator codes; the `indicator` column holds positions in it."""
     series_names: tuple[str | None, ...] = (None,)
     """Series names (None for values without one); the `series` column holds positions in it."""
-    place: IntArray = attrs.field(converter=_ints, eq=False)
-    indicator: IntArray = attrs.field(converter=_ints, eq=False)
-    series: IntArray = attrs.field(converter=_ints, eq=False)
-    sex: IntArray = attrs.field(converter=_ints, eq=False)
+    place: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
+    indicator: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
+    series: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
+    sex: npt.NDArray[np.int8] = attrs.field(converter=_int8, eq=False)
     """0 for a total, 1 female, 2 male (see `SEXES`)."""
-    year: IntArray = attrs.field(converter=_ints, eq=False)
-    start: IntArray = attrs.field(converter=_ints, eq=False)
+    year: npt.NDArray[np.int16] = attrs.field(converter=_int16, eq=False)
+    start: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
     """The period's first day, as a proleptic Gregorian ordinal (`date.toordinal()`)."""
-    end: IntArray = attrs.field(converter=_ints, eq=False)
+    end: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
     """The period's last day, as an ordinal."""
     time: FloatArray = attrs.field(converter=_floats, eq=False)
     """The period's `Period.time`: the methods' decimal-year axis."""
-    frequency: IntArray = attrs.field(converter=_ints, eq=False)
+    frequency: npt.NDArray[np.int8] = attrs.field(converter=_int8, eq=False)
     """Positions in `FREQUENCIES`."""
     value: FloatArray = attrs.field(converter=_floats, eq=False)
     numerator: FloatArray = attrs.field(converter=_floats, eq=False)
@@ -113,18 +129,13 @@ class MeasurementFrame:
                 that cannot be converted to it.
         """
         unit_of = _units(plan)
-        rows = list(measurements)
-        places, indicators, series = _Codes(), _Codes(), _Codes()
-        columns: dict[str, list[float]] = {name: [] for name in _COLUMNS}
         problems: list[Problem] = []
-        for index, row in enumerate(rows):
-            value = _value(row.indicator, row.value, row.unit, unit_of, f"[{index}]", problems)
-            _append(columns, places.code(row.place or ""), indicators.code(row.indicator),
-                    series.code(row.series), SEXES.index(row.sex), row.period, value,
-                    row.numerator, row.denominator)
+        rows = [(m.place or "", m.indicator, m.series, SEXES.index(m.sex), m.period,
+                 _value(m.indicator, m.value, m.unit, unit_of, f"[{index}]", problems),
+                 m.numerator, m.denominator) for index, m in enumerate(measurements)]
         if problems:
             raise ValidationError(problems, subject="measurements")
-        return cls._build(places, indicators, series, columns)
+        return cls._of_rows(rows)
 
     @classmethod
     def read_csv(
@@ -133,26 +144,27 @@ class MeasurementFrame:
         plan: Plan | Mapping[str, str],
         *,
         encoding: str = "utf-8",
-        engine: Literal["auto", "pandas", "csv"] = "auto",
+        engine: Literal["auto", "pyarrow", "pandas", "csv"] = "auto",
     ) -> MeasurementFrame:
         """Read the long table from a CSV file with a header row of `CSV_COLUMNS`.
 
-        With pandas installed (the ``pandas`` extra) the file is read column by column, about
-        ten times faster; a file the fast reader is not sure of is read again row by row with
-        Python's csv module, which reports its problems. Both give the same frame.
+        With pyarrow (the ``arrow`` extra) or pandas (the ``pandas`` extra) installed the file
+        is read column by column, pyarrow about forty times faster than row by row and pandas
+        about ten; a file the fast readers are not sure of is read again row by row with
+        Python's csv module, which reports its problems. All give the same frame.
 
         Args:
             path: the CSV file (comma separated, a header row).
             plan: the plan, or a mapping of indicator code to unit, that gives each unit.
             encoding: the file's text encoding.
-            engine: ``"pandas"`` or ``"csv"`` to choose the reader; ``"auto"`` uses pandas when
-                it is installed.
+            engine: ``"pyarrow"``, ``"pandas"`` or ``"csv"`` to choose the reader; ``"auto"``
+                uses pyarrow, else pandas, when installed.
 
         Raises:
             FileFormatError: a file over the readers' bounds (256 MiB, 10 million rows, 1,000
                 columns: `gender_plan.io._limits`), not text in `encoding`, or not CSV.
             ValidationError: every malformed row, with the file and line.
-            MissingDependencyError: ``engine="pandas"`` without pandas installed.
+            MissingDependencyError: ``engine="pyarrow"`` or ``"pandas"`` without it installed.
         """
         from gender_plan.io._frame_tables import read_csv  # noqa: PLC0415 - the edge
 
@@ -183,57 +195,40 @@ class MeasurementFrame:
                    series_names=tuple(series) or (None,), **columns)
 
     @classmethod
-    def _build(
-        cls, places: _Codes, indicators: _Codes, series: _Codes, columns: dict[str, list[float]]
-    ) -> MeasurementFrame:
+    def _of_rows(cls, rows: Sequence[Row]) -> MeasurementFrame:
+        """A frame of `rows`, each name coded in order of first appearance."""
+        names: tuple[dict[Any, int], ...] = ({}, {}, {})
+        codes = [[names[k].setdefault(row[k], len(names[k])) for row in rows] for k in range(3)]
+        periods = np.array([_period_columns(row[4]) for row in rows]).reshape(-1, 5).T
         return cls(
-            places=tuple(str(p) for p in places.names),
-            indicators=tuple(str(i) for i in indicators.names),
-            series_names=tuple(series.names) or (None,),
-            **{name: np.asarray(values) for name, values in columns.items()},
-        )
+            places=tuple(map(str, names[0])), indicators=tuple(map(str, names[1])),
+            series_names=tuple(names[2]) or (None,), place=codes[0], indicator=codes[1],
+            series=codes[2], sex=[row[3] for row in rows], year=periods[0], start=periods[1],
+            end=periods[2], time=periods[3], frequency=periods[4],
+            value=[row[5] for row in rows],
+            numerator=[math.nan if row[6] is None else row[6] for row in rows],
+            denominator=[math.nan if row[7] is None else row[7] for row in rows])
 
     def to_measurements(self, units_of: Mapping[str, str] | None = None) -> list[Measurement]:
         """The frame's rows as `Measurement` objects (values in the indicators' units)."""
-        rows = []
-        for i in range(len(self)):
-            code = self.indicators[self.indicator[i]]
-            unit = units_of.get(code) if units_of is not None else None
-            value: float | bool = float(self.value[i])
-            if unit is not None and units.is_yes_no(unit):
-                value = bool(value)
-            rows.append(
-                Measurement(
-                    indicator=code,
-                    period=period_of(int(self.start[i]), int(self.end[i])),
-                    value=value,
-                    series=self.series_names[self.series[i]],
-                    place=self.places[self.place[i]] or None,
-                    sex=SEXES[self.sex[i]],
-                    numerator=_optional(self.numerator[i]),
-                    denominator=_optional(self.denominator[i]),
-                )
-            )
-        return rows
+        facts = {code for code, unit in (units_of or {}).items() if units.is_yes_no(unit)}
+
+        def optional(value: float) -> float | None:
+            return None if math.isnan(value) else float(value)
+
+        return [Measurement(
+            indicator=self.indicators[self.indicator[i]],
+            period=period_of(int(self.start[i]), int(self.end[i])),
+            value=(bool(self.value[i]) if self.indicators[self.indicator[i]] in facts
+                   else float(self.value[i])),
+            series=self.series_names[self.series[i]], place=self.places[self.place[i]] or None,
+            sex=SEXES[self.sex[i]], numerator=optional(self.numerator[i]),
+            denominator=optional(self.denominator[i])) for i in range(len(self))]
 
 
-_COLUMNS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
-            "value", "numerator", "denominator")
-
-
-class _Codes:
-    """Assigns consecutive integer codes to names in order of first appearance."""
-
-    def __init__(self) -> None:
-        self.index: dict[str | None, int] = {}
-        self.names: list[str | None] = []
-
-    def code(self, name: str | None) -> int:
-        found = self.index.get(name)
-        if found is None:
-            found = self.index[name] = len(self.names)
-            self.names.append(name)
-        return found
+Row = tuple[str, str, "str | None", int, Period, float, "float | None", "float | None"]
+"""One row: place, indicator, series, sex (`SEXES` position), period, value (in the
+indicator's unit), numerator, denominator."""
 
 
 def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
@@ -251,22 +246,6 @@ def _period_columns(period: Period) -> tuple[int, int, int, float, int]:
 @functools.cache
 def _parse_period(text: str) -> Period:
     return Period.parse(text)
-
-
-def _optional(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
-
-
-def _append(columns: dict[str, list[float]], place: int, indicator: int, series: int, sex: int,
-            period: Period, value: float, numerator: float | None,
-            denominator: float | None) -> None:
-    year, start, end, time, frequency = _period_columns(period)
-    for name, item in (("place", place), ("indicator", indicator), ("series", series),
-                       ("sex", sex), ("year", year), ("start", start), ("end", end),
-                       ("time", time), ("frequency", frequency), ("value", value)):
-        columns[name].append(item)
-    columns["numerator"].append(math.nan if numerator is None else numerator)
-    columns["denominator"].append(math.nan if denominator is None else denominator)
 
 
 def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[str, str],

@@ -1,8 +1,9 @@
 """The interface every assessment method implements, and the figures it works on: arrays.
 
 A method judges many places at once: every figure of a `Trend` is an array with one entry per
-place (one entry for a single commune), and a `Verdict` answers with arrays or with one value
-for all. A method written once runs on one commune and on the nation.
+place (one entry for a single commune; indicators and plans judged alongside add theirs), and a
+`Verdict` answers with arrays or with one value for all. A method written once runs on one
+commune and on the nation.
 """
 
 from __future__ import annotations
@@ -75,11 +76,17 @@ class History:
         with np.errstate(all="ignore"):
             start = np.where(mask, self.times, np.inf).min(axis=0, initial=np.inf)
             dt = np.where(mask, self.times - start, 0.0)
-            dy = np.where(mask, self.values, 0.0)
+            dy = self.values if mask.all() else np.where(mask, self.values, 0.0)
             n = mask.sum(axis=0)
             st, sy = dt.sum(axis=0), dy.sum(axis=0)
             spread = n * (dt * dt).sum(axis=0) - st * st
-            slope = (n * (dt * dy).sum(axis=0) - st * sy) / spread
+            if dt.shape[1] == 1 < dy.shape[1]:  # times shared by every place: row by row,
+                products = dt[0, 0] * dy[0]  # in the order the sum over rows adds them
+                for row in range(1, len(dt)):
+                    products = products + dt[row, 0] * dy[row]
+            else:
+                products = (dt * dy).sum(axis=0)
+            slope = (n * products - st * sy) / spread
             fitted: FloatArray = np.where(
                 (n >= 2) & (np.abs(spread) > 0),
                 sy / n + slope * (time - start - st / n), np.nan)

@@ -16,13 +16,8 @@ from gender_plan.model.measurement import Measurement
 from gender_plan.model.plan import Plan
 from gender_plan.validation import validate_measurements
 
-__all__ = [
-    "NumberedTargetAssessment",
-    "PlanAssessment",
-    "Summary",
-    "assess_plan",
-    "combine_statuses",
-]
+__all__ = ["NumberedTargetAssessment", "PlanAssessment", "Summary", "assess_plan",
+           "combine_statuses"]
 
 
 @attrs.frozen(kw_only=True)
@@ -89,14 +84,8 @@ class PlanAssessment:
         raise KeyError(code)
 
 
-_JUDGED_ORDER = (
-    Status.NOT_ACHIEVED,
-    Status.DETERIORATING,
-    Status.LIMITED_PROGRESS,
-    Status.NEEDS_ACCELERATION,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-)
+_JUDGED_ORDER = (Status.NOT_ACHIEVED, Status.DETERIORATING, Status.LIMITED_PROGRESS,
+                 Status.NEEDS_ACCELERATION, Status.ON_TRACK, Status.ACHIEVED)
 
 
 def combine_statuses(statuses: Iterable[Status]) -> Status:
@@ -123,17 +112,10 @@ def _summarise(
 ) -> Summary:
     targets = tuple(targets)
     counter = Counter(target.status for target in targets)
-    scores = [
-        assessments[code].score
-        for target in targets
-        for code in target.indicators
-        if assessments[code].score is not None
-    ]
-    return Summary(
-        counts=tuple((status, counter.get(status, 0)) for status in Status),
-        total=len(targets),
-        mean_score=sum(s for s in scores if s is not None) / len(scores) if scores else None,
-    )
+    scores = [score for target in targets for code in target.indicators
+              if (score := assessments[code].score) is not None]
+    return Summary(counts=tuple((status, counter.get(status, 0)) for status in Status),
+                   total=len(targets), mean_score=sum(scores) / len(scores) if scores else None)
 
 
 def assess_plan(
@@ -156,43 +138,25 @@ def assess_plan(
     """
     rows = tuple(measurements)
     validate_measurements(plan, rows)
-    method = method if method is not None else LinearPath()
-    overrides = dict(methods or {})
-    for code in overrides:
-        plan.indicator(code)  # raises UnknownCodeError for a code the plan lacks
     from gender_plan.evaluation._one_place import assess_at  # noqa: PLC0415 - needs numpy
+    from gender_plan.evaluation._spec import plan_specs  # noqa: PLC0415
 
     date = to_date(as_of)
-    indicators = [indicator for _, indicator in plan.indicators()]
-    assessments = assess_at(
-        indicators, [overrides.get(i.code, method) for i in indicators], rows, date,
-        start_year=plan.start_year, end_year=plan.end_year, base_year=plan.effective_base_year,
-        place=place)
+    assessments = assess_at(plan_specs(plan, date, method, methods), rows, place)
     targets: list[NumberedTargetAssessment] = []
     goal_summaries: list[GoalSummary] = []
     for goal in plan.goals:
         numbers: dict[str, list[str]] = {}
         for indicator in goal.indicators:
             numbers.setdefault(indicator.label, []).append(indicator.code)
-        goal_targets = [
-            NumberedTargetAssessment(
-                goal=goal.code,
-                number=number,
-                status=combine_statuses(assessments[code].status for code in codes),
-                indicators=tuple(codes),
-            )
-            for number, codes in numbers.items()
-        ]
+        goal_targets = [NumberedTargetAssessment(
+            goal=goal.code, number=number, indicators=tuple(codes),
+            status=combine_statuses(assessments[code].status for code in codes))
+            for number, codes in numbers.items()]
         targets.extend(goal_targets)
-        goal_summaries.append(
-            GoalSummary(goal=goal.code, summary=_summarise(goal_targets, assessments))
-        )
-    return PlanAssessment(
-        plan=plan.code,
-        as_of=date,
-        method=method.name,
-        indicators=assessments,
-        targets=tuple(targets),
-        goals=tuple(goal_summaries),
-        summary=_summarise(targets, assessments),
-    )
+        goal_summaries.append(GoalSummary(goal=goal.code,
+                                          summary=_summarise(goal_targets, assessments)))
+    return PlanAssessment(plan=plan.code, as_of=date,
+                          method=(method if method is not None else LinearPath()).name,
+                          indicators=assessments, targets=tuple(targets),
+                          goals=tuple(goal_summaries), summary=_summarise(targets, assessments))

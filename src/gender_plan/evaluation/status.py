@@ -64,14 +64,8 @@ _LABELS = {
     Status.NO_DATA: LocalizedText(vi="Chưa có số liệu", en="No data"),
 }
 
-_RANKS = {
-    Status.ACHIEVED: 4,
-    Status.ON_TRACK: 3,
-    Status.NEEDS_ACCELERATION: 2,
-    Status.LIMITED_PROGRESS: 1,
-    Status.DETERIORATING: 0,
-    Status.NOT_ACHIEVED: 0,
-}
+_RANKS = {Status.ACHIEVED: 4, Status.ON_TRACK: 3, Status.NEEDS_ACCELERATION: 2,
+          Status.LIMITED_PROGRESS: 1, Status.DETERIORATING: 0, Status.NOT_ACHIEVED: 0}
 
 STATUSES: tuple[Status, ...] = tuple(Status)
 """Every status in the vocabulary's order: the codes of status columns (`Status.code`)."""

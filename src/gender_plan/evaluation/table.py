@@ -15,10 +15,9 @@ import numpy.typing as npt
 
 from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AssessmentError
-from gender_plan.evaluation._banded import edges
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
 from gender_plan.evaluation._rules import Part
-from gender_plan.evaluation._spec import Spec
+from gender_plan.evaluation._spec import Spec, edges
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.reasons import Reason, ReasonCode
 from gender_plan.evaluation.status import STATUSES, Status
@@ -92,15 +91,21 @@ class AssessmentTable:
     """Each table place's position in the frame (-1: not in it)."""
     locate: IntArray = attrs.field(eq=False, repr=False)
     """For each row, the part (high bits) and the column in it (low 32 bits); -1: none."""
+    _index: dict[str, dict[str, int]] = attrs.field(init=False, factory=dict, eq=False,
+                                                    repr=False)
 
     def __len__(self) -> int:
         return len(self.status)
 
     def row(self, place: str, indicator: str) -> int:
         """The row of `indicator` at `place`."""
+        if not self._index:  # looked up by name, once
+            self._index["places"] = {name: p for p, name in enumerate(self.places)}
+            self._index["indicators"] = {code: k for k, code in enumerate(self.indicators)}
         try:
-            return self.indicators.index(indicator) * len(self.places) + self.places.index(place)
-        except ValueError:
+            return (self._index["indicators"][indicator] * len(self.places)
+                    + self._index["places"][place])
+        except KeyError:
             raise AssessmentError(msg(
                 "no row for indicator {indicator!r} at place {place!r}: the table covers "
                 "{indicators} indicators at {places} places", indicator=indicator, place=place,
@@ -248,26 +253,20 @@ def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
 def _share(table: AssessmentTable, spec: Spec, row: int) -> str:
     """The period of the latest share, the condition and the level of the places counted."""
     share = spec.indicator.share_of_places
-    period = table.periods(np.array([table.latest_row[row]]))[0]
+    period = _period("latest_row")(table, spec, row)
     if share is None:  # pragma: no cover - the flag is only set on shares of places
         return str(period)
     level = "" if share.level is None else f", {share.level}"
     return f"{period}: {share.describe()}{level}"
 
 
-def _band(table: AssessmentTable, spec: Spec, row: int) -> str:
-    del table, row
-    lower, upper = edges(spec.indicator, spec.target)
-    return f"[{lower:g}, {upper:g}]"
-
-
-def _baseline_period(table: AssessmentTable, spec: Spec, row: int) -> str:
-    del spec
-    return str(table.periods(np.array([table.baseline_row[row]]))[0])
+def _period(column: str) -> Any:  # the period of the row's latest value, or its baseline
+    return lambda table, spec, row: str(table.periods(np.array([getattr(table, column)[row]]))[0])
 
 
 _DETAILS: dict[ReasonCode, Any] = {
-    ReasonCode.BAND_DISTANCE: _band,
+    ReasonCode.BAND_DISTANCE: lambda table, spec, row: "[{:g}, {:g}]".format(
+        *edges(spec.indicator, spec.target)),
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
     ReasonCode.DEADLINE_PASSED: lambda table, spec, row: str(spec.deadline),
@@ -278,11 +277,10 @@ _DETAILS: dict[ReasonCode, Any] = {
     ReasonCode.PERIODS_WITHOUT_DATA: _missing,
     ReasonCode.BASELINE_STATED: lambda table, spec, row: str(
         spec.indicator.baseline.year if spec.indicator.baseline is not None else ""),
-    ReasonCode.BASELINE_MEASURED: _baseline_period,
+    ReasonCode.BASELINE_MEASURED: _period("baseline_row"),
     ReasonCode.NO_BASELINE: lambda table, spec, row: str(spec.base_year),
     ReasonCode.SHARE_OF_PLACES: _share,
-    ReasonCode.LATEST_BEFORE_BASELINE: lambda table, spec, row: str(
-        table.periods(np.array([table.latest_row[row]]))[0]),
+    ReasonCode.LATEST_BEFORE_BASELINE: _period("latest_row"),
 }
 """How each reason's detail is read from the table, for the reasons that have one."""
 

@@ -1,15 +1,17 @@
-"""The long table read column by column with pandas: the fast path of `MeasurementFrame`.
+"""The long table read column by column: the fast paths of `MeasurementFrame` (pyarrow, pandas).
 
 `columns_of` turns a table of texts (every cell a str, '' for empty) into the frame's columns
 with a handful of array operations: each distinct period, indicator, unit and sex is read once.
-It reads exactly what the row-by-row reader reads and gives the same numbers (numpy's text to
-float conversion is correctly rounded, as Python's `float` is). It does not report problems:
-on anything it is not sure of it returns None, and the caller reads the rows one by one with
-the stdlib reader, which names every problem with its line.
+It reads exactly what the row-by-row reader reads and gives the same numbers (numpy's and
+Arrow's text to float conversions are correctly rounded, as Python's `float` is; Arrow refuses
+what it does not read, such as spaces around a number, and the table is then read another way).
+It does not report problems: on anything it is not sure of it returns None, and the caller reads
+the rows one by one with the stdlib reader, which names every problem with its line.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -23,114 +25,210 @@ from gender_plan.errors import UnitError, ValidationError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["columns_of"]
+__all__ = ["ArrowTexts", "PandasTexts", "columns_of"]
 
 _SEXES = {"": 0, "female": 1, "male": 2}
 _BOOLEANS = {"true": 1.0, "yes": 1.0, "1": 1.0, "false": 0.0, "no": 0.0, "0": 0.0}
 
+Rows = npt.NDArray[np.intp] | None
+"""Row positions to read (None: every row)."""
+
+
+class PandasTexts:
+    """A pandas DataFrame of texts, column by column."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.table, self.size = table, len(table)
+
+    def has(self, name: str) -> bool:
+        return name in self.table.columns
+
+    def _cells(self, name: str, rows: Rows) -> Any:
+        cells = self.table[name]
+        return cells if rows is None else cells.iloc[rows]
+
+    def codes(self, name: str, rows: Rows = None) -> tuple[npt.NDArray[Any], list[str]]:
+        import pandas as pd  # noqa: PLC0415 - only with pandas installed
+
+        if not self.has(name):  # a missing column is empty
+            return np.zeros(self.size if rows is None else len(rows), dtype=np.int32), [""]
+        codes, uniques = pd.factorize(self._cells(name, rows), sort=False)
+        return codes, [str(u) for u in uniques]
+
+    def floats(self, name: str, rows: Rows = None) -> npt.NDArray[np.float64] | None:
+        # numpy converts an object array of texts with Python's own float(): the same number,
+        # to the last bit, as the row-by-row reader (which strips spaces; float() ignores them).
+        try:
+            numbers = self._cells(name, rows).to_numpy(dtype=object).astype(np.float64)
+        except ValueError:
+            return None
+        return numbers if np.isfinite(numbers).all() else None
+
+    def empty(self, name: str) -> npt.NDArray[np.bool_]:
+        if not self.has(name):
+            return np.ones(self.size, dtype=bool)
+        return (self._cells(name, None) == "").to_numpy(dtype=bool)  # type: ignore[no-any-return]
+
+
+class ArrowTexts:
+    """A pyarrow Table of cells, column by column: no Python object per cell.
+
+    Each cell reads as the text `str` gives it, as `MeasurementFrame.from_dataframe` reads
+    one: a missing text cell is '' and a number is read as a number. A column of numbers with
+    a missing cell is not read here (pandas would make its integers floats first).
+    """
+
+    def __init__(self, table: Any) -> None:
+        self.table, self.size = table, table.num_rows
+        self._columns: dict[str, Any] = {}
+        self.usable = all(self._text(t) or table.column(k).null_count == 0
+                          for k, t in enumerate(table.schema.types))
+
+    @staticmethod
+    def _text(kind: Any) -> bool:
+        pa = importlib.import_module("pyarrow")  # only with pyarrow installed (no stubs)
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+    def has(self, name: str) -> bool:
+        return name in self.table.column_names
+
+    def _cells(self, name: str, rows: Rows) -> Any:
+        pa = importlib.import_module("pyarrow")
+        cells = self._columns.get(name)
+        if cells is None:  # chunk by chunk, as read: no copy of the whole column
+            cells = self.table.column(name)
+            if self._text(cells.type) and cells.null_count:
+                cells = cells.fill_null("")
+            self._columns[name] = cells
+        return cells if rows is None else cells.take(pa.array(rows))
+
+    def codes(self, name: str, rows: Rows = None) -> tuple[npt.NDArray[Any], list[str]]:
+        if not self.has(name):  # a missing column is empty
+            return np.zeros(self.size if rows is None else len(rows), dtype=np.int32), [""]
+        pa = importlib.import_module("pyarrow")
+        column = self.table.column(name)
+        if rows is None and pa.types.is_dictionary(column.type) and not column.null_count:
+            # read as codes already: each distinct text once
+            encoded = column.unify_dictionaries().combine_chunks()
+        else:
+            cells = self._cells(name, rows)
+            if pa.types.is_dictionary(cells.type):
+                cells = cells.cast(pa.string())
+            encoded = cells.dictionary_encode().unify_dictionaries().combine_chunks()
+        return (encoded.indices.to_numpy(zero_copy_only=False),
+                [str(u) for u in encoded.dictionary.to_pylist()])
+
+    def floats(self, name: str, rows: Rows = None) -> npt.NDArray[np.float64] | None:
+        pa = importlib.import_module("pyarrow")
+        cells = self._cells(name, rows)
+        kind = cells.type
+        if not (self._text(kind) or pa.types.is_integer(kind) or pa.types.is_floating(kind)):
+            return None  # booleans, dates...: the row-by-row reader says what is wrong
+        try:
+            numbers = cells.cast(pa.float64()).to_numpy(zero_copy_only=False)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+        return numbers if np.isfinite(numbers).all() else None
+
+    def empty(self, name: str) -> npt.NDArray[np.bool_]:
+        if not self.has(name):
+            return np.ones(self.size, dtype=bool)
+        pc = importlib.import_module("pyarrow.compute")
+        cells = self._cells(name, None)
+        if not self._text(cells.type):
+            return np.zeros(self.size, dtype=bool)
+        found: npt.NDArray[np.bool_] = pc.equal(cells, "").to_numpy(zero_copy_only=False)
+        return found
+
+
+Texts = PandasTexts | ArrowTexts
+
 
 def columns_of(
-    table: pd.DataFrame, unit_of: Mapping[str, str]
+    table: Texts, unit_of: Mapping[str, str]
 ) -> tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None:
     """(places, indicators, series names, columns) of a table of texts, or None to fall back."""
-    import pandas as pd  # noqa: PLC0415 - only called when pandas is installed
-
     from gender_plan.evaluation.frame import (  # noqa: PLC0415 - frame imports the reader
+        COLUMN_TYPES,
         _parse_period,
         _period_columns,
     )
 
-    size = len(table)
-
-    def text(name: str) -> pd.Series[str]:
-        if name not in table.columns:
-            return pd.Series([""] * size, dtype=object)
-        return table[name]
-
-    place_codes, place_names = pd.factorize(text("place"), sort=False)
-    indicator_codes, indicator_names = pd.factorize(text("indicator"), sort=False)
-    series_codes, series_names = pd.factorize(text("series"), sort=False)
+    place_codes, place_names = table.codes("place")
+    indicator_codes, indicator_names = table.codes("indicator")
+    series_codes, series_names = table.codes("series")
     # Each distinct text is read once: strip and parse the few uniques, not every cell.
-    period_codes, period_texts = pd.factorize(text("period"), sort=False)
+    period_codes, period_texts = table.codes("period")
     try:
-        periods = np.array([_period_columns(_parse_period(str(p).strip()))
-                            for p in period_texts], dtype=object).reshape(-1, 5)
+        periods = np.array([_period_columns(_parse_period(p.strip())) for p in period_texts],
+                           dtype=object).reshape(-1, 5)
     except ValidationError:
         return None
-    sex_codes, sex_texts = pd.factorize(text("sex"), sort=False)
-    sexes = [_SEXES.get(str(t).strip().lower(), -1) for t in sex_texts]
+    sex_codes, sex_texts = table.codes("sex")
+    sexes = [_SEXES.get(t.strip().lower(), -1) for t in sex_texts]
     if -1 in sexes:
         return None
-    value = _values(table, text, indicator_codes, indicator_names, unit_of)
-    numerator, denominator = _optional(text("numerator")), _optional(text("denominator"))
+    value = _values(table, indicator_codes, indicator_names, unit_of)
+    numerator, denominator = _optional(table, "numerator"), _optional(table, "denominator")
     if value is None or numerator is None or denominator is None:
         return None
+    types = COLUMN_TYPES
     columns: dict[str, npt.NDArray[Any]] = {
-        "place": place_codes.astype(np.int64),
-        "indicator": indicator_codes.astype(np.int64),
-        "series": series_codes.astype(np.int64),
-        "sex": np.array(sexes or [0], dtype=np.int64)[sex_codes],
-        "year": periods[:, 0].astype(np.int64)[period_codes],
-        "start": periods[:, 1].astype(np.int64)[period_codes],
-        "end": periods[:, 2].astype(np.int64)[period_codes],
-        "time": periods[:, 3].astype(np.float64)[period_codes],
-        "frequency": periods[:, 4].astype(np.int64)[period_codes],
-        "value": value,
-        "numerator": numerator,
+        "place": place_codes, "indicator": indicator_codes, "series": series_codes,
+        "sex": np.array(sexes or [0])[sex_codes], "value": value, "numerator": numerator,
         "denominator": denominator,
     }
-    return ([str(p) for p in place_names], [str(i) for i in indicator_names],
-            [str(s) or None for s in series_names], columns)
+    for k, name in enumerate(("year", "start", "end", "time", "frequency")):
+        columns[name] = periods[:, k].astype(types[name])[period_codes]
+    return (place_names, indicator_names, [s or None for s in series_names],
+            {name: column.astype(types[name], copy=False) for name, column in columns.items()})
 
 
-def _values(table: pd.DataFrame, text: Any, codes: npt.NDArray[np.intp],
-            names: Any, unit_of: Mapping[str, str]) -> npt.NDArray[np.float64] | None:
+def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
+            unit_of: Mapping[str, str]) -> npt.NDArray[np.float64] | None:
     """The value column in each indicator's unit, or None when any cell needs the slow reader."""
-    import pandas as pd  # noqa: PLC0415
-
-    cells = text("value")
-    unit_text = text("unit")
-    value = np.full(len(table), math.nan)
-    for k, name in enumerate(names):
-        unit = unit_of.get(str(name).strip())
-        if unit is None:
-            return None
-        rows = np.flatnonzero(codes == k)
+    found = [unit_of.get(name.strip()) for name in names]
+    if None in found:
+        return None
+    numeric = not any(units.is_yes_no(str(unit)) for unit in found)
+    value = table.floats("value") if numeric else np.full(table.size, math.nan)
+    if value is None:
+        return None
+    for k, unit in enumerate(str(u) for u in found):
+        rows = None if len(names) == 1 else np.flatnonzero(codes == k)
+        at = rows if rows is not None else slice(None)
         if units.is_yes_no(unit):
-            facts, said = pd.factorize(cells.iloc[rows], sort=False)
-            truth = [_BOOLEANS.get(str(t).strip().lower(), math.nan) for t in said]
+            facts, said = table.codes("value", rows)
+            truth = [_BOOLEANS.get(t.strip().lower(), math.nan) for t in said]
             if any(math.isnan(t) for t in truth):
                 return None
-            value[rows] = np.array(truth or [0.0])[facts]
+            value[at] = np.array(truth or [0.0])[facts]
             continue
-        numbers = _floats(cells.iloc[rows])
+        numbers = value[at] if numeric else table.floats("value", rows)
         if numbers is None:
             return None
-        unit_codes, written = pd.factorize(unit_text.iloc[rows], sort=False)
+        unit_codes, written = table.codes("unit", rows)
         try:
-            factors = np.array([units.conversion_factor(str(u).strip() or unit, unit)
+            factors = np.array([units.conversion_factor(u.strip() or unit, unit)
                                 for u in written] or [1.0])
         except UnitError:
             return None
-        value[rows] = numbers * factors[unit_codes]
+        if not numeric or not (factors == 1.0).all():
+            if not value.flags.writeable:  # Arrow's own memory
+                value = value.copy()
+            value[at] = numbers * factors[unit_codes]
     return value
 
 
-def _floats(cells: pd.Series[str]) -> npt.NDArray[np.float64] | None:
-    # numpy converts an object array of texts with Python's own float(): the same number, to
-    # the last bit, as the row-by-row reader (which strips spaces; float() ignores them).
-    try:
-        numbers = cells.to_numpy(dtype=object).astype(np.float64)
-    except ValueError:
-        return None
-    return numbers if np.isfinite(numbers).all() else None
-
-
-def _optional(cells: pd.Series[str]) -> npt.NDArray[np.float64] | None:
-    empty = (cells == "").to_numpy(dtype=bool)
-    out = np.full(len(cells), math.nan)
+def _optional(table: Texts, name: str) -> npt.NDArray[np.float64] | None:
+    empty = table.empty(name)
+    if table.has(name) and not empty.any():
+        return table.floats(name)
+    out = np.full(table.size, math.nan)
     if (~empty).any():
-        numbers = _floats(cells[~empty])
+        numbers = table.floats(name, np.flatnonzero(~empty))
         if numbers is None:
             return None
         out[~empty] = numbers

@@ -9,7 +9,9 @@ hold), and `MAX_COLUMNS` columns.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import importlib
 import io
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,15 +23,7 @@ import numpy.typing as npt
 from gender_plan import units
 from gender_plan._i18n import ListText, NumberText, msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
-from gender_plan.evaluation.frame import (
-    _COLUMNS,
-    CSV_COLUMNS,
-    MeasurementFrame,
-    _append,
-    _Codes,
-    _parse_period,
-    _value,
-)
+from gender_plan.evaluation.frame import CSV_COLUMNS, MeasurementFrame, _parse_period, _value
 from gender_plan.io import _frame_columns as _table
 from gender_plan.io._extras import require
 from gender_plan.io._limits import (
@@ -49,7 +43,8 @@ __all__ = ["from_dataframe", "read_csv"]
 
 
 def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str, str], *,
-             encoding: str, engine: Literal["auto", "pandas", "csv"]) -> MeasurementFrame:
+             encoding: str,
+             engine: Literal["auto", "pyarrow", "pandas", "csv"]) -> MeasurementFrame:
     """`MeasurementFrame.read_csv`, with each indicator's unit in `unit_of`.
 
     Raises:
@@ -59,7 +54,19 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
     """
     name = str(path)
     data = read_bytes(path, limit=MAX_FRAME_BYTES)
-    if engine != "csv":
+    if engine in ("auto", "pyarrow"):
+        table = _arrow_table(data, name, encoding, required=engine == "pyarrow")
+        if table is not None:
+            del data  # the table holds every cell: not the file's bytes as well
+            pool = importlib.import_module("pyarrow").default_memory_pool()
+            pool.release_unused()  # what parsing took and gave back, before the frame is made
+            fast = _table.columns_of(_table.ArrowTexts(table), unit_of)
+            del table
+            pool.release_unused()
+            if fast is not None:
+                return cls._from_columns(*fast)
+            data = read_bytes(path, limit=MAX_FRAME_BYTES)  # for a reader that is sure
+    if engine in ("auto", "pandas"):
         fast = _read_csv_fast(data, name, unit_of, encoding, required=engine == "pandas")
         if fast is not None:
             return cls._from_columns(*fast)
@@ -109,7 +116,7 @@ def from_dataframe(cls: type[MeasurementFrame], data: pd.DataFrame,
     """`MeasurementFrame.from_dataframe`, with each indicator's unit in `unit_of`."""
     _check_header([str(c) for c in data.columns], None)
     table = data.rename(columns=str).map(_cell_text)
-    fast = _table.columns_of(table, unit_of)
+    fast = _table.columns_of(_table.PandasTexts(table), unit_of)
     if fast is not None:
         return cls._from_columns(*fast)
     records = ({str(k): str(v) for k, v in row.items()} for row in table.to_dict("records"))
@@ -120,20 +127,18 @@ def _from_records(
     cls: type[MeasurementFrame], records: Iterable[Mapping[str, str | None]],
     unit_of: Mapping[str, str], name: str | None, *, first_line: int,
 ) -> MeasurementFrame:
-    places, indicators, series = _Codes(), _Codes(), _Codes()
-    columns: dict[str, list[float]] = {column: [] for column in _COLUMNS}
+    rows = []
     problems: list[Problem] = []
     for line, record in enumerate(records, start=first_line):
         found = _record(record, unit_of, name, line, problems)
         if found is not None:
             period, value, sex, numerator, denominator = found
-            _append(columns, places.code(record["place"] or ""),
-                    indicators.code(record["indicator"]),
-                    series.code(record.get("series") or None), sex, period, value,
-                    numerator, denominator)
+            rows.append((record["place"] or "", record["indicator"] or "",
+                         record.get("series") or None, sex, period, value, numerator,
+                         denominator))
     if problems:
         raise ValidationError(problems, subject="measurements")
-    return cls._build(places, indicators, series, columns)
+    return cls._of_rows(rows)
 
 
 def _check_header(names: Sequence[str], file: str | None) -> None:
@@ -193,8 +198,52 @@ def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding:
     if {"place", "indicator", "period", "value"} - set(names):
         return None
     result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
-    result = _table.columns_of(table.fillna(""), unit_of)
+    result = _table.columns_of(_table.PandasTexts(table.fillna("")), unit_of)
     return result
+
+
+def _arrow_table(data: bytes, name: str, encoding: str, *, required: bool) -> Any:
+    """The table pyarrow reads, every cell as text, or None when pyarrow is missing or unsure.
+
+    A file in another encoding than UTF-8, with a byte-order mark, a row of another width or
+    anything else pyarrow cannot read is left to the other readers. The columns of codes are
+    read as dictionaries: each distinct text once.
+    """
+    if required:
+        pacsv: Any = require("pyarrow.csv", package="pyarrow", extra="arrow",
+                             feature=msg("reading measurement tables with pyarrow"))
+    else:
+        try:
+            pacsv = importlib.import_module("pyarrow.csv")
+        except ImportError:  # pragma: no cover - depends on the environment
+            return None
+    if codecs.lookup(encoding).name != "utf-8" or data.startswith(b"\xef\xbb\xbf"):
+        return None
+    end = data.find(b"\n")
+    try:
+        names = next(csv.reader([(data if end < 0 else data[:end]).decode().rstrip("\r")]))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    if len(names) > MAX_COLUMNS or len(set(names)) < len(names) or {
+            "place", "indicator", "period", "value"} - set(names):
+        return None
+    pa: Any = importlib.import_module("pyarrow")
+    codes = pa.dictionary(pa.int32(), pa.string())
+    types = {n: codes if n in _CODES else pa.string() for n in names}
+    try:
+        table = pacsv.read_csv(pa.py_buffer(data), convert_options=pacsv.ConvertOptions(
+            column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError):
+        return None
+    if table.num_rows > MAX_FRAME_ROWS:
+        raise _too_long(name)
+    if table.column_names != names or list(table.schema.types) != list(types.values()):
+        return None
+    return table
+
+
+_CODES = ("place", "indicator", "period", "series", "sex")
+"""The columns of few distinct texts."""
 
 
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}

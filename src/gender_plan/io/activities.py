@@ -23,7 +23,7 @@ import attrs
 
 from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem, ValidationError
-from gender_plan.evaluation.implementation import check_activities
+from gender_plan.implementation import check_activities
 from gender_plan.io._bad_workbook import not_a_workbook
 from gender_plan.io._extras import require
 from gender_plan.io._source import decode, read_bytes

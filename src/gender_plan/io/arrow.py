@@ -16,6 +16,7 @@ from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
 from gender_plan.io._atomic import write_atomic
 from gender_plan.io._extras import require
+from gender_plan.io._limits import MAX_COLUMNS
 from gender_plan.io._table import COLUMNS, Row, header
 
 if TYPE_CHECKING:
@@ -34,16 +35,20 @@ def _modules(feature: str) -> tuple[Any, Any, Any]:
     return found[0], found[1], found[2]
 
 
-def _table(path: str | os.PathLike[str]) -> Any:
+def _table(path: str | os.PathLike[str], *, codes: bool = False) -> Any:
+    """The file's table; with `codes`, Parquet's text columns of codes read as dictionaries."""
     pyarrow, parquet, feather = _modules(msg("reading Parquet and Arrow measurement tables"))
     name = str(path)
     if not Path(path).is_file():
         raise FileFormatError([Problem(file=name, message=msg("the file does not exist"))],
                               subject="measurement table")
     try:
-        if Path(path).suffix.lower() == ".parquet":
-            return parquet.read_table(path)
-        return feather.read_table(path)
+        if Path(path).suffix.lower() != ".parquet":
+            return feather.read_table(path)
+        schema = parquet.read_schema(path) if codes else []
+        return parquet.read_table(path, read_dictionary=[
+            f.name for f in schema if f.name in ("place", "indicator", "period", "series", "sex")
+            and pyarrow.types.is_string(f.type)] or None)
     except (pyarrow.ArrowException, OSError, ValueError) as error:
         raise FileFormatError([Problem(file=name, message=msg(
             "cannot be read as {kind} ({error})", kind=Path(path).suffix.lstrip("."), error=error),
@@ -67,14 +72,25 @@ def arrow_rows(path: str | os.PathLike[str]) -> list[Row]:
 
 
 def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> MeasurementFrame:
-    """A `MeasurementFrame` from a Parquet or Arrow file, read column by column (needs pandas).
+    """A `MeasurementFrame` from a Parquet or Arrow file, read column by column.
+
+    A file the column reader is not sure of is read as a pandas DataFrame (which needs pandas),
+    with the same rules and the same result as `MeasurementFrame.from_dataframe`.
 
     `units` gives each indicator's unit (a plan's, or `Portfolio.units()`).
     """
     from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
+    from gender_plan.io._frame_columns import ArrowTexts, columns_of  # noqa: PLC0415
 
-    table = _table(path).to_pandas()
-    return MeasurementFrame.from_dataframe(table, units)
+    table = _table(path, codes=True)
+    texts = ArrowTexts(table)
+    names = table.column_names
+    if (texts.usable and len(set(names)) == len(names) <= MAX_COLUMNS
+            and not {"place", "indicator", "period", "value"} - set(names)):
+        found = columns_of(texts, units)  # column by column; else as a DataFrame, row by row
+        if found is not None:
+            return MeasurementFrame._from_columns(*found)
+    return MeasurementFrame.from_dataframe(table.to_pandas(), units)
 
 
 def write_arrow(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> None:

@@ -10,7 +10,8 @@ from the bottom places' own values (never from rounded sums of sums), as
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import numpy as np
@@ -18,10 +19,11 @@ import numpy.typing as npt
 
 from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AggregationError
+from gender_plan.evaluation._layout import composite
 
-__all__ = ["Rows", "carry_up", "group_key", "sum_rows"]
+__all__ = ["Rows", "carry_up", "group_key"]
 
-IntArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.signedinteger[Any]]
 FloatArray = npt.NDArray[np.float64]
 
 SKIP, SUM, RATIO = 0, 1, 2
@@ -30,26 +32,20 @@ SKIP, SUM, RATIO = 0, 1, 2
 
 @attrs.frozen(kw_only=True, eq=False)
 class Rows:
-    """Rows on their way up: who carries them, as which indicator, and their numbers."""
+    """Rows on their way up: who carries them, as which indicator, and their values.
+
+    Their numerators, denominators, periods, series and sex do not change on the way: they
+    are read from the measurement row each came from (`source`).
+    """
 
     carrier: IntArray
     """The place (position in the hierarchy) the rows now count for."""
     code: IntArray
     """The indicator, as a position in the vocabulary of codes, in the carrier's plan."""
     value: FloatArray
-    numerator: FloatArray
-    denominator: FloatArray
-    scale: FloatArray
-    """The carrier's indicator's ratio scale (100 for percent; 1 for sums)."""
+    """The value in the unit of the carrier's indicator."""
     source: IntArray
-    """The measurement row each came from (for its period, series and sex)."""
-
-    def take(self, keep: npt.NDArray[np.bool_], **changed: npt.NDArray[np.generic]) -> Rows:
-        """The rows where `keep`, with some columns replaced (already filtered)."""
-        columns = {name: getattr(self, name)[keep] for name in
-                   ("carrier", "code", "value", "numerator", "denominator", "scale", "source")}
-        columns.update(changed)
-        return Rows(**columns)
+    """The measurement row each came from."""
 
     def __len__(self) -> int:
         return len(self.carrier)
@@ -59,89 +55,65 @@ def carry_up(
     rows: Rows,
     parent: IntArray,
     place_plan: IntArray,
-    pair_of: Callable[[IntArray, IntArray], IntArray],
+    pair_at: IntArray,
     mapped: IntArray,
     factor: FloatArray,
     kind: IntArray,
-    scale: FloatArray,
+    lacking: npt.NDArray[np.bool_],
     names: tuple[str, ...],
-) -> list[Rows]:
+) -> Iterator[Rows]:
     """The rows as they arrive at each level above, step by step, until none goes further.
 
-    `pair_of(child_plans, parent_plans)` gives each row's row in `mapped` / `factor` (the
-    parent code and unit factor of each child code; -1 where none); `kind` and `scale` are by
-    (parent plan, parent code).
+    `pair_at` gives each place's row in `mapped` / `factor` (the parent code and unit factor
+    of each child code; -1 where none); `kind` is by (parent plan, parent code); `lacking`
+    says which measurement rows have no numerator or no denominator.
 
     Raises:
         AggregationError: a row carried to a rate without its numerator or denominator.
     """
-    arrived: list[Rows] = []
+    same_units = bool((factor == 1.0).all())
     while len(rows):
         up = parent[rows.carrier]
-        keep = up >= 0
-        upper_plan = np.where(keep, place_plan[np.maximum(up, 0)], -1)
-        keep &= upper_plan >= 0
-        pair = pair_of(place_plan[rows.carrier], upper_plan)
-        keep &= pair >= 0
-        safe_pair = np.maximum(pair, 0)
-        code = mapped[safe_pair, rows.code]
-        keep &= code >= 0
-        how = kind[np.maximum(upper_plan, 0), np.maximum(code, 0)]
-        keep &= how > SKIP
-        is_ratio = how == RATIO
-        lacking = keep & is_ratio & (np.isnan(rows.numerator) | np.isnan(rows.denominator))
-        if lacking.any():
-            places = sorted({names[int(p)] for p in rows.carrier[lacking][:1000]})
+        pair = np.where(up >= 0, pair_at[rows.carrier], -1)  # -1 also where a plan is unknown
+        code = np.where(pair >= 0, mapped[np.maximum(pair, 0), rows.code], -1)
+        how = np.where(code >= 0, kind[place_plan[np.maximum(up, 0)], np.maximum(code, 0)],
+                       SKIP)
+        keep, is_ratio = how > SKIP, how == RATIO
+        missing = keep & is_ratio & lacking[rows.source]
+        if missing.any():
+            places = sorted({names[int(p)] for p in rows.carrier[missing][:1000]})
             raise AggregationError(msg(
                 "{count} rows to carry up to a rate lack a numerator or denominator (places "
                 "{places}): a rate combines as Σ numerator / Σ denominator, so give every row "
-                "both (averaging percentages is refused)", count=NumberText(int(lacking.sum())),
+                "both (averaging percentages is refused)", count=NumberText(int(missing.sum())),
                 places=", ".join(places[:5])))
-        value = np.where(is_ratio, rows.value, rows.value * factor[safe_pair, np.maximum(code, 0)])
-        rows = rows.take(keep, carrier=up[keep], code=code[keep], value=value[keep],
-                         scale=scale[upper_plan[keep], code[keep]])
+        value = rows.value if same_units else np.where(
+            is_ratio, rows.value, rows.value * factor[np.maximum(pair, 0), np.maximum(code, 0)])
+        if keep.all():  # every row goes on: nothing to copy
+            rows = Rows(carrier=up, code=code, value=value, source=rows.source)
+        else:
+            rows = Rows(carrier=up[keep], code=code[keep], value=value[keep],
+                        source=rows.source[keep])
         if len(rows):
-            arrived.append(rows)
-    return arrived
+            yield rows
 
 
-def group_key(columns: list[npt.NDArray[np.int64]]) -> tuple[IntArray, IntArray, int]:
+def group_key(columns: list[IntArray]) -> tuple[IntArray, IntArray, int]:
     """(first row of each group, each row's group, number of groups) of equal column values."""
-    size = len(columns[0])
-    key = np.zeros(size, dtype=np.int64)
-    total = 1
-    for column in columns:
-        distinct, inverse = np.unique(column, return_inverse=True)
-        total *= max(len(distinct), 1)
-        if total >= 2**62:  # pragma: no cover - more distinct values than any nation has
-            stacked = np.stack(columns, axis=1)
-            _, first, inverse = np.unique(stacked, axis=0, return_index=True,
-                                          return_inverse=True)
-            return first, inverse.ravel(), len(first)
-        key = key * len(distinct) + inverse.ravel()
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    return first.astype(np.int64), inverse.ravel().astype(np.int64), len(first)
-
-
-def sum_rows(rows: Rows, kind_of_row: IntArray,
-             keys: list[IntArray]) -> tuple[IntArray, dict[str, FloatArray]]:
-    """Each group's first row, and its value, numerator and denominator sums.
-
-    A rate's value is scale × Σ numerator / Σ denominator, a count's Σ value; numerator and
-    denominator are NaN where the indicator is not a rate.
-    """
-    first, inverse, size = group_key(keys)
-
-    def total(column: FloatArray) -> FloatArray:
-        summed: FloatArray = np.bincount(inverse, weights=column, minlength=size).astype(
-            np.float64)
-        return summed
-
-    numerator = total(np.nan_to_num(rows.numerator))
-    denominator = total(np.nan_to_num(rows.denominator))
-    is_ratio = kind_of_row[first] == RATIO
-    scale = rows.scale[first]
-    with np.errstate(all="ignore"):
-        value = np.where(is_ratio, scale * numerator / denominator, total(rows.value))
-    return first, {"value": value, "numerator": np.where(is_ratio, numerator, np.nan),
-                   "denominator": np.where(is_ratio, denominator, np.nan)}
+    key = composite(tuple(columns))
+    if key is None:  # pragma: no cover - more distinct values than any nation has
+        _, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True,
+                                      return_inverse=True)
+        return first, inverse.ravel(), len(first)
+    size, total = len(key), int(key.max(initial=-1)) + 1
+    if total > max(size, 2**20):  # too many possible keys to count them: sort
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return first.astype(np.int64), inverse.ravel().astype(np.int64), len(first)
+    present = np.flatnonzero(np.bincount(key, minlength=total))  # in key order, as sorted
+    small: Any = np.int32 if size < 2**31 else np.int64  # positions: half the memory
+    lookup = np.zeros(total, dtype=small)
+    lookup[present] = np.arange(len(present))
+    found: IntArray = lookup[key]
+    first = np.full(len(present), size, dtype=small)
+    np.minimum.at(first, found, np.arange(size, dtype=small))
+    return first.astype(np.int64), found, len(present)

@@ -25,8 +25,8 @@ share of provinces is computed from it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -46,12 +46,13 @@ if TYPE_CHECKING:
 
 __all__ = ["ShareContext", "flag_shares", "share_rows"]
 
-IntArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.signedinteger[Any]]
 Columns = dict[str, npt.NDArray[np.generic]]
 
 COLUMNS = ("place", "indicator", "value", "numerator", "denominator", "series", "sex", "year",
            "start", "end", "time", "frequency")
 """The columns of the rows the engine reads for the places above the bottom."""
+FLOATS = ("value", "numerator", "denominator", "time")
 
 
 class ShareContext:
@@ -98,17 +99,18 @@ class ShareContext:
                 for gap, places in self._gaps.values()]
 
 
-def share_rows(context: ShareContext, pools: Sequence[Columns]) -> Columns:
+def share_rows(context: ShareContext, pools: Callable[[], Sequence[Columns]]) -> Columns:
     """The rows of every share of places at every place with places below, deepest first.
 
-    `pools` are the rows the engine reads (the bottom places' rows, the sums carried up), with
-    hierarchy positions as places and positions in the vocabulary of codes as indicators.
+    `pools()` are the rows the engine reads (the bottom places' rows, the sums carried up),
+    with hierarchy positions as places and positions in the vocabulary of codes as indicators
+    (asked for only when some plan has a share of places).
     """
     shares = [(k, indicator) for k, plan in enumerate(context.plans)
               for _, indicator in plan.indicators() if indicator.share_of_places is not None]
     if not shares:  # the usual portfolio: nothing to copy
-        return {n: pools[0][n][:0] for n in COLUMNS}
-    pool = _concatenate([{n: p[n][p["sex"] == 0] for n in COLUMNS} for p in pools])
+        return {n: np.zeros(0, dtype=np.float64 if n in FLOATS else np.int64) for n in COLUMNS}
+    pool = _concatenate([{n: p[n][p["sex"] == 0] for n in COLUMNS} for p in pools()])
     judged = context.has_below & (context.place_plan >= 0)
     made: list[Columns] = []
     for depth in sorted(set(context.depth[judged].tolist()), reverse=True):
@@ -231,14 +233,10 @@ def _concatenate(parts: Sequence[Columns]) -> Columns:
     return {n: np.concatenate([p[n] for p in kept]) for n in COLUMNS}
 
 
-def flag_shares(table: AssessmentTable, plan: Plan) -> AssessmentTable:
+def flag_shares(table: AssessmentTable) -> AssessmentTable:
     """`table` (of places with places below) with the reason that names the count of places."""
-    count = len(table.places)
-    flag = np.zeros(len(table), dtype=bool)
-    for k, code in enumerate(table.indicators):
-        if plan.indicator(code).share_of_places is not None:
-            rows = slice(k * count, (k + 1) * count)
-            flag[rows] = table.latest_row[rows] >= 0
+    share = np.array([s.indicator.share_of_places is not None for s in table.specs] or [False])
+    flag = (table.spec_at >= 0) & share[np.maximum(table.spec_at, 0)] & (table.latest_row >= 0)
     if not flag.any():
         return table
     from attrs import evolve  # noqa: PLC0415

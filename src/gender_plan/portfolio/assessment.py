@@ -4,19 +4,21 @@ A place with no places below it is judged from its own measurement rows; a place
 below it from the Σ of their rows (Σ numerators / Σ denominators for a rate), each row renamed
 to the counterpart indicator of the place's plan (`gender_plan.portfolio.matching`), and its
 shares of places from the count of places below meeting their condition
-(`gender_plan.portfolio._shares`). The assessment engine runs once per plan, on all the places
-that adopted it.
+(`gender_plan.portfolio._shares`). The assessment engine runs once for the places with no places
+below and once for the others (once per set of indicator codes the plans use), every place
+against its own plan: groups whose plans differ only in their values are judged together.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
 from gender_plan._i18n import Msg, NumberText, msg
-from gender_plan.evaluation.engine import assess_frame
+from gender_plan.evaluation._layout import composite
+from gender_plan.evaluation.by_plan import assess_plans
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.table import AssessmentTable
@@ -27,7 +29,7 @@ from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
 from gender_plan.portfolio.portfolio import Portfolio
 from gender_plan.portfolio.results import PortfolioAssessment
-from gender_plan.rollup.aggregation import CountMet, Ratio, rule_for
+from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, rule_for
 
 __all__ = ["assess_portfolio"]
 
@@ -53,37 +55,30 @@ def assess_portfolio(
         ValidationError: two values of one period in one series at one place.
     """
     state = _State(portfolio, frame, match)
-    tables: list[AssessmentTable] = []
-    table_plans: list[str] = []
-    leaf_data, upper_data = state.leaf_frame(), state.upper_frame()
+    upper_data = state.upper_frame()
     context = state.share_context()
-    shares = _shares.share_rows(context, [leaf_data, upper_data])
+    shares = _shares.share_rows(context, lambda: [state.leaf_frame(), upper_data])
     if len(shares["place"]):
         upper_data = {name: np.concatenate([upper_data[name], shares[name]])
                       for name in upper_data}
     state.gaps += context.gaps()
-    for leaf in (True, False):
-        data = leaf_data if leaf else upper_data
-        groups = state.groups(leaf)
-        position = np.full(len(state.names), -1, dtype=np.int64)
-        for members in groups.values():
-            position[members] = np.arange(len(members))
-        # Rows sorted by their place's plan, in their order otherwise: one slice per plan.
-        plan_of_row = state.place_plan[data["place"]]
-        order = np.argsort(plan_of_row, kind="stable")
-        ordered = plan_of_row[order]
-        for plan_index, members in groups.items():
-            plan = state.plans[plan_index]
-            names = tuple(state.names[m] for m in members)
-            low, high = np.searchsorted(ordered, [plan_index, plan_index + 1])
-            sub = _subframe(data, order[low:high], position, names, state)
-            table = assess_frame(plan, sub, as_of=as_of, method=method, places=names)
-            tables.append(table if leaf else _shares.flag_shares(table, plan))
-            table_plans.append(plan.code)
+    tables: list[AssessmentTable] = []
+    for leaf in (True, False):  # each place against its own plan, one engine call a level
+        data = frame if leaf else MeasurementFrame(
+            places=state.names, indicators=tuple(state.vocabulary),
+            series_names=frame.series_names, **upper_data)
+        alike: dict[tuple[str, ...], list[int]] = {}  # plans of the same codes: one table
+        for m in np.flatnonzero((state.place_plan >= 0) & (state.has_below != leaf)).tolist():
+            alike.setdefault(state.codes[state.place_plan[m]], []).append(m)
+        for members in alike.values():
+            table = assess_plans(state.plans, state.place_plan[members], data,
+                                 tuple(state.names[m] for m in members), as_of=as_of,
+                                 method=method)
+            tables.append(table if leaf else _shares.flag_shares(table))
     return PortfolioAssessment(
         as_of=tables[0].as_of if tables else _date(as_of), portfolio=portfolio, match=match,
-        tables=tuple(tables), table_plans=tuple(table_plans),
-        gaps=(*portfolio.gaps(), *state.gaps), counterparts=state.pairs_by_code(),
+        tables=tuple(tables), gaps=(*portfolio.gaps(), *state.gaps),
+        counterparts=state.pairs_by_code(),
     )
 
 
@@ -102,19 +97,21 @@ class _State:
         self.levels = [p.level for p in hierarchy.places]
         index = {name: i for i, name in enumerate(self.names)}
         self.parent = np.array([index[p.parent] if p.parent is not None else -1
-                                for p in hierarchy.places], dtype=np.int64)
+                                for p in hierarchy.places], dtype=np.int32)
         self.has_below = np.zeros(len(self.names), dtype=bool)
         self.has_below[self.parent[self.parent >= 0]] = True
         self.plans: list[Plan] = [portfolio.plans[c] for c in sorted(portfolio.plans)]
         plan_index = {plan.code: k for k, plan in enumerate(self.plans)}
         self.place_plan = np.array([plan_index.get(p.plan, -1) if p.plan is not None else -1
-                                    for p in hierarchy.places], dtype=np.int64)
+                                    for p in hierarchy.places], dtype=np.int32)
+        self.codes = [tuple(i.code for _, i in plan.indicators()) for plan in self.plans]
         self.vocabulary = list(frame.indicators)
         self.code_index = {code: i for i, code in enumerate(self.vocabulary)}
         for plan in self.plans:
             for _, indicator in plan.indicators():
                 self._code(indicator.code)
         self.gaps: list[Gap] = []
+        self._signatures: dict[int, tuple[object, ...]] = {}
         self._kinds()
         self._pairs(match)
         self.leaf_rows = self._leaf_rows(index)
@@ -129,22 +126,26 @@ class _State:
     def _kinds(self) -> None:
         """How each plan's indicators take the rows of the places below: kind and scale."""
         shape = (max(len(self.plans), 1), len(self.vocabulary))
-        self.kind = np.zeros(shape, dtype=np.int64)
+        self.kind = np.zeros(shape, dtype=np.int8)
         self.scale = np.ones(shape)
         self.in_plan = np.zeros(shape, dtype=bool)
+        rules: dict[str, Rule] = {}  # a rule follows from the unit: one look per unit
         for k, plan in enumerate(self.plans):
             for _, indicator in plan.indicators():
                 v = self.code_index[indicator.code]
                 self.in_plan[k, v] = True
-                rule = rule_for(indicator)
+                rule = rules.get(indicator.unit) or rules.setdefault(indicator.unit,
+                                                                     rule_for(indicator))
                 # A share of places is counted from the places below (`_shares`), not summed.
                 self.kind[k, v] = (SKIP if isinstance(rule, CountMet)
                                    or indicator.share_of_places is not None
                                    else RATIO if isinstance(rule, Ratio) else SUM)
                 self.scale[k, v] = rule.scale if isinstance(rule, Ratio) else 1.0
-        for k, plan in enumerate(self.plans):
-            places = [self.names[p] for p in np.flatnonzero((self.place_plan == k)
-                                                            & self.has_below)]
+        above: dict[int, list[str]] = {}
+        for p in np.flatnonzero((self.place_plan >= 0) & self.has_below).tolist():
+            above.setdefault(int(self.place_plan[p]), []).append(self.names[p])
+        for k, places in above.items():
+            plan = self.plans[k]
             for _, indicator in plan.indicators():
                 if places and indicator.is_yes_no:
                     self.gaps.append(Gap(
@@ -158,19 +159,32 @@ class _State:
     def _pairs(self, match: MatchBy) -> None:
         """The counterparts of every (place's plan, parent's plan) pair in the hierarchy."""
         places_of: dict[tuple[int, int], list[str]] = {}
-        for p in np.flatnonzero(self.parent >= 0):
+        self.pair_at = np.full(len(self.names), -1, dtype=np.int32)
+        """Each place's row in the pair tables (-1 where either plan is unknown)."""
+        self.pair_row: dict[tuple[int, int], int] = {}
+        for p in np.flatnonzero(self.parent >= 0).tolist():
             pair = (int(self.place_plan[p]), int(self.place_plan[self.parent[p]]))
             if min(pair) >= 0:
+                self.pair_at[p] = self.pair_row.setdefault(pair, len(self.pair_row))
                 places_of.setdefault(pair, []).append(self.names[p])
         self.pair_list = list(places_of)
-        self.pair_row = {pair: r for r, pair in enumerate(self.pair_list)}
         size = len(self.vocabulary)
-        self.mapped = np.full((max(len(self.pair_list), 1), size), -1, dtype=np.int64)
+        self.mapped = np.full((max(len(self.pair_list), 1), size), -1, dtype=np.int32)
         self.factor = np.ones((max(len(self.pair_list), 1), size))
         self.matches: list[Counterparts] = []
+        # Plans alike but for their values match alike: each kind of pair is matched once.
+        alike: dict[tuple[object, ...], tuple[Counterparts, int]] = {}
         for r, (child, upper) in enumerate(self.pair_list):
+            key = (self.signature(child), self.signature(upper),
+                   self.plans[child].code == self.plans[upper].code)
+            if key in alike:
+                found, done = alike[key]
+                self.matches.append(found)
+                self.mapped[r], self.factor[r] = self.mapped[done], self.factor[done]
+                continue
             found = counterparts(self.plans[child], self.plans[upper], match)
             self.matches.append(found)
+            before = len(self.gaps)
             used: dict[str, str] = {}
             shares = {i.code for _, i in self.plans[upper].indicators()
                       if i.share_of_places is not None}
@@ -196,6 +210,17 @@ class _State:
             for gap in found.gaps:
                 if gap.parent_indicator not in shares:  # `_shares` reports those
                     self.gaps.append(_with_places(gap, places_of[(child, upper)]))
+            if not found.gaps and len(self.gaps) == before:  # gaps name their plans
+                alike[key] = (found, r)
+
+    def signature(self, k: int) -> tuple[object, ...]:
+        """What matching reads of plan `k`: its indicators' codes, links, numbers, units."""
+        found = self._signatures.get(k)
+        if found is None:
+            found = self._signatures[k] = tuple(
+                (i.code, i.implements, i.label, i.unit, i.share_of_places)
+                for _, i in self.plans[k].indicators())
+        return found
 
     def share_context(self) -> _shares.ShareContext:
         """What `_shares` needs to count the places below that meet a condition."""
@@ -203,16 +228,6 @@ class _State:
             names=self.names, levels=self.levels, parent=self.parent, has_below=self.has_below,
             place_plan=self.place_plan, plans=self.plans, code_index=self.code_index,
             match=self.match)
-
-    def pair_of(self, child: _carry.IntArray, upper: _carry.IntArray) -> _carry.IntArray:
-        """Each row's row in the pair tables (-1 where either plan is unknown)."""
-        width = max(len(self.plans), 1)
-        key = np.where((child >= 0) & (upper >= 0), child * width + upper, -1)
-        distinct, inverse = np.unique(key, return_inverse=True)
-        rows = np.array([self.pair_row.get(divmod(int(k), width), -1) if k >= 0 else -1
-                         for k in distinct] or [-1], dtype=np.int64)
-        found: _carry.IntArray = rows[inverse.ravel()] if len(key) else key
-        return found
 
     def pairs_by_code(self) -> dict[tuple[str, str], Counterparts]:
         """The counterparts by (place's plan code, parent's plan code)."""
@@ -223,8 +238,8 @@ class _State:
         """The measurement rows read: those of bottom places with a plan that has the code."""
         frame = self.frame
         where = np.array([index.get(name, -1) for name in frame.places] or [-1],
-                         dtype=np.int64)
-        self.row_place = where[frame.place] if len(frame) else np.zeros(0, dtype=np.int64)
+                         dtype=np.int32)
+        self.row_place = where[frame.place] if len(frame) else np.zeros(0, dtype=np.int32)
         known = self.row_place >= 0
         safe = np.maximum(self.row_place, 0)
         below = known & self.has_below[safe]
@@ -246,7 +261,9 @@ class _State:
                                          "their places does not have", code=code,
                                          plan=self.plans[k].code),
                              plan=self.plans[k].code, indicator=code)
-        return np.flatnonzero(known & ~below & in_plan)
+        read = known & ~below & in_plan
+        found = np.arange(len(frame)) if read.all() else np.flatnonzero(read)
+        return found.astype(np.int32) if len(frame) < 2**31 else found
 
     def _unused(self, rows: np.ndarray, what: Msg, **about: str) -> None:
         count = int(rows.sum())
@@ -276,41 +293,56 @@ class _State:
     def upper_frame(self) -> dict[str, np.ndarray]:
         """The rows of the places with places below: sums of the rows carried up to them."""
         frame, rows = self.frame, self.leaf_rows
-        start = Rows(carrier=self.row_place[rows], code=frame.indicator[rows],
-                     value=frame.value[rows], numerator=frame.numerator[rows],
-                     denominator=frame.denominator[rows], scale=np.ones(len(rows)), source=rows)
-        arrived = _carry.carry_up(start, self.parent, self.place_plan, self.pair_of,
-                                  self.mapped, self.factor, self.kind, self.scale, self.names)
+        if len(rows) == len(frame):  # every row is read: the columns themselves
+            start = Rows(carrier=self.row_place, code=frame.indicator, value=frame.value,
+                         source=rows)
+        else:
+            start = Rows(carrier=self.row_place[rows], code=frame.indicator[rows],
+                         value=frame.value[rows], source=rows)
+        lacking = np.isnan(frame.numerator) | np.isnan(frame.denominator)
+        arrived = _carry.carry_up(start, self.parent, self.place_plan, self.pair_at,
+                                  self.mapped, self.factor, self.kind, lacking, self.names)
         return _sums(arrived, self, frame)
 
 
-def _sums(arrived: list[Rows], state: _State, frame: MeasurementFrame) -> dict[str, np.ndarray]:
-    empty = {name: np.zeros(0, dtype=getattr(frame, name).dtype) for name in
-             ("value", "numerator", "denominator", *_ROW_COLUMNS)}
-    empty["place"] = empty["indicator"] = np.zeros(0, dtype=np.int64)
-    if not arrived:
-        return empty
-    rows = Rows(**{name: np.concatenate([getattr(r, name) for r in arrived]) for name in
-                   ("carrier", "code", "value", "numerator", "denominator", "scale", "source")})
-    source = rows.source
-    kind = state.kind[state.place_plan[rows.carrier], rows.code]
-    keys = [rows.carrier, rows.code, frame.series[source], frame.sex[source],
-            frame.start[source], frame.end[source]]
-    first, sums = _carry.sum_rows(rows, kind, keys)
-    columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
-    columns.update(sums)
-    columns["place"] = rows.carrier[first]
-    columns["indicator"] = rows.code[first]
-    return columns
+def _sums(arrived: Iterable[Rows], state: _State,
+          frame: MeasurementFrame) -> dict[str, np.ndarray]:
+    """The sums at each level, one level at a time (the places of two levels never mix)."""
+    names = ("value", "numerator", "denominator", *_ROW_COLUMNS, "place", "indicator")
+    found: dict[str, list[np.ndarray]] = {name: [np.zeros(0, dtype=getattr(
+        frame, name).dtype if name not in ("place", "indicator") else np.int64)]
+        for name in names}
+    periods: np.ndarray | None = None
+    for rows in arrived:
+        if periods is None:  # series, sex and period of every row, as one key
+            keys = (frame.series, frame.sex, frame.start, frame.end - frame.start)
+            periods = composite(keys)
+            if periods is None or periods.max(initial=0) >= 2**31:  # pragma: no cover
+                periods = np.unique(np.stack(keys, axis=1), axis=0,
+                                    return_inverse=True)[1].ravel()
+            periods = periods.astype(np.int32)
+        source = rows.source
+        first, inverse, size = _carry.group_key([rows.carrier, rows.code, periods[source]])
 
+        def total(column: np.ndarray, inverse: np.ndarray = inverse,
+                  size: int = size) -> np.ndarray:  # summed in the rows' order
+            return np.bincount(inverse, weights=column, minlength=size).astype(np.float64)
 
-def _subframe(data: Mapping[str, np.ndarray], rows: np.ndarray, position: np.ndarray,
-              names: tuple[str, ...], state: _State) -> MeasurementFrame:
-    """`rows` as a frame of their own, places numbered by `position` (their order in `names`)."""
-    columns = {name: column[rows] for name, column in data.items() if name != "place"}
-    return MeasurementFrame(places=names, indicators=tuple(state.vocabulary),
-                            series_names=state.frame.series_names,
-                            place=position[data["place"][rows]], **columns)
+        place, code = rows.carrier[first], rows.code[first]
+        plan = state.place_plan[place]
+        ratio = state.kind[plan, code] == RATIO  # a rate: scale × Σ numerator / Σ denominator
+        numerator = total(np.nan_to_num(frame.numerator[source], copy=False))
+        denominator = total(np.nan_to_num(frame.denominator[source], copy=False))
+        with np.errstate(all="ignore"):
+            value = np.where(ratio, state.scale[plan, code] * numerator / denominator,
+                             total(rows.value))
+        columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
+        columns.update(value=value, numerator=np.where(ratio, numerator, np.nan),
+                       denominator=np.where(ratio, denominator, np.nan), place=place,
+                       indicator=code)
+        for name in names:
+            found[name].append(columns[name])
+    return {name: np.concatenate(parts) for name, parts in found.items()}
 
 
 def _with_places(gap: Gap, places: list[str]) -> Gap:

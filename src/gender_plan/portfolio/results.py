@@ -1,4 +1,4 @@
-"""A portfolio's assessment: one table per plan, read place by place or as flat results."""
+"""A portfolio's assessment: a table per level and set of codes, read place by place or flat."""
 
 from __future__ import annotations
 
@@ -47,8 +47,7 @@ class PortfolioAssessment:
     portfolio: Portfolio
     match: MatchBy
     tables: tuple[AssessmentTable, ...]
-    table_plans: tuple[str, ...]
-    """The plan code of each table."""
+    """The places with no places below, then those with some: each against its own plan."""
     gaps: tuple[Gap, ...]
     counterparts: Mapping[tuple[str, str], Counterparts] = attrs.field(hash=False)
     """The matching of indicators by (place's plan code, parent's plan code)."""
@@ -90,19 +89,20 @@ class PortfolioAssessment:
 
     def results(self, level: str | None = None) -> Iterator[PlaceResult]:
         """Every assessed place's result per indicator, in the hierarchy's order."""
+        indexes = [{code: k for k, code in enumerate(t.indicators)} for t in self.tables]
         for place in self.portfolio.hierarchy.places:
             if place.code not in self._where or (level is not None and place.level != level):
                 continue
             k, p = self._where[place.code]
-            table = self.tables[k]
-            plan = self.portfolio.plans[self.table_plans[k]]
-            count = len(table.places)
-            for i, code in enumerate(table.indicators):
-                row = i * count + p
+            table, plan = self.tables[k], self.portfolio.plans[str(place.plan)]
+            count, index = len(table.places), indexes[k]
+            for _, indicator in plan.indicators():
+                code = indicator.code
+                row = index[code] * count + p
                 deadline = int(table.deadline[row])
                 yield PlaceResult(
                     place=place.code, level=place.level, plan=plan.code, indicator=code,
-                    number=plan.indicator(code).label,
+                    number=indicator.label,
                     status=STATUSES[int(table.status[row])],
                     ratio=_optional(float(table.ratio[row])),
                     latest=_optional(float(table.latest[row])),

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from gender_plan import units
-from gender_plan.evaluation.implementation import (
+from gender_plan.evaluation.plan_assessment import PlanAssessment
+from gender_plan.evaluation.status import Status
+from gender_plan.implementation import (
     CalendarGap,
     ImplementationStatus,
     TaskProgress,
@@ -21,8 +23,6 @@ from gender_plan.evaluation.implementation import (
     held_at,
     task_progress,
 )
-from gender_plan.evaluation.plan_assessment import PlanAssessment
-from gender_plan.evaluation.status import Status
 from gender_plan.model.activity import Activity
 from gender_plan.model.events import RecurringEvent
 from gender_plan.model.indicator import Direction, Indicator

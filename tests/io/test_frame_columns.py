@@ -1,0 +1,216 @@
+"""The column readers: pyarrow reads a CSV file or an Arrow table into the frame the row-by-row
+reader and the DataFrame reader give, or leaves it to them."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gender_plan import MeasurementFrame
+from gender_plan.errors import MissingDependencyError, ValidationError
+from gender_plan.evaluation.frame import COLUMN_TYPES
+from gender_plan.io import _frame_tables
+from gender_plan.io._frame_columns import ArrowTexts, columns_of
+from gender_plan.io.arrow import read_arrow_frame
+
+UNITS = {"s": "percent", "n": "people", "f": "yes_no", "m": "deaths / 100000 live_births"}
+ARRAYS = tuple(COLUMN_TYPES)
+
+
+def same(expected: MeasurementFrame, actual: MeasurementFrame) -> bool:
+    if (expected.places, expected.indicators, expected.series_names) != (
+            actual.places, actual.indicators, actual.series_names):
+        return False
+    return all(
+        getattr(expected, name).dtype == getattr(actual, name).dtype
+        and np.array_equal(getattr(expected, name), getattr(actual, name), equal_nan=True)
+        for name in ARRAYS
+    )
+
+
+def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.DictWriter(handle, fieldnames=columns)
+        out.writeheader()
+        out.writerows(rows)
+    return path
+
+
+def read(path: Path, engine: str) -> MeasurementFrame | str:
+    """The frame, or the text of the error it raises."""
+    try:
+        return MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    except ValidationError as error:
+        return str(error)
+
+
+numbers = st.one_of(
+    st.floats(-1e6, 1e6, allow_nan=False).map(repr),
+    st.integers(0, 10**6).map(str),
+    st.sampled_from([" 12.5 ", "1_000", "1e3", "", "  ", "abc", "nan", "inf", "1,5", "+5",
+                     ".5", "5.", "١٢", "1e400", "-0"]),
+)
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> dict[str, str]:
+    indicator = draw(st.sampled_from([*UNITS, " s", "unknown"]))
+    value = draw(st.sampled_from(["true", "No", " yes ", "1", "maybe"])) if indicator == "f" else (
+        draw(numbers))
+    return {
+        "place": draw(st.sampled_from(["a", "b", " c", ""])),
+        "indicator": indicator,
+        "period": draw(st.sampled_from(["2021", "2022", " 2023-Q2", "2024-07", "2025-07-14",
+                                        "20x5", ""])),
+        "series": draw(st.sampled_from(["", "survey", "registry"])),
+        "sex": draw(st.sampled_from(["", "female", " Male", "other"])),
+        "value": value,
+        "unit": draw(st.sampled_from(["", "fraction", " percent", "deaths / 1000 live_births",
+                                      "bogus"])),
+        "numerator": draw(numbers),
+        "denominator": draw(numbers),
+    }
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(rows(), max_size=12), st.booleans(), st.booleans())
+def test_pyarrow_and_csv_readers_agree_on_any_table(tmp_path, table, clean, narrow):
+    if clean:  # mostly well-formed tables, so that the fast path is used
+        table = [r for r in table if r["indicator"] in UNITS and "x" not in r["period"]]
+    columns = list(table[0]) if table else ["place", "indicator", "period", "value"]
+    if narrow:  # without the optional columns
+        columns = ["place", "indicator", "period", "value"]
+        table = [{k: r[k] for k in columns} for r in table]
+    path = write(tmp_path / "m.csv", table, columns)
+    expected, actual = read(path, "csv"), read(path, "pyarrow")
+    if isinstance(expected, str):
+        assert expected == actual
+    else:
+        assert isinstance(actual, MeasurementFrame)
+        assert same(expected, actual)
+
+
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False).map(repr),
+                 st.from_regex(r"[+-]?[0-9]{0,25}(\.[0-9]{0,25})?([eE][+-]?[0-9]{1,3})?",
+                               fullmatch=True)))
+def test_arrow_reads_every_number_python_reads_to_the_last_bit(text):
+    try:
+        python = float(text)
+    except ValueError:
+        python = None
+    try:
+        arrow = pc.cast(pa.array([text]), pa.float64())[0].as_py()
+    except pa.ArrowInvalid:
+        arrow = None
+    if arrow is not None:  # what Arrow refuses is read by the other readers
+        assert python is not None
+        assert math.copysign(1, python) == math.copysign(1, arrow)
+        assert python == arrow or (math.isinf(python) and math.isinf(arrow))
+
+
+def test_a_clean_table_is_read_by_pyarrow_and_gives_the_csv_frame(tmp_path, monkeypatch):
+    table = [{"place": f"p{k % 7}", "indicator": "smf"[k % 3], "period": str(2020 + k % 5),
+              "series": "" if k % 4 else "survey", "sex": ["", "female", "male"][k % 3],
+              "value": ("true" if k % 2 else "false") if k % 3 == 2 else repr(k / 7),
+              "unit": "fraction" if k % 3 == 0 and k % 2 else "", "numerator": "",
+              "denominator": ""} for k in range(60)]
+    path = write(tmp_path / "m.csv", table, list(table[0]))
+    expected = MeasurementFrame.read_csv(path, UNITS, engine="csv")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pandas reader was asked")
+
+    monkeypatch.setattr(_frame_tables, "_read_csv_fast", refuse)
+    assert same(expected, MeasurementFrame.read_csv(path, UNITS))  # pyarrow, not pandas
+
+
+def test_a_file_pyarrow_is_not_sure_of_is_read_by_the_other_readers(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value\na,s,2021, 12.5\nb,s,2022,1_000\n",
+                    encoding="utf-8")
+    table = _frame_tables._arrow_table(path.read_bytes(), str(path), "utf-8", required=True)
+    assert columns_of(ArrowTexts(table), UNITS) is None  # Arrow reads no spaces nor "1_000"
+    frame = MeasurementFrame.read_csv(path, UNITS, engine="pyarrow")
+    assert [12.5, 1000.0] == frame.value.tolist()
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("place,indicator,period,value\nHà Nội,s,2021,1\n".encode("latin-1",
+                                                                            "replace"))
+    assert _frame_tables._arrow_table(latin.read_bytes(), str(latin), "latin-1",
+                                      required=True) is None
+    assert ("Hà N?i",) == MeasurementFrame.read_csv(latin, UNITS, encoding="latin-1",
+                                                    engine="pyarrow").places
+
+
+def test_pyarrow_problems_are_reported_by_line_as_the_csv_reader_reports_them(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("place,indicator,period,value\na,s,2021,1\nb,s,20x1,2\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        MeasurementFrame.read_csv(path, UNITS, engine="pyarrow")
+    (problem,) = caught.value.problems
+    assert (str(path), 3, "period") == (problem.file, problem.line, problem.path)
+
+
+def test_the_pyarrow_engine_without_pyarrow_names_the_extra(tmp_path, monkeypatch):
+    path = write(tmp_path / "m.csv", [], ["place", "indicator", "period", "value"])
+
+    def missing(module: str, **about: str) -> None:
+        raise MissingDependencyError("pyarrow", about["extra"], about["feature"])
+
+    monkeypatch.setattr(_frame_tables, "require", missing)
+    with pytest.raises(MissingDependencyError, match=r"gender-plan\[arrow\]"):
+        MeasurementFrame.read_csv(path, UNITS, engine="pyarrow")
+
+
+@st.composite
+def typed_tables(draw: st.DrawFn) -> pa.Table:
+    """Parquet columns as databases write them: texts, integers, floats, yes/no, gaps."""
+    size = draw(st.integers(0, 6))
+
+    def column(*kinds: tuple[pa.DataType, list[object]]) -> pa.Array:
+        kind, values = draw(st.sampled_from(kinds))
+        return pa.array(draw(st.lists(st.sampled_from(values), min_size=size, max_size=size)),
+                        kind)
+
+    return pa.table({
+        "place": column((pa.string(), ["a", "b", None])),
+        "indicator": column((pa.string(), ["s", "n", "f"])),
+        "period": column((pa.string(), ["2021", "2022", "2023-Q2", None, "x"]),
+                         (pa.int64(), [2021, 2024]), (pa.int64(), [2021, None]),
+                         (pa.float64(), [2021.0, 2022.5])),
+        "value": column((pa.string(), ["1.5", "40", " 2 ", None, "abc", "true"]),
+                        (pa.float64(), [1.5, -0.0, 1e-7, 123456.789, 1e300]),
+                        (pa.int64(), [-5, 0, 7]), (pa.float64(), [1.0, None]),
+                        (pa.bool_(), [True, False])),
+        "numerator": column((pa.float64(), [3.0, 0.5]), (pa.float64(), [3.0, None]),
+                            (pa.int64(), [0, 9]), (pa.string(), ["", "7", None])),
+    })
+
+
+def frame_or_error(read: object) -> MeasurementFrame | str:
+    try:
+        return read()  # type: ignore[operator, no-any-return]
+    except ValidationError as error:
+        return str(error)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(typed_tables())
+def test_parquet_of_any_column_types_reads_as_its_dataframe(tmp_path, table):
+    path = tmp_path / "m.parquet"
+    pq.write_table(table, path)
+    expected = frame_or_error(lambda: MeasurementFrame.from_dataframe(table.to_pandas(), UNITS))
+    actual = frame_or_error(lambda: read_arrow_frame(path, UNITS))
+    if isinstance(expected, str):
+        assert expected == actual
+    else:
+        assert isinstance(actual, MeasurementFrame)
+        assert same(expected, actual)
