@@ -3,11 +3,10 @@ reader and the DataFrame reader give, or leaves it to them."""
 
 from __future__ import annotations
 
-import csv
 import math
+import sys
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -15,70 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
+
+from test_frame import UNITS, read, rows, same, write
+
 from gender_plan import MeasurementFrame
 from gender_plan.errors import MissingDependencyError, ValidationError
-from gender_plan.evaluation.frame import COLUMN_TYPES
 from gender_plan.io import _frame_tables
 from gender_plan.io._frame_columns import ArrowTexts, columns_of
 from gender_plan.io.arrow import read_arrow_frame
-
-UNITS = {"s": "percent", "n": "people", "f": "yes_no", "m": "deaths / 100000 live_births"}
-ARRAYS = tuple(COLUMN_TYPES)
-
-
-def same(expected: MeasurementFrame, actual: MeasurementFrame) -> bool:
-    if (expected.places, expected.indicators, expected.series_names) != (
-            actual.places, actual.indicators, actual.series_names):
-        return False
-    return all(
-        getattr(expected, name).dtype == getattr(actual, name).dtype
-        and np.array_equal(getattr(expected, name), getattr(actual, name), equal_nan=True)
-        for name in ARRAYS
-    )
-
-
-def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        out = csv.DictWriter(handle, fieldnames=columns)
-        out.writeheader()
-        out.writerows(rows)
-    return path
-
-
-def read(path: Path, engine: str) -> MeasurementFrame | str:
-    """The frame, or the text of the error it raises."""
-    try:
-        return MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
-    except ValidationError as error:
-        return str(error)
-
-
-numbers = st.one_of(
-    st.floats(-1e6, 1e6, allow_nan=False).map(repr),
-    st.integers(0, 10**6).map(str),
-    st.sampled_from([" 12.5 ", "1_000", "1e3", "", "  ", "abc", "nan", "inf", "1,5", "+5",
-                     ".5", "5.", "١٢", "1e400", "-0"]),
-)
-
-
-@st.composite
-def rows(draw: st.DrawFn) -> dict[str, str]:
-    indicator = draw(st.sampled_from([*UNITS, " s", "unknown"]))
-    value = draw(st.sampled_from(["true", "No", " yes ", "1", "maybe"])) if indicator == "f" else (
-        draw(numbers))
-    return {
-        "place": draw(st.sampled_from(["a", "b", " c", ""])),
-        "indicator": indicator,
-        "period": draw(st.sampled_from(["2021", "2022", " 2023-Q2", "2024-07", "2025-07-14",
-                                        "20x5", ""])),
-        "series": draw(st.sampled_from(["", "survey", "registry"])),
-        "sex": draw(st.sampled_from(["", "female", " Male", "other"])),
-        "value": value,
-        "unit": draw(st.sampled_from(["", "fraction", " percent", "deaths / 1000 live_births",
-                                      "bogus"])),
-        "numerator": draw(numbers),
-        "denominator": draw(numbers),
-    }
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -214,3 +158,13 @@ def test_parquet_of_any_column_types_reads_as_its_dataframe(tmp_path, table):
     else:
         assert isinstance(actual, MeasurementFrame)
         assert same(expected, actual)
+
+
+def test_pyarrow_converts_units_as_the_csv_reader_does(tmp_path):
+    table = [{"place": "a", "indicator": "s", "period": str(2020 + k), "value": repr(k / 8),
+              "unit": "fraction" if k % 2 else ""} for k in range(6)]
+    path = write(tmp_path / "m.csv", table, list(table[0]))
+    expected = MeasurementFrame.read_csv(path, UNITS, engine="csv")
+    actual = MeasurementFrame.read_csv(path, UNITS, engine="pyarrow")
+    assert same(expected, actual)
+    assert [0.0, 12.5, 0.25, 37.5, 0.5, 62.5] == actual.value.tolist()

@@ -273,14 +273,6 @@ class _State:
                                  message=msg("{count} measurement rows are not used: {what}",
                                              count=NumberText(count), what=what), **about))
 
-    def groups(self, leaf: bool) -> dict[int, list[int]]:
-        """The places to assess by plan: those with no places below, or those with some."""
-        chosen = np.flatnonzero((self.place_plan >= 0) & (self.has_below != leaf))
-        groups: dict[int, list[int]] = {}
-        for p in chosen.tolist():
-            groups.setdefault(int(self.place_plan[p]), []).append(p)
-        return groups
-
     def leaf_frame(self) -> dict[str, np.ndarray]:
         """The bottom places' rows, as columns with hierarchy positions for places."""
         frame, rows = self.frame, self.leaf_rows
