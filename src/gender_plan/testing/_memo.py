@@ -32,9 +32,10 @@ def shared(factory: Callable[P, S]) -> Callable[P, S]:
     @functools.wraps(factory)
     def build(*args: P.args, **kwargs: P.kwargs) -> S:
         try:
-            return cached(*args, **kwargs)
+            hash((args, tuple(kwargs.items())))
         except TypeError:  # an unhashable argument (a list, say): build a new one
             return factory(*args, **kwargs)
+        return cached(*args, **kwargs)
 
     return build
 
