@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from gender_plan._gc import collector_paused
 from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._spec import Spec, plan_specs
@@ -61,6 +62,7 @@ def assess_by_plan(
                         methods=methods)
 
 
+@collector_paused()  # a nation's specs and codes: no cycles
 def assess_plans(plans: Sequence[Plan], place_plan: npt.NDArray[np.signedinteger[Any]],
                  frame: MeasurementFrame,
                  places: tuple[str, ...], *, as_of: datetime.date | int,

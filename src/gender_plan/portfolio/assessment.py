@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from gender_plan._gc import collector_paused
 from gender_plan._i18n import Msg, NumberText, msg
 from gender_plan.evaluation._layout import composite
 from gender_plan.evaluation.by_plan import assess_plans
@@ -36,6 +37,7 @@ __all__ = ["assess_portfolio"]
 _ROW_COLUMNS = ("series", "sex", "year", "start", "end", "time", "frequency")
 
 
+@collector_paused()  # a nation's specs and codes: no cycles
 def assess_portfolio(
     portfolio: Portfolio,
     frame: MeasurementFrame,
@@ -104,12 +106,15 @@ class _State:
         plan_index = {plan.code: k for k, plan in enumerate(self.plans)}
         self.place_plan = np.array([plan_index.get(p.plan, -1) if p.plan is not None else -1
                                     for p in hierarchy.places], dtype=np.int32)
-        self.codes = [tuple(i.code for _, i in plan.indicators()) for plan in self.plans]
+        self.indicators = [[i for goal in plan.goals for i in goal.indicators]
+                           for plan in self.plans]
+        """Each plan's indicators in its order: read several times below."""
+        self.codes = [tuple(i.code for i in mine) for mine in self.indicators]
         self.vocabulary = list(frame.indicators)
         self.code_index = {code: i for i, code in enumerate(self.vocabulary)}
-        for plan in self.plans:
-            for _, indicator in plan.indicators():
-                self._code(indicator.code)
+        for codes in self.codes:
+            for code in codes:
+                self._code(code)
         self.gaps: list[Gap] = []
         self._signatures: dict[int, tuple[object, ...]] = {}
         self._kinds()
@@ -130,23 +135,27 @@ class _State:
         self.scale = np.ones(shape)
         self.in_plan = np.zeros(shape, dtype=bool)
         rules: dict[str, Rule] = {}  # a rule follows from the unit: one look per unit
-        for k, plan in enumerate(self.plans):
-            for _, indicator in plan.indicators():
-                v = self.code_index[indicator.code]
-                self.in_plan[k, v] = True
+        plan_at, code_at, kinds, scales = [], [], [], []
+        for k, mine in enumerate(self.indicators):
+            for indicator in mine:
                 rule = rules.get(indicator.unit) or rules.setdefault(indicator.unit,
                                                                      rule_for(indicator))
+                plan_at.append(k)
+                code_at.append(self.code_index[indicator.code])
                 # A share of places is counted from the places below (`_shares`), not summed.
-                self.kind[k, v] = (SKIP if isinstance(rule, CountMet)
-                                   or indicator.share_of_places is not None
-                                   else RATIO if isinstance(rule, Ratio) else SUM)
-                self.scale[k, v] = rule.scale if isinstance(rule, Ratio) else 1.0
+                kinds.append(SKIP if isinstance(rule, CountMet)
+                             or indicator.share_of_places is not None
+                             else RATIO if isinstance(rule, Ratio) else SUM)
+                scales.append(rule.scale if isinstance(rule, Ratio) else 1.0)
+        self.in_plan[plan_at, code_at] = True
+        self.kind[plan_at, code_at] = kinds
+        self.scale[plan_at, code_at] = scales
         above: dict[int, list[str]] = {}
         for p in np.flatnonzero((self.place_plan >= 0) & self.has_below).tolist():
             above.setdefault(int(self.place_plan[p]), []).append(self.names[p])
         for k, places in above.items():
             plan = self.plans[k]
-            for _, indicator in plan.indicators():
+            for indicator in self.indicators[k]:
                 if places and indicator.is_yes_no:
                     self.gaps.append(Gap(
                         kind=GapKind.NOT_SUMMED, plan=plan.code, indicator=indicator.code,
@@ -219,7 +228,7 @@ class _State:
         if found is None:
             found = self._signatures[k] = tuple(
                 (i.code, i.implements, i.label, i.unit, i.share_of_places)
-                for _, i in self.plans[k].indicators())
+                for i in self.indicators[k])
         return found
 
     def share_context(self) -> _shares.ShareContext:
