@@ -152,10 +152,10 @@ class _Call:
     def column(self, read: Any, fill: Any, dtype: Any) -> Any:
         """The table column `read(part)` gives each part's rows of (`fill` elsewhere)."""
         if self.whole:  # one part of every row, in order: its columns are the table's
-            value = read(self.parts[0][1])
-            if getattr(value, "base", 0) is None and value.dtype == dtype and (
-                    value.shape == (self.size,)):
-                return value  # the part's own array, no view of another's: not copied
+            value = np.asarray(read(self.parts[0][1]))
+            if value.dtype == dtype and value.shape == (self.size,) and (
+                    value.strides == (value.itemsize,)):
+                return value  # a whole column of the part's (not a broadcast): not copied
             return np.array(np.broadcast_to(value, (self.size,)), dtype=dtype)
         out = np.full(self.size, fill, dtype=dtype)
         for slots, part in self.parts:
