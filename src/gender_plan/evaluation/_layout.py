@@ -117,14 +117,16 @@ def period_of(start: int, end: int) -> Period:
 
 def lay_out(frame: MeasurementFrame) -> Layout:
     """Sort the frame's totals into groups and lay them out, indicators of one shape together."""
-    rows = _totals_in_order(frame)
-    indicator, place, series = frame.indicator[rows], frame.place[rows], frame.series[rows]
-    new = np.ones(len(rows), dtype=bool)
-    new[1:] = ((indicator[1:] != indicator[:-1]) | (place[1:] != place[:-1])
-               | (series[1:] != series[:-1]))
-    first = np.flatnonzero(new)
+    rows, first = _totals_in_order(frame)
+    if first is None:  # where each group begins in `rows`
+        indicator, place, series = frame.indicator[rows], frame.place[rows], frame.series[rows]
+        new = np.ones(len(rows), dtype=bool)
+        new[1:] = ((indicator[1:] != indicator[:-1]) | (place[1:] != place[:-1])
+                   | (series[1:] != series[:-1]))
+        first = np.flatnonzero(new)
     counts = np.diff(np.append(first, len(rows)))
-    edges = np.searchsorted(indicator[first], np.arange(len(frame.indicators) + 1))
+    edges = np.searchsorted(frame.indicator[rows[first]],
+                            np.arange(len(frame.indicators) + 1))
     shapes: dict[tuple[object, ...], list[int]] = {}
     for k in np.flatnonzero(np.diff(edges)).tolist():
         mine = slice(int(edges[k]), int(edges[k + 1]))
@@ -210,8 +212,11 @@ def composite(columns: tuple[npt.NDArray[Any], ...]) -> IntArray | None:
     return key
 
 
-def _totals_in_order(frame: MeasurementFrame) -> IntArray:
-    """The rows of totals sorted by (indicator, place, series, start, length), stably."""
+def _totals_in_order(frame: MeasurementFrame) -> tuple[IntArray, IntArray | None]:
+    """The rows of totals sorted by (indicator, place, series, start, length), stably.
+
+    With them, where each group begins among them when that is known already (else None).
+    """
     totals = frame.sex == 0
     every = bool(totals.all())  # no values by sex: no copy of the columns
 
@@ -220,7 +225,54 @@ def _totals_in_order(frame: MeasurementFrame) -> IntArray:
 
     keys = (column(frame.indicator), column(frame.place), column(frame.series),
             column(frame.start), column(frame.end) - column(frame.start))
-    key = composite(keys)  # one sort of one key; data in order (as files are) sort fast
-    order = np.argsort(key, kind="stable") if key is not None else np.lexsort(keys[::-1])
+    order, first = _groups_in_order(keys)
+    if order is None:
+        key = composite(keys)  # one sort of one key; data in order (as files are) sort fast
+        order = np.argsort(key, kind="stable") if key is not None else np.lexsort(keys[::-1])
     found: IntArray = order if every else np.flatnonzero(totals)[order]
-    return found.astype(np.int32) if len(frame) < 2**31 else found  # rows: half the memory
+    if len(frame) < 2**31:  # rows: half the memory
+        found = found.astype(np.int32, copy=False)
+    return found, first
+
+
+def _groups_in_order(keys: tuple[npt.NDArray[Any], ...]) -> tuple[IntArray | None,
+                                                                   IntArray | None]:
+    """The stable order of `keys` (group columns, then start and length), and group starts.
+
+    Only when every group's rows are together and in time order already, as files write them:
+    only the groups are sorted. (None, None) otherwise: a group's rows apart, or out of time
+    order.
+    """
+    indicator, place, series, start, length = keys
+    size = len(indicator)
+    if size < 2:
+        return None, None
+    new = np.empty(size, dtype=bool)
+    new[0] = True
+    np.not_equal(indicator[1:], indicator[:-1], out=new[1:])
+    new[1:] |= place[1:] != place[:-1]
+    new[1:] |= series[1:] != series[:-1]
+    later = (start[1:] > start[:-1]) | ((start[1:] == start[:-1]) & (length[1:] >= length[:-1]))
+    if not (new[1:] | later).all():
+        return None, None
+    first = np.flatnonzero(new)
+    if 2 * len(first) > size:  # groups of one or two rows: sorting them saves nothing
+        return None, None
+    key = composite((indicator[first], place[first], series[first]))
+    if key is None:
+        return None, None
+    groups = np.argsort(key, kind="stable")
+    ordered = key[groups]
+    if (ordered[1:] == ordered[:-1]).any():  # a group in two runs: sort every row
+        return None, None
+    starts: Any = first[groups].astype(np.int32 if size < 2**31 else np.int64)
+    if size % len(first) == 0 and (np.diff(first) == size // len(first)).all():
+        # groups of one size (five years each): each group's rows, side by side
+        width = size // len(first)
+        side: Any = starts[:, None] + np.arange(width, dtype=starts.dtype)
+        return side.ravel(), np.arange(0, size, width)
+    counts = np.diff(np.append(first, size))[groups]
+    offset = np.cumsum(counts) - counts
+    found: IntArray = np.repeat(starts - offset.astype(starts.dtype), counts)
+    found += np.arange(size, dtype=starts.dtype)
+    return found, offset
