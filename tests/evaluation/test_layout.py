@@ -41,6 +41,17 @@ def expected_order(frame: MeasurementFrame) -> np.ndarray:
     return totals[np.lexsort(keys)]
 
 
+def assert_laid_out(frame: MeasurementFrame) -> None:
+    """The rows are in the definition's order, and the group starts (when given) are right."""
+    found, first = _totals_in_order(frame)
+    assert np.array_equal(found, expected_order(frame))
+    if first is not None:
+        groups = np.stack([frame.indicator[found], frame.place[found], frame.series[found]])
+        new = np.ones(len(found), dtype=bool)
+        new[1:] = (groups[:, 1:] != groups[:, :-1]).any(axis=0)
+        assert np.array_equal(first, np.flatnonzero(new))
+
+
 row = st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 1),
                 st.sampled_from([0, 0, 0, 1]), st.integers(738000, 738010),
                 st.integers(0, 2))
@@ -57,13 +68,7 @@ def grouped(rows: list[tuple[int, int, int, int, int, int]]) -> list[tuple[int, 
 @given(st.lists(row, max_size=40))
 def test_rows_in_any_order_are_laid_out_as_sorted(rows):
     frame = frame_of(rows)
-    found, first = _totals_in_order(frame)
-    assert np.array_equal(found, expected_order(frame))
-    if first is not None:
-        groups = np.stack([frame.indicator[found], frame.place[found], frame.series[found]])
-        new = np.ones(len(found), dtype=bool)
-        new[1:] = (groups[:, 1:] != groups[:, :-1]).any(axis=0)
-        assert np.array_equal(first, np.flatnonzero(new))
+    assert_laid_out(frame)
 
 
 @given(st.lists(row, max_size=40), st.integers(1, 4))
@@ -71,13 +76,7 @@ def test_rows_written_group_by_group_are_laid_out_as_sorted(rows, copies):
     # Groups of one size (every place's five years) and of many sizes, both.
     written = grouped(rows * copies)
     frame = frame_of(written)
-    found, first = _totals_in_order(frame)
-    assert np.array_equal(found, expected_order(frame))
-    if first is not None:
-        groups = np.stack([frame.indicator[found], frame.place[found], frame.series[found]])
-        new = np.ones(len(found), dtype=bool)
-        new[1:] = (groups[:, 1:] != groups[:, :-1]).any(axis=0)
-        assert np.array_equal(first, np.flatnonzero(new))
+    assert_laid_out(frame)
 
 
 def test_groups_written_together_take_the_quick_path():
