@@ -27,6 +27,8 @@ PROVINCES = 34
 COMMUNES = 3321
 INDICATORS = 16
 YEARS = tuple(range(2021, 2026))
+MONTHS = tuple(f"{y}-{m:02d}" for y in range(2021, 2026) for m in range(1, 13))[-50:]
+"""Fifty months to the end of 2025 (from November 2021): ten times the values of `YEARS`."""
 
 
 def plan(indicators: int = INDICATORS) -> Plan:
@@ -55,13 +57,15 @@ def hierarchy(communes: int = COMMUNES, provinces: int = PROVINCES) -> PlaceHier
 
 
 def write_csv(path: Path, communes: int = COMMUNES, indicators: int = INDICATORS,
-              seed: int = 1) -> int:
-    """Write the long table of every commune × indicator × year; return the number of rows."""
+              seed: int = 1, periods: tuple[object, ...] = YEARS) -> int:
+    """Write the long table of every commune × indicator × period (the years, or `MONTHS`);
+    return the number of rows."""
     rng = np.random.default_rng(seed)
-    shape = (communes, indicators, len(YEARS))
+    shape = (communes, indicators, len(periods))
     denominators = rng.integers(200, 5000, size=shape)
     start = rng.uniform(20, 60, size=(communes, indicators, 1))
-    steps = rng.normal(1.0, 2.0, size=shape).cumsum(axis=2)
+    pace = len(YEARS) / len(periods)  # a month moves a tenth of what a year does
+    steps = rng.normal(1.0 * pace, 2.0 * pace**0.5, size=shape).cumsum(axis=2)
     shares = np.clip(start + steps, 0, 100) / 100
     numerators = np.rint(shares * denominators)
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -71,7 +75,7 @@ def write_csv(path: Path, communes: int = COMMUNES, indicators: int = INDICATORS
             place = f"c{c:05d}"
             for k in range(indicators):
                 code = f"i{k + 1}"
-                for y, year in enumerate(YEARS):
+                for y, period in enumerate(periods):
                     n, d = int(numerators[c, k, y]), int(denominators[c, k, y])
-                    out.writerow((place, code, year, repr(100 * n / d), n, d))
-    return communes * indicators * len(YEARS)
+                    out.writerow((place, code, period, repr(100 * n / d), n, d))
+    return communes * indicators * len(periods)

@@ -4,7 +4,7 @@ A group is one indicator's values at one place in one series, in time order (by 
 end). Groups form `Block`s of 2-D arrays, a row per position and a column per group, so that
 the rules run on every place at once; indicators whose groups have as many positions, and the
 same periods where every group shares them, share one block, so that the rules run on them at
-once too. Laying out is done once, when the frame is built.
+once too. Laying out is done once, when the frame is first assessed.
 """
 
 from __future__ import annotations

@@ -94,10 +94,7 @@ class MeasurementFrame:
     value: FloatArray = attrs.field(converter=_floats, eq=False)
     numerator: FloatArray = attrs.field(converter=_floats, eq=False)
     denominator: FloatArray = attrs.field(converter=_floats, eq=False)
-    layout: Layout = attrs.field(init=False, eq=False, repr=False)
-    """The totals (sex 0) sorted and laid out for assessment, a column per (indicator, place,
-    series) in time order: done once when the frame is built, so that assessing it sorts and
-    copies nothing in the usual case."""
+    _laid_out: list[Layout] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lengths = {
@@ -111,7 +108,18 @@ class MeasurementFrame:
                                      lengths=lengths))],
                 subject="measurement frame",
             )
-        object.__setattr__(self, "layout", lay_out(self))
+
+    @property
+    def layout(self) -> Layout:
+        """The totals (sex 0) laid out for assessment, a column per group in time order.
+
+        A group is one (indicator, place, series). Done once, the first time the frame is
+        assessed (a frame only read and written again is never sorted), so that assessing it
+        again sorts and copies nothing.
+        """
+        if not self._laid_out:
+            self._laid_out.append(lay_out(self))
+        return self._laid_out[0]
 
     def __len__(self) -> int:
         return len(self.value)
