@@ -18,7 +18,6 @@ import numpy as np
 
 from gender_plan._gc import collector_paused
 from gender_plan._i18n import Msg, NumberText, msg
-from gender_plan.evaluation._layout import composite
 from gender_plan.evaluation.by_plan import assess_plans
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
@@ -315,13 +314,10 @@ def _sums(arrived: Iterable[Rows], state: _State,
         for name in names}
     periods: np.ndarray | None = None
     for rows in arrived:
-        if periods is None:  # series, sex and period of every row, as one key
-            keys = (frame.series, frame.sex, frame.start, frame.end - frame.start)
-            periods = composite(keys)
-            if periods is None or periods.max(initial=0) >= 2**31:  # pragma: no cover
-                periods = np.unique(np.stack(keys, axis=1), axis=0,
-                                    return_inverse=True)[1].ravel()
-            periods = periods.astype(np.int32)
+        if periods is None:  # series, sex and period of every row, as one dense code: the
+            # groups' keys below then span few values, and are counted rather than sorted
+            periods = _carry.group_key([frame.series, frame.sex, frame.start,
+                                        frame.end - frame.start])[1]
         source = rows.source
         first, inverse, size = _carry.group_key([rows.carrier, rows.code, periods[source]])
 
