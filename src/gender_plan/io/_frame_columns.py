@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["ArrowTexts", "PandasTexts", "columns_of"]
 
 _SEXES = {"": 0, "female": 1, "male": 2}
+_OPTIONAL = ("numerator", "denominator")
 _BOOLEANS = {"true": 1.0, "yes": 1.0, "1": 1.0, "false": 0.0, "no": 0.0, "0": 0.0}
 
 Rows = npt.NDArray[np.intp] | None
@@ -69,20 +70,31 @@ class PandasTexts:
             return np.ones(self.size, dtype=bool)
         return (self._cells(name, None) == "").to_numpy(dtype=bool)  # type: ignore[no-any-return]
 
+    def optional(self, name: str) -> npt.NDArray[np.float64] | None:
+        return _optional(self, name)
+
+    @staticmethod
+    def take(values: npt.NDArray[Any], codes: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return np.take(values, codes)
+
 
 class ArrowTexts:
     """A pyarrow Table of cells, column by column: no Python object per cell.
 
     Each cell reads as the text `str` gives it, as `MeasurementFrame.from_dataframe` reads
     one: a missing text cell is '' and a number is read as a number. A column of numbers with
-    a missing cell is not read here (pandas would make its integers floats first).
+    a missing cell is not read here (pandas would make its integers floats first), but for a
+    numerator or denominator, whose missing cells are empty (NaN) and whose numbers are the
+    same as floats.
     """
 
     def __init__(self, table: Any) -> None:
         self.table, self.size = table, table.num_rows
         self._columns: dict[str, Any] = {}
         self.usable = all(self._text(t) or table.column(k).null_count == 0
-                          for k, t in enumerate(table.schema.types))
+                          or (n in _OPTIONAL and self._numeric(t))
+                          for k, (n, t) in enumerate(zip(table.column_names,
+                                                         table.schema.types, strict=True)))
 
     @staticmethod
     def _text(kind: Any) -> bool:
@@ -90,6 +102,11 @@ class ArrowTexts:
         if pa.types.is_dictionary(kind):
             kind = kind.value_type
         return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+    @staticmethod
+    def _numeric(kind: Any) -> bool:
+        pa = importlib.import_module("pyarrow")
+        return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind))
 
     def has(self, name: str) -> bool:
         return name in self.table.column_names
@@ -120,27 +137,51 @@ class ArrowTexts:
         return (encoded.indices.to_numpy(zero_copy_only=False),
                 [str(u) for u in encoded.dictionary.to_pylist()])
 
-    def floats(self, name: str, rows: Rows = None) -> npt.NDArray[np.float64] | None:
+    def floats(self, name: str, rows: Rows = None, *,
+               missing: bool = False) -> npt.NDArray[np.float64] | None:
+        """The column's numbers; with `missing`, a null cell of numbers is NaN (an empty one)."""
         pa = importlib.import_module("pyarrow")
         cells = self._cells(name, rows)
         kind = cells.type
-        if not (self._text(kind) or pa.types.is_integer(kind) or pa.types.is_floating(kind)):
+        if not (self._text(kind) or self._numeric(kind)):
             return None  # booleans, dates...: the row-by-row reader says what is wrong
         try:
-            numbers = cells.cast(pa.float64()).to_numpy(zero_copy_only=False)
+            if not pa.types.is_float64(kind):  # a column of float64 is read as it is
+                cells = cells.cast(pa.float64())
+            numbers: npt.NDArray[np.float64] = cells.to_numpy(zero_copy_only=False)  # null: NaN
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return None
-        return numbers if np.isfinite(numbers).all() else None
+        finite = np.isfinite(numbers)
+        if finite.all():
+            return numbers
+        if missing and cells.null_count and not self._text(kind):
+            null: npt.NDArray[np.bool_] = cells.is_null().to_numpy(zero_copy_only=False)
+            if (finite | null).all():  # NaN, infinity: not read as numbers by the csv reader
+                return numbers
+        return None
 
     def empty(self, name: str) -> npt.NDArray[np.bool_]:
         if not self.has(name):
             return np.ones(self.size, dtype=bool)
         pc = importlib.import_module("pyarrow.compute")
         cells = self._cells(name, None)
-        if not self._text(cells.type):
-            return np.zeros(self.size, dtype=bool)
+        if not self._text(cells.type):  # a number; a null cell is an empty one
+            nulls: npt.NDArray[np.bool_] = cells.is_null().to_numpy(zero_copy_only=False)
+            return nulls
         found: npt.NDArray[np.bool_] = pc.equal(cells, "").to_numpy(zero_copy_only=False)
         return found
+
+    def optional(self, name: str) -> npt.NDArray[np.float64] | None:
+        if self.has(name) and self._numeric(self.table.schema.field(name).type):
+            return self.floats(name, missing=True)  # no text: every null is an empty cell
+        return _optional(self, name)
+
+    @staticmethod
+    def take(values: npt.NDArray[Any], codes: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """`values[codes]`, gathered by Arrow (faster than numpy's indexing by int32 codes)."""
+        pa = importlib.import_module("pyarrow")
+        taken: npt.NDArray[Any] = pa.array(values).take(pa.array(codes)).to_numpy()
+        return taken
 
 
 Texts = PandasTexts | ArrowTexts
@@ -171,19 +212,26 @@ def columns_of(
     if -1 in sexes:
         return None
     value = _values(table, indicator_codes, indicator_names, unit_of)
-    numerator, denominator = _optional(table, "numerator"), _optional(table, "denominator")
+    numerator, denominator = table.optional("numerator"), table.optional("denominator")
     if value is None or numerator is None or denominator is None:
         return None
     types = COLUMN_TYPES
     columns: dict[str, npt.NDArray[Any]] = {
         "place": place_codes, "indicator": indicator_codes, "series": series_codes,
-        "sex": np.array(sexes or [0])[sex_codes], "value": value, "numerator": numerator,
-        "denominator": denominator,
+        "sex": _spread(table, np.array(sexes or [0], dtype=types["sex"]), sex_codes),
+        "value": value, "numerator": numerator, "denominator": denominator,
     }
     for k, name in enumerate(("year", "start", "end", "time", "frequency")):
-        columns[name] = periods[:, k].astype(types[name])[period_codes]
+        columns[name] = _spread(table, periods[:, k].astype(types[name]), period_codes)
     return (place_names, indicator_names, [s or None for s in series_names],
             {name: column.astype(types[name], copy=False) for name, column in columns.items()})
+
+
+def _spread(table: Texts, values: npt.NDArray[Any], codes: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """`values[codes]`, each row the value of its code, typed as `values`."""
+    if len(values) == 1:  # one period, no sex column...: no gathering
+        return np.full(len(codes), values[0], dtype=values.dtype)
+    return table.take(values, codes)
 
 
 def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
@@ -197,6 +245,12 @@ def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
     if value is None:
         return None
     for k, unit in enumerate(str(u) for u in found):
+        if numeric and not table.has("unit"):  # every value in its indicator's own unit
+            try:
+                units.conversion_factor(unit, unit)  # the unit is known, as below
+            except UnitError:
+                return None
+            continue
         rows = None if len(names) == 1 else np.flatnonzero(codes == k)
         at = rows if rows is not None else slice(None)
         if units.is_yes_no(unit):
@@ -223,6 +277,7 @@ def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
 
 
 def _optional(table: Texts, name: str) -> npt.NDArray[np.float64] | None:
+    """An optional column of numbers read from its texts: an empty cell is NaN."""
     empty = table.empty(name)
     if table.has(name) and not empty.any():
         return table.floats(name)
