@@ -148,9 +148,9 @@ class ArrowTexts:
         try:
             if not pa.types.is_float64(kind):  # a column of float64 is read as it is
                 cells = cells.cast(pa.float64())
-            numbers: npt.NDArray[np.float64] = cells.to_numpy(zero_copy_only=False)  # null: NaN
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return None
+        numbers = _joined(cells)
         finite = np.isfinite(numbers)
         if finite.all():
             return numbers
@@ -182,6 +182,16 @@ class ArrowTexts:
         pa = importlib.import_module("pyarrow")
         taken: npt.NDArray[Any] = pa.array(values).take(pa.array(codes)).to_numpy()
         return taken
+
+
+def _joined(cells: Any) -> npt.NDArray[np.float64]:
+    """A float64 Arrow column as one numpy array (a null is NaN), copied chunk by chunk once."""
+    numbers = np.empty(len(cells))
+    start = 0
+    for chunk in getattr(cells, "chunks", [cells]):
+        numbers[start : start + len(chunk)] = chunk.to_numpy(zero_copy_only=False)
+        start += len(chunk)
+    return numbers
 
 
 Texts = PandasTexts | ArrowTexts
