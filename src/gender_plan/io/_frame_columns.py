@@ -1,10 +1,12 @@
 """The long table read column by column: the fast paths of `MeasurementFrame` (pyarrow, pandas).
 
-`columns_of` turns a table of texts (every cell a str, '' for empty) into the frame's columns
-with a handful of array operations: each distinct period, indicator, unit and sex is read once.
-It reads exactly what the row-by-row reader reads and gives the same numbers (numpy's and
-Arrow's text to float conversions are correctly rounded, as Python's `float` is; Arrow refuses
-what it does not read, such as spaces around a number, and the table is then read another way).
+`columns_of` turns a table of texts (every cell a str, '' for empty), or of texts and numbers
+(pyarrow parses a CSV file's numbers itself; a null number is an empty cell), into the frame's
+columns with a handful of array operations: each distinct period, indicator, unit and sex is
+read once. It reads exactly what the row-by-row reader reads and gives the same numbers
+(numpy's and Arrow's text to float conversions are correctly rounded, as Python's `float` is;
+Arrow refuses what it does not read, such as `1_000` or, in a cast, spaces around a number,
+and the table is then read another way).
 It does not report problems: on anything it is not sure of it returns None, and the caller reads
 the rows one by one with the stdlib reader, which names every problem with its line.
 """
@@ -83,9 +85,9 @@ class ArrowTexts:
 
     Each cell reads as the text `str` gives it, as `MeasurementFrame.from_dataframe` reads
     one: a missing text cell is '' and a number is read as a number. A column of numbers with
-    a missing cell is not read here (pandas would make its integers floats first), but for a
-    numerator or denominator, whose missing cells are empty (NaN) and whose numbers are the
-    same as floats.
+    a missing cell is not read here (pandas would make its integers floats first: "2021.0"),
+    unless it is a numerator or a denominator: a missing one is empty (NaN), and its integers
+    are the same numbers as floats.
     """
 
     def __init__(self, table: Any) -> None:

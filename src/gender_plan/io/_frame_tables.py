@@ -1,7 +1,8 @@
 """Reading the long measurement table into a `MeasurementFrame`: CSV files and DataFrames.
 
 The edge of the array engine: the stdlib csv reader names every bad cell with its file and line;
-with pandas installed, `_frame_columns` reads column by column first and falls back to it.
+with pyarrow or pandas installed, `_frame_columns` reads column by column first (pyarrow
+parsing the numbers as it reads the file) and falls back to it.
 A file is read within the bounds of `_limits` before either reader sees it: at most
 `MAX_FRAME_BYTES` and `MAX_FRAME_ROWS` (a nation's table, far more than a commune's file may
 hold), and `MAX_COLUMNS` columns.
