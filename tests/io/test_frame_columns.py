@@ -168,3 +168,134 @@ def test_pyarrow_converts_units_as_the_csv_reader_does(tmp_path):
     actual = MeasurementFrame.read_csv(path, UNITS, engine="pyarrow")
     assert same(expected, actual)
     assert [0.0, 12.5, 0.25, 37.5, 0.5, 62.5] == actual.value.tolist()
+
+
+NUMERIC = {"s": "percent", "n": "people", "m": "deaths / 100000 live_births"}
+"""Units without a yes/no one: pyarrow parses the value column as numbers too."""
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+written = st.one_of(  # a number as people and programs write it
+    finite.map(repr), finite.map(str), finite.map("{:e}".format), finite.map("{:+.17g}".format),
+    finite.map("{:.3E}".format), finite.map("{:f}".format), st.integers(-10**20, 10**20).map(str),
+    st.integers(0, 10**6).map("+{}".format), st.integers(0, 999).map("{:05d}".format),
+    st.from_regex(r"[+-]?[0-9]{0,25}(\.[0-9]{0,25})?([eE][+-]?[0-9]{1,3})?", fullmatch=True),
+)
+odd = st.sampled_from([  # texts one reader or both refuse, or read otherwise
+    "", " ", "\t", " 12.5 ", "\t3\t", "1_000", "NA", "N/A", "null", "NULL", "None", "nan", "NaN",
+    "-nan", "inf", "-Infinity", "1e400", "1e-400", "4.9e-324", "0x10", "1,5", "١٢", "5\u00a0",
+    "\u20037", "1e", ".", "-", "+", "e5", "1.2.3", "true", "abc",
+])
+cells = st.one_of(written, odd, written.map(lambda t: f" {t} "))
+
+
+def read_numeric(path: Path, engine: str) -> MeasurementFrame | str:
+    """The frame with units of numbers alone, or the text of the error it raises."""
+    try:
+        return MeasurementFrame.read_csv(path, NUMERIC, engine=engine)  # type: ignore[arg-type]
+    except ValidationError as error:
+        return str(error)
+
+
+@st.composite
+def numeric_rows(draw: st.DrawFn, *, value: st.SearchStrategy[str]) -> dict[str, str]:
+    return {"place": draw(st.sampled_from(["a", "b"])),
+            "indicator": draw(st.sampled_from(list(NUMERIC))),
+            "period": draw(st.sampled_from(["2021", "2022-Q3"])),
+            "value": draw(value),
+            "numerator": draw(st.one_of(st.just(""), cells)),
+            "denominator": draw(st.one_of(st.just(""), cells))}
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(numeric_rows(value=cells), max_size=8),
+       st.lists(numeric_rows(value=written), max_size=8), st.booleans())
+def test_pyarrow_reads_numbers_in_any_form_as_the_csv_reader(tmp_path, odd_rows, rows, narrow):
+    table = [*rows, *odd_rows]
+    columns = ["place", "indicator", "period", "value", "numerator", "denominator"]
+    if narrow:  # without numerators and denominators
+        columns = columns[:4]
+        table = [{k: r[k] for k in columns} for r in table]
+    path = write(tmp_path / "m.csv", table, columns)
+    expected, actual = read_numeric(path, "csv"), read_numeric(path, "pyarrow")
+    if isinstance(expected, str):
+        assert expected == actual
+    else:
+        assert isinstance(actual, MeasurementFrame)
+        assert same(expected, actual)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(cells, min_size=1, max_size=6), st.sampled_from(["value", "numerator"]))
+def test_pyarrow_parses_a_csv_column_of_numbers_as_python_to_the_last_bit(tmp_path, texts, name):
+    table = [{"place": "a", "indicator": "s", "period": "2021", "value": "1", "numerator": t}
+             if name == "numerator" else {"place": "a", "indicator": "s", "period": "2021",
+                                          "value": t, "numerator": ""} for t in texts]
+    path = write(tmp_path / "m.csv", table, list(table[0]))
+    read = _frame_tables._arrow_table(path.read_bytes(), str(path), "utf-8", required=True,
+                                      numbers=_frame_tables._numbers(NUMERIC))
+    if read is None:  # refused: read another way
+        return
+    for text, number in zip(texts, read.column(name).to_pylist(), strict=True):
+        if number is None:  # a null: the empty cell alone, not "NA", "null" or spaces
+            assert "" == text
+            continue
+        python = float(text.strip())  # what Arrow reads, Python reads
+        assert math.copysign(1, python) == math.copysign(1, number)
+        assert python == number or (math.isnan(python) and math.isnan(number))
+
+
+def test_empty_numerators_are_read_by_pyarrow_as_missing(tmp_path, monkeypatch):
+    table = [{"place": "a", "indicator": "s", "period": str(2020 + k), "value": f"{k}.5",
+              "numerator": "" if k % 2 else str(k), "denominator": "" if k % 3 else "+1e1"}
+             for k in range(6)]
+    path = write(tmp_path / "m.csv", table, list(table[0]))
+    expected = MeasurementFrame.read_csv(path, NUMERIC, engine="csv")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("another reader was asked")
+
+    monkeypatch.setattr(_frame_tables, "_read_csv_fast", refuse)
+    monkeypatch.setattr(_frame_tables, "_from_records", refuse)
+    actual = MeasurementFrame.read_csv(path, NUMERIC)
+    assert same(expected, actual)
+    assert [0.0, math.nan, 2.0, math.nan, 4.0, math.nan] == pytest.approx(
+        actual.numerator.tolist(), nan_ok=True)
+    assert [10.0, math.nan, math.nan, 10.0, math.nan, math.nan] == pytest.approx(
+        actual.denominator.tolist(), nan_ok=True)
+
+
+@pytest.mark.parametrize(("column", "cell", "found"), [
+    ("numerator", "NA", "expected a number, found 'NA'"),
+    ("denominator", "null", "expected a number, found 'null'"),
+    ("value", "", "expected a number, found ''"),
+    ("value", "NaN", "expected a number, found 'NaN'"),
+])
+def test_a_cell_pyarrow_cannot_read_as_a_number_is_reported_with_its_line(
+    tmp_path, column, cell, found
+):
+    table = [{"place": "a", "indicator": "s", "period": str(2020 + k), "value": "1",
+              "numerator": "2", "denominator": "4"} for k in range(3)]
+    table[1][column] = cell
+    path = write(tmp_path / "m.csv", table, list(table[0]))
+    for engine in ("pyarrow", "auto"):
+        with pytest.raises(ValidationError) as caught:
+            MeasurementFrame.read_csv(path, NUMERIC, engine=engine)  # type: ignore[arg-type]
+        (problem,) = caught.value.problems
+        assert (3, column, found) == (problem.line, problem.path, problem.message)
+
+
+def test_parquet_numerators_with_gaps_are_read_column_by_column(tmp_path, monkeypatch):
+    path = tmp_path / "m.parquet"
+    pq.write_table(pa.table({
+        "place": ["a", "a", "b"], "indicator": ["s", "s", "n"], "period": [2021, 2022, 2021],
+        "value": [1.5, -0.0, 7.0], "numerator": pa.array([3, None, 9], pa.int64()),
+        "denominator": pa.array([None, 0.25, None], pa.float64())}), path)
+    expected = MeasurementFrame.from_dataframe(pq.read_table(path).to_pandas(), UNITS)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read as a DataFrame")
+
+    monkeypatch.setattr(MeasurementFrame, "from_dataframe", refuse)
+    actual = read_arrow_frame(path, UNITS)
+    assert same(expected, actual)
+    assert [3.0, math.nan, 9.0] == pytest.approx(actual.numerator.tolist(), nan_ok=True)

@@ -1,10 +1,12 @@
 """The long table read column by column: the fast paths of `MeasurementFrame` (pyarrow, pandas).
 
-`columns_of` turns a table of texts (every cell a str, '' for empty) into the frame's columns
-with a handful of array operations: each distinct period, indicator, unit and sex is read once.
-It reads exactly what the row-by-row reader reads and gives the same numbers (numpy's and
-Arrow's text to float conversions are correctly rounded, as Python's `float` is; Arrow refuses
-what it does not read, such as spaces around a number, and the table is then read another way).
+`columns_of` turns a table of texts (every cell a str, '' for empty), or of texts and numbers
+(pyarrow parses a CSV file's numbers itself; a null number is an empty cell), into the frame's
+columns with a handful of array operations: each distinct period, indicator, unit and sex is
+read once. It reads exactly what the row-by-row reader reads and gives the same numbers
+(numpy's and Arrow's text to float conversions are correctly rounded, as Python's `float` is;
+Arrow refuses what it does not read, such as `1_000` or, in a cast, spaces around a number,
+and the table is then read another way).
 It does not report problems: on anything it is not sure of it returns None, and the caller reads
 the rows one by one with the stdlib reader, which names every problem with its line.
 """
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["ArrowTexts", "PandasTexts", "columns_of"]
 
 _SEXES = {"": 0, "female": 1, "male": 2}
+_OPTIONAL = ("numerator", "denominator")
 _BOOLEANS = {"true": 1.0, "yes": 1.0, "1": 1.0, "false": 0.0, "no": 0.0, "0": 0.0}
 
 Rows = npt.NDArray[np.intp] | None
@@ -69,20 +72,31 @@ class PandasTexts:
             return np.ones(self.size, dtype=bool)
         return (self._cells(name, None) == "").to_numpy(dtype=bool)  # type: ignore[no-any-return]
 
+    def optional(self, name: str) -> npt.NDArray[np.float64] | None:
+        return _optional(self, name)
+
+    @staticmethod
+    def take(values: npt.NDArray[Any], codes: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return np.take(values, codes)
+
 
 class ArrowTexts:
     """A pyarrow Table of cells, column by column: no Python object per cell.
 
     Each cell reads as the text `str` gives it, as `MeasurementFrame.from_dataframe` reads
     one: a missing text cell is '' and a number is read as a number. A column of numbers with
-    a missing cell is not read here (pandas would make its integers floats first).
+    a missing cell is not read here (pandas would make its integers floats first: "2021.0"),
+    unless it is a numerator or a denominator: a missing one is empty (NaN), and its integers
+    are the same numbers as floats.
     """
 
     def __init__(self, table: Any) -> None:
         self.table, self.size = table, table.num_rows
         self._columns: dict[str, Any] = {}
         self.usable = all(self._text(t) or table.column(k).null_count == 0
-                          for k, t in enumerate(table.schema.types))
+                          or (n in _OPTIONAL and self._numeric(t))
+                          for k, (n, t) in enumerate(zip(table.column_names,
+                                                         table.schema.types, strict=True)))
 
     @staticmethod
     def _text(kind: Any) -> bool:
@@ -90,6 +104,11 @@ class ArrowTexts:
         if pa.types.is_dictionary(kind):
             kind = kind.value_type
         return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+    @staticmethod
+    def _numeric(kind: Any) -> bool:
+        pa = importlib.import_module("pyarrow")
+        return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind))
 
     def has(self, name: str) -> bool:
         return name in self.table.column_names
@@ -120,27 +139,61 @@ class ArrowTexts:
         return (encoded.indices.to_numpy(zero_copy_only=False),
                 [str(u) for u in encoded.dictionary.to_pylist()])
 
-    def floats(self, name: str, rows: Rows = None) -> npt.NDArray[np.float64] | None:
+    def floats(self, name: str, rows: Rows = None, *,
+               missing: bool = False) -> npt.NDArray[np.float64] | None:
+        """The column's numbers; with `missing`, a null cell of numbers is NaN (an empty one)."""
         pa = importlib.import_module("pyarrow")
         cells = self._cells(name, rows)
         kind = cells.type
-        if not (self._text(kind) or pa.types.is_integer(kind) or pa.types.is_floating(kind)):
+        if not (self._text(kind) or self._numeric(kind)):
             return None  # booleans, dates...: the row-by-row reader says what is wrong
         try:
-            numbers = cells.cast(pa.float64()).to_numpy(zero_copy_only=False)
+            if not pa.types.is_float64(kind):  # a column of float64 is read as it is
+                cells = cells.cast(pa.float64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return None
-        return numbers if np.isfinite(numbers).all() else None
+        numbers = _joined(cells)
+        finite = np.isfinite(numbers)
+        if finite.all():
+            return numbers
+        if missing and cells.null_count and not self._text(kind):
+            null: npt.NDArray[np.bool_] = cells.is_null().to_numpy(zero_copy_only=False)
+            if (finite | null).all():  # NaN, infinity: not read as numbers by the csv reader
+                return numbers
+        return None
 
     def empty(self, name: str) -> npt.NDArray[np.bool_]:
         if not self.has(name):
             return np.ones(self.size, dtype=bool)
         pc = importlib.import_module("pyarrow.compute")
         cells = self._cells(name, None)
-        if not self._text(cells.type):
-            return np.zeros(self.size, dtype=bool)
+        if not self._text(cells.type):  # a number; a null cell is an empty one
+            nulls: npt.NDArray[np.bool_] = cells.is_null().to_numpy(zero_copy_only=False)
+            return nulls
         found: npt.NDArray[np.bool_] = pc.equal(cells, "").to_numpy(zero_copy_only=False)
         return found
+
+    def optional(self, name: str) -> npt.NDArray[np.float64] | None:
+        if self.has(name) and self._numeric(self.table.schema.field(name).type):
+            return self.floats(name, missing=True)  # no text: every null is an empty cell
+        return _optional(self, name)
+
+    @staticmethod
+    def take(values: npt.NDArray[Any], codes: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """`values[codes]`, gathered by Arrow (faster than numpy's indexing by int32 codes)."""
+        pa = importlib.import_module("pyarrow")
+        taken: npt.NDArray[Any] = pa.array(values).take(pa.array(codes)).to_numpy()
+        return taken
+
+
+def _joined(cells: Any) -> npt.NDArray[np.float64]:
+    """A float64 Arrow column as one numpy array (a null is NaN), copied chunk by chunk once."""
+    numbers = np.empty(len(cells))
+    start = 0
+    for chunk in getattr(cells, "chunks", [cells]):
+        numbers[start : start + len(chunk)] = chunk.to_numpy(zero_copy_only=False)
+        start += len(chunk)
+    return numbers
 
 
 Texts = PandasTexts | ArrowTexts
@@ -171,19 +224,26 @@ def columns_of(
     if -1 in sexes:
         return None
     value = _values(table, indicator_codes, indicator_names, unit_of)
-    numerator, denominator = _optional(table, "numerator"), _optional(table, "denominator")
+    numerator, denominator = table.optional("numerator"), table.optional("denominator")
     if value is None or numerator is None or denominator is None:
         return None
     types = COLUMN_TYPES
     columns: dict[str, npt.NDArray[Any]] = {
         "place": place_codes, "indicator": indicator_codes, "series": series_codes,
-        "sex": np.array(sexes or [0])[sex_codes], "value": value, "numerator": numerator,
-        "denominator": denominator,
+        "sex": _spread(table, np.array(sexes or [0], dtype=types["sex"]), sex_codes),
+        "value": value, "numerator": numerator, "denominator": denominator,
     }
     for k, name in enumerate(("year", "start", "end", "time", "frequency")):
-        columns[name] = periods[:, k].astype(types[name])[period_codes]
+        columns[name] = _spread(table, periods[:, k].astype(types[name]), period_codes)
     return (place_names, indicator_names, [s or None for s in series_names],
             {name: column.astype(types[name], copy=False) for name, column in columns.items()})
+
+
+def _spread(table: Texts, values: npt.NDArray[Any], codes: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """`values[codes]`, each row the value of its code, typed as `values`."""
+    if len(values) == 1:  # one period, no sex column...: no gathering
+        return np.full(len(codes), values[0], dtype=values.dtype)
+    return table.take(values, codes)
 
 
 def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
@@ -197,6 +257,12 @@ def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
     if value is None:
         return None
     for k, unit in enumerate(str(u) for u in found):
+        if numeric and not table.has("unit"):  # every value in its indicator's own unit
+            try:
+                units.conversion_factor(unit, unit)  # the unit is known, as below
+            except UnitError:
+                return None
+            continue
         rows = None if len(names) == 1 else np.flatnonzero(codes == k)
         at = rows if rows is not None else slice(None)
         if units.is_yes_no(unit):
@@ -223,6 +289,7 @@ def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
 
 
 def _optional(table: Texts, name: str) -> npt.NDArray[np.float64] | None:
+    """An optional column of numbers read from its texts: an empty cell is NaN."""
     empty = table.empty(name)
     if table.has(name) and not empty.any():
         return table.floats(name)

@@ -1,7 +1,8 @@
 """Reading the long measurement table into a `MeasurementFrame`: CSV files and DataFrames.
 
 The edge of the array engine: the stdlib csv reader names every bad cell with its file and line;
-with pandas installed, `_frame_columns` reads column by column first and falls back to it.
+with pyarrow or pandas installed, `_frame_columns` reads column by column first (pyarrow
+parsing the numbers as it reads the file) and falls back to it.
 A file is read within the bounds of `_limits` before either reader sees it: at most
 `MAX_FRAME_BYTES` and `MAX_FRAME_ROWS` (a nation's table, far more than a commune's file may
 hold), and `MAX_COLUMNS` columns.
@@ -14,7 +15,7 @@ import csv
 import importlib
 import io
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -55,7 +56,8 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
     name = str(path)
     data = read_bytes(path, limit=MAX_FRAME_BYTES)
     if engine in ("auto", "pyarrow"):
-        table = _arrow_table(data, name, encoding, required=engine == "pyarrow")
+        table = _arrow_table(data, name, encoding, required=engine == "pyarrow",
+                             numbers=_numbers(unit_of))
         if table is not None:
             del data  # the table holds every cell: not the file's bytes as well
             pool = importlib.import_module("pyarrow").default_memory_pool()
@@ -202,12 +204,24 @@ def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding:
     return result
 
 
-def _arrow_table(data: bytes, name: str, encoding: str, *, required: bool) -> Any:
-    """The table pyarrow reads, every cell as text, or None when pyarrow is missing or unsure.
+def _numbers(unit_of: Mapping[str, str]) -> tuple[str, ...]:
+    """The columns pyarrow reads as numbers: the value too when no indicator is yes/no."""
+    if any(units.is_yes_no(unit) for unit in set(unit_of.values())):
+        return ("numerator", "denominator")  # a yes/no value is a text ("yes", "true"...)
+    return ("value", "numerator", "denominator")
+
+
+def _arrow_table(data: bytes, name: str, encoding: str, *, required: bool,
+                 numbers: Collection[str] = ()) -> Any:
+    """The table pyarrow reads, or None when pyarrow is missing or unsure.
 
     A file in another encoding than UTF-8, with a byte-order mark, a row of another width or
     anything else pyarrow cannot read is left to the other readers. The columns of codes are
-    read as dictionaries: each distinct text once.
+    read as dictionaries: each distinct text once. The columns in `numbers` are read as
+    float64 by Arrow's parser, correctly rounded as Python's `float` is (it skips spaces and
+    tabs around a number, as the row-by-row reader strips them); an empty cell of them is
+    null, and no other text is: "NA" or "null" is not a number, so that the file is read
+    another way, as a cell pyarrow cannot read as a number is. Every other cell is a text.
     """
     if required:
         pacsv: Any = require("pyarrow.csv", package="pyarrow", extra="arrow",
@@ -229,10 +243,12 @@ def _arrow_table(data: bytes, name: str, encoding: str, *, required: bool) -> An
         return None
     pa: Any = importlib.import_module("pyarrow")
     codes = pa.dictionary(pa.int32(), pa.string())
-    types = {n: codes if n in _CODES else pa.string() for n in names}
+    types = {n: codes if n in _CODES else pa.float64() if n in numbers else pa.string()
+             for n in names}
     try:
         table = pacsv.read_csv(pa.py_buffer(data), convert_options=pacsv.ConvertOptions(
-            column_types=types, strings_can_be_null=False, quoted_strings_can_be_null=False))
+            column_types=types, null_values=[""], strings_can_be_null=False,
+            quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError):
         return None
     if table.num_rows > MAX_FRAME_ROWS:
