@@ -107,7 +107,9 @@ def run(scale: int, folder: Path) -> None:
     first_read, first_laid, first_assess = end_to_end(path, portfolio)  # a fresh process
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # of that one run
     read_csv, laid, assessed = end_to_end(path, portfolio)  # again, as in a session with plans
-    parquet = arrow_figures(path, portfolio)
+    parquet = arrow_figures(path, portfolio, REPEAT)
+    read_best = min(timed(lambda: MeasurementFrame.read_csv(path, portfolio.units()))
+                    for _ in range(REPEAT))
     print(f"\n== {communes:,} communes × {nation.INDICATORS} indicators × {len(periods)} "
           f"{'years' if scale == 1 else 'months'} = {rows:,} measurements "
           f"({path.stat().st_size / 1e6:.0f} MB of CSV)")
@@ -127,13 +129,14 @@ def run(scale: int, folder: Path) -> None:
           "target at 2.7M ≤ 600 MB")
     if parquet is not None:
         read_parquet, floor_csv, floor_parquet = parquet
-        line("read the Parquet file (read_arrow_frame)", read_parquet)
         line("END TO END from Parquet (read + lay out + assess)", read_parquet + assessed)
-        line("floor: pyarrow.csv.read_csv", floor_csv,
-             f"(reading the CSV file is {read_csv / floor_csv:.1f}× it)")
-        line("floor: pyarrow.parquet.read_table", floor_parquet,
-             f"(reading the Parquet file is {read_parquet / floor_parquet:.1f}× it)")
-        line("floor: both", floor_csv + floor_parquet)
+        print(f"reading alone, best of {REPEAT}, beside pyarrow's own reading of the same file")
+        line("read the CSV file (MeasurementFrame.read_csv)", read_best,
+             f"({read_best / floor_csv:.1f}× the floor; target ≤ 2×)")
+        line("floor: pyarrow.csv.read_csv", floor_csv)
+        line("read the Parquet file (read_arrow_frame)", read_parquet,
+             f"({read_parquet / floor_parquet:.1f}× the floor; target ≤ 2×)")
+        line("floor: pyarrow.parquet.read_table", floor_parquet)
     one_plan(communes, path, len(periods), scale)
 
 
