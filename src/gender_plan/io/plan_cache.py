@@ -34,6 +34,7 @@ from typing import BinaryIO
 
 import attrs
 
+from gender_plan.io import _plan_pickle
 from gender_plan.io._atomic import write_atomic
 from gender_plan.io._limits import MAX_PLAN_BYTES
 from gender_plan.model import Plan
@@ -210,14 +211,14 @@ def _seeded(format: str) -> hashlib._Hash:
 
 
 def pickle_plan(plan: Plan) -> bytes:
-    """`plan` as a cache entry's payload."""
-    return pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
+    """`plan` as a cache entry's payload (see `gender_plan.io._plan_pickle`)."""
+    return _plan_pickle.dumps(plan)
 
 
 def unpickle_plan(payload: bytes | memoryview) -> Plan | None:
     """The plan of a payload written by `pickle_plan`, or None when it is not one."""
     try:
-        plan = pickle.loads(payload)
+        plan = _plan_pickle.loads(payload)
     except Exception:
         return None
     return plan if isinstance(plan, Plan) else None
