@@ -159,3 +159,19 @@ def test_a_problem_found_after_the_fast_path_still_has_its_line(tmp_path, monkey
     assert [True] == calls  # the data came from the fast path ...
     problem = raised.value.problems[0]
     assert (str(path), 6, "start_year") == (problem.file, problem.line, problem.path)
+
+
+def test_the_tags_kept_for_short_scalars_give_the_same_data_when_read_again(monkeypatch):
+    monkeypatch.setattr(_yaml_fast, "_PLAIN_TAGS", {})
+    monkeypatch.setattr(_yaml_fast, "_PLAIN_MOST", 3)
+    text = "a: 2026\nb: true\nc: 1.5\nd: null\ne: Lai Khê\nf: '2026'\n"
+    expected = {"a": 2026, "b": True, "c": 1.5, "d": None, "e": "Lai Khê", "f": "2026"}
+    for _ in range(2):  # the second time from the kept tags, the table started again when full
+        fast = _yaml_fast.load_yaml_data(text)
+        assert fast is not None
+        assert same(expected, fast[0])
+        assert same(careful(text), fast[0])
+        assert len(_yaml_fast._PLAIN_TAGS) <= 3
+    long_number = "1" * (_yaml_fast._PLAIN_SHORT + 1)
+    assert same({"k": int(long_number)}, _yaml_fast.load_yaml_data(f"k: {long_number}\n")[0])
+    assert long_number not in _yaml_fast._PLAIN_TAGS
