@@ -269,3 +269,29 @@ def test_where_workers_cannot_run_the_files_are_parsed_in_this_process(
         loaded = load_plan_folder(folder, cache=False, workers=2)
     assert {p.code: p for p in plans} == dict(loaded.plans)
     assert "parsing 3 plan files in this process" in caplog.text
+
+
+def test_this_process_parses_the_last_chunks_and_the_workers_the_others_each_once(
+    tmp_path, monkeypatch
+):
+    folder, plans = _folder(tmp_path, count=8)
+    monkeypatch.setattr(plan_folder, "PARALLEL_FROM", 2)
+    here: list[str] = []
+    parse_here = plan_folder._parse_here
+
+    def recorded(names, keyed):
+        here.extend(names)
+        return parse_here(names, keyed)
+
+    monkeypatch.setattr(plan_folder, "_parse_here", recorded)
+    names = sorted(str(path) for path in folder.iterdir())
+    parsed = plan_folder._parse_all(names, keyed=True, workers=2)
+    assert [p.code for p in sorted(plans, key=lambda p: p.code)] == [
+        plan.code for _, plan, _, _ in parsed]
+    assert len(set(here)) == len(here)  # no chunk twice in this process
+    assert names[len(names) - len(here):] == sorted(here)  # from the last back
+    keys = [key for key, _, _, _ in parsed]
+    assert [plan_folder.file_key(name, "yaml") for name in names] == keys
+    # every plan comes with its pickle, for the bundle, whichever process parsed it
+    assert all(payload is not None and plan == plan_folder.unpickle_plan(payload)
+               for _, plan, payload, _ in parsed)
