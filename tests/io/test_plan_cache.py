@@ -295,3 +295,26 @@ def test_this_process_parses_the_last_chunks_and_the_workers_the_others_each_onc
     # every plan comes with its pickle, for the bundle, whichever process parsed it
     assert all(payload is not None and plan == plan_folder.unpickle_plan(payload)
                for _, plan, payload, _ in parsed)
+
+
+def test_the_loaded_plans_are_left_for_the_collector_s_full_passes_only(tmp_path):
+    folder, _ = _folder(tmp_path, count=3)
+    gc.collect()
+    loaded = load_plan_folder(folder, cache=False)
+    # in the oldest generation, not walked by a young pass on the way
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert all(id(plan) in oldest for plan in loaded.plans.values())
+    assert all(id(goal) in oldest for plan in loaded.plans.values() for goal in plan.goals)
+    assert 0 == gc.get_freeze_count()
+
+
+def test_objects_the_program_froze_stay_frozen(tmp_path):
+    folder, _ = _folder(tmp_path, count=1)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        load_plan_folder(folder, cache=False)
+        assert frozen == gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
