@@ -318,3 +318,17 @@ def test_objects_the_program_froze_stay_frozen(tmp_path):
         assert frozen == gc.get_freeze_count()
     finally:
         gc.unfreeze()
+
+
+def test_a_failure_while_the_files_are_hashed_is_raised_not_lost(tmp_path, monkeypatch):
+    folder, _ = _folder(tmp_path, count=2)
+    cache = PlanCache(folder=tmp_path / "cache")
+    load_plan_folder(folder, cache=cache)
+
+    def broken(name, format):
+        raise MemoryError(name)
+
+    monkeypatch.setattr(plan_folder, "file_key", broken)
+    with pytest.raises(MemoryError):
+        load_plan_folder(folder, cache=cache)
+    assert 2 == len(cache.get_folder(folder))  # the bundle is left as it was

@@ -102,19 +102,24 @@ def load_plan_folder(
 
 
 def _load(root: Path, chosen: PlanCache | None, workers: int) -> PlanFolder:
-    names = sorted(str(p) for p in root.iterdir()
-                   if p.suffix.lower() in PLAN_SUFFIXES and p.is_file())
+    with os.scandir(root) as entries:  # the kind of each entry without a stat, on most systems
+        names = sorted(entry.path for entry in entries
+                       if os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES  # noqa: PTH122
+                       and entry.is_file())
     outcomes: list[Plan | list[Problem]] = [[] for _ in names]
     kept: dict[str, bytes | memoryview] = {}  # the plans of the files as they are: the next bundle
-    bundle = {} if chosen is None else chosen.get_folder(root)
+    bundle, keys = ({}, []) if chosen is None else _bundle_and_keys(chosen, root, names)
     todo = []
-    for index, name in enumerate(names):
-        plan, key = _from_bundle(name, bundle) if bundle else (None, None)
+    for index, key in enumerate(keys):
+        stored = None if key is None else bundle.get(key)
+        plan = None if stored is None else unpickle_plan(stored)
         if plan is None or key is None:
-            todo.append(index)
+            todo.append(index)  # parsing it reports a file that cannot be read
         else:
             outcomes[index] = plan
             kept[key] = bundle[key]
+    if not keys:
+        todo = list(range(len(names)))
     parsed = _parse_all([names[i] for i in todo], keyed=chosen is not None, workers=workers)
     for index, (key, plan, payload, problems) in zip(todo, parsed, strict=True):
         outcomes[index] = problems if plan is None else plan
@@ -123,6 +128,42 @@ def _load(root: Path, chosen: PlanCache | None, workers: int) -> PlanFolder:
     if chosen is not None and kept.keys() != bundle.keys():
         chosen.put_folder(root, kept)
     return _indexed(root, names, outcomes)
+
+
+def _bundle_and_keys(cache: PlanCache, root: Path, names: list[str]
+                     ) -> tuple[Mapping[str, memoryview], list[str | None]]:
+    """The folder's bundle, and the content key of each file if there is one.
+
+    Every file is read and hashed on every load, so that none is served stale: a thread does it
+    while this one reads and checks the bundle. Both wait on the disk or in hashlib and zlib,
+    which let go of the interpreter lock, so that the two take the time of the longer. The
+    keys are left unfinished (an empty list) where there is no bundle to look them up in.
+    """
+    keys: list[str | None] = []
+    stop = threading.Event()
+    failed: list[BaseException] = []
+
+    def hash_files() -> None:
+        try:
+            for name in names:
+                if stop.is_set():
+                    return
+                keys.append(file_key(name, format_of(name)))
+        except BaseException as error:  # given to the caller below
+            failed.append(error)
+
+    thread = threading.Thread(target=hash_files, name="gender-plan file keys", daemon=True)
+    thread.start()
+    bundle: Mapping[str, memoryview] = {}
+    try:
+        bundle = cache.get_folder(root)
+    finally:
+        if not bundle:
+            stop.set()
+        thread.join()
+    if failed:
+        raise failed[0]
+    return (bundle, keys) if bundle else ({}, [])
 
 
 def _indexed(root: Path, names: list[str], outcomes: list[Plan | list[Problem]]) -> PlanFolder:
@@ -145,16 +186,6 @@ def _indexed(root: Path, names: list[str], outcomes: list[Plan | list[Problem]])
     if problems:
         raise ValidationError(problems, subject=msg("plans in {folder}", folder=root))
     return PlanFolder(plans=plans, files=files)
-
-
-def _from_bundle(name: str, bundle: Mapping[str, memoryview]
-                 ) -> tuple[Plan | None, str | None]:
-    """The plan kept for the file's present content, and its key; (None, None) to parse it."""
-    key = file_key(name, format_of(name))
-    if key is None:
-        return None, None  # parsing it reports the problem
-    payload = bundle.get(key)
-    return (None if payload is None else unpickle_plan(payload)), key
 
 
 def _parse_one(name: str, keyed: bool) -> tuple[str | None, Plan | None, list[Problem]]:
