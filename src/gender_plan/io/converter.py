@@ -92,18 +92,22 @@ def _number_or_bool(value: object, _: type) -> float | bool:
     return _strict_float(value, float)
 
 
+_TEXT_KEYS = frozenset(("vi", "en"))
+
+
 def _text(value: object, _: type) -> LocalizedText:
+    # A plan holds 160 texts: the usual case (a dict of str) is checked without building sets.
     if isinstance(value, str):
         return LocalizedText(vi=value)
     if isinstance(value, dict):
-        unknown = set(value) - {"vi", "en"}
-        if unknown:
-            raise ForbiddenExtraKeysError("", LocalizedText, unknown)
+        if not _TEXT_KEYS.issuperset(value):
+            raise ForbiddenExtraKeysError("", LocalizedText, set(value) - _TEXT_KEYS)
         if "vi" not in value:
             raise _MismatchError(msg("a text needs its Vietnamese 'vi' (and optionally 'en')"))
+        vi, en = value["vi"], value.get("en")
         return LocalizedText(
-            vi=_strict_str(value["vi"], str),
-            en=None if value.get("en") is None else _strict_str(value["en"], str),
+            vi=vi if type(vi) is str else _strict_str(vi, str),
+            en=en if en is None or type(en) is str else _strict_str(en, str),
         )
     raise _MismatchError(msg("expected a text or {{vi: ..., en: ...}}, found {value!r}",
                              value=value))
