@@ -175,3 +175,13 @@ def test_the_tags_kept_for_short_scalars_give_the_same_data_when_read_again(monk
     long_number = "1" * (_yaml_fast._PLAIN_SHORT + 1)
     assert same({"k": int(long_number)}, _yaml_fast.load_yaml_data(f"k: {long_number}\n")[0])
     assert long_number not in _yaml_fast._PLAIN_TAGS
+
+
+@pytest.mark.parametrize("value", ["0", "-0", "+12", "-7", "2026", "true", "True", "TRUE",
+                                   "false", "False", "FALSE", "~", "null", "Null", "NULL", "",
+                                   "1.5", "-.5e3", ".inf", "-.Inf", ".NaN", "0.0", "yes", "012"])
+def test_numbers_booleans_and_nulls_read_as_on_the_careful_path(value: str):
+    text = f"k: {value}\nl: [{value}]\n" if value else "k:\nl: [~]\n"
+    fast = _yaml_fast.load_yaml_data(text)
+    assert fast is not None
+    assert same(careful(text), fast[0])

@@ -44,6 +44,7 @@ _TEXT = frozenset((TAG + "str", TAG + "timestamp"))
 """Scalars kept as the text written (dates are read by the converter)."""
 _CONSTRUCTED = frozenset(TAG + name for name in ("int", "float", "bool", "null"))
 _KEY = TAG + "str"
+_INT, _BOOL, _NULL = TAG + "int", TAG + "bool", TAG + "null"
 
 
 class _GiveUp(Exception):  # noqa: N818 - not an error: the careful path takes over
@@ -142,11 +143,21 @@ class _Builder:
         return self.scalar(node) if node.id == "scalar" else self.collection(node, 0, 0)
 
     def scalar(self, node: Any) -> Any:
-        if node.tag in _TEXT:
+        tag = node.tag
+        if tag in _TEXT:
             if self.escapes and string_problem(node.value) is not None:
                 raise _GiveUp
             return node.value
-        if node.tag not in _CONSTRUCTED:
+        # These tags come from the loader's resolver alone (a tag written in the file takes the
+        # careful path): its integers are decimal, which SafeConstructor reads as int() does,
+        # its booleans true/True/TRUE/false/False/FALSE, its nulls null, ~ or nothing.
+        if tag == _INT:
+            return int(node.value)
+        if tag == _BOOL:
+            return node.value[0] in "tT"
+        if tag == _NULL:
+            return None
+        if tag not in _CONSTRUCTED:
             raise _GiveUp
         return self.loader.construct_object(node, deep=True)
 
