@@ -11,6 +11,8 @@ import datetime
 import difflib
 import enum
 import math
+import types
+import typing
 from typing import Any, TypeVar
 
 import attrs
@@ -217,6 +219,7 @@ def make_converter() -> cattrs.Converter:
     def unstructure_factory(cls: type) -> Any:
         return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
 
+    _quick_tuples_and_options(converter)
     excluded = (LocalizedText, Period, PartialDate, DayOfYear)
     converter.register_structure_hook_factory(
         lambda cls: attrs.has(cls) and cls not in excluded, structure_factory
@@ -225,6 +228,49 @@ def make_converter() -> cattrs.Converter:
         lambda cls: attrs.has(cls) and cls not in excluded, unstructure_factory
     )
     return converter
+
+
+def _quick_tuples_and_options(converter: cattrs.Converter) -> None:
+    """Hooks for ``tuple[X, ...]`` and ``X | None`` with their item's hook looked up once.
+
+    cattrs' own look the item's hook up at every call (a plan has 300 tuples and options). A
+    list whose items all structure becomes the tuple at once; anything else, or an item that
+    fails, goes to cattrs' own hook, which gives the usual problems with their paths.
+    """
+
+    def homogeneous(cls: Any) -> bool:
+        arguments = typing.get_args(cls)
+        return (typing.get_origin(cls) is tuple and len(arguments) == 2
+                and arguments[1] is Ellipsis and arguments[0] is not Any)
+
+    def tuple_hook(cls: Any) -> Any:
+        item = typing.get_args(cls)[0]
+        convert = converter.get_structure_hook(item)
+        general = converter._structure_tuple  # cattrs' own, for the problems
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is list:
+                try:
+                    return tuple([convert(element, item) for element in value])
+                except Exception:  # cattrs' own hook below words every problem
+                    pass
+            return general(value, cls)
+
+        return structure
+
+    def optional(cls: Any) -> bool:
+        arguments = typing.get_args(cls)
+        return (typing.get_origin(cls) in (typing.Union, types.UnionType)
+                and len(arguments) == 2 and type(None) in arguments)
+
+    def optional_hook(cls: Any) -> Any:
+        other = next(argument for argument in typing.get_args(cls) if argument is not type(None))
+        convert = converter.get_structure_hook(other)
+        return lambda value, _: None if value is None else convert(value, other)
+
+    if hasattr(converter, "_structure_tuple"):  # cattrs' own tuple hook, since cattrs 1.0
+        converter.register_structure_hook_factory(homogeneous, tuple_hook)
+    converter.register_structure_hook_factory(optional, optional_hook)
 
 
 _CONVERTER = make_converter()
