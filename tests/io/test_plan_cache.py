@@ -4,6 +4,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import attrs
@@ -332,3 +333,29 @@ def test_a_failure_while_the_files_are_hashed_is_raised_not_lost(tmp_path, monke
     with pytest.raises(MemoryError):
         load_plan_folder(folder, cache=cache)
     assert 2 == len(cache.get_folder(folder))  # the bundle is left as it was
+
+
+def test_this_process_takes_the_last_chunk_left_and_none_once_they_meet(monkeypatch):
+    ends = multiprocessing.get_context().Array("q", [1, 3])
+    assert 2 == plan_folder._take_last(ends)
+    assert 1 == plan_folder._take_last(ends)
+    assert plan_folder._take_last(ends) is None
+    assert [1, 1] == list(ends)
+    # a lock kept by a worker that died holding it: this process stops waiting, and parses
+    monkeypatch.setattr(plan_folder, "_LOCK_WAIT", 0.05)
+    held, done = threading.Event(), threading.Event()
+
+    def hold():
+        with ends.get_lock():
+            held.set()
+            done.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    try:
+        with pytest.raises(OSError, match="holds the lock"):
+            plan_folder._take_last(ends)
+    finally:
+        done.set()
+        thread.join()

@@ -295,15 +295,34 @@ def _parse_shared(names: list[str], *, keyed: bool, workers: int) -> list[_Parse
                 pending.append(pool.submit(_parse_in_worker))
             while pending and pending[0].done():
                 collect(pending.popleft())
-            with ends.get_lock():
-                index = ends[1] - 1
-                if index < ends[0]:
-                    break
-                ends[1] = index
+            index = _take_last(ends)
+            if index is None:
+                break
             results[index] = _parse_here(chunks[index], keyed)
         for future in pending:
             collect(future)
     return [parsed for chunk in results if chunk is not None for parsed in chunk]
+
+
+def _take_last(ends: Any) -> int | None:
+    """The last chunk no process has taken, now taken by this one; None when none is left."""
+    lock = ends.get_lock()
+    # A worker holds the lock for a few instructions; only one that died holding it (killed
+    # for memory) keeps it longer: the files are then parsed here (see `_parse_all`).
+    if not lock.acquire(timeout=_LOCK_WAIT):
+        raise OSError("a worker process holds the lock of the plan files left")
+    try:
+        index: int = ends[1] - 1
+        if index < ends[0]:
+            return None
+        ends[1] = index
+        return index
+    finally:
+        lock.release()
+
+
+_LOCK_WAIT = 30.0
+"""How long, in seconds, this process waits for the lock of the chunks left."""
 
 
 def _collected(remote: list[_Remote], spill: str, keyed: bool) -> list[_Parsed]:
