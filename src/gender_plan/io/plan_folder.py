@@ -109,7 +109,7 @@ def _load(root: Path, chosen: PlanCache | None, workers: int) -> PlanFolder:
     outcomes: list[Plan | list[Problem]] = [[] for _ in names]
     kept: dict[str, bytes | memoryview] = {}  # the plans of the files as they are: the next bundle
     bundle, keys = ({}, []) if chosen is None else _bundle_and_keys(chosen, root, names)
-    todo = []
+    todo = [] if keys else list(range(len(names)))  # keys: one for each file, or none
     for index, key in enumerate(keys):
         stored = None if key is None else bundle.get(key)
         plan = None if stored is None else unpickle_plan(stored)
@@ -118,8 +118,6 @@ def _load(root: Path, chosen: PlanCache | None, workers: int) -> PlanFolder:
         else:
             outcomes[index] = plan
             kept[key] = bundle[key]
-    if not keys:
-        todo = list(range(len(names)))
     parsed = _parse_all([names[i] for i in todo], keyed=chosen is not None, workers=workers)
     for index, (key, plan, payload, problems) in zip(todo, parsed, strict=True):
         outcomes[index] = problems if plan is None else plan
