@@ -185,3 +185,26 @@ def test_numbers_booleans_and_nulls_read_as_on_the_careful_path(value: str):
     fast = _yaml_fast.load_yaml_data(text)
     assert fast is not None
     assert same(careful(text), fast[0])
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(st.sampled_from([p for p in _PIECES if p != "\ud800"]), max_size=30),
+       mark=st.booleans())
+@example(pieces=["k", ": ", "Lai Khê", "\n", "l", ": ", "\x85"], mark=True)
+def test_the_file_s_bytes_read_as_its_text_does(pieces, mark):
+    text = "".join(pieces)
+    data = ("\ufeff" if mark else "").encode() + text.encode("utf-8")
+    assert text == data.decode("utf-8-sig")
+    from_text = _yaml_fast.load_yaml_data(text)
+    from_bytes = _yaml_fast.load_yaml_data(text, utf8=data)
+    assert (from_text is None) == (from_bytes is None)
+    if from_text is not None:
+        assert same(from_text[0], from_bytes[0])
+
+
+@pytest.mark.parametrize("name", ["laikhe_2026_2030.yaml", "national_strategy_2021_2030.yaml"])
+def test_a_shipped_plan_s_bytes_read_as_its_text_does(name: str):
+    data = (ROOT / "src" / "gender_plan" / "templates" / name).read_bytes()
+    fast = _yaml_fast.load_yaml_data(data.decode("utf-8-sig"), utf8=data)
+    assert fast is not None
+    assert same(careful(data.decode("utf-8-sig")), fast[0])

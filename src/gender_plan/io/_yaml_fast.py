@@ -69,7 +69,7 @@ if CParser is not None:
     class _Composer(CParser, SafeConstructor, _Resolver):
         """libyaml's parser and composer, with the loader's YAML 1.2 numbers and booleans."""
 
-        def __init__(self, stream: str) -> None:
+        def __init__(self, stream: str | bytes) -> None:
             CParser.__init__(self, stream)
             SafeConstructor.__init__(self)
             _Resolver.__init__(self)
@@ -211,19 +211,22 @@ class _Builder:
         return result
 
 
-def load_yaml_data(text: str, *, checked: bool = False) -> tuple[Any] | None:
+def load_yaml_data(text: str, *, checked: bool = False, utf8: bytes | None = None
+                   ) -> tuple[Any] | None:
     """The plain data of a YAML document, in a 1-tuple; None where `load_yaml` must read it.
 
     The data is exactly what `gender_plan.io._yaml.load_yaml` gives for the same text.
     `checked` says the text passed `gender_plan.io._limits.check_text` (it holds no control
-    character), so that only an escape can put one in a value.
+    character), so that only an escape can put one in a value. `utf8` is the file's bytes that
+    `text` was strictly decoded from (a byte-order mark allowed), given to libyaml as they are
+    rather than encoding the text again.
     """
     if "!" in text or "*" in text or not _composer_is_bounded():
         return None  # tags and aliases have their checks in the careful path only
     # Anything at all (a text libyaml cannot take, a syntax error, a bound, a value that cannot
     # be read) is left to the careful path, which says what and where.
     try:
-        loader = _Composer(text)
+        loader = _Composer(text if utf8 is None else utf8)
     except Exception:
         return None
     try:
