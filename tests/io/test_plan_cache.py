@@ -359,3 +359,20 @@ def test_this_process_takes_the_last_chunk_left_and_none_once_they_meet(monkeypa
     finally:
         done.set()
         thread.join()
+
+
+@settings(max_examples=10, deadline=None)
+@given(plan=plans())
+def test_any_plan_from_a_warm_folder_equals_the_plan_parsed_afresh(tmp_path_factory, plan):
+    root = tmp_path_factory.mktemp("warm")
+    folder = root / "plans"
+    folder.mkdir()
+    save_plan(plan, folder / "plan.yaml")
+    cache = PlanCache(folder=root / "cache")
+    load_plan_folder(folder, cache=cache)  # parsed, and kept in the bundle
+    assert 1 == len(cache.get_folder(folder))
+    warm = load_plan_folder(folder, cache=cache).plans[plan.code]  # rebuilt from the bundle
+    fresh = load_plan(folder / "plan.yaml")
+    assert fresh == warm
+    assert plan == warm
+    assert repr(fresh) == repr(warm)  # the same types and values all the way down
