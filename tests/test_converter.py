@@ -111,3 +111,22 @@ def test_nothing_is_coerced(value, cls, fragment):
 def test_dates_unstructure_to_iso_text():
     assert "2021-03-03" == unstructure(datetime.date(2021, 3, 3))
     assert "11-25" == unstructure(DayOfYear(month=11, day=25))
+
+
+def test_a_list_of_texts_with_bad_items_names_each_by_its_index():
+    with pytest.raises(ValidationError) as raised:
+        structure(["ok", 5, {"vi": "x", "zz": 1}, None], tuple[LocalizedText, ...])
+    assert [
+        ("[1]", "expected a text or {vi: ..., en: ...}, found 5", None),
+        ("[2].zz", "unknown key 'zz'", "known keys: vi, en"),
+        ("[3]", "expected a text or {vi: ..., en: ...}, found None", None),
+    ] == [(p.path, str(p.message), p.hint) for p in raised.value.problems]
+
+
+def test_tuples_and_options_structure_from_lists_tuples_and_nothing():
+    text = LocalizedText(vi="a")
+    assert (text,) == structure(("a",), tuple[LocalizedText, ...])
+    assert (text, None) == structure(["a", None], tuple[LocalizedText | None, ...])
+    assert () == structure([], tuple[LocalizedText, ...])
+    assert structure(None, LocalizedText | None) is None
+    assert text == structure({"vi": "a"}, LocalizedText | None)

@@ -86,6 +86,16 @@ def test_nested_messages_render_in_the_same_language() -> None:
     assert "'55%' có dấu phần trăm, nhưng dòng không có đơn vị" == render(outer, "vi")
 
 
+def test_a_message_without_parameters_is_made_once_and_renders_as_any_other() -> None:
+    message = msg("the row has no unit")
+    assert message is msg("the row has no unit")  # the model's checks make it for every object
+    assert isinstance(message, Msg)
+    assert ("the row has no unit", {}) == (message.template, dict(message.params))
+    assert "dòng không có đơn vị" == render(message, "vi")
+    assert render(Msg("the row has no unit"), "vi") == render(message, "vi")
+    assert message is not msg("the unit is {unit!r}", unit="percent")
+
+
 def test_errors_render_in_the_language_asked_and_stay_english_for_developers() -> None:
     error = ValidationError([Problem(message=msg("the file has no header row"), file="a.csv",
                                      hint=msg("check the quotes on this line"), line=3)],

@@ -4,6 +4,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import attrs
@@ -269,3 +270,109 @@ def test_where_workers_cannot_run_the_files_are_parsed_in_this_process(
         loaded = load_plan_folder(folder, cache=False, workers=2)
     assert {p.code: p for p in plans} == dict(loaded.plans)
     assert "parsing 3 plan files in this process" in caplog.text
+
+
+def test_this_process_parses_the_last_chunks_and_the_workers_the_others_each_once(
+    tmp_path, monkeypatch
+):
+    folder, plans = _folder(tmp_path, count=8)
+    monkeypatch.setattr(plan_folder, "PARALLEL_FROM", 2)
+    here: list[str] = []
+    parse_here = plan_folder._parse_here
+
+    def recorded(names, keyed):
+        here.extend(names)
+        return parse_here(names, keyed)
+
+    monkeypatch.setattr(plan_folder, "_parse_here", recorded)
+    names = sorted(str(path) for path in folder.iterdir())
+    parsed = plan_folder._parse_all(names, keyed=True, workers=2)
+    assert [p.code for p in sorted(plans, key=lambda p: p.code)] == [
+        plan.code for _, plan, _, _ in parsed]
+    assert len(set(here)) == len(here)  # no chunk twice in this process
+    assert names[len(names) - len(here):] == sorted(here)  # from the last back
+    keys = [key for key, _, _, _ in parsed]
+    assert [plan_folder.file_key(name, "yaml") for name in names] == keys
+    # every plan comes with its pickle, for the bundle, whichever process parsed it
+    assert all(payload is not None and plan == plan_folder.unpickle_plan(payload)
+               for _, plan, payload, _ in parsed)
+
+
+def test_the_loaded_plans_are_left_for_the_collector_s_full_passes_only(tmp_path):
+    folder, _ = _folder(tmp_path, count=3)
+    gc.collect()
+    loaded = load_plan_folder(folder, cache=False)
+    # in the oldest generation, not walked by a young pass on the way
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert all(id(plan) in oldest for plan in loaded.plans.values())
+    assert all(id(goal) in oldest for plan in loaded.plans.values() for goal in plan.goals)
+    assert 0 == gc.get_freeze_count()
+
+
+def test_objects_the_program_froze_stay_frozen(tmp_path):
+    folder, _ = _folder(tmp_path, count=1)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        load_plan_folder(folder, cache=False)
+        assert frozen == gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+
+
+def test_a_failure_while_the_files_are_hashed_is_raised_not_lost(tmp_path, monkeypatch):
+    folder, _ = _folder(tmp_path, count=2)
+    cache = PlanCache(folder=tmp_path / "cache")
+    load_plan_folder(folder, cache=cache)
+
+    def broken(name, format):
+        raise MemoryError(name)
+
+    monkeypatch.setattr(plan_folder, "file_key", broken)
+    with pytest.raises(MemoryError):
+        load_plan_folder(folder, cache=cache)
+    assert 2 == len(cache.get_folder(folder))  # the bundle is left as it was
+
+
+def test_this_process_takes_the_last_chunk_left_and_none_once_they_meet(monkeypatch):
+    ends = multiprocessing.get_context().Array("q", [1, 3])
+    assert 2 == plan_folder._take_last(ends)
+    assert 1 == plan_folder._take_last(ends)
+    assert plan_folder._take_last(ends) is None
+    assert [1, 1] == list(ends)
+    # a lock kept by a worker that died holding it: this process stops waiting, and parses
+    monkeypatch.setattr(plan_folder, "_LOCK_WAIT", 0.05)
+    held, done = threading.Event(), threading.Event()
+
+    def hold():
+        with ends.get_lock():
+            held.set()
+            done.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    try:
+        with pytest.raises(OSError, match="holds the lock"):
+            plan_folder._take_last(ends)
+    finally:
+        done.set()
+        thread.join()
+
+
+@settings(max_examples=10, deadline=None)
+@given(plan=plans())
+def test_any_plan_from_a_warm_folder_equals_the_plan_parsed_afresh(tmp_path_factory, plan):
+    root = tmp_path_factory.mktemp("warm")
+    folder = root / "plans"
+    folder.mkdir()
+    save_plan(plan, folder / "plan.yaml")
+    cache = PlanCache(folder=root / "cache")
+    load_plan_folder(folder, cache=cache)  # parsed, and kept in the bundle
+    assert 1 == len(cache.get_folder(folder))
+    warm = load_plan_folder(folder, cache=cache).plans[plan.code]  # rebuilt from the bundle
+    fresh = load_plan(folder / "plan.yaml")
+    assert fresh == warm
+    assert plan == warm
+    assert repr(fresh) == repr(warm)  # the same types and values all the way down

@@ -159,3 +159,52 @@ def test_a_problem_found_after_the_fast_path_still_has_its_line(tmp_path, monkey
     assert [True] == calls  # the data came from the fast path ...
     problem = raised.value.problems[0]
     assert (str(path), 6, "start_year") == (problem.file, problem.line, problem.path)
+
+
+def test_the_tags_kept_for_short_scalars_give_the_same_data_when_read_again(monkeypatch):
+    monkeypatch.setattr(_yaml_fast, "_PLAIN_TAGS", {})
+    monkeypatch.setattr(_yaml_fast, "_PLAIN_MOST", 3)
+    text = "a: 2026\nb: true\nc: 1.5\nd: null\ne: Lai Khê\nf: '2026'\n"
+    expected = {"a": 2026, "b": True, "c": 1.5, "d": None, "e": "Lai Khê", "f": "2026"}
+    for _ in range(2):  # the second time from the kept tags, the table started again when full
+        fast = _yaml_fast.load_yaml_data(text)
+        assert fast is not None
+        assert same(expected, fast[0])
+        assert same(careful(text), fast[0])
+        assert len(_yaml_fast._PLAIN_TAGS) <= 3
+    long_number = "1" * (_yaml_fast._PLAIN_SHORT + 1)
+    assert same({"k": int(long_number)}, _yaml_fast.load_yaml_data(f"k: {long_number}\n")[0])
+    assert long_number not in _yaml_fast._PLAIN_TAGS
+
+
+@pytest.mark.parametrize("value", ["0", "-0", "+12", "-7", "2026", "true", "True", "TRUE",
+                                   "false", "False", "FALSE", "~", "null", "Null", "NULL", "",
+                                   "1.5", "-.5e3", ".inf", "-.Inf", ".NaN", "0.0", "yes", "012"])
+def test_numbers_booleans_and_nulls_read_as_on_the_careful_path(value: str):
+    text = f"k: {value}\nl: [{value}]\n" if value else "k:\nl: [~]\n"
+    fast = _yaml_fast.load_yaml_data(text)
+    assert fast is not None
+    assert same(careful(text), fast[0])
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(st.sampled_from([p for p in _PIECES if p != "\ud800"]), max_size=30),
+       mark=st.booleans())
+@example(pieces=["k", ": ", "Lai Khê", "\n", "l", ": ", "\x85"], mark=True)
+def test_the_file_s_bytes_read_as_its_text_does(pieces, mark):
+    text = "".join(pieces)
+    data = ("\ufeff" if mark else "").encode() + text.encode("utf-8")
+    assert text == data.decode("utf-8-sig")
+    from_text = _yaml_fast.load_yaml_data(text)
+    from_bytes = _yaml_fast.load_yaml_data(text, utf8=data)
+    assert (from_text is None) == (from_bytes is None)
+    if from_text is not None:
+        assert same(from_text[0], from_bytes[0])
+
+
+@pytest.mark.parametrize("name", ["laikhe_2026_2030.yaml", "national_strategy_2021_2030.yaml"])
+def test_a_shipped_plan_s_bytes_read_as_its_text_does(name: str):
+    data = (ROOT / "src" / "gender_plan" / "templates" / name).read_bytes()
+    fast = _yaml_fast.load_yaml_data(data.decode("utf-8-sig"), utf8=data)
+    assert fast is not None
+    assert same(careful(data.decode("utf-8-sig")), fast[0])

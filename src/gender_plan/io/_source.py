@@ -13,7 +13,14 @@ import attrs
 
 from gender_plan._i18n import msg
 from gender_plan.errors import FileFormatError, Problem
-from gender_plan.io._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_PLAN_BYTES, check_text, read_bytes
+from gender_plan.io._limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_PLAN_BYTES,
+    check_text,
+    passes_check,
+    read_bytes,
+)
 
 __all__ = [
     "MAX_DEPTH",
@@ -64,7 +71,8 @@ def decode(data: bytes, file: str | None, *, controls: bool = True) -> str:
                 )
             ]
         ) from None
-    check_text(text, file, controls=controls)
+    if not passes_check(data, controls=controls):
+        check_text(text, file, controls=controls)
     return text
 
 

@@ -107,7 +107,7 @@ def load_plan(path: str | os.PathLike[str], *, cache: PlanCache | None = None) -
 
 def plan_from_bytes(data: bytes, kind: Format, file: str | None) -> Plan:
     """Read a plan from the bytes of a file in format `kind` (`file` names it in problems)."""
-    return _load(decode(data, file), kind, file)
+    return _load(decode(data, file), kind, file, data)
 
 
 def loads_plan(text: str, *, format: Format) -> Plan:
@@ -159,10 +159,11 @@ def _checked(format: str) -> Format:
     return format
 
 
-def _load(text: str, kind: Format, file: str | None) -> Plan:
+def _load(text: str, kind: Format, file: str | None, data: bytes | None = None) -> Plan:
     # A valid YAML file is read without recording lines (see `_yaml_fast`); only a problem
-    # needs them, and then the file is read again by the reader that records them.
-    fast = load_yaml_data(text, checked=True) if kind == "yaml" else None
+    # needs them, and then the file is read again by the reader that records them. `data`:
+    # the bytes `text` was decoded from, for libyaml.
+    fast = load_yaml_data(text, checked=True, utf8=data) if kind == "yaml" else None
     data, locations = (fast[0], None) if fast is not None else _parse(text, kind, file)
 
     def lines() -> Locations:

@@ -16,7 +16,6 @@ import contextlib
 import gc
 import logging
 import os
-import pickle
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -27,6 +26,7 @@ import attrs
 
 from gender_plan._i18n import msg
 from gender_plan.errors import FileAccessError, GenderPlanError, Problem, ValidationError
+from gender_plan.io import _plan_pickle
 from gender_plan.io._limits import MAX_PLAN_BYTES, read_bytes
 from gender_plan.io.plan_cache import (
     PlanCache,
@@ -52,11 +52,12 @@ starting the worker processes would cost more than it saves."""
 
 _LOG = logging.getLogger(__name__)
 
-_Parsed = tuple[str | None, Plan | None, bytes | None, list[Problem]]
+_Parsed = tuple[str | None, Plan | None, bytes | memoryview | None, list[Problem]]
 """One file parsed: its content key (when a cache wants it), the plan, the plan pickled (for
 the cache, or from a worker), or the file's problems."""
-_Remote = tuple[str | None, bytes | None, list[Problem]]
-"""One file parsed by a worker process: the key, the plan pickled, or the problems."""
+_Remote = tuple[str | None, tuple[int, int] | None, list[Problem]]
+"""One file parsed by a worker process: the key, where its pickled plan lies in the worker's
+file, or the problems."""
 
 
 @attrs.frozen(kw_only=True)
@@ -101,16 +102,19 @@ def load_plan_folder(
 
 
 def _load(root: Path, chosen: PlanCache | None, workers: int) -> PlanFolder:
-    names = sorted(str(p) for p in root.iterdir()
-                   if p.suffix.lower() in PLAN_SUFFIXES and p.is_file())
+    with os.scandir(root) as entries:  # the kind of each entry without a stat, on most systems
+        names = sorted(entry.path for entry in entries
+                       if os.path.splitext(entry.name)[1].lower() in PLAN_SUFFIXES  # noqa: PTH122
+                       and entry.is_file())
     outcomes: list[Plan | list[Problem]] = [[] for _ in names]
     kept: dict[str, bytes | memoryview] = {}  # the plans of the files as they are: the next bundle
-    bundle = {} if chosen is None else chosen.get_folder(root)
-    todo = []
-    for index, name in enumerate(names):
-        plan, key = _from_bundle(name, bundle) if bundle else (None, None)
+    bundle, keys = ({}, []) if chosen is None else _bundle_and_keys(chosen, root, names)
+    todo = [] if keys else list(range(len(names)))  # keys: one for each file, or none
+    for index, key in enumerate(keys):
+        stored = None if key is None else bundle.get(key)
+        plan = None if stored is None else unpickle_plan(stored)
         if plan is None or key is None:
-            todo.append(index)
+            todo.append(index)  # parsing it reports a file that cannot be read
         else:
             outcomes[index] = plan
             kept[key] = bundle[key]
@@ -122,6 +126,42 @@ def _load(root: Path, chosen: PlanCache | None, workers: int) -> PlanFolder:
     if chosen is not None and kept.keys() != bundle.keys():
         chosen.put_folder(root, kept)
     return _indexed(root, names, outcomes)
+
+
+def _bundle_and_keys(cache: PlanCache, root: Path, names: list[str]
+                     ) -> tuple[Mapping[str, memoryview], list[str | None]]:
+    """The folder's bundle, and the content key of each file if there is one.
+
+    Every file is read and hashed on every load, so that none is served stale: a thread does it
+    while this one reads and checks the bundle. Both wait on the disk or in hashlib and zlib,
+    which let go of the interpreter lock, so that the two take the time of the longer. The
+    keys are left unfinished (an empty list) where there is no bundle to look them up in.
+    """
+    keys: list[str | None] = []
+    stop = threading.Event()
+    failed: list[BaseException] = []
+
+    def hash_files() -> None:
+        try:
+            for name in names:
+                if stop.is_set():
+                    return
+                keys.append(file_key(name, format_of(name)))
+        except BaseException as error:  # given to the caller below
+            failed.append(error)
+
+    thread = threading.Thread(target=hash_files, name="gender-plan file keys", daemon=True)
+    thread.start()
+    bundle: Mapping[str, memoryview] = {}
+    try:
+        bundle = cache.get_folder(root)
+    finally:
+        if not bundle:
+            stop.set()
+        thread.join()
+    if failed:
+        raise failed[0]
+    return (bundle, keys) if bundle else ({}, [])
 
 
 def _indexed(root: Path, names: list[str], outcomes: list[Plan | list[Problem]]) -> PlanFolder:
@@ -146,16 +186,6 @@ def _indexed(root: Path, names: list[str], outcomes: list[Plan | list[Problem]])
     return PlanFolder(plans=plans, files=files)
 
 
-def _from_bundle(name: str, bundle: Mapping[str, memoryview]
-                 ) -> tuple[Plan | None, str | None]:
-    """The plan kept for the file's present content, and its key; (None, None) to parse it."""
-    key = file_key(name, format_of(name))
-    if key is None:
-        return None, None  # parsing it reports the problem
-    payload = bundle.get(key)
-    return (None if payload is None else unpickle_plan(payload)), key
-
-
 def _parse_one(name: str, keyed: bool) -> tuple[str | None, Plan | None, list[Problem]]:
     """Parse one file: its content key (if `keyed`) and plan, or its problems."""
     try:
@@ -171,7 +201,7 @@ def _parse_one(name: str, keyed: bool) -> tuple[str | None, Plan | None, list[Pr
 
 def _parse_here(names: list[str], keyed: bool) -> list[_Parsed]:
     """`names` parsed in this process (each plan pickled too when the cache keeps it)."""
-    parsed = []
+    parsed: list[_Parsed] = []
     for name in names:
         key, plan, problems = _parse_one(name, keyed)
         parsed.append((key, plan, pickle_plan(plan) if keyed and plan is not None else None,
@@ -179,13 +209,39 @@ def _parse_here(names: list[str], keyed: bool) -> list[_Parsed]:
     return parsed
 
 
-def _parse_in_worker(names: list[str], keyed: bool) -> list[_Remote]:
-    """`names` parsed in a worker process: each plan goes back pickled, as the cache keeps it."""
-    parsed = []
-    for name in names:
-        key, plan, problems = _parse_one(name, keyed)
-        parsed.append((key, None if plan is None else pickle_plan(plan), problems))
-    return parsed
+def _parse_in_worker() -> tuple[int, list[_Remote]] | None:
+    """In a worker process, parse the first chunk no process has taken yet, if there is one.
+
+    Returns the chunk's number and its files' keys, problems and where each plan lies in the
+    chunk's file: the plans are pickled one after another into a file. Pickled plans are 60 kB
+    each: sent through the pool's pipe, 64 kB at a time, each piece would wait for the main
+    process's result thread to get the interpreter lock from the thread that parses, and the
+    worker would wait with it. From a file, they are read back in one call.
+    """
+    assert _WORK is not None
+    ends, chunks, folder, keyed = _WORK
+    with ends.get_lock():
+        index = ends[0]
+        if index >= ends[1]:
+            return None
+        ends[0] = index + 1
+    parsed: list[_Remote] = []
+    end = 0
+    with open(_spill(folder, index), "wb") as stream:  # noqa: PTH123 - one call less
+        for name in chunks[index]:
+            key, plan, problems = _parse_one(name, keyed)
+            span = None
+            if plan is not None:
+                payload = pickle_plan(plan)
+                stream.write(payload)
+                span = (end, end + len(payload))
+                end = span[1]
+            parsed.append((key, span, problems))
+    return index, parsed
+
+
+def _spill(folder: str, index: int) -> str:
+    return os.path.join(folder, f"{index}.pickles")  # noqa: PTH118
 
 
 def _parse_all(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
@@ -204,36 +260,80 @@ def _parse_all(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
 
 
 def _parse_shared(names: list[str], *, keyed: bool, workers: int) -> list[_Parsed]:
-    """Parse `names` in chunks: `workers` - 1 worker processes take them, and so does this one.
+    """Parse `names` in chunks, the workers from the first on and this process from the last.
 
-    This process parses chunks itself between handing them out, so that its plans need no
-    pickling on the way back; the chunks' results are put back in order.
+    `workers` - 1 worker processes take the chunks in order, this process takes them from the
+    last back, until the two meet: a shared pair of numbers under a lock says which chunks are
+    left, so that no chunk is parsed twice and no process waits for another but for the last
+    chunk. This process's own plans need no pickling on the way back; it reads the workers'
+    plans between its own chunks, while they parse on.
     """
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    from collections import deque  # noqa: PLC0415
+    from concurrent.futures import Future, ProcessPoolExecutor  # noqa: PLC0415
 
-    size = max(1, min(32, len(names) // (workers * 8)))
+    size = max(1, min(16, len(names) // (workers * 8)))
     chunks = [names[start : start + size] for start in range(0, len(names), size)]
-    results: list[list[_Parsed]] = [[] for _ in chunks]
-    pending: dict[Future[list[_Remote]], int] = {}
-    with ProcessPoolExecutor(workers - 1, mp_context=_context(),
-                             initializer=_start_worker) as pool:
-        handed = 0
-        while handed < len(chunks) or pending:
-            while handed < len(chunks) and len(pending) < 4 * (workers - 1):
-                pending[pool.submit(_parse_in_worker, chunks[handed], keyed)] = handed
-                handed += 1
-            for future in [future for future in pending if future.done()]:
-                results[pending.pop(future)] = [
-                    (key, None if payload is None else pickle.loads(payload),
-                     payload if keyed else None, problems)
-                    for key, payload, problems in future.result()
-                ]
-            if handed < len(chunks):
-                results[handed] = _parse_here(chunks[handed], keyed)
-                handed += 1
-            elif pending:
-                wait(pending, return_when=FIRST_COMPLETED)
-    return [parsed for chunk in results for parsed in chunk]
+    results: list[list[_Parsed] | None] = [None] * len(chunks)
+    context = _context()
+    ends = context.Array("q", [0, len(chunks)])  # the first chunk left, and one past the last
+    with tempfile.TemporaryDirectory(prefix="gender-plan-") as folder, ProcessPoolExecutor(
+        workers - 1, mp_context=context, initializer=_start_worker,
+        initargs=(ends, chunks, folder, keyed),
+    ) as pool:
+        pending: deque[Future[tuple[int, list[_Remote]] | None]] = deque()
+
+        def collect(future: Future[tuple[int, list[_Remote]] | None]) -> None:
+            done = future.result()
+            if done is not None:
+                results[done[0]] = _collected(done[1], _spill(folder, done[0]), keyed)
+
+        while True:
+            while len(pending) < 3 * (workers - 1):  # a chunk or two waiting for each worker
+                pending.append(pool.submit(_parse_in_worker))
+            while pending and pending[0].done():
+                collect(pending.popleft())
+            index = _take_last(ends)
+            if index is None:
+                break
+            results[index] = _parse_here(chunks[index], keyed)
+        for future in pending:
+            collect(future)
+    return [parsed for chunk in results if chunk is not None for parsed in chunk]
+
+
+def _take_last(ends: Any) -> int | None:
+    """The last chunk no process has taken, now taken by this one; None when none is left."""
+    lock = ends.get_lock()
+    # A worker holds the lock for a few instructions; only one that died holding it (killed
+    # for memory) keeps it longer: the files are then parsed here (see `_parse_all`).
+    if not lock.acquire(timeout=_LOCK_WAIT):
+        raise OSError("a worker process holds the lock of the plan files left")
+    try:
+        index: int = ends[1] - 1
+        if index < ends[0]:
+            return None
+        ends[1] = index
+        return index
+    finally:
+        lock.release()
+
+
+_LOCK_WAIT = 30.0
+"""How long, in seconds, this process waits for the lock of the chunks left."""
+
+
+def _collected(remote: list[_Remote], spill: str, keyed: bool) -> list[_Parsed]:
+    """The plans a worker parsed, from its answer and the file it pickled them into."""
+    with open(spill, "rb") as stream:  # noqa: PTH123
+        data = memoryview(stream.read())
+    os.unlink(spill)  # noqa: PTH108
+    parsed: list[_Parsed] = []
+    for key, span, problems in remote:
+        payload = None if span is None else data[span[0] : span[1]]
+        parsed.append((key, None if payload is None else _plan_pickle.loads(payload),
+                       payload if keyed else None, problems))
+    return parsed
 
 
 def _worker_count(workers: int | None) -> int:
@@ -269,18 +369,35 @@ def _collector_paused() -> Iterator[None]:
     pile up, the collector walks all of them again at each of its full passes: 40% of the time
     of loading 3,356 plans from the cache, and a third of parsing them. Objects are still freed
     by their reference counts; the few cycles a parse leaves wait for the next pass.
+
+    Once the plans are loaded, the objects made meanwhile would all be walked by the young
+    generation's pass that the next allocation starts (0.4 s for a nation, to find that they
+    live on): `gc.freeze` then `gc.unfreeze` move every tracked object to the oldest
+    generation without walking any, where a full pass finds them as it would have after two
+    young passes. Where the program froze objects itself, this is not done: unfreezing would
+    thaw them.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
     finally:
         if enabled:
             gc.enable()
 
 
-def _start_worker() -> None:
+_WORK: tuple[Any, list[list[str]], str, bool] | None = None
+"""In a worker process: the shared numbers of the first and past the last chunk left, the
+chunks, the folder of the chunks' files, and whether the cache wants the files' keys."""
+
+
+def _start_worker(ends: Any, chunks: list[list[str]], folder: str, keyed: bool) -> None:
     """Set up a worker process, which only parses files and hands their plans back."""
+    global _WORK  # noqa: PLW0603 - the one state of a worker process, set once
+    _WORK = (ends, chunks, folder, keyed)
     # The collector would walk every node tree while each file is parsed; in this process of
     # our own, objects are freed by their reference counts when the file is done (the few
     # cycles a parse leaves go when the worker ends).
