@@ -12,18 +12,18 @@ and every problem with its file and line, is the same as parsing each file in tu
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
 import os
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from gender_plan._gc import collector_paused
 from gender_plan._i18n import msg
 from gender_plan.errors import FileAccessError, GenderPlanError, Problem, ValidationError
 from gender_plan.io import _plan_pickle
@@ -97,7 +97,7 @@ def load_plan_folder(
     if not root.is_dir():
         raise FileAccessError(str(root), msg("it is not a folder of plan files"))
     count = _worker_count(workers)
-    with _collector_paused():
+    with collector_paused(promote=True):  # plans that live on: see `collector_paused`
         return _load(root, PlanCache() if cache is True else cache or None, count)
 
 
@@ -359,34 +359,6 @@ def _context() -> BaseContext:
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, and restore it as it was.
-
-    A nation's plans are a million small objects that live on and hold no cycles. While they
-    pile up, the collector walks all of them again at each of its full passes: 40% of the time
-    of loading 3,356 plans from the cache, and a third of parsing them. Objects are still freed
-    by their reference counts; the few cycles a parse leaves wait for the next pass.
-
-    Once the plans are loaded, the objects made meanwhile would all be walked by the young
-    generation's pass that the next allocation starts (0.4 s for a nation, to find that they
-    live on): `gc.freeze` then `gc.unfreeze` move every tracked object to the oldest
-    generation without walking any, where a full pass finds them as it would have after two
-    young passes. Where the program froze objects itself, this is not done: unfreezing would
-    thaw them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _WORK: tuple[Any, list[list[str]], str, bool] | None = None
