@@ -31,6 +31,15 @@ def same(expected: MeasurementFrame, actual: MeasurementFrame) -> bool:
     )
 
 
+def assert_read_alike(expected: MeasurementFrame | str, actual: MeasurementFrame | str) -> None:
+    """Two readers gave the same frame, or refused with the same text."""
+    if isinstance(expected, str):
+        assert expected == actual
+    else:
+        assert isinstance(actual, MeasurementFrame)
+        assert same(expected, actual)
+
+
 def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         out = csv.DictWriter(handle, fieldnames=columns)
@@ -82,11 +91,7 @@ def test_pandas_and_csv_readers_agree_on_any_table(tmp_path, table, clean):
     columns = list(table[0]) if table else ["place", "indicator", "period", "value"]
     path = write(tmp_path / "m.csv", table, columns)
     expected, actual = read(path, "csv"), read(path, "pandas")
-    if isinstance(expected, str):
-        assert expected == actual
-    else:
-        assert isinstance(actual, MeasurementFrame)
-        assert same(expected, actual)
+    assert_read_alike(expected, actual)
 
 
 def clean_table(size: int = 50) -> list[dict[str, str]]:

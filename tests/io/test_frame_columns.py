@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
 
-from test_frame import UNITS, read, rows, same, write
+from test_frame import UNITS, assert_read_alike, read, rows, same, write
 
 from gender_plan import MeasurementFrame
 from gender_plan.errors import MissingDependencyError, ValidationError
@@ -36,11 +36,7 @@ def test_pyarrow_and_csv_readers_agree_on_any_table(tmp_path, table, clean, narr
         table = [{k: r[k] for k in columns} for r in table]
     path = write(tmp_path / "m.csv", table, columns)
     expected, actual = read(path, "csv"), read(path, "pyarrow")
-    if isinstance(expected, str):
-        assert expected == actual
-    else:
-        assert isinstance(actual, MeasurementFrame)
-        assert same(expected, actual)
+    assert_read_alike(expected, actual)
 
 
 @given(st.one_of(st.floats(allow_nan=False, allow_infinity=False).map(repr),
@@ -153,11 +149,7 @@ def test_parquet_of_any_column_types_reads_as_its_dataframe(tmp_path, table):
     pq.write_table(table, path)
     expected = frame_or_error(lambda: MeasurementFrame.from_dataframe(table.to_pandas(), UNITS))
     actual = frame_or_error(lambda: read_arrow_frame(path, UNITS))
-    if isinstance(expected, str):
-        assert expected == actual
-    else:
-        assert isinstance(actual, MeasurementFrame)
-        assert same(expected, actual)
+    assert_read_alike(expected, actual)
 
 
 def test_pyarrow_converts_units_as_the_csv_reader_does(tmp_path):
@@ -217,11 +209,7 @@ def test_pyarrow_reads_numbers_in_any_form_as_the_csv_reader(tmp_path, odd_rows,
         table = [{k: r[k] for k in columns} for r in table]
     path = write(tmp_path / "m.csv", table, columns)
     expected, actual = read_numeric(path, "csv"), read_numeric(path, "pyarrow")
-    if isinstance(expected, str):
-        assert expected == actual
-    else:
-        assert isinstance(actual, MeasurementFrame)
-        assert same(expected, actual)
+    assert_read_alike(expected, actual)
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
