@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 
 import attrs
@@ -98,6 +99,27 @@ def test_an_indicator_the_plan_lacks_is_reported_not_guessed():
     assert [ReasonCode.NOT_IN_PLAN] == [r.code for r in table.reasons("commune", "1.1")]
     assert "This place's plan has no counterpart of the indicator." == (
         table.reasons("commune", "1.1")[0].text("en"))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled):
+    # The collector is paused while the specs are made, and put back as it was, on success
+    # and on failure alike.
+    other = plan("other", attrs.evolve(SHARE, unit="fraction",
+                                       targets=[Target(comparator=Comparator.GE, value=0.6,
+                                                       year=2030)]))
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        assess_by_plan({"city": CITY, "commune": NATION}, FRAME, as_of=2027)
+        assert enabled == gc.isenabled()
+        with pytest.raises(AssessmentError):
+            assess_by_plan({"city": NATION, "commune": other}, FRAME, as_of=2027)
+        assert enabled == gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
 
 
 def test_plans_that_disagree_on_a_unit_are_refused():

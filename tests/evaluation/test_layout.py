@@ -97,3 +97,12 @@ def test_a_group_written_in_two_runs_is_sorted_row_by_row():
     found, first = _totals_in_order(frame)
     assert first is None
     assert found.tolist() == [2, 0, 1]
+
+
+def test_a_frame_is_laid_out_once_when_first_used():
+    rows = [(k, p, 0, 0, 738000 + 365 * y, 364) for p in range(2) for k in range(2)
+            for y in range(3)]
+    frame = frame_of(rows)
+    first = frame.layout
+    assert first is frame.layout  # not laid out again
+    assert [tuple(range(2))] == [tuple(m) for m in first.members]  # both indicators, one block
