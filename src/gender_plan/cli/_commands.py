@@ -228,12 +228,8 @@ def new(args: argparse.Namespace) -> int:
         print(render(msg("fill in: {fields}; then check it: gender-plan trace {file} --parent "
                          "national", fields=fields, file=str(out)), args.lang))
         return 0
-    if args.source is not None:
-        source = gender_plan.load_plan(args.source)
-    else:
-        template = resources.files("gender_plan").joinpath("templates", TEMPLATE)
-        with resources.as_file(template) as path:
-            source = gender_plan.load_plan(path)
+    source = (gender_plan.load_plan(args.source) if args.source is not None
+              else _template(TEMPLATE))
     plan = derive_plan(source, commune=args.commune, commune_en=args.commune_en,
                        start_year=args.start_year, end_year=args.end_year)
     plain_text = gender_plan.dumps_plan(plan, format=file_format)
