@@ -40,8 +40,8 @@ def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: Bool
     found = assess_block(attrs.evolve(chosen, value=distance), _on(rules, 0), series_count,
                          aside)
     baseline, latest = _observed(found, rules, values)
-    sides = np.where(_side(baseline, lower, upper) != 0, _side(baseline, lower, upper),
-                     _side(latest, lower, upper))
+    on_baseline = band.side(baseline, lower, upper)
+    sides = np.where(on_baseline != 0, on_baseline, band.side(latest, lower, upper))
     if rules.kind != "reach":  # a period's value meets or fails whatever the side
         sides[:] = 0
     parts = []
@@ -107,8 +107,3 @@ def _restore(found: Part, chosen: Block, rules: Rules,
                        projected=np.full(len(latest), np.nan))
     return attrs.evolve(found, block=chosen, figures=figures)
 
-
-def _side(values: FloatArray, lower: float, upper: float) -> IntArray:
-    """Each value's side of the band (`band.side`): -1 below, +1 above, 0 inside or NaN."""
-    outside = ~np.isnan(values) & ~band.inside(values, lower, upper)
-    return np.where(outside, np.where(values < lower, -1, 1), 0).astype(np.int64)

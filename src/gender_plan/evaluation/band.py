@@ -18,21 +18,18 @@ from typing import Any, TypeVar, overload
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["REL_TOL", "distance", "inside", "side"]
+from gender_plan.evaluation.comparison import REL_TOL, close
 
-REL_TOL = 1e-9
-"""Values this close to an edge count as on it (the rounding guard of `is_met`)."""
-_ABS_TOL = 1e-12
+__all__ = ["REL_TOL", "distance", "inside", "side"]
 
 _A = TypeVar("_A", bound="npt.NDArray[np.float64]")
 
 
 def _near(value: Any, edge: Any) -> Any:
-    """Whether `value` equals `edge` but for rounding (as math.isclose), element by element."""
+    """Whether `value` is on a finite `edge` but for rounding (`close`), element by element."""
     edge = np.asarray(edge, dtype=np.float64)
     with np.errstate(invalid="ignore"):
-        scale = np.maximum(np.abs(value), np.abs(edge)) * REL_TOL
-        return np.isfinite(edge) & (np.abs(value - edge) <= np.maximum(scale, _ABS_TOL))
+        return np.isfinite(edge) & close(value, edge)
 
 
 @overload
@@ -65,8 +62,13 @@ def inside(value: Any, lower: Any, upper: Any) -> Any:
     return found if isinstance(found, np.ndarray) else bool(found)
 
 
-def side(value: float, lower: float, upper: float) -> int:
-    """Which side of the band `value` lies on: -1 below, +1 above, 0 inside."""
-    if inside(value, lower, upper):
-        return 0
-    return -1 if value < lower else 1
+@overload
+def side(value: float, lower: float, upper: float) -> int: ...
+@overload
+def side(value: _A, lower: Any, upper: Any) -> npt.NDArray[np.int64]: ...
+def side(value: Any, lower: Any, upper: Any) -> Any:
+    """Which side of the band `value` lies on: -1 below, +1 above, 0 inside (or NaN)."""
+    y = np.asarray(value, dtype=np.float64)
+    outside = ~np.isnan(y) & ~inside(y, lower, upper)
+    found = np.where(outside, np.where(y < lower, -1, 1), 0).astype(np.int64)
+    return found if isinstance(value, np.ndarray) else int(found)
