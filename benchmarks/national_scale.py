@@ -184,7 +184,7 @@ def one_plan(communes: int, path: Path, periods: int, scale: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", type=int, choices=(1, 10),
-                        help="run only the 1× or only the 10× nation")
+                        help="run only the 1× or only the 10× table")
     arguments = parser.parse_args()
     if arguments.only is None:  # each nation in its own process: its own peak memory
         for scale in (1, 10):
