@@ -17,7 +17,6 @@ from typing import Any
 import attrs
 import numpy as np
 
-from gender_plan import units
 from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import FloatArray, IntArray, pick
@@ -83,13 +82,10 @@ class Spec:
         first_year, kind = start_year, "reach"  # first_year: where a periodic target applies
         if target is not None:
             deadline = target.year if target.year is not None else end_year
-            value = target.value
-            if not isinstance(value, bool) and target.unit is not None:
-                value = indicator.target_value(target)  # in the indicator's unit
+            value = indicator.target_value(target)  # in the indicator's unit
             comparator, tolerance, frequency = target.comparator, target.tolerance, (
                 target.frequency)
-            kind = ("periodic" if target.kind is TargetKind.HOLD
-                    or target.kind is TargetKind.COUNT_PER_PERIOD else
+            kind = ("periodic" if target.is_periodic else
                     "yes/no" if target.kind is TargetKind.YES_NO else "reach")
             if target.start_year is not None:
                 first_year = target.start_year
@@ -101,7 +97,7 @@ class Spec:
         self.key: tuple[Any, ...] = (  # enums by value: a tuple of them hashes faster
             kind, id(method), None if comparator is None else comparator._value_, tolerance,
             deadline is not None and date.year > deadline,
-            value is not None and not fact and indicator.unit != units.YES_NO, fact,
+            value is not None and not fact and not indicator.is_yes_no, fact,
             None if limits is None else limits.upper if sign > 0 else limits.lower, base_year,
             first_year if periodic else None, None if frequency is None else frequency._value_,
             deadline if periodic else None,
