@@ -86,8 +86,8 @@ def arrow_figures(csv: Path, portfolio: Portfolio,
         began = time.perf_counter()
         pq.read_table(path)
         runs.append((read, floor_csv, time.perf_counter() - began))
-    best = tuple(min(run[k] for run in runs) for k in range(3))
-    return best[0], best[1], best[2]
+    read, floor_csv, floor_parquet = (min(run[k] for run in runs) for k in range(3))
+    return read, floor_csv, floor_parquet
 
 
 def load_figures(plans: Path, places: Path, cache: PlanCache,

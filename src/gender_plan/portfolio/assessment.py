@@ -194,7 +194,7 @@ class _State:
             self.matches.append(found)
             before = len(self.gaps)
             used: dict[str, str] = {}
-            shares = {i.code for _, i in self.plans[upper].indicators()
+            shares = {i.code for i in self.indicators[upper]
                       if i.share_of_places is not None}
             for upper_code, code in found.codes.items():
                 if upper_code in shares:  # counted, not carried up: see `_shares`
