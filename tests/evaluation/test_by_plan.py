@@ -132,19 +132,25 @@ def test_plans_that_disagree_on_a_unit_are_refused():
         assess_by_plan({}, FRAME, as_of=2027)
 
 
+def judged(owns, changes, as_of):
+    """Place p{i} with its own plan of `owns[i]` and SHARE, its sex ratio at birth going from
+    `changes[i]`'s first value in 2025 to its second in 2027: the plans, rows, frame, table."""
+    plans = {f"p{i}": plan(f"plan{i}", own, SHARE, start=2025 + i % 2)
+             for i, own in enumerate(owns)}
+    data = [row for i, (before, after) in enumerate(changes)
+            for row in rows(f"p{i}", {2025: round(before, 2), 2027: round(after, 2)})]
+    frame = MeasurementFrame.from_measurements(data, NATION)
+    return plans, data, frame, assess_by_plan(plans, frame, as_of=as_of)
+
+
 @given(st.lists(st.tuples(st.floats(100, 120), st.floats(100, 120), st.integers(104, 115),
                           st.booleans()), min_size=1, max_size=5),
        st.integers(2026, 2032))
 def test_each_place_gets_what_its_own_plan_gives_it_alone(places, as_of):
-    plans, data = {}, []
-    for i, (before, after, limit, stated) in enumerate(places):
-        own = attrs.evolve(SRB, targets=[Target(comparator=Comparator.LE, value=limit,
-                                                year=2030)],
-                           baseline=Baseline(value=before + 1, year=2024) if stated else None)
-        plans[f"p{i}"] = plan(f"plan{i}", own, SHARE, start=2025 + i % 2)
-        data += rows(f"p{i}", {2025: round(before, 2), 2027: round(after, 2)})
-    frame = MeasurementFrame.from_measurements(data, NATION)
-    table = assess_by_plan(plans, frame, as_of=as_of)
+    owns = [attrs.evolve(SRB, targets=[Target(comparator=Comparator.LE, value=limit, year=2030)],
+                         baseline=Baseline(value=before + 1, year=2024) if stated else None)
+            for before, _, limit, stated in places]
+    plans, _, frame, table = judged(owns, [(b, a) for b, a, _, _ in places], as_of)
     for place, own in plans.items():
         alone = assess_frame(own, frame, as_of=as_of, places=(place,))
         for code in ("4.1", "1.1"):
@@ -160,16 +166,11 @@ def test_each_place_gets_what_its_own_plan_gives_it_alone(places, as_of):
 def test_each_place_gets_its_own_band(places, as_of):
     """Levels to stay near, a band per plan: each place's row is the one-place assessment
     against its own band, figures and reasons (the band named first) included."""
-    plans, data = {}, []
-    for i, (before, after, lower, width, stated) in enumerate(places):
-        band = Target(comparator=Comparator.BETWEEN, value=round(lower, 2),
-                      upper=round(lower + width, 2), year=2030)
-        own = attrs.evolve(SRB, direction=Direction.TOWARD_REFERENCE, targets=[band],
-                           baseline=Baseline(value=before + 1, year=2024) if stated else None)
-        plans[f"p{i}"] = plan(f"plan{i}", own, SHARE, start=2025 + i % 2)
-        data += rows(f"p{i}", {2025: round(before, 2), 2027: round(after, 2)})
-    frame = MeasurementFrame.from_measurements(data, NATION)
-    table = assess_by_plan(plans, frame, as_of=as_of)
+    owns = [attrs.evolve(SRB, direction=Direction.TOWARD_REFERENCE, targets=[Target(
+        comparator=Comparator.BETWEEN, value=round(lower, 2), upper=round(lower + width, 2),
+        year=2030)], baseline=Baseline(value=before + 1, year=2024) if stated else None)
+        for before, _, lower, width, stated in places]
+    plans, data, _, table = judged(owns, [(b, a) for b, a, *_ in places], as_of)
     for place, own in plans.items():
         indicator = own.indicator("4.1")
         alone = assess_indicator(indicator, data, as_of=as_of, place=place,

@@ -116,11 +116,12 @@ def test_a_clean_table_reads_the_same_both_ways(tmp_path):
     assert pytest.approx(100 * 3 / 7, rel=1e-12) == actual.value[3]
 
 
-def test_problems_found_by_the_fast_reader_are_reported_with_their_lines(tmp_path):
+@pytest.mark.parametrize("engine", ["pandas", "pyarrow"])
+def test_problems_found_by_the_fast_reader_are_reported_with_their_lines(tmp_path, engine):
     path = tmp_path / "bad.csv"
     path.write_text("place,indicator,period,value\na,s,2021,1\nb,s,20x1,2\n", encoding="utf-8")
     with pytest.raises(ValidationError) as caught:
-        MeasurementFrame.read_csv(path, UNITS, engine="pandas")
+        MeasurementFrame.read_csv(path, UNITS, engine=engine)
     (problem,) = caught.value.problems
     assert (str(path), 3, "period") == (problem.file, problem.line, problem.path)
 

@@ -90,15 +90,6 @@ def test_a_file_pyarrow_is_not_sure_of_is_read_by_the_other_readers(tmp_path):
                                                     engine="pyarrow").places
 
 
-def test_pyarrow_problems_are_reported_by_line_as_the_csv_reader_reports_them(tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_text("place,indicator,period,value\na,s,2021,1\nb,s,20x1,2\n", encoding="utf-8")
-    with pytest.raises(ValidationError) as caught:
-        MeasurementFrame.read_csv(path, UNITS, engine="pyarrow")
-    (problem,) = caught.value.problems
-    assert (str(path), 3, "period") == (problem.file, problem.line, problem.path)
-
-
 def test_the_pyarrow_engine_without_pyarrow_names_the_extra(tmp_path, monkeypatch):
     path = write(tmp_path / "m.csv", [], ["place", "indicator", "period", "value"])
 

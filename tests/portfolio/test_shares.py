@@ -111,13 +111,18 @@ def test_a_province_of_four_communes_three_meeting_is_at_75_percent_and_on_track
     assert () == result.gaps
 
 
-def test_every_quarter_held_names_the_quarters_where_a_ward_failed_or_reported_nothing():
+def _quarterly_city(*, wards: int) -> Portfolio:
+    """A city whose every ward is to publish at least 4 items in every quarter from 2026."""
     hold = Target(comparator=Comparator.GE, value=100, kind=TargetKind.HOLD,
                   frequency=Frequency.QUARTER, start_year=2026, year=2030)
     share = _share("6.4", target=hold, value=4, indicator="q")
-    wards = _plan("kh-phuong", Indicator(code="q", name=TEXT, unit="items / quarter"))
-    portfolio = _portfolio([_plan("kh-tp", share), wards],
-                           [*_communes(3, "tp", "kh-phuong"), ("tp", "city", None, "kh-tp")])
+    ward = _plan("kh-phuong", Indicator(code="q", name=TEXT, unit="items / quarter"))
+    return _portfolio([_plan("kh-tp", share), ward],
+                      [*_communes(wards, "tp", "kh-phuong"), ("tp", "city", None, "kh-tp")])
+
+
+def test_every_quarter_held_names_the_quarters_where_a_ward_failed_or_reported_nothing():
+    portfolio = _quarterly_city(wards=3)
     every = {f"2026-Q{q}": 5 for q in (1, 2, 3, 4)}
     frame = _frame({("x0", "q"): every, ("x1", "q"): {**every, "2026-Q3": 3},
                     ("x2", "q"): {"2026-Q1": 4, "2026-Q3": 4, "2026-Q4": 6}})
@@ -131,12 +136,7 @@ def test_every_quarter_held_names_the_quarters_where_a_ward_failed_or_reported_n
 
 
 def test_a_quarter_no_ward_reported_is_a_period_without_data_not_a_period_met():
-    hold = Target(comparator=Comparator.GE, value=100, kind=TargetKind.HOLD,
-                  frequency=Frequency.QUARTER, start_year=2026, year=2030)
-    share = _share("6.4", target=hold, value=4, indicator="q")
-    wards = _plan("kh-phuong", Indicator(code="q", name=TEXT, unit="items / quarter"))
-    portfolio = _portfolio([_plan("kh-tp", share), wards],
-                           [*_communes(2, "tp", "kh-phuong"), ("tp", "city", None, "kh-tp")])
+    portfolio = _quarterly_city(wards=2)
     reported = {"2026-Q1": 5, "2026-Q2": 5, "2026-Q4": 5}
     frame = _frame({("x0", "q"): reported, ("x1", "q"): reported})
     result = assess_portfolio(portfolio, frame, as_of=datetime.date(2026, 12, 31))
