@@ -1,4 +1,7 @@
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pint
 import pytest
@@ -6,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gender_plan import IncompatibleUnitsError, UnitError, units
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -83,6 +88,33 @@ def test_parentheses_are_read_as_written():
 def test_known_units_all_read():
     for unit in units.KNOWN_UNITS:
         assert unit == units.validate_unit(unit)
+
+
+def test_the_table_of_known_units_reads_as_the_registry_does():
+    known = [unit for unit in units.KNOWN_UNITS if not units.is_yes_no(unit)]
+    assert sorted(known) == sorted(units._KNOWN)
+    ureg = units.registry()
+    for unit in known:
+        scale, container, dimension = units._parse(unit)
+        assert (ureg.Quantity(scale, container).to_base_units().magnitude,
+                dimension) == units._KNOWN[unit]
+    for unit in known:
+        for other in known:
+            if units.is_compatible(unit, other) and unit != other:
+                assert units._registry_factor(unit, other) == units.conversion_factor(
+                    unit, other), (unit, other)
+
+
+def test_a_plan_in_known_units_is_read_checked_and_assessed_without_pint():
+    script = (
+        "import sys; import gender_plan as gp\n"
+        "plan = gp.load_plan('examples/laikhe_2026_2030.yaml')\n"
+        "rows = gp.load_measurements('examples/data/laikhe-measurements.csv', plan=plan)\n"
+        "gp.assess_plan(plan, rows, as_of=2026)\n"
+        "assert 'pint' not in sys.modules, 'pint was imported'\n")
+    found = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                           text=True, check=False)
+    assert found.returncode == 0, found.stderr
 
 
 def test_registry_is_the_librarys_own():

@@ -89,9 +89,37 @@ def _normalise(text: str) -> str:
     return stripped
 
 
+_KNOWN: dict[str, tuple[float, str]] = {
+    "percent": (0.01, "dimensionless"),
+    "fraction": (1.0, "dimensionless"),
+    "times": (1.0, "dimensionless"),
+    "boys / 100 girls": (0.01, "[boy] / [girl]"),
+    "deaths / 100000 live_births": (1e-05, "[death] / [live_birth]"),
+    "births / 1000 women": (0.001, "[live_birth] / [woman]"),
+    "hours / week": (0.005952380952380952, "dimensionless"),
+    "items / month": (3.802570537683474e-07, "[item] / [time]"),
+    "items / quarter": (1.267523512561158e-07, "[item] / [time]"),
+    "items / year": (3.168808781402895e-08, "[item] / [time]"),
+    "items": (1.0, "[item]"),
+    "people": (1.0, "[person]"),
+    "organisations": (1.0, "[organisation]"),
+}
+"""How the registry reads each of `KNOWN_UNITS`: one of it in base units, and its dimension.
+
+So that a plan in them is checked, and its values converted, without importing pint (a third
+of a command's start); pint reads every other unit. ``tests/test_units.py`` checks each entry,
+and each conversion between them, against the registry."""
+
+
+def _dimension(text: str) -> str:
+    """What unit text measures, as the registry writes it (raises `UnitError` if unreadable)."""
+    known = _KNOWN.get(text) if isinstance(text, str) else None
+    return known[1] if known is not None else _parse(text)[2]
+
+
 @functools.cache
 def _parse(text: str) -> tuple[float, Any, str]:
-    """Read unit text into (scale, unit container, readable dimension)."""
+    """Read unit text with the registry into (scale, unit container, readable dimension)."""
     import pint  # noqa: PLC0415
 
     if not isinstance(text, str) or not text.strip():
@@ -151,7 +179,7 @@ def is_yes_no(unit: str) -> bool:
 def validate_unit(unit: str) -> str:
     """Return `unit` unchanged if the registry can read it (or it is ``"yes_no"``), else raise."""
     if not is_yes_no(unit):
-        _parse(unit)
+        _dimension(unit)
     return unit
 
 
@@ -159,7 +187,7 @@ def describe_dimension(unit: str) -> str:
     """Return what `unit` measures, as pint writes it (``'[death] / [live_birth]'``)."""
     if is_yes_no(unit):
         return "yes/no"
-    dimension = _parse(unit)[2]
+    dimension = _dimension(unit)
     return "a pure number" if dimension == "dimensionless" else dimension
 
 
@@ -167,7 +195,7 @@ def is_compatible(unit: str, other: str) -> bool:
     """Tell whether values in `unit` can be converted to `other` (same kind of quantity)."""
     if is_yes_no(unit) or is_yes_no(other):
         return unit == other
-    return _parse(unit)[2] == _parse(other)[2]
+    return _dimension(unit) == _dimension(other)
 
 
 @functools.cache
@@ -181,18 +209,20 @@ def conversion_factor(unit: str, other: str) -> float:
     if unit == other:
         validate_unit(unit)
         return 1.0
-    if is_yes_no(unit) or is_yes_no(other):
+    if is_yes_no(unit) or is_yes_no(other) or _dimension(unit) != _dimension(other):
         raise IncompatibleUnitsError(
             unit, other, describe_dimension(unit), describe_dimension(other)
         )
-    scale, container, dimension = _parse(unit)
-    other_scale, other_container, other_dimension = _parse(other)
-    if dimension != other_dimension:
-        raise IncompatibleUnitsError(
-            unit, other, describe_dimension(unit), describe_dimension(other)
-        )
-    ureg = registry()
-    base = ureg.Quantity(scale, container).to(other_container).magnitude
+    if unit in _KNOWN and other in _KNOWN:
+        return _KNOWN[unit][0] / _KNOWN[other][0]
+    return _registry_factor(unit, other)
+
+
+def _registry_factor(unit: str, other: str) -> float:
+    """The number that turns a value in `unit` into one in `other`, as the registry says."""
+    scale, container, _ = _parse(unit)
+    other_scale, other_container, _ = _parse(other)
+    base = registry().Quantity(scale, container).to(other_container).magnitude
     return float(base) / other_scale
 
 

@@ -118,8 +118,10 @@ def _check_ratio(indicator: Indicator, row: Measurement, value: float,
     """
     from gender_plan.rollup.aggregation import Ratio, rule_for  # noqa: PLC0415 - light, no cycle
 
+    if row.numerator is None or row.denominator is None:
+        return []
     rule = rule_for(indicator)
-    if not isinstance(rule, Ratio) or row.numerator is None or row.denominator is None:
+    if not isinstance(rule, Ratio):
         return []
     expected = rule.scale * row.numerator / row.denominator
     written = repr(float(row.value))
