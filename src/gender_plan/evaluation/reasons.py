@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from gender_plan._i18n import Msg, msg, render
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number
 
@@ -53,105 +54,65 @@ class ReasonCode(enum.Enum):
     """A share of places, computed from the places below: how many met its condition."""
 
 
-_TEXTS: dict[ReasonCode, tuple[str, str]] = {
-    ReasonCode.NO_DATA: ("Chưa có số liệu đo lường nào.", "There is no measurement at all."),
-    ReasonCode.LATER_VALUES_IGNORED: (
-        "Có số liệu sau mốc đánh giá, không được dùng: {detail}.",
+_TEXTS: dict[ReasonCode, Msg] = {
+    ReasonCode.NO_DATA: msg("There is no measurement at all."),
+    ReasonCode.LATER_VALUES_IGNORED: msg(
         "Values after the assessment date were reported, not used: {detail}."),
-    ReasonCode.NO_BASELINE: (
-        "Không có giá trị cơ sở (kế hoạch không nêu, không có số liệu từ năm gốc {detail}).",
+    ReasonCode.NO_BASELINE: msg(
         "No baseline: the plan states none and nothing was measured from base year {detail}."),
-    ReasonCode.BASELINE_STATED: (
-        "Giá trị cơ sở do kế hoạch nêu: {value} ({detail}).",
-        "Baseline stated in the plan: {value} ({detail})."),
-    ReasonCode.BASELINE_MEASURED: (
-        "Giá trị cơ sở lấy từ số liệu đo lường: {value} ({detail}).",
-        "Baseline taken from the measurements: {value} ({detail})."),
-    ReasonCode.ONE_DATA_POINT: (
-        "Chưa có số liệu của hai năm khác nhau để đánh giá xu hướng.",
-        "Fewer than two years of data: the trend cannot be judged."),
-    ReasonCode.MET: ("Giá trị mới nhất đạt chỉ tiêu.", "The latest value meets the target."),
-    ReasonCode.NOT_MET: (
-        "Giá trị mới nhất chưa đạt chỉ tiêu.",
-        "The latest value does not meet the target."),
-    ReasonCode.DEADLINE_PASSED: (
-        "Đã quá thời hạn {detail}: kết luận cuối cùng.",
-        "The deadline {detail} has passed: the verdict is final."),
-    ReasonCode.LOST_ACHIEVEMENT: (
-        "Giá trị cơ sở đã đạt chỉ tiêu nhưng giá trị mới nhất không còn đạt.",
+    ReasonCode.BASELINE_STATED: msg("Baseline stated in the plan: {value} ({detail})."),
+    ReasonCode.BASELINE_MEASURED: msg("Baseline taken from the measurements: {value} ({detail})."),
+    ReasonCode.ONE_DATA_POINT: msg("Fewer than two years of data: the trend cannot be judged."),
+    ReasonCode.MET: msg("The latest value meets the target."),
+    ReasonCode.NOT_MET: msg("The latest value does not meet the target."),
+    ReasonCode.DEADLINE_PASSED: msg("The deadline {detail} has passed: the verdict is final."),
+    ReasonCode.LOST_ACHIEVEMENT: msg(
         "The baseline met the target but the latest value no longer does."),
-    ReasonCode.LEVEL_TO_HOLD: (
-        "Chỉ tiêu bằng giá trị cơ sở (mức cần giữ) và hiện chưa đạt.",
+    ReasonCode.LEVEL_TO_HOLD: msg(
         "The target equals the baseline (a level to hold) and is not met now."),
-    ReasonCode.ZERO_REPLACED: (
-        "Giá trị 0 ({detail}) được thay bằng 0,001 theo phương pháp.",
+    ReasonCode.ZERO_REPLACED: msg(
         "A zero ({detail}) was replaced by 0.001, as the method prescribes."),
-    ReasonCode.ZERO_VALUE: (
-        "Giá trị bằng 0 ({detail}): phương pháp không tính được tốc độ tăng trưởng.",
+    ReasonCode.ZERO_VALUE: msg(
         "A zero value ({detail}): the method cannot compute a growth rate."),
-    ReasonCode.SIGN_CHANGE: (
-        "Giá trị đổi dấu ({detail}): phương pháp không áp dụng được.",
-        "The values change sign ({detail}): the method does not apply."),
-    ReasonCode.SERIES_CHOSEN: (
-        "Dùng chuỗi số liệu: {detail}.",
-        "Series used: {detail}."),
-    ReasonCode.SERIES_SET_ASIDE: (
-        "Các chuỗi số liệu không dùng: {detail}.",
-        "Series set aside: {detail}."),
-    ReasonCode.MILESTONE: (
-        "Đánh giá theo mốc {detail}.",
-        "Assessed against the milestone {detail}."),
-    ReasonCode.PERIODS_FAILING: (
-        "Các kỳ không đạt: {detail}.",
-        "Periods that fail: {detail}."),
-    ReasonCode.PERIODS_OF_OTHER_LENGTH: (
-        "Bỏ qua số liệu không theo kỳ của chỉ tiêu: {detail}.",
+    ReasonCode.SIGN_CHANGE: msg("The values change sign ({detail}): the method does not apply."),
+    ReasonCode.SERIES_CHOSEN: msg("Series used: {detail}."),
+    ReasonCode.SERIES_SET_ASIDE: msg("Series set aside: {detail}."),
+    ReasonCode.MILESTONE: msg("Assessed against the milestone {detail}."),
+    ReasonCode.PERIODS_FAILING: msg("Periods that fail: {detail}."),
+    ReasonCode.PERIODS_OF_OTHER_LENGTH: msg(
         "Values not measured per the target's period were set aside: {detail}."),
-    ReasonCode.BAND_DISTANCE: (
-        "Chỉ tiêu là một mức cần giữ: tiến độ được đánh giá theo khoảng cách tới khoảng "
-        "[{value}; {total}], khoảng cách càng nhỏ càng tốt.",
-        "A level to stay near: progress is judged on the distance to the band [{value}, {total}], "
-        "lower is better.",
-    ),
-    ReasonCode.NO_PERIOD_IN_RANGE: (
-        "Không có số liệu trong các kỳ chỉ tiêu áp dụng (từ {detail}).",
+    ReasonCode.BAND_DISTANCE: msg(
+        "A level to stay near: progress is judged on the distance to the band [{value}, "
+        "{total}], lower is better."),
+    ReasonCode.NO_PERIOD_IN_RANGE: msg(
         "No value falls in the periods the target applies to (from {detail})."),
-    ReasonCode.DISAGGREGATED_IGNORED: (
-        "Số liệu tách theo giới tính của các kỳ {detail} không dùng để đánh giá tổng.",
+    ReasonCode.DISAGGREGATED_IGNORED: msg(
         "Sex-disaggregated values for {detail} were not used for the total."),
-    ReasonCode.NO_NUMERIC_TARGET: (
-        "Chỉ tiêu không có giá trị số: phương pháp không đánh giá được.",
+    ReasonCode.NO_NUMERIC_TARGET: msg(
         "The indicator has no numeric target: the method cannot judge it."),
-    ReasonCode.PROGRESS_RATIO: (
-        "Tỷ số tiến độ {value}.",
-        "Progress ratio {value}."),
-    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: (
-        "Chuỗi số liệu ưu tiên ({detail}) chưa có giá trị đến mốc đánh giá: dùng chuỗi khác.",
-        "The preferred series ({detail}) has no value by the assessment date: another was used."),
-    ReasonCode.PERIODS_WITHOUT_DATA: (
-        "Các kỳ chưa có số liệu (chưa được tính là đạt): {detail}.",
-        "Periods without data (not counted as met): {detail}."),
-    ReasonCode.LATEST_BEFORE_BASELINE: (
-        "Giá trị mới nhất ({detail}) có trước giá trị cơ sở: chưa đánh giá được xu hướng.",
+    ReasonCode.PROGRESS_RATIO: msg("Progress ratio {value}."),
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: msg(
+        "The preferred series ({detail}) has no value by the assessment date: another was "
+        "used."),
+    ReasonCode.PERIODS_WITHOUT_DATA: msg("Periods without data (not counted as met): {detail}."),
+    ReasonCode.LATEST_BEFORE_BASELINE: msg(
         "The latest value ({detail}) predates the baseline: the trend cannot be judged."),
-    ReasonCode.NOT_IN_PLAN: (
-        "Kế hoạch của địa phương này không có chỉ tiêu tương ứng.",
-        "This place's plan has no counterpart of the indicator."),
-    ReasonCode.SHARE_OF_PLACES: (
-        "Số địa phương cấp dưới đạt điều kiện ({detail}): {value} trên {total}; địa phương "
-        "chưa có số liệu trong kỳ đó được tính là chưa đạt.",
+    ReasonCode.NOT_IN_PLAN: msg("This place's plan has no counterpart of the indicator."),
+    ReasonCode.SHARE_OF_PLACES: msg(
         "Places below meeting the condition ({detail}): {value} of {total}; a place without a "
         "value in that period counts as not meeting it."),
 }
+"""Each reason's sentence: an English template, in other languages through the catalogue
+(``locale/vi/LC_MESSAGES/gender_plan.po``), formatted with `detail`, `value` and `total`."""
 
-_TERMS: dict[str, tuple[str, str]] = {
-    "baseline": ("giá trị cơ sở", "baseline"),
-    "target": ("giá trị chỉ tiêu", "target"),
-    "latest": ("giá trị mới nhất", "latest value"),
-    "baseline → latest": ("từ giá trị cơ sở đến giá trị mới nhất", "baseline → latest value"),
-    "baseline → target": ("từ giá trị cơ sở đến giá trị chỉ tiêu", "baseline → target"),
+_TERMS: dict[str, Msg] = {
+    "baseline": msg("baseline"),
+    "target": msg("target"),
+    "latest": msg("latest value"),
+    "baseline → latest": msg("baseline → latest value"),
+    "baseline → target": msg("baseline → target"),
 }
-"""Details that are words rather than names or periods, in both languages."""
+"""Details that are words rather than names or periods."""
 
 
 @attrs.frozen(kw_only=True)
@@ -175,15 +136,14 @@ class Reason:
         `labels` gives a series' name in `language` (`series_labels`): a reason that names
         series shows each by its label where it has one, else as the data write it.
         """
-        vi, en = _TEXTS[self.code]
-        english = language == "en"
         detail = self.detail
         if detail in _TERMS:
-            detail = _TERMS[detail][1 if english else 0]
+            detail = render(_TERMS[detail], language)
         if self.names and labels:
             detail = ", ".join(labels.get(name, name) for name in self.names)
         value, total = (_figure(x, language) for x in (self.value, self.total))
-        return (en if english else vi).format(detail=detail, value=value, total=total)
+        return render(Msg(_TEXTS[self.code].template, detail=detail, value=value, total=total),
+                      language)
 
 
 def _figure(value: float | None, language: Language) -> str:
