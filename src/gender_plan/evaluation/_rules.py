@@ -360,17 +360,12 @@ def _baseline(block: Block, rules: Rules, available: BoolArray, flags: dict[Reas
 
 
 def _subset(trend: Trend, index: IntArray) -> Trend:
-    history = trend.history
-
-    def columns(values: Any) -> Any:  # times shared by every group stay one column
-        return values if values.shape[1] == 1 else np.take(values, index, axis=1)
-
+    history = trend.history  # its arrays are not copied: it reads their columns `index`
     return Trend(d=pick(trend.d, index), b=pick(trend.b, index), y_b=pick(trend.y_b, index),
                  t=pick(trend.t, index), y_t=pick(trend.y_t, index), T=pick(trend.T, index),
                  y_T=None if trend.y_T is None else pick(trend.y_T, index),
-                 history=History(times=columns(history.times),
-                                 values=np.take(history.values, index, axis=1),
-                                 mask=columns(history.mask)), limit=trend.limit)
+                 history=History(times=history.times, values=history.values,
+                                 mask=history.mask, _columns=index), limit=trend.limit)
 
 
 def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: IntArray,
