@@ -114,12 +114,13 @@ class _Call:
     def judge(self, block: Block, members: tuple[int, ...]) -> None:
         """Judge the groups of `block` the table has, a batch per `Rules.key`."""
         columns, table_of = self.columns, self.table_of
-        k = table_of[block.indicator]
-        row = k * self.count + self.to_table[block.place]
+        k = np.take(table_of, block.indicator)  # np.take: 3x faster than indexing by int32
+        at = np.take(self.to_table, block.place)
+        row = k * self.count + at
         whole = self.every_place and bool((table_of[list(members)] >= 0).all())
         if not whole:
-            row = np.where((k >= 0) & (self.to_table[block.place] >= 0), row, -1)
-        spec = k if self.uniform and whole else self.lookup[row]
+            row = np.where((k >= 0) & (at >= 0), row, -1)
+        spec = k if self.uniform and whole else np.take(self.lookup, row)
         keys = columns.key[table_of[list(members)]]
         batch = None if self.uniform and whole and (keys == keys[0]).all() else np.where(
             spec >= 0, columns.key[np.maximum(spec, 0)], -1)
