@@ -297,7 +297,7 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
     if y_T is not None:
         found["gap"] = y_T - y_t
     flags[ReasonCode.MET] = yes
-    status = np.where(yes, Status.ACHIEVED.code, Status.INSUFFICIENT_DATA.code)
+    status = _codes(yes, Status.ACHIEVED, Status.INSUFFICIENT_DATA)
     history = History(times=block.time, values=block.value, mask=available & (block.time >= b))
     if rules.stated:
         width = block.value.shape[0]
@@ -335,10 +335,16 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
             chosen = trend if len(index) == size else _subset(trend, index)
             _apply(judge(chosen), index, found, status, method_flags, size)
     if target is not None and not rules.passed:
-        status = np.where(flags[ReasonCode.LOST_ACHIEVEMENT], Status.DETERIORATING.code, status)
+        status[flags[ReasonCode.LOST_ACHIEVEMENT]] = Status.DETERIORATING.code  # few: in place
     flags[ReasonCode.PROGRESS_RATIO] = ~np.isnan(found.get("ratio", np.full(size, np.nan)))
     part["method_flags"] = tuple(method_flags)
     found["status"] = status
+    return found
+
+
+def _codes(where: BoolArray, yes: Status, no: Status) -> IntArray:
+    """`yes`'s code where `where` holds, else `no`'s: np.where's branch is slow on mixed masks."""
+    found: IntArray = (no.code + (yes.code - no.code) * where.view(np.int8)).astype(np.int64)
     return found
 
 
