@@ -196,9 +196,12 @@ class _Call:
             "baseline_row": self.column(lambda p: p.baseline_row, -1, np.int64)}
         for name in FIGURES:
             found[name] = self.column(lambda p, name=name: p.figures[name], np.nan, np.float64)
-        locate = np.full(self.size, -1, dtype=np.int64)
-        for k, (slots, _) in enumerate(self.parts):
-            locate[slots] = (k << 32) | np.arange(len(slots))
+        if self.whole:  # part 0 holds row k at column k
+            locate = np.arange(self.size)
+        else:
+            locate = np.full(self.size, -1, dtype=np.int64)
+            for k, (slots, _) in enumerate(self.parts):
+                locate[slots] = (k << 32) | np.arange(len(slots))
         flags, covered = self.flags(), self.spec_at >= 0
         flags[ReasonCode.NO_DATA] = (found["status"] == Status.NO_DATA.code) & covered
         if not covered.all():

@@ -120,10 +120,12 @@ class History:
             start, n, st, sy, spread, products = map(
                 self._pick, (start, n, st, sy, spread, products))
             slope = (n * products - st * sy) / spread
-            fitted: FloatArray = np.where(
-                (n >= 2) & (np.abs(spread) > 0),
-                sy / n + slope * (time - start - st / n), np.nan)
-        return fitted
+            time = np.asarray(time)
+            if time.ndim == 1 and time.strides == (0,):  # one time for every place: once
+                time = time[:1]
+            fitted: FloatArray = sy / n + slope * (time - start - st / n)
+            fits = (n >= 2) & (np.abs(spread) > 0)
+        return fitted if fits.all() else np.where(fits, fitted, np.nan)
 
 
 @attrs.frozen(kw_only=True, eq=False)
