@@ -25,6 +25,7 @@ from gender_plan.evaluation._layout import (
     BoolArray,
     FloatArray,
     IntArray,
+    all_of,
     period_of,
     pick,
 )
@@ -319,13 +320,13 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
     if target is not None and rules.passed:
         status = np.where(yes, status, Status.NOT_ACHIEVED.code)
     else:
-        open_ = ~yes & has_baseline
+        open_ = all_of(~yes, has_baseline)
         enough = (t - b) >= 1
-        lost = open_ & (t >= b) & meets(y_b)
+        lost = all_of(open_, t >= b, meets(y_b))
         flags[ReasonCode.LOST_ACHIEVEMENT] = lost
-        flags[ReasonCode.LATEST_BEFORE_BASELINE] = open_ & ~lost & (t < b)
-        flags[ReasonCode.ONE_DATA_POINT] = open_ & ~lost & ~enough & (t >= b)
-        verdicts.append((open_ & enough, rules.method.judge))
+        flags[ReasonCode.LATEST_BEFORE_BASELINE] = all_of(open_, ~lost, t < b)
+        flags[ReasonCode.ONE_DATA_POINT] = all_of(open_, ~lost, ~enough, t >= b)
+        verdicts.append((all_of(open_, enough), rules.method.judge))
     method_flags: list[tuple[Reason, BoolArray]] = []
     if type(rules.method).judge_met is Method.judge_met:  # the default ignores the trend
         verdicts.pop(0)
