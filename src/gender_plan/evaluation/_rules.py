@@ -387,7 +387,7 @@ def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: Int
             column[index] = np.broadcast_to(np.asarray(value, dtype=np.float64), (len(index),))
     every: list[tuple[Reason, Any]] = [(reason, True) for reason in verdict.reasons]
     for reason, where in [*every, *verdict.flags]:
-        mask = np.zeros(size, dtype=bool)
-        mask[index] = np.broadcast_to(where, (len(index),))
-        if mask.any():
+        if np.any(where):  # a reason that holds nowhere is not kept
+            mask = np.zeros(size, dtype=bool)
+            mask[index] = np.broadcast_to(where, (len(index),))
             method_flags.append((reason, mask))
