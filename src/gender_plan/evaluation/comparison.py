@@ -33,8 +33,10 @@ def close(a: FloatArray | float, b: FloatArray | float) -> BoolArray:
     """
     import numpy as np  # noqa: PLC0415 - numpy is imported on first use
 
-    bound = np.maximum(np.maximum(np.abs(a), np.abs(b)) * REL_TOL, ABS_TOL)
-    found: BoolArray = (np.abs(np.subtract(b, a)) <= bound) | np.equal(a, b)
+    bound = np.maximum(np.abs(a), np.abs(b))
+    bound *= REL_TOL  # in place, and each bound tested alone: fewer arrays than their maximum
+    distance = np.abs(np.subtract(b, a))
+    found: BoolArray = (distance <= bound) | (distance <= ABS_TOL) | np.equal(a, b)
     return found
 
 
