@@ -26,6 +26,7 @@ from gender_plan.evaluation._layout import (
     FloatArray,
     IntArray,
     all_of,
+    compact,
     period_of,
     pick,
 )
@@ -121,7 +122,7 @@ def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetim
 def refuse_duplicates(block: Block, indicators: tuple[str, ...], places: tuple[str, ...],
                       series_names: tuple[str | None, ...]) -> None:
     """Two values of one period in one series at one place: refused, naming each."""
-    if not block.duplicate.any():
+    if not compact(block.duplicate).any():
         return
     same = np.broadcast_to((block.start[1:] == block.start[:-1])
                            & (block.end[1:] == block.end[:-1]) & (block.end[1:] != PAST),
@@ -337,7 +338,9 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
             _apply(judge(chosen), index, found, status, method_flags, size)
     if target is not None and not rules.passed:
         status[flags[ReasonCode.LOST_ACHIEVEMENT]] = Status.DETERIORATING.code  # few: in place
-    flags[ReasonCode.PROGRESS_RATIO] = ~np.isnan(found.get("ratio", np.full(size, np.nan)))
+    ratio = found.get("ratio")
+    flags[ReasonCode.PROGRESS_RATIO] = (np.zeros(size, dtype=bool) if ratio is None
+                                        else ~np.isnan(ratio))
     part["method_flags"] = tuple(method_flags)
     found["status"] = status
     return found
