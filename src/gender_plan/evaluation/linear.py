@@ -40,8 +40,10 @@ class LinearPath(Method):
             reason = Reason(code=ReasonCode.NO_NUMERIC_TARGET)
             return Verdict(status=Status.INSUFFICIENT_DATA, reasons=(reason,))
         y_b, y_T = trend.y_b, trend.y_T
+        # times one for every place (broadcast) computed once
+        t, b, T = (x[:1] if x.strides == (0,) else x for x in (trend.t, trend.b, trend.T))
         with np.errstate(all="ignore"):
-            share_of_time = (trend.t - trend.b) / (trend.T - trend.b)
+            share_of_time = (t - b) / (T - b)
             gap = y_T - y_b
             expected = y_b + share_of_time * gap
             hold = close(y_T, y_b)
