@@ -103,14 +103,6 @@ def pick(values: Any, index: IntArray) -> Any:
     return np.take(values, index, axis=-1)
 
 
-def compact(values: Any) -> Any:
-    """`values`, or its one entry where that one is broadcast to every group.
-
-    numpy goes through a broadcast entry by entry: `.any()` of one is 15 times slower.
-    """
-    return values[:1] if values.ndim == 1 and values.strides == (0,) else values
-
-
 def all_of(*masks: BoolArray) -> BoolArray:
     """Where every mask holds; a mask of one entry (shared by every group) is applied whole.
 

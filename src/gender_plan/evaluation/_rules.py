@@ -26,7 +26,6 @@ from gender_plan.evaluation._layout import (
     FloatArray,
     IntArray,
     all_of,
-    compact,
     period_of,
     pick,
 )
@@ -122,7 +121,8 @@ def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetim
 def refuse_duplicates(block: Block, indicators: tuple[str, ...], places: tuple[str, ...],
                       series_names: tuple[str | None, ...]) -> None:
     """Two values of one period in one series at one place: refused, naming each."""
-    if not compact(block.duplicate).any():
+    duplicate = block.duplicate[:1] if block.shared else block.duplicate  # shared: all alike
+    if not duplicate.any():
         return
     same = np.broadcast_to((block.start[1:] == block.start[:-1])
                            & (block.end[1:] == block.end[:-1]) & (block.end[1:] != PAST),
