@@ -10,6 +10,7 @@ once too. Laying out is done once, when the frame is first assessed.
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -64,8 +65,16 @@ class Block:
         """Whether the period arrays are one column shared by every group."""
         return bool(self.valid.shape[1] == 1)
 
+    @functools.cached_property
+    def one_series(self) -> bool:
+        """Whether each indicator has one series at each place (found once for a layout's)."""
+        return not ((self.indicator[1:] == self.indicator[:-1])
+                    & (self.place[1:] == self.place[:-1])).any()
+
     def columns(self, groups: IntArray | slice) -> Block:
         """The block of the groups at positions `groups` only."""
+        if isinstance(groups, slice) and groups == slice(None):  # every group: this block
+            return self
 
         def columns(values: Any) -> Any:  # np.take is twice as fast as indexing
             return values[:, groups] if isinstance(groups, slice) else np.take(

@@ -99,8 +99,7 @@ def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetim
     gives each group's preferred series, when there is a choice.
     """
     indicator, place, series = block.indicator, block.place, block.series
-    same = (indicator[1:] == indicator[:-1]) & (place[1:] == place[:-1])
-    if not same.any():
+    if block.one_series:
         return None, np.ones(len(block), dtype=np.int64), np.zeros(len(block), dtype=bool)
     usable = block.valid & (block.end <= date.toordinal())
     count = np.broadcast_to(usable.sum(axis=0), series.shape)
