@@ -460,6 +460,29 @@ def test_a_status_does_not_depend_on_the_last_bits(steps: int, threshold: float,
     assert {expected} == codes
 
 
+ratios = st.floats(-3, 3) | st.sampled_from([math.nan, math.inf, -math.inf, 0.0, 0.6, 0.95])
+
+
+@given(st.lists(ratios, max_size=20), ratios, ratios)
+def test_a_ratio_takes_the_status_of_the_first_threshold_it_reaches(
+        values: list[float], on_track: float, needs_acceleration: float) -> None:
+    """ON_TRACK from `on_track`, else NEEDS_ACCELERATION from `needs_acceleration`, else
+    LIMITED_PROGRESS from 0, else DETERIORATING (NaN too), whatever order the thresholds are
+    in; each ratio alone or many at once."""
+
+    def status(value: float) -> Status:
+        for threshold, found in ((on_track, Status.ON_TRACK),
+                                 (needs_acceleration, Status.NEEDS_ACCELERATION),
+                                 (0.0, Status.LIMITED_PROGRESS)):
+            if np.round(value, 9) >= threshold:
+                return found
+        return Status.DETERIORATING
+
+    expected = [status(v).code for v in values]
+    assert expected == classify(np.array(values), on_track, needs_acceleration).tolist()
+    assert expected == [int(classify(v, on_track, needs_acceleration)) for v in values]
+
+
 def test_a_date_as_of_works_like_a_year() -> None:
     plan = plan_of(rate())
     frame = MeasurementFrame.from_measurements(yearly({2020: 40, 2024: 50}), plan)

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gender_plan import MeasurementFrame
-from gender_plan.evaluation._layout import _totals_in_order
+from gender_plan.evaluation._layout import _totals_in_order, all_of
 
 COLUMNS = ("place", "indicator", "series", "sex", "year", "start", "end", "time", "frequency",
            "value", "numerator", "denominator")
@@ -106,3 +106,14 @@ def test_a_frame_is_laid_out_once_when_first_used():
     first = frame.layout
     assert first is frame.layout  # not laid out again
     assert [tuple(range(2))] == [tuple(m) for m in first.members]  # both indicators, one block
+
+
+@given(st.integers(1, 5).flatmap(lambda size: st.lists(
+    st.lists(st.booleans(), min_size=1, max_size=1) | st.lists(st.booleans(), min_size=size,
+                                                               max_size=size),
+    min_size=1, max_size=4)))
+def test_all_of_is_every_mask_broadcast(masks: list[list[bool]]) -> None:
+    """Masks of one entry (shared by every group) and of one per group, in any mix."""
+    arrays = [np.array(mask) for mask in masks]
+    expected = np.logical_and.reduce(np.broadcast_arrays(*arrays))
+    assert expected.tolist() == all_of(*arrays).tolist()

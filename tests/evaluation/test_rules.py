@@ -301,3 +301,34 @@ def test_a_custom_method_reads_each_places_own_history_when_places_share_periods
     assert [20.0, 25.0, 29.0] == table.ratio.tolist()  # each place's 2022 value
     projected = assess_frame(plan, frame, as_of=2025).projected.tolist()
     assert [60.0, 65.0, 69.0] == pytest.approx(projected)  # each line: +5 a year to 2030
+
+
+@pytest.mark.parametrize("c_years", [(2020, 2022, 2024), (2019, 2021, 2023)])
+def test_a_custom_method_reads_only_the_places_it_judges_of_the_history(c_years):
+    """Place b meets its target already: the history the method reads holds a and c only
+    (whether the places share their periods or not)."""
+    seen = {}
+
+    class Reader(LinearPath):
+        def judge(self, trend):
+            history = trend.history
+            shape = history.values.shape
+            seen.update(values=history.values.tolist(),
+                        mask=np.broadcast_to(history.mask, shape).tolist(),
+                        times=np.broadcast_to(history.times, shape).tolist(),
+                        latest=history.at(-1)[1].tolist(), fit=history.fit(2026.0).tolist())
+            return Verdict(status=Status.ON_TRACK)
+
+    plan = plan_of(SHARE)
+    rows = [Measurement(indicator="s", period=Period(year=y), value=v + shift, place=place)
+            for place, shift, years in (("a", 0.0, (2020, 2022, 2024)),
+                                        ("b", 40.0, (2020, 2022, 2024)), ("c", 9.0, c_years))
+            for y, v in zip(years, (10.0, 20.0, 30.0), strict=True)]
+    frame = MeasurementFrame.from_measurements(rows, plan)
+    assess_frame(plan, frame, as_of=2025, method=Reader())
+    assert [[10.0, 19.0], [20.0, 29.0], [30.0, 39.0]] == seen["values"]
+    before_base = c_years[0] < 2020  # the plan's base year: c's history starts after it
+    assert [[True, not before_base], [True, True], [True, True]] == seen["mask"]
+    assert [[2020.0, c_years[0]], [2022.0, c_years[1]], [2024.0, c_years[2]]] == seen["times"]
+    assert [30.0, 39.0] == seen["latest"]
+    assert [40.0, 49.0 + 5 * (2024 - c_years[2])] == pytest.approx(seen["fit"])  # +5 a year

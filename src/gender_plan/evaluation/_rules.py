@@ -25,6 +25,7 @@ from gender_plan.evaluation._layout import (
     BoolArray,
     FloatArray,
     IntArray,
+    all_of,
     period_of,
     pick,
 )
@@ -98,8 +99,7 @@ def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetim
     gives each group's preferred series, when there is a choice.
     """
     indicator, place, series = block.indicator, block.place, block.series
-    same = (indicator[1:] == indicator[:-1]) & (place[1:] == place[:-1])
-    if not same.any():
+    if block.one_series:
         return None, np.ones(len(block), dtype=np.int64), np.zeros(len(block), dtype=bool)
     usable = block.valid & (block.end <= date.toordinal())
     count = np.broadcast_to(usable.sum(axis=0), series.shape)
@@ -120,7 +120,8 @@ def choose_series(block: Block, preferred: Callable[[], IntArray], date: datetim
 def refuse_duplicates(block: Block, indicators: tuple[str, ...], places: tuple[str, ...],
                       series_names: tuple[str | None, ...]) -> None:
     """Two values of one period in one series at one place: refused, naming each."""
-    if not block.duplicate.any():
+    duplicate = block.duplicate[:1] if block.shared else block.duplicate  # shared: all alike
+    if not duplicate.any():
         return
     same = np.broadcast_to((block.start[1:] == block.start[:-1])
                            & (block.end[1:] == block.end[:-1]) & (block.end[1:] != PAST),
@@ -297,7 +298,7 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
     if y_T is not None:
         found["gap"] = y_T - y_t
     flags[ReasonCode.MET] = yes
-    status = np.where(yes, Status.ACHIEVED.code, Status.INSUFFICIENT_DATA.code)
+    status = _codes(yes, Status.ACHIEVED, Status.INSUFFICIENT_DATA)
     history = History(times=block.time, values=block.value, mask=available & (block.time >= b))
     if rules.stated:
         width = block.value.shape[0]
@@ -319,13 +320,13 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
     if target is not None and rules.passed:
         status = np.where(yes, status, Status.NOT_ACHIEVED.code)
     else:
-        open_ = ~yes & has_baseline
+        open_ = all_of(~yes, has_baseline)
         enough = (t - b) >= 1
-        lost = open_ & (t >= b) & meets(y_b)
+        lost = all_of(open_, t >= b, meets(y_b))
         flags[ReasonCode.LOST_ACHIEVEMENT] = lost
-        flags[ReasonCode.LATEST_BEFORE_BASELINE] = open_ & ~lost & (t < b)
-        flags[ReasonCode.ONE_DATA_POINT] = open_ & ~lost & ~enough & (t >= b)
-        verdicts.append((open_ & enough, rules.method.judge))
+        flags[ReasonCode.LATEST_BEFORE_BASELINE] = all_of(open_, ~lost, t < b)
+        flags[ReasonCode.ONE_DATA_POINT] = all_of(open_, ~lost, ~enough, t >= b)
+        verdicts.append((all_of(open_, enough), rules.method.judge))
     method_flags: list[tuple[Reason, BoolArray]] = []
     if type(rules.method).judge_met is Method.judge_met:  # the default ignores the trend
         verdicts.pop(0)
@@ -335,10 +336,18 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
             chosen = trend if len(index) == size else _subset(trend, index)
             _apply(judge(chosen), index, found, status, method_flags, size)
     if target is not None and not rules.passed:
-        status = np.where(flags[ReasonCode.LOST_ACHIEVEMENT], Status.DETERIORATING.code, status)
-    flags[ReasonCode.PROGRESS_RATIO] = ~np.isnan(found.get("ratio", np.full(size, np.nan)))
+        status[flags[ReasonCode.LOST_ACHIEVEMENT]] = Status.DETERIORATING.code  # few: in place
+    ratio = found.get("ratio")
+    flags[ReasonCode.PROGRESS_RATIO] = (np.zeros(size, dtype=bool) if ratio is None
+                                        else ~np.isnan(ratio))
     part["method_flags"] = tuple(method_flags)
     found["status"] = status
+    return found
+
+
+def _codes(where: BoolArray, yes: Status, no: Status) -> IntArray:
+    """`yes`'s code where `where` holds, else `no`'s: np.where's branch is slow on mixed masks."""
+    found: IntArray = (no.code + (yes.code - no.code) * where.view(np.int8)).astype(np.int64)
     return found
 
 
@@ -360,17 +369,12 @@ def _baseline(block: Block, rules: Rules, available: BoolArray, flags: dict[Reas
 
 
 def _subset(trend: Trend, index: IntArray) -> Trend:
-    history = trend.history
-
-    def columns(values: Any) -> Any:  # times shared by every group stay one column
-        return values if values.shape[1] == 1 else np.take(values, index, axis=1)
-
+    history = trend.history  # its arrays are not copied: it reads their columns `index`
     return Trend(d=pick(trend.d, index), b=pick(trend.b, index), y_b=pick(trend.y_b, index),
                  t=pick(trend.t, index), y_t=pick(trend.y_t, index), T=pick(trend.T, index),
                  y_T=None if trend.y_T is None else pick(trend.y_T, index),
-                 history=History(times=columns(history.times),
-                                 values=np.take(history.values, index, axis=1),
-                                 mask=columns(history.mask)), limit=trend.limit)
+                 history=History(times=history.times, values=history.values,
+                                 mask=history.mask, _columns=index), limit=trend.limit)
 
 
 def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: IntArray,
@@ -385,7 +389,7 @@ def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: Int
             column[index] = np.broadcast_to(np.asarray(value, dtype=np.float64), (len(index),))
     every: list[tuple[Reason, Any]] = [(reason, True) for reason in verdict.reasons]
     for reason, where in [*every, *verdict.flags]:
-        mask = np.zeros(size, dtype=bool)
-        mask[index] = np.broadcast_to(where, (len(index),))
-        if mask.any():
+        if np.any(where):  # a reason that holds nowhere is not kept
+            mask = np.zeros(size, dtype=bool)
+            mask[index] = np.broadcast_to(where, (len(index),))
             method_flags.append((reason, mask))

@@ -202,7 +202,7 @@ class SpecColumns:
             mine = values[..., members]
             if (mine == mine[..., :1]).all() or np.isnan(mine).all():
                 return np.broadcast_to(mine[..., :1], (*mine.shape[:-1], len(specs)))
-            return values[..., specs]
+            return np.take(values, specs, axis=-1)
 
         return attrs.evolve(shared, goal=column(self.goal), T=column(self.T), d=column(self.d),
                             baseline=column(self.baseline) if shared.stated else None,

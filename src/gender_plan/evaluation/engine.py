@@ -10,6 +10,7 @@ or plan: one pass for a plan whose indicators are alike, and for a nation of pla
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -95,7 +96,7 @@ class _Call:
         self.table_of = np.full(len(frame.indicators) + 1, -1, dtype=np.int64)
         self.table_of[self.position] = np.arange(len(specs))
         self.table_of[-1] = -1
-        self.lookup = np.append(spec_at, -1)
+        self.covered = spec_at >= 0
         self.every_place = bool((self.to_table[:-1] >= 0).all())
         names = frame.series_names
         self.rank = np.empty(len(names), dtype=np.int64)
@@ -104,6 +105,11 @@ class _Call:
         self.parts: list[tuple[IntArray, Part]] = []
         self.whole = False
         """Whether one part holds every row, in order (known once every part is)."""
+
+    @functools.cached_property
+    def lookup(self) -> IntArray:
+        """Each table row's spec, and -1 for row -1 (none)."""
+        return np.append(self.spec_at, -1)
 
     def spread(self, values: Any, fill: Any) -> Any:
         """Each table row's entry of `values` (one per spec), `fill` where none."""
@@ -114,12 +120,13 @@ class _Call:
     def judge(self, block: Block, members: tuple[int, ...]) -> None:
         """Judge the groups of `block` the table has, a batch per `Rules.key`."""
         columns, table_of = self.columns, self.table_of
-        k = table_of[block.indicator]
-        row = k * self.count + self.to_table[block.place]
+        k = np.take(table_of, block.indicator)  # np.take: 3x faster than indexing by int32
+        at = np.take(self.to_table, block.place)
+        row = k * self.count + at
         whole = self.every_place and bool((table_of[list(members)] >= 0).all())
         if not whole:
-            row = np.where((k >= 0) & (self.to_table[block.place] >= 0), row, -1)
-        spec = k if self.uniform and whole else self.lookup[row]
+            row = np.where((k >= 0) & (at >= 0), row, -1)
+        spec = k if self.uniform and whole else np.take(self.lookup, row)
         keys = columns.key[table_of[list(members)]]
         batch = None if self.uniform and whole and (keys == keys[0]).all() else np.where(
             spec >= 0, columns.key[np.maximum(spec, 0)], -1)
@@ -169,7 +176,7 @@ class _Call:
                              (ReasonCode.BAND_DISTANCE, self.columns.toward)):
             if values.any():
                 flags[code] = self.spread(values, False)
-        count, covered = self.count, self.spec_at >= 0
+        count, covered = self.count, self.covered
         for k, found in enumerate(self.position):
             split = self.frame.layout.disaggregated.get(found)
             if split is not None:
@@ -195,10 +202,13 @@ class _Call:
             "baseline_row": self.column(lambda p: p.baseline_row, -1, np.int64)}
         for name in FIGURES:
             found[name] = self.column(lambda p, name=name: p.figures[name], np.nan, np.float64)
-        locate = np.full(self.size, -1, dtype=np.int64)
-        for k, (slots, _) in enumerate(self.parts):
-            locate[slots] = (k << 32) | np.arange(len(slots))
-        flags, covered = self.flags(), self.spec_at >= 0
+        if self.whole:  # part 0 holds row k at column k
+            locate = np.arange(self.size)
+        else:
+            locate = np.full(self.size, -1, dtype=np.int64)
+            for k, (slots, _) in enumerate(self.parts):
+                locate[slots] = (k << 32) | np.arange(len(slots))
+        flags, covered = self.flags(), self.covered
         flags[ReasonCode.NO_DATA] = (found["status"] == Status.NO_DATA.code) & covered
         if not covered.all():
             flags[ReasonCode.NOT_IN_PLAN] = ~covered

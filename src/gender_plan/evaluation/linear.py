@@ -40,16 +40,20 @@ class LinearPath(Method):
             reason = Reason(code=ReasonCode.NO_NUMERIC_TARGET)
             return Verdict(status=Status.INSUFFICIENT_DATA, reasons=(reason,))
         y_b, y_T = trend.y_b, trend.y_T
+        # times one for every place (broadcast) computed once
+        t, b, T = (x[:1] if x.strides == (0,) else x for x in (trend.t, trend.b, trend.T))
         with np.errstate(all="ignore"):
-            share_of_time = (trend.t - trend.b) / (trend.T - trend.b)
-            expected = y_b + share_of_time * (y_T - y_b)
+            share_of_time = (t - b) / (T - b)
+            gap = y_T - y_b
+            expected = y_b + share_of_time * gap
             hold = close(y_T, y_b)
-            ratio = trend.d * (trend.y_t - y_b) / np.abs(y_T - y_b) / share_of_time
-        status = np.where(hold, Status.DETERIORATING.code,
-                          classify(ratio, self.on_track, self.needs_acceleration))
+            ratio = trend.d * (trend.y_t - y_b) / np.abs(gap) / share_of_time
+        status = classify(ratio, self.on_track, self.needs_acceleration)
+        status[hold] = Status.DETERIORATING.code  # levels to hold are few: set in place
+        ratio[hold] = np.nan
         return Verdict(
             status=status,
-            ratio=np.where(hold, np.nan, ratio),
+            ratio=ratio,
             expected=expected,
             projected=trend.history.fit(trend.T),
             flags=((Reason(code=ReasonCode.LEVEL_TO_HOLD), hold),),

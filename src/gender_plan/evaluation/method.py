@@ -9,7 +9,8 @@ commune and on the nation.
 from __future__ import annotations
 
 import abc
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -41,9 +42,38 @@ class History:
     its times, `times` and `mask` may hold a single column that broadcasts to every place.
     """
 
-    times: FloatArray
-    values: FloatArray
-    mask: BoolArray
+    _times: FloatArray = attrs.field(alias="times")
+    _values: FloatArray = attrs.field(alias="values")
+    _mask: BoolArray = attrs.field(alias="mask")
+    _columns: IntArray | None = attrs.field(default=None, alias="_columns")
+    """The columns of the arrays that are this history's places (None: all): the engine judges
+    some places of a block without copying it; `fit` and `at` read those columns only."""
+
+    @functools.cached_property
+    def times(self) -> FloatArray:
+        """Each point's time (decimal years)."""
+        found: FloatArray = self._pick(self._times)
+        return found
+
+    @functools.cached_property
+    def values(self) -> FloatArray:
+        """Each point's value, in the indicator's unit."""
+        found: FloatArray = self._pick(self._values)
+        return found
+
+    @functools.cached_property
+    def mask(self) -> BoolArray:
+        """Whether each entry belongs to the history."""
+        found: BoolArray = self._pick(self._mask)
+        return found
+
+    def _pick(self, values: Any) -> Any:
+        """This history's places of `values` (one for every place stays one)."""
+        import numpy as np  # noqa: PLC0415
+
+        if self._columns is None or values.shape[-1] == 1:
+            return values
+        return np.take(values, self._columns, axis=-1)
 
     def at(self, index: int) -> tuple[FloatArray, FloatArray]:
         """Each place's (time, value) of the history's point `index` (negative from the end).
@@ -52,18 +82,19 @@ class History:
         """
         import numpy as np  # noqa: PLC0415
 
-        counts = np.cumsum(self.mask, axis=0)
-        total = counts[-1] if len(counts) else np.zeros(self.mask.shape[1], dtype=np.int64)
+        mask, values = self._mask, self._values
+        counts = np.cumsum(mask, axis=0)
+        total = counts[-1] if len(counts) else np.zeros(mask.shape[1], dtype=np.int64)
         wanted = total + index + 1 if index < 0 else np.full_like(total, index + 1)
-        hit = self.mask & (counts == wanted)
-        size = self.values.shape[1]
-        found = np.broadcast_to(hit.any(axis=0), (size,))
-        position = np.broadcast_to(hit.argmax(axis=0), (size,))
-        columns = np.arange(size)
-        times = np.broadcast_to(self.times, self.values.shape)
+        hit = mask & (counts == wanted)
+        size = values.shape[1]
+        columns = np.arange(size) if self._columns is None else self._columns
+        found = np.broadcast_to(hit.any(axis=0), (size,))[columns]
+        position = np.broadcast_to(hit.argmax(axis=0), (size,))[columns]
+        times = np.broadcast_to(self._times, values.shape)
         nan = np.float64(np.nan)
         return (np.where(found, times[position, columns], nan),
-                np.where(found, self.values[position, columns], nan))
+                np.where(found, values[position, columns], nan))
 
     def fit(self, time: FloatArray | float) -> FloatArray:
         """Each place's least-squares line through its history, at `time` (NaN: < 2 times).
@@ -72,11 +103,11 @@ class History:
         """
         import numpy as np  # noqa: PLC0415
 
-        mask = self.mask
+        mask, times, values = self._mask, self._times, self._values
         with np.errstate(all="ignore"):
-            start = np.where(mask, self.times, np.inf).min(axis=0, initial=np.inf)
-            dt = np.where(mask, self.times - start, 0.0)
-            dy = self.values if mask.all() else np.where(mask, self.values, 0.0)
+            start = np.where(mask, times, np.inf).min(axis=0, initial=np.inf)
+            dt = np.where(mask, times - start, 0.0)
+            dy = values if mask.all() else np.where(mask, values, 0.0)
             n = mask.sum(axis=0)
             st, sy = dt.sum(axis=0), dy.sum(axis=0)
             spread = n * (dt * dt).sum(axis=0) - st * st
@@ -86,11 +117,15 @@ class History:
                     products = products + dt[row, 0] * dy[row]
             else:
                 products = (dt * dy).sum(axis=0)
+            start, n, st, sy, spread, products = map(
+                self._pick, (start, n, st, sy, spread, products))
             slope = (n * products - st * sy) / spread
-            fitted: FloatArray = np.where(
-                (n >= 2) & (np.abs(spread) > 0),
-                sy / n + slope * (time - start - st / n), np.nan)
-        return fitted
+            time = np.asarray(time)
+            if time.ndim == 1 and time.strides == (0,):  # one time for every place: once
+                time = time[:1]
+            fitted: FloatArray = sy / n + slope * (time - start - st / n)
+            fits = (n >= 2) & (np.abs(spread) > 0)
+        return fitted if fits.all() else np.where(fits, fitted, np.nan)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -195,9 +230,11 @@ def classify(ratio: FloatArray | float, on_track: float, needs_acceleration: flo
     import numpy as np  # noqa: PLC0415
 
     value = rounded(ratio)
-    found: IntArray = np.where(
-        value >= on_track, Status.ON_TRACK.code,
-        np.where(value >= needs_acceleration, Status.NEEDS_ACCELERATION.code,
-                 np.where(value >= 0, Status.LIMITED_PROGRESS.code, Status.DETERIORATING.code)),
-    ).astype(np.int64)
+    on = value >= on_track
+    needs = on | (value >= needs_acceleration)
+    limited = needs | (value >= 0)
+    # A code up from DETERIORATING for each one passed (the four codes follow each other), with
+    # no branch: np.where's is slow where statuses are mixed.
+    found: IntArray = np.array(Status.DETERIORATING.code - on.view(np.int8)
+                               - needs.view(np.int8) - limited.view(np.int8), dtype=np.int64)
     return found

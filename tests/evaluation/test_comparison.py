@@ -1,0 +1,36 @@
+"""Whether values meet a target: `close`, the rounding guard every comparison goes through."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gender_plan.evaluation.comparison import close
+
+values = st.floats(-1e6, 1e6) | st.integers(-1000, 1000) | st.sampled_from(
+    [0.0, -0.0, 1e-13, math.inf, -math.inf, math.nan])
+pairs = st.tuples(values, values) | values.flatmap(lambda a: st.tuples(st.just(a), st.sampled_from(
+    [a, a * (1 + 1e-9), a * (1 + 2e-9), a * (1 - 1e-9), a + 1e-12, a + 2e-12,
+     float(np.nextafter(a, math.inf))])))
+
+
+def defined(a: float, b: float) -> bool:
+    """The docstring's rule on Python floats: equal, or |a - b| within the tolerances."""
+    if a == b:
+        return True
+    if math.isnan(a) or math.isnan(b):
+        return False
+    return abs(b - a) <= max(max(abs(a), abs(b)) * 1e-9, 1e-12)
+
+
+@given(st.lists(pairs, max_size=20))
+def test_close_is_its_rule_element_by_element(cases: list[tuple[float, float]]) -> None:
+    """On arrays and on single numbers, to the last bit of the bound (NaN is close to nothing)."""
+    expected = [defined(a, b) for a, b in cases]
+    first, second = (np.array([case[k] for case in cases], dtype=np.float64) for k in (0, 1))
+    with np.errstate(invalid="ignore"):  # inf - inf
+        assert expected == close(first, second).tolist()
+        assert expected == [bool(close(a, b)) for a, b in cases]
