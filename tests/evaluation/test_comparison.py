@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gender_plan.evaluation.comparison import close
+from gender_plan.evaluation.comparison import ABS_TOL, REL_TOL, close
 
 values = st.floats(-1e6, 1e6) | st.integers(-1000, 1000) | st.sampled_from(
     [0.0, -0.0, 1e-13, math.inf, -math.inf, math.nan])
@@ -18,12 +18,8 @@ pairs = st.tuples(values, values) | values.flatmap(lambda a: st.tuples(st.just(a
 
 
 def defined(a: float, b: float) -> bool:
-    """The docstring's rule on Python floats: equal, or |a - b| within the tolerances."""
-    if a == b:
-        return True
-    if math.isnan(a) or math.isnan(b):
-        return False
-    return abs(b - a) <= max(max(abs(a), abs(b)) * 1e-9, 1e-12)
+    """The docstring's rule: `math.isclose` with the library's tolerances."""
+    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
 
 
 @given(st.lists(pairs, max_size=20))

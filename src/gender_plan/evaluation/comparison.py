@@ -29,7 +29,8 @@ ABS_TOL = 1e-12
 def close(a: FloatArray | float, b: FloatArray | float) -> BoolArray:
     """Element by element, whether `a` and `b` are equal but for floating-point noise.
 
-    `|a - b| <= max(1e-9 · max(|a|, |b|), 1e-12)`, as `math.isclose` with those tolerances.
+    `|a - b| <= max(1e-9 · max(|a|, |b|), 1e-12)`, as `math.isclose` with those tolerances: an
+    infinity is close only to itself.
     """
     import numpy as np  # noqa: PLC0415 - numpy is imported on first use
 
@@ -44,7 +45,7 @@ def close(a: FloatArray | float, b: FloatArray | float) -> BoolArray:
         return equal
     bound = np.maximum(np.abs(a), np.abs(b))
     bound *= REL_TOL  # in place, and each bound tested alone: fewer arrays than their maximum
-    found: BoolArray = (distance <= bound) | (distance <= ABS_TOL) | equal
+    found: BoolArray = ((distance <= bound) & np.isfinite(bound)) | (distance <= ABS_TOL) | equal
     return found
 
 
