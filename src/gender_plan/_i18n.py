@@ -31,6 +31,7 @@ __all__ = [
     "language_from_environment",
     "msg",
     "render",
+    "translate",
 ]
 
 Language = Literal["vi", "en"]
@@ -220,8 +221,12 @@ def render(text: object, language: Language = "en") -> str:
         return str(text)
     if language == "en":
         return str.__str__(text)
-    template = _catalogue(language).gettext(text.template)
-    return _format(template, text.params, language)
+    return _format(translate(text.template, language), text.params, language)
+
+
+def translate(template: str, language: Language) -> str:
+    """`template` as the catalogue of `language` writes it, its fields not yet filled in."""
+    return template if language == "en" else _catalogue(language).gettext(template)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> Language:

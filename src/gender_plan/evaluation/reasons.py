@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from gender_plan._i18n import Msg, msg, render
+from gender_plan._i18n import Msg, msg, translate
 from gender_plan.model.text import Language
 from gender_plan.numbers import format_number
 
@@ -138,12 +138,12 @@ class Reason:
         """
         detail = self.detail
         if detail in _TERMS:
-            detail = render(_TERMS[detail], language)
+            detail = translate(_TERMS[detail].template, language)
         if self.names and labels:
             detail = ", ".join(labels.get(name, name) for name in self.names)
         value, total = (_figure(x, language) for x in (self.value, self.total))
-        return render(Msg(_TEXTS[self.code].template, detail=detail, value=value, total=total),
-                      language)
+        template = translate(_TEXTS[self.code].template, language)
+        return template.format(detail=detail, value=value, total=total)
 
 
 def _figure(value: float | None, language: Language) -> str:
