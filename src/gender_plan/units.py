@@ -89,32 +89,34 @@ def _normalise(text: str) -> str:
     return stripped
 
 
-_KNOWN: dict[str, tuple[float, str]] = {
-    "percent": (0.01, "dimensionless"),
-    "fraction": (1.0, "dimensionless"),
-    "times": (1.0, "dimensionless"),
-    "boys / 100 girls": (0.01, "[boy] / [girl]"),
-    "deaths / 100000 live_births": (1e-05, "[death] / [live_birth]"),
-    "births / 1000 women": (0.001, "[live_birth] / [woman]"),
-    "hours / week": (0.005952380952380952, "dimensionless"),
-    "items / month": (3.802570537683474e-07, "[item] / [time]"),
-    "items / quarter": (1.267523512561158e-07, "[item] / [time]"),
-    "items / year": (3.168808781402895e-08, "[item] / [time]"),
-    "items": (1.0, "[item]"),
-    "people": (1.0, "[person]"),
-    "organisations": (1.0, "[organisation]"),
+_KNOWN: dict[str, tuple[int, int, str]] = {
+    "percent": (1, 100, "dimensionless"),
+    "fraction": (1, 1, "dimensionless"),
+    "times": (1, 1, "dimensionless"),
+    "boys / 100 girls": (1, 100, "[boy] / [girl]"),
+    "deaths / 100000 live_births": (1, 100_000, "[death] / [live_birth]"),
+    "births / 1000 women": (1, 1000, "[live_birth] / [woman]"),
+    "hours / week": (1, 168, "dimensionless"),
+    "items / month": (1, 2_629_800, "[item] / [time]"),  # a month is 365.25 / 12 days
+    "items / quarter": (1, 7_889_400, "[item] / [time]"),
+    "items / year": (1, 31_557_600, "[item] / [time]"),
+    "items": (1, 1, "[item]"),
+    "people": (1, 1, "[person]"),
+    "organisations": (1, 1, "[organisation]"),
 }
-"""How the registry reads each of `KNOWN_UNITS`: one of it in base units, and its dimension.
+"""How the registry reads each of `KNOWN_UNITS`: one of it in base units, as a fraction
+(numerator, denominator), and its dimension.
 
 So that a plan in them is checked, and its values converted, without importing pint (a third
-of a command's start); pint reads every other unit. ``tests/test_units.py`` checks each entry,
-and each conversion between them, against the registry."""
+of a command's start); pint reads every other unit. A conversion between two of them is their
+ratio, correctly rounded. ``tests/test_units.py`` checks each entry, and each conversion between
+them, against the registry."""
 
 
 def _dimension(text: str) -> str:
     """What unit text measures, as the registry writes it (raises `UnitError` if unreadable)."""
     known = _KNOWN.get(text) if isinstance(text, str) else None
-    return known[1] if known is not None else _parse(text)[2]
+    return known[2] if known is not None else _parse(text)[2]
 
 
 @functools.cache
@@ -213,8 +215,9 @@ def conversion_factor(unit: str, other: str) -> float:
         raise IncompatibleUnitsError(
             unit, other, describe_dimension(unit), describe_dimension(other)
         )
-    if unit in _KNOWN and other in _KNOWN:
-        return _KNOWN[unit][0] / _KNOWN[other][0]
+    if unit in _KNOWN and other in _KNOWN:  # (a / b) / (c / d), as one division of integers
+        (a, b, _), (c, d, _) = _KNOWN[unit], _KNOWN[other]
+        return (a * d) / (b * c)
     return _registry_factor(unit, other)
 
 
