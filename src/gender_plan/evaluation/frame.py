@@ -94,7 +94,6 @@ class MeasurementFrame:
     value: FloatArray = attrs.field(converter=_floats, eq=False)
     numerator: FloatArray = attrs.field(converter=_floats, eq=False)
     denominator: FloatArray = attrs.field(converter=_floats, eq=False)
-    _laid_out: list[Layout] = attrs.field(init=False, factory=list, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lengths = {
@@ -109,7 +108,7 @@ class MeasurementFrame:
                 subject="measurement frame",
             )
 
-    @property
+    @functools.cached_property
     def layout(self) -> Layout:
         """The totals (sex 0) laid out for assessment, a column per group in time order.
 
@@ -117,9 +116,7 @@ class MeasurementFrame:
         assessed (a frame only read and written again is never sorted), so that assessing it
         again sorts and copies nothing.
         """
-        if not self._laid_out:
-            self._laid_out.append(lay_out(self))
-        return self._laid_out[0]
+        return lay_out(self)
 
     def __len__(self) -> int:
         return len(self.value)
