@@ -36,22 +36,30 @@ __all__ = [
 YES_NO = "yes_no"
 """The unit text of an indicator whose value is a yes/no fact, not a quantity."""
 
-KNOWN_UNITS: tuple[str, ...] = (
-    "percent",
-    "fraction",
-    "times",
-    "boys / 100 girls",
-    "deaths / 100000 live_births",
-    "births / 1000 women",
-    "hours / week",
-    "items / month",
-    "items / quarter",
-    "items / year",
-    "items",
-    "people",
-    "organisations",
-    YES_NO,
-)
+_KNOWN: dict[str, tuple[int, int, str]] = {
+    "percent": (1, 100, "dimensionless"),
+    "fraction": (1, 1, "dimensionless"),
+    "times": (1, 1, "dimensionless"),
+    "boys / 100 girls": (1, 100, "[boy] / [girl]"),
+    "deaths / 100000 live_births": (1, 100_000, "[death] / [live_birth]"),
+    "births / 1000 women": (1, 1000, "[live_birth] / [woman]"),
+    "hours / week": (1, 168, "dimensionless"),
+    "items / month": (1, 2_629_800, "[item] / [time]"),  # a month is 365.25 / 12 days
+    "items / quarter": (1, 7_889_400, "[item] / [time]"),
+    "items / year": (1, 31_557_600, "[item] / [time]"),
+    "items": (1, 1, "[item]"),
+    "people": (1, 1, "[person]"),
+    "organisations": (1, 1, "[organisation]"),
+}
+"""How the registry reads each of `KNOWN_UNITS` (but yes_no, which has no magnitude): one of
+it in base units, as a fraction (numerator, denominator), and its dimension.
+
+So that a plan in them is checked, and its values converted, without importing pint (a third
+of a command's start); pint reads every other unit. A conversion between two of them is their
+ratio, correctly rounded. ``tests/test_units.py`` checks each entry, and each conversion between
+them, against the registry."""
+
+KNOWN_UNITS: tuple[str, ...] = (*_KNOWN, YES_NO)
 """Unit texts that plans commonly use; any expression over the registry's units works too."""
 
 _NUMBER_ONLY = re.compile(r"^[\s\d.eE+*()-]*$")
@@ -87,30 +95,6 @@ def _normalise(text: str) -> str:
     if len(parts) == 2:
         return f"({parts[0].strip()}) / ({parts[1].strip()})"
     return stripped
-
-
-_KNOWN: dict[str, tuple[int, int, str]] = {
-    "percent": (1, 100, "dimensionless"),
-    "fraction": (1, 1, "dimensionless"),
-    "times": (1, 1, "dimensionless"),
-    "boys / 100 girls": (1, 100, "[boy] / [girl]"),
-    "deaths / 100000 live_births": (1, 100_000, "[death] / [live_birth]"),
-    "births / 1000 women": (1, 1000, "[live_birth] / [woman]"),
-    "hours / week": (1, 168, "dimensionless"),
-    "items / month": (1, 2_629_800, "[item] / [time]"),  # a month is 365.25 / 12 days
-    "items / quarter": (1, 7_889_400, "[item] / [time]"),
-    "items / year": (1, 31_557_600, "[item] / [time]"),
-    "items": (1, 1, "[item]"),
-    "people": (1, 1, "[person]"),
-    "organisations": (1, 1, "[organisation]"),
-}
-"""How the registry reads each of `KNOWN_UNITS`: one of it in base units, as a fraction
-(numerator, denominator), and its dimension.
-
-So that a plan in them is checked, and its values converted, without importing pint (a third
-of a command's start); pint reads every other unit. A conversion between two of them is their
-ratio, correctly rounded. ``tests/test_units.py`` checks each entry, and each conversion between
-them, against the registry."""
 
 
 def _dimension(text: str) -> str:
