@@ -198,6 +198,28 @@ def test_each_place_is_judged_as_if_alone_with_a_stated_baseline_or_no_target(
 
 
 @st.composite
+def long_series(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
+    """Monthly values, more than numpy sums a single column of in order (8), at places that
+    share their months or not: the least-squares fit adds them the same way at every width."""
+    months = [Period(year=y, month=m) for y in (2021, 2022, 2023) for m in range(1, 13)]
+    values = st.floats(0, 100, allow_nan=False)
+    rows = []
+    for place in draw(st.sampled_from([("a",), ("a", "b"), ("a", "b", "c")])):
+        mine = months if draw(st.booleans()) else draw(
+            st.lists(st.sampled_from(months), min_size=9, max_size=36, unique=True))
+        rows += [Measurement(indicator="1.1", period=period, value=draw(values), place=place)
+                 for period in mine]
+    return plan_of(rate()), rows, draw(st.integers(2023, 2026)), draw(st.sampled_from(METHODS))
+
+
+@given(long_series())
+def test_each_place_is_judged_as_if_alone_with_long_series(
+    scenario: tuple[Plan, list[Measurement], int, Method],
+) -> None:
+    assert_agree(*scenario)
+
+
+@st.composite
 def levels_to_stay_near(draw: st.DrawFn) -> tuple[Plan, list[Measurement], int, Method]:
     """A level to stay near (band targets: between, =, ~, <=, >=, reached or held) beside an
     indicator of another form, measured at several places."""

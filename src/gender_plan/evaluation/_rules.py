@@ -299,7 +299,8 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
         found["gap"] = y_T - y_t
     flags[ReasonCode.MET] = yes
     status = _codes(yes, Status.ACHIEVED, Status.INSUFFICIENT_DATA)
-    history = History(times=block.time, values=block.value, mask=available & (block.time >= b))
+    since = b[:1] if len(b) and (b == b[0]).all() else b  # one baseline time: one column
+    history = History(times=block.time, values=block.value, mask=available & (block.time >= since))
     if rules.stated:
         width = block.value.shape[0]
         history = History(

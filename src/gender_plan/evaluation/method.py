@@ -108,15 +108,14 @@ class History:
             start = np.where(mask, times, np.inf).min(axis=0, initial=np.inf)
             dt = np.where(mask, times - start, 0.0)
             dy = values if mask.all() else np.where(mask, values, 0.0)
-            n = mask.sum(axis=0)
-            st, sy = dt.sum(axis=0), dy.sum(axis=0)
-            spread = n * (dt * dt).sum(axis=0) - st * st
-            if dt.shape[1] == 1 < dy.shape[1]:  # times shared by every place: row by row,
-                products = dt[0, 0] * dy[0]  # in the order the sum over rows adds them
+            n, st, sy = mask.sum(axis=0), _in_order(dt), _in_order(dy)
+            spread = n * _in_order(dt * dt) - st * st
+            if dt.shape[1] == 1 < dy.shape[1]:  # times shared by every place: row by row
+                products = dt[0, 0] * dy[0] if len(dt) else np.zeros(dy.shape[1])
                 for row in range(1, len(dt)):
-                    products = products + dt[row, 0] * dy[row]
+                    products += dt[row, 0] * dy[row]
             else:
-                products = (dt * dy).sum(axis=0)
+                products = _in_order(dt * dy)
             start, n, st, sy, spread, products = map(
                 self._pick, (start, n, st, sy, spread, products))
             slope = (n * products - st * sy) / spread
@@ -126,6 +125,20 @@ class History:
             fitted: FloatArray = sy / n + slope * (time - start - st / n)
             fits = (n >= 2) & (np.abs(spread) > 0)
         return fitted if fits.all() else np.where(fits, fitted, np.nan)
+
+
+def _in_order(x: FloatArray) -> FloatArray:
+    """The sum of `x`'s rows, added in row order whatever its width.
+
+    numpy adds the rows of a 2-D array in order but a single column's entries pairwise: a
+    place assessed alone would get other last bits than among other places.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if x.shape[1] > 1 and x.strides[1] != 0:
+        found: FloatArray = x.sum(axis=0)
+        return found
+    return np.cumsum(x, axis=0)[-1] if len(x) else np.zeros(x.shape[1])
 
 
 @attrs.frozen(kw_only=True, eq=False)
