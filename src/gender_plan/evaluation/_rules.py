@@ -152,27 +152,20 @@ def assess_block(block: Block, rules: Rules, series_count: IntArray, aside: Bool
     if rules.comparator is not None and rules.passed:
         available = available & (block.year <= rules.T)
     later = block.valid & ~available
-    flags: dict[ReasonCode, Any] = {
+    has = available.any(axis=0)
+    part: dict[str, Any] = {"block": block, "masks": {ReasonCode.LATER_VALUES_IGNORED: later}}
+    judged: dict[ReasonCode, Any] = {}  # the reasons that need a value, so none without one
+    found = {"periodic": _periodic, "yes/no": _yes_no}.get(rules.kind, _reach)(
+        block, rules, available, judged, part)
+    every = bool(has.all())
+    part["flags"] = {  # the reasons that hold whether or not a value is available, first
         ReasonCode.PREFERRED_SERIES_UNAVAILABLE: aside,
         ReasonCode.SERIES_CHOSEN: series_count > 1,
         ReasonCode.DEADLINE_PASSED: np.full(1, rules.comparator is not None and rules.passed),
         ReasonCode.LATER_VALUES_IGNORED: later.any(axis=0),
-    }
-    has = available.any(axis=0)
-    part: dict[str, Any] = {"block": block, "flags": flags,
-                            "masks": {ReasonCode.LATER_VALUES_IGNORED: later}}
-    found = {"periodic": _periodic, "yes/no": _yes_no}.get(rules.kind, _reach)(
-        block, rules, available, flags, part)
-    every = bool(has.all())
-    if not every:
-        for code, flag in flags.items():
-            if code not in _BEFORE_NO_DATA:
-                flags[code] = flag & has
-    width = block.value.shape[0]
-    part["masks"] = {code: np.broadcast_to(mask, (width, size))
+        **(judged if every else {code: flag & has for code, flag in judged.items()})}
+    part["masks"] = {code: np.broadcast_to(mask, block.value.shape)
                      for code, mask in part["masks"].items()}
-    if part.get("missing") is not None:
-        part["missing"] = np.broadcast_to(part["missing"], (part["missing"].shape[0], size))
 
     def column(value: Any, fill: Any = np.nan) -> Any:
         return np.broadcast_to(value if every else np.where(has, value, fill), (size,))
@@ -181,11 +174,6 @@ def assess_block(block: Block, rules: Rules, series_count: IntArray, aside: Bool
                 figures={name: column(found.get(name, np.nan)) for name in FIGURES},
                 latest_row=column(found["latest_row"], -1),
                 baseline_row=np.broadcast_to(found.get("baseline_row", -1), (size,)), **part)
-
-
-_BEFORE_NO_DATA = (ReasonCode.PREFERRED_SERIES_UNAVAILABLE, ReasonCode.SERIES_CHOSEN,
-                   ReasonCode.DEADLINE_PASSED, ReasonCode.LATER_VALUES_IGNORED)
-"""The reasons that hold whether or not a value is available (the others need one)."""
 
 
 def _latest(block: Block, where: BoolArray) -> dict[str, Any]:
@@ -220,7 +208,7 @@ def _periodic(block: Block, rules: Rules, available: BoolArray,
     failing = fails.any(axis=0)
     part["masks"][ReasonCode.PERIODS_FAILING] = fails
     part["expected"], missing = _missing(block, rules, in_range)
-    part["missing"] = missing
+    part["missing"] = np.broadcast_to(missing, (len(missing), len(block)))
     lacking = missing.any(axis=0)
     empty = ~in_range.any(axis=0)
     flags[ReasonCode.NO_PERIOD_IN_RANGE] = empty
