@@ -217,10 +217,8 @@ def _periodic(block: Block, rules: Rules, available: BoolArray,
     flags[ReasonCode.MET] = ~failing & ~lacking & ~empty
     unjudged = Status.NOT_ACHIEVED.code if rules.passed else Status.INSUFFICIENT_DATA.code
     found = _latest(block, in_range)
-    found["status"] = np.where(
-        failing, Status.NOT_ACHIEVED.code,
-        np.where(lacking, unjudged,
-                 np.where(empty, Status.INSUFFICIENT_DATA.code, Status.ACHIEVED.code)))
+    found["status"] = np.select([failing, lacking, empty], [
+        Status.NOT_ACHIEVED.code, unjudged, Status.INSUFFICIENT_DATA.code], Status.ACHIEVED.code)
     if not rules.fact:
         found["gap"] = rules.goal - found["latest"]
     return found
