@@ -286,14 +286,12 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
     flags[ReasonCode.MET] = yes
     status = _codes(yes, Status.ACHIEVED, Status.INSUFFICIENT_DATA)
     since = b[:1] if len(b) and (b == b[0]).all() else b  # one baseline time: one column
-    history = History(times=block.time, values=block.value, mask=available & (block.time >= since))
-    if rules.stated:
-        width = block.value.shape[0]
-        history = History(
-            times=np.vstack([b, np.broadcast_to(block.time, (width, size))]),
-            values=np.vstack([y_b, block.value]),
-            mask=np.vstack([np.ones(size, dtype=bool), np.broadcast_to(history.mask,
-                                                                      (width, size))]))
+    times, values, mask = block.time, block.value, available & (block.time >= since)
+    if rules.stated:  # the stated baseline comes first
+        times, values, mask = (np.vstack([head, np.broadcast_to(rest, (len(rest), size))])
+                               for head, rest in ((b, times), (y_b, values),
+                                                  (np.ones(size, dtype=bool), mask)))
+    history = History(times=times, values=values, mask=mask)
 
     def full(values: Any) -> FloatArray:
         return np.broadcast_to(np.asarray(values, dtype=np.float64), (size,))
@@ -301,7 +299,8 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
     trend = Trend(d=full(rules.d), b=full(b), y_b=full(y_b), t=full(t), y_t=full(y_t),
                   T=full(rules.T if target is not None else t),
                   y_T=None if y_T is None else full(y_T), history=history, limit=rules.limit)
-    verdicts = [(yes, rules.method.judge_met)]
+    default = type(rules.method).judge_met is Method.judge_met  # it ignores the trend: not run
+    verdicts = [] if default else [(yes, rules.method.judge_met)]
     if target is not None:
         flags[ReasonCode.NOT_MET] = ~yes
     if target is not None and rules.passed:
@@ -315,8 +314,6 @@ def _reach(block: Block, rules: Rules, available: BoolArray,
         flags[ReasonCode.ONE_DATA_POINT] = all_of(open_, ~lost, ~enough, t >= b)
         verdicts.append((all_of(open_, enough), rules.method.judge))
     method_flags: list[tuple[Reason, BoolArray]] = []
-    if type(rules.method).judge_met is Method.judge_met:  # the default ignores the trend
-        verdicts.pop(0)
     for where, judge in verdicts:
         if where.any():
             index = np.flatnonzero(where)
