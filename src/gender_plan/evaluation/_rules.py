@@ -354,11 +354,10 @@ def _baseline(block: Block, rules: Rules, available: BoolArray, flags: dict[Reas
 
 def _subset(trend: Trend, index: IntArray) -> Trend:
     history = trend.history  # its arrays are not copied: it reads their columns `index`
-    return Trend(d=pick(trend.d, index), b=pick(trend.b, index), y_b=pick(trend.y_b, index),
-                 t=pick(trend.t, index), y_t=pick(trend.y_t, index), T=pick(trend.T, index),
-                 y_T=None if trend.y_T is None else pick(trend.y_T, index),
-                 history=History(times=history.times, values=history.values,
-                                 mask=history.mask, _columns=index), limit=trend.limit)
+    return attrs.evolve(trend, history=History(times=history.times, values=history.values,
+                                               mask=history.mask, _columns=index),
+                        **{field.name: pick(value, index) for field in attrs.fields(Trend)
+                           if isinstance(value := getattr(trend, field.name), np.ndarray)})
 
 
 def _apply(verdict: Verdict, index: IntArray, found: dict[str, Any], status: IntArray,
