@@ -133,14 +133,12 @@ def refuse_duplicates(block: Block, indicators: tuple[str, ...], places: tuple[s
         column = 0 if block.shared else g
         series, place = series_names[block.series[g]], places[block.place[g]]
         for position in np.flatnonzero(same[:, g]).tolist():
-            period = period_of(int(block.start[position, column]),
-                               int(block.end[position, column]))
-            problems.append(Problem(
-                message=msg("two values of indicator {code!r} for {period} in series "
-                            "{series!r} at place {place!r}", code=code, period=str(period),
-                            series=series, place=place) if place else
-                msg("two values of indicator {code!r} for {period} in series {series!r}",
-                    code=code, period=str(period), series=series),
+            names = {"code": code, "series": series, "period": str(period_of(
+                int(block.start[position, column]), int(block.end[position, column])))}
+            problems.append(Problem(message=msg(
+                "two values of indicator {code!r} for {period} in series {series!r} at place "
+                "{place!r}", **names, place=place) if place else msg(
+                "two values of indicator {code!r} for {period} in series {series!r}", **names),
                 hint=msg("keep one, or give them different series")))
     raise ValidationError(problems, subject=f"measurements of {code!r}")
 
