@@ -1,17 +1,11 @@
 """Assessing a level to stay near: the band transform around the rules, on every place at once.
 
-Every value is told as its distance to the chosen target's band (`band.distance`). The rules
-judge that distance (met means inside; lower is better) to find each place's baseline and
-latest value. Where a place's baseline (else its latest value) lies outside the band, the
-methods then judge the distance as a value on that side of the band: ``upper + d`` above it,
-``lower - d`` below it (the value itself on that side, the near edge inside the band, the value
-at the same distance on this side for one past the far edge), against the near edge as a
-one-sided target. That keeps every method on the indicator's own scale: the growth rates are
-the indicator's, whatever its unit, and a one-sided band (``<= 109``) gets the old one-sided
-verdicts; the linear path, affine in the distance, is the same either way.
-
-The figures are given back on the indicator's own scale: its observed values, the gap to the
-nearest edge, and the expected and projected values on the side the place was judged on.
+The rules judge each value's distance to the band (`band.distance`; met means inside) to find
+each place's baseline and latest value. Where the baseline (else the latest value) lies outside
+the band, the methods then judge the value told on that side, ``upper + d`` above it or
+``lower - d`` below it, against the near edge as a one-sided target: so that growth rates stay
+the indicator's own, whatever its unit (docs/explanation/methods.md, "Levels to stay near",
+says why). The figures are told on the indicator's own scale.
 """
 
 from __future__ import annotations
