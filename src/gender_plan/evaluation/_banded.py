@@ -42,10 +42,11 @@ def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: Bool
     for on in (0, 1, -1):
         group = np.flatnonzero(sides == on)
         if len(group):
-            mine, block, told = rules.subset(group), chosen.columns(group), _on(rules, on)
+            mine, block = rules.subset(group), chosen.columns(group)
+            told = _on(mine, on)
             part = found if on == 0 and len(group) == len(sides) else assess_block(
-                attrs.evolve(block, value=told.subset(group).goal + (on or 1) * distance[
-                    :, group]), told.subset(group), series_count[group], aside[group])
+                attrs.evolve(block, value=told.goal + (on or 1) * distance[:, group]), told,
+                series_count[group], aside[group])
             parts.append((group, _restore(part, block, mine, (baseline[group], latest[group]),
                                           judged=on != 0)))
     return parts
