@@ -71,13 +71,12 @@ def _on(rules: Rules, on: int) -> Rules:
 
 def _observed(found: Part, rules: Rules, values: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Each group's baseline and latest value on the indicator's scale (NaN: none)."""
-    latest = np.where(found.latest_row >= 0, values[np.maximum(found.latest_row, 0)], np.nan)
-    if rules.stated:
-        raw = rules.baseline[1]
-    else:
-        raw = np.where(found.baseline_row >= 0, values[np.maximum(found.baseline_row, 0)],
-                       np.nan)
-    return np.where(np.isnan(found.figures["baseline"]), np.nan, raw), latest
+
+    def at(rows: IntArray) -> FloatArray:
+        return np.where(rows >= 0, values[np.maximum(rows, 0)], np.nan)
+
+    raw = rules.baseline[1] if rules.stated else at(found.baseline_row)
+    return np.where(np.isnan(found.figures["baseline"]), np.nan, raw), at(found.latest_row)
 
 
 def _restore(found: Part, chosen: Block, rules: Rules,
