@@ -88,16 +88,10 @@ def _restore(found: Part, chosen: Block, rules: Rules,
     """
     lower, upper = rules.lower, rules.upper
     baseline, latest = observed
-    figures = dict(found.figures)
-    if rules.comparator is None:
-        gap = np.full(len(latest), np.nan)
-    else:
-        gap = np.where(band.inside(latest, lower, upper), 0.0,
-                       np.where(latest < lower, lower - latest, upper - latest))
-        gap = np.where(np.isnan(latest), np.nan, gap)
-    figures.update(latest=latest, baseline=baseline, gap=gap)
+    gap = np.full(len(latest), np.nan) if rules.comparator is None else (  # signed, 0 inside
+        -band.side(latest, lower, upper) * band.distance(latest, lower, upper))
+    figures = {**found.figures, "latest": latest, "baseline": baseline, "gap": gap}
     if not judged:
         figures.update(expected=np.full(len(latest), np.nan),
                        projected=np.full(len(latest), np.nan))
     return attrs.evolve(found, block=chosen, figures=figures)
-
