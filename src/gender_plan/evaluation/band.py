@@ -1,14 +1,9 @@
 """A level to stay near, judged as its distance to a band: one value transform.
 
-A target "between 0.97 and 1.03" (or "at the level of 109", or a reference value, which is a
-band of zero width) is judged by the existing methods once every value `y` is replaced by its
-distance to the band, ``d(y) = max(lower - y, 0, y - upper)``: the distance is lower-is-better
-and the target is ``d <= 0``. So progress is the shrinking distance (baseline to latest, against
-baseline to band), met means inside the band, and overshooting past the band to the other side
-counts as the distance beyond the far edge, never as progress.
-
-The functions take numbers or numpy arrays (edges too: one band per place) and give the same
-kind back.
+Every value `y` is told as its distance to the band, ``d(y) = max(lower - y, 0, y - upper)``:
+lower is better and the target is ``d <= 0`` (docs/explanation/methods.md, "Levels to stay
+near", explains why). The functions take numbers or numpy arrays (edges too: one band per
+place) and give the same kind back.
 """
 
 from __future__ import annotations
