@@ -1,10 +1,9 @@
 """The common rules, on every place at once: the one implementation behind every assessment.
 
-Series choice, the latest value at or before the date, the deadline, yes/no facts, hold-every-
-period and count-per-period targets, baselines, met, lost achievement and too few data; the
-methods judge the rest. Input is a `Block` of groups and their `Rules`; output a `Part`: the
-groups' statuses, figures and reason flags as columns. A block whose groups share their periods
-gives masks of one column: they broadcast to every group, and so do flags of one entry.
+The rules of docs/explanation/methods.md ("Rules common to every method"; the methods judge the
+rest) on a `Block` of groups and their `Rules`, into a `Part`: the groups' statuses, figures and
+reason flags as columns. A block whose groups share their periods gives masks of one column:
+they broadcast to every group, and so do flags of one entry.
 """
 
 from __future__ import annotations
