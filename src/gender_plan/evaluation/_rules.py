@@ -208,10 +208,9 @@ def _periodic(block: Block, rules: Rules, available: BoolArray,
     part["missing"] = np.broadcast_to(missing, (len(missing), len(block)))
     lacking = missing.any(axis=0)
     empty = ~in_range.any(axis=0)
-    flags[ReasonCode.NO_PERIOD_IN_RANGE] = empty
-    flags[ReasonCode.PERIODS_FAILING] = failing
-    flags[ReasonCode.PERIODS_WITHOUT_DATA] = lacking
-    flags[ReasonCode.MET] = ~failing & ~lacking & ~empty
+    flags.update({ReasonCode.NO_PERIOD_IN_RANGE: empty, ReasonCode.PERIODS_FAILING: failing,
+                  ReasonCode.PERIODS_WITHOUT_DATA: lacking,
+                  ReasonCode.MET: ~failing & ~lacking & ~empty})
     unjudged = Status.NOT_ACHIEVED.code if rules.passed else Status.INSUFFICIENT_DATA.code
     found = _latest(block, in_range)
     found["status"] = np.select([failing, lacking, empty], [
