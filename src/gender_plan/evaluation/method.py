@@ -206,9 +206,7 @@ class Method(abc.ABC):
     def label(self) -> LocalizedText:
         """The method's name for people, in Vietnamese and English ("Lộ trình tuyến tính").
 
-        The shipped methods define their own; a method that does not shows its `name` in both
-        languages, so methods written before labels existed keep working. Define `label` as a
-        field (like `name`) or a property to give yours one.
+        Without one of its own (a field like `name`, or a property), a method shows its `name`.
         """
         return LocalizedText(vi=self.name, en=self.name)
 
