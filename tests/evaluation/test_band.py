@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import gender_plan.testing as gs
 from gender_plan import (
     Assessment,
+    Baseline,
     Comparator,
     Direction,
     Field,
@@ -299,13 +300,15 @@ def told_on(indicator: Indicator, rows: list[Measurement], edges: tuple[float, f
     """The indicator and rows told as the definition says: each value as its distance `d` to
     the band (on = 0, lower is better, targets 'd <= 0'), or as the value at that distance on
     one side of the band (on = +1: 'upper + d', to bring down to '<= upper'; on = -1:
-    'lower - d', to bring up to '>= lower')."""
+    'lower - d', to bring up to '>= lower'), which is the value itself on that side."""
     lower, upper = edges
     edge = upper if on > 0 else lower if on < 0 else 0.0
 
-    def told(value: float) -> float:
+    def told(value: float) -> float:  # on that side the value itself, with all its digits
         d = band.distance(value, lower, upper)
-        return edge + on * d if on else d
+        if not on:
+            return d
+        return value if band.side(value, lower, upper) == on else edge + on * d
 
     comparator = Comparator.GE if on < 0 else Comparator.LE
     targets = [Target(comparator=comparator, value=edge, year=t.year, kind=t.kind,
@@ -505,6 +508,24 @@ def test_a_band_in_percent_is_judged_as_in_fractions(indicator, values, as_of, m
         assert (mine is None) == (theirs is None), name
         if mine is not None:
             assert mine == pytest.approx(theirs, rel=1e-6, abs=1e-6), name
+
+
+def test_a_value_far_below_the_band_keeps_its_digits():
+    """Told on its side of the band a value is itself, not `lower - d`: 2.2e-16 below an edge
+    of 0.5 kept one digit of its own that way, and its growth ratio in percent moved by 3e-4
+    from the one in fractions (hypothesis found it)."""
+    def point(unit: str, scale: float) -> Indicator:
+        return Indicator(code="b", name=NAME, unit=unit, direction=Direction.TOWARD_REFERENCE,
+                         baseline=Baseline(value=2.220446049250313e-16 * scale, year=2016),
+                         targets=[Target(comparator=Comparator.BETWEEN, value=0.5 * scale,
+                                         upper=0.5 * scale, year=2030)])
+
+    one = assess(point("fraction", 1), yearly("b", (2017, 0.0)), 2019, GrowthRatio())
+    other = assess(point("percent", 100), yearly("b", (2017, 0.0)), 2019, GrowthRatio())
+    # R = -1 / |CAGR(0.5, 2.2e-16 over 14 years)| in either unit
+    required = (0.5 / 2.220446049250313e-16) ** (1 / 14) - 1
+    assert pytest.approx(-1 / required, rel=1e-12) == one.ratio
+    assert pytest.approx(one.ratio, rel=1e-12) == other.ratio
 
 
 def test_a_band_needs_a_level_to_stay_near_and_an_upper_edge():
