@@ -47,6 +47,10 @@ COLUMN_TYPES: dict[str, type[np.generic]] = {
 figures in 64 (their last bits are the data's): 56 bytes a measurement."""
 
 
+def _array(values: object) -> npt.NDArray[Any]:
+    return np.asarray(values)  # in its column's type in __attrs_post_init__
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class MeasurementFrame:
     """Measurements of many places as parallel arrays, values already in each indicator's unit.
@@ -61,26 +65,26 @@ class MeasurementFrame:
     """Indicator codes; the `indicator` column holds positions in it."""
     series_names: tuple[str | None, ...] = (None,)
     """Series names (None for values without one); the `series` column holds positions in it."""
-    place: npt.NDArray[np.int32] = attrs.field(converter=np.asarray)
-    indicator: npt.NDArray[np.int32] = attrs.field(converter=np.asarray)
-    series: npt.NDArray[np.int32] = attrs.field(converter=np.asarray)
-    sex: npt.NDArray[np.int8] = attrs.field(converter=np.asarray)
+    place: npt.NDArray[np.int32] = attrs.field(converter=_array)
+    indicator: npt.NDArray[np.int32] = attrs.field(converter=_array)
+    series: npt.NDArray[np.int32] = attrs.field(converter=_array)
+    sex: npt.NDArray[np.int8] = attrs.field(converter=_array)
     """0 for a total, 1 female, 2 male (see `SEXES`)."""
-    year: npt.NDArray[np.int16] = attrs.field(converter=np.asarray)
-    start: npt.NDArray[np.int32] = attrs.field(converter=np.asarray)
+    year: npt.NDArray[np.int16] = attrs.field(converter=_array)
+    start: npt.NDArray[np.int32] = attrs.field(converter=_array)
     """The period's first day, as a proleptic Gregorian ordinal (`date.toordinal()`)."""
-    end: npt.NDArray[np.int32] = attrs.field(converter=np.asarray)
+    end: npt.NDArray[np.int32] = attrs.field(converter=_array)
     """The period's last day, as an ordinal."""
-    time: FloatArray = attrs.field(converter=np.asarray)
+    time: FloatArray = attrs.field(converter=_array)
     """The period's `Period.time`: the methods' decimal-year axis."""
-    frequency: npt.NDArray[np.int8] = attrs.field(converter=np.asarray)
+    frequency: npt.NDArray[np.int8] = attrs.field(converter=_array)
     """Positions in `FREQUENCIES`."""
-    value: FloatArray = attrs.field(converter=np.asarray)
-    numerator: FloatArray = attrs.field(converter=np.asarray)
-    denominator: FloatArray = attrs.field(converter=np.asarray)
+    value: FloatArray = attrs.field(converter=_array)
+    numerator: FloatArray = attrs.field(converter=_array)
+    denominator: FloatArray = attrs.field(converter=_array)
 
     def __attrs_post_init__(self) -> None:
-        for name, dtype in COLUMN_TYPES.items():  # no copy of a column of its type already
+        for name, dtype in COLUMN_TYPES.items():  # no copy of a column in its type already
             object.__setattr__(self, name, getattr(self, name).astype(dtype, copy=False))
         lengths = {name: len(getattr(self, name)) for name in COLUMN_TYPES}
         if len(set(lengths.values())) > 1:
