@@ -120,12 +120,7 @@ def all_of(*masks: BoolArray) -> BoolArray:
     rest = [mask for mask in masks if mask.shape != (1,)]
     if not all(bool(mask[0]) for mask in masks if mask.shape == (1,)):
         return np.zeros(rest[0].shape if rest else 1, dtype=bool)
-    if not rest:
-        return np.ones(1, dtype=bool)
-    found = rest[0]
-    for mask in rest[1:]:
-        found = found & mask
-    return found
+    return functools.reduce(np.logical_and, rest) if rest else np.ones(1, dtype=bool)
 
 
 def period_of(start: int, end: int) -> Period:
@@ -144,11 +139,8 @@ def lay_out(frame: MeasurementFrame) -> Layout:
     """Sort the frame's totals into groups and lay them out, indicators of one shape together."""
     rows, first = _totals_in_order(frame)
     if first is None:  # where each group begins in `rows`
-        indicator, place, series = frame.indicator[rows], frame.place[rows], frame.series[rows]
-        new = np.ones(len(rows), dtype=bool)
-        new[1:] = ((indicator[1:] != indicator[:-1]) | (place[1:] != place[:-1])
-                   | (series[1:] != series[:-1]))
-        first = np.flatnonzero(new)
+        first = np.flatnonzero(_new_group(frame.indicator[rows], frame.place[rows],
+                                          frame.series[rows]))
     counts = np.diff(np.append(first, len(rows)))
     edges = np.searchsorted(frame.indicator[rows[first]],
                             np.arange(len(frame.indicators) + 1))
@@ -194,18 +186,12 @@ def _block(frame: MeasurementFrame, rows: IntArray, first: IntArray, counts: Int
         position = np.arange(len(column)) - np.repeat(np.cumsum(counts) - counts, counts)
         row = np.full((width, size), -1, dtype=rows.dtype)
         row[position, column] = rows[np.repeat(first, counts) + position]
-    if shared:  # every group full, with the first group's periods
+    valid = np.ones((width, 1), dtype=bool) if shared else row >= 0
 
-        def lay(values: npt.NDArray[Any], fill: object) -> Any:
-            del fill
+    def lay(values: npt.NDArray[Any], fill: object) -> Any:
+        if shared:  # every group full, with the first group's periods
             return values[row[:, :1]]
-
-        valid = np.ones((width, 1), dtype=bool)
-    else:
-        valid = row >= 0
-
-        def lay(values: npt.NDArray[Any], fill: object) -> Any:
-            return np.where(valid, values[np.maximum(row, 0)], np.asarray(fill, values.dtype))
+        return np.where(valid, values[np.maximum(row, 0)], np.asarray(fill, values.dtype))
 
     start, end = lay(frame.start, 0), lay(frame.end, PAST)
     duplicate = (valid[1:] & valid[:-1] & (start[1:] == start[:-1])
@@ -274,11 +260,7 @@ def _groups_in_order(keys: tuple[npt.NDArray[Any], ...]) -> tuple[IntArray | Non
     size = len(indicator)
     if size < 2:
         return None, None
-    new = np.empty(size, dtype=bool)
-    new[0] = True
-    np.not_equal(indicator[1:], indicator[:-1], out=new[1:])
-    new[1:] |= place[1:] != place[:-1]
-    new[1:] |= series[1:] != series[:-1]
+    new = _new_group(indicator, place, series)
     later = (start[1:] > start[:-1]) | ((start[1:] == start[:-1]) & (length[1:] >= length[:-1]))
     if not (new[1:] | later).all():
         return None, None
@@ -293,13 +275,19 @@ def _groups_in_order(keys: tuple[npt.NDArray[Any], ...]) -> tuple[IntArray | Non
     if (ordered[1:] == ordered[:-1]).any():  # a group in two runs: sort every row
         return None, None
     starts: Any = first[groups].astype(np.int32 if size < 2**31 else np.int64)
-    if size % len(first) == 0 and (np.diff(first) == size // len(first)).all():
-        # groups of one size (five years each): each group's rows, side by side
-        width = size // len(first)
-        side: Any = starts[:, None] + np.arange(width, dtype=starts.dtype)
-        return side.ravel(), np.arange(0, size, width)
     counts = np.diff(np.append(first, size))[groups]
     offset = np.cumsum(counts) - counts
     found: IntArray = np.repeat(starts - offset.astype(starts.dtype), counts)
     found += np.arange(size, dtype=starts.dtype)
     return found, offset
+
+
+def _new_group(indicator: npt.NDArray[Any], place: npt.NDArray[Any],
+               series: npt.NDArray[Any]) -> BoolArray:
+    """Whether each row begins a group: the first row, or another group than the row before."""
+    new = np.empty(len(indicator), dtype=bool)
+    new[:1] = True
+    np.not_equal(indicator[1:], indicator[:-1], out=new[1:])
+    new[1:] |= place[1:] != place[:-1]
+    new[1:] |= series[1:] != series[:-1]
+    return new

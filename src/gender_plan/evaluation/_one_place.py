@@ -12,7 +12,7 @@ from gender_plan.errors import AssessmentError, Problem, ValidationError
 from gender_plan.evaluation._spec import Spec
 from gender_plan.evaluation.assessment import Assessment, Observation
 from gender_plan.evaluation.engine import assess_specs
-from gender_plan.evaluation.frame import SEXES, MeasurementFrame, _value
+from gender_plan.evaluation.frame import SEXES, MeasurementFrame, _optional, _value
 from gender_plan.evaluation.reasons import ReasonCode
 from gender_plan.evaluation.status import STATUSES
 from gender_plan.evaluation.table import AssessmentTable
@@ -27,25 +27,19 @@ def assess_at(specs: Sequence[Spec], measurements: Iterable[Measurement],
               place: str | None) -> dict[str, Assessment]:
     """Every spec's indicator assessed at `place` (the only place when None), by code."""
     rows = list(measurements)
-    kept: list[Measurement] = []
-    values: list[float | bool] = []
-    for spec in specs:
-        chosen, converted = _rows_of(spec.indicator, rows, place)
-        kept += chosen
-        values += converted
-    frame = MeasurementFrame._of_rows([
-        ("", m.indicator, m.series, SEXES.index(m.sex), m.period, float(v), None, None)
-        for m, v in zip(kept, values, strict=True)])
+    kept = [row for spec in specs for row in _rows_of(spec.indicator, rows, place)]
     if not specs:
         return {}
+    frame = MeasurementFrame._of_rows([
+        ("", m.indicator, m.series, SEXES.index(m.sex), m.period, value, None, None)
+        for m, value in kept])
     table = assess_specs(frame, specs, ("",), specs[0].date)
-    return {spec.indicator.code: _assessment(table, k, kept, values)
-            for k, spec in enumerate(specs)}
+    return {spec.indicator.code: _assessment(table, k, kept) for k, spec in enumerate(specs)}
 
 
 def _rows_of(indicator: Indicator, rows: list[Measurement],
-             place: str | None) -> tuple[list[Measurement], list[float | bool]]:
-    """This indicator's rows at one place (totals converted to its unit, then the others)."""
+             place: str | None) -> list[tuple[Measurement, float]]:
+    """This indicator's rows at one place, with values: totals' in its unit, others' NaN."""
     mine = [m for m in rows if m.indicator == indicator.code]
     places = {m.place for m in mine}
     if place is not None:
@@ -57,34 +51,27 @@ def _rows_of(indicator: Indicator, rows: list[Measurement],
                 code=indicator.code, places=", ".join(sorted(str(p) for p in places)))
         )
     problems: list[Problem] = []
-    totals = [m for m in mine if m.sex is None]
     unit_of = {indicator.code: indicator.unit}
-    converted: list[float | bool] = [
-        _value(indicator.code, m.value, m.unit, unit_of, f"measurements[{i}]", problems, m.period)
-        for i, m in enumerate(totals)]
-    if indicator.is_yes_no:  # an observation reports a fact as the plan states it
-        converted = [bool(v) for v in converted]
+    totals = [(m, _value(indicator.code, m.value, m.unit, unit_of, f"measurements[{i}]",
+                         problems, m.period))
+              for i, m in enumerate(m for m in mine if m.sex is None)]
     if problems:
         raise ValidationError(problems, subject=f"measurements of {indicator.code!r}")
-    others = [m for m in mine if m.sex is not None]
-    return totals + others, [*converted, *([math.nan] * len(others))]
+    return totals + [(m, math.nan) for m in mine if m.sex is not None]
 
 
-def _figure(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
-
-
-def _assessment(table: AssessmentTable, k: int, rows: list[Measurement],
-                values: list[float | bool]) -> Assessment:
+def _assessment(table: AssessmentTable, k: int,
+                rows: list[tuple[Measurement, float]]) -> Assessment:
     spec = table.specs[k]
     indicator = spec.indicator
 
     def observed(row: int) -> Observation | None:
         if row < 0:
             return None
-        found = rows[row]
-        return Observation(value=values[row], period=found.period, series=found.series,
-                           source=found.source)
+        found, value = rows[row]
+        return Observation(  # an observation reports a fact as the plan states it
+            value=bool(value) if indicator.is_yes_no else value, period=found.period,
+            series=found.series, source=found.source)
 
     baseline = observed(int(table.baseline_row[k]))
     if table.flags.get(ReasonCode.BASELINE_STATED, np.zeros(k + 1, dtype=bool))[k]:
@@ -97,14 +84,15 @@ def _assessment(table: AssessmentTable, k: int, rows: list[Measurement],
     if located is not None and ReasonCode.PERIODS_FAILING in located[0].masks:
         part, column = located
         mask = part.masks[ReasonCode.PERIODS_FAILING][:, column]
-        failing = tuple(rows[r].period for r in part.block.row[mask, column].tolist())
+        failing = tuple(rows[r][0].period for r in part.block.row[mask, column].tolist())
     return Assessment(
         indicator=indicator.code, status=STATUSES[int(table.status[k])],
         method=spec.method.name, as_of=spec.date, unit=indicator.unit, target=spec.target,
         deadline=spec.deadline, target_value=spec.target_value, other_targets=spec.others,
         baseline=baseline, latest=observed(int(table.latest_row[k])),
         series=None if table.series[k] < 0 else table.series_names[table.series[k]],
-        gap=_figure(table.gap[k]), ratio=_figure(table.ratio[k]), score=_figure(table.score[k]),
-        projected=_figure(table.projected[k]), expected=_figure(table.expected[k]),
+        gap=_optional(table.gap[k]), ratio=_optional(table.ratio[k]),
+        score=_optional(table.score[k]), projected=_optional(table.projected[k]),
+        expected=_optional(table.expected[k]),
         failing_periods=failing, reasons=table.reasons_at(k),
     )

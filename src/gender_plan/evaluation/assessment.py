@@ -1,8 +1,4 @@
-"""An indicator's assessment at one place: the data it carries, and the engine run on one place.
-
-`assess_indicator` is the array engine (`gender_plan.evaluation.engine`) run on one place's
-measurements; this module turns its row back into an `Assessment` with observations and reasons.
-"""
+"""An indicator's assessment at one place: the data it carries, and `assess_indicator`."""
 
 from __future__ import annotations
 

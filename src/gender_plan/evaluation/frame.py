@@ -47,20 +47,8 @@ COLUMN_TYPES: dict[str, type[np.generic]] = {
 figures in 64 (their last bits are the data's): 56 bytes a measurement."""
 
 
-def _int32(values: object) -> npt.NDArray[np.int32]:
-    return np.asarray(values, dtype=np.int32)
-
-
-def _int16(values: object) -> npt.NDArray[np.int16]:
-    return np.asarray(values, dtype=np.int16)
-
-
-def _int8(values: object) -> npt.NDArray[np.int8]:
-    return np.asarray(values, dtype=np.int8)
-
-
-def _floats(values: object) -> FloatArray:
-    return np.asarray(values, dtype=np.float64)
+def _array(values: object) -> npt.NDArray[Any]:
+    return np.asarray(values)  # in its column's type in __attrs_post_init__
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -77,30 +65,28 @@ class MeasurementFrame:
     """Indicator codes; the `indicator` column holds positions in it."""
     series_names: tuple[str | None, ...] = (None,)
     """Series names (None for values without one); the `series` column holds positions in it."""
-    place: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
-    indicator: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
-    series: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
-    sex: npt.NDArray[np.int8] = attrs.field(converter=_int8, eq=False)
+    place: npt.NDArray[np.int32] = attrs.field(converter=_array)
+    indicator: npt.NDArray[np.int32] = attrs.field(converter=_array)
+    series: npt.NDArray[np.int32] = attrs.field(converter=_array)
+    sex: npt.NDArray[np.int8] = attrs.field(converter=_array)
     """0 for a total, 1 female, 2 male (see `SEXES`)."""
-    year: npt.NDArray[np.int16] = attrs.field(converter=_int16, eq=False)
-    start: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
+    year: npt.NDArray[np.int16] = attrs.field(converter=_array)
+    start: npt.NDArray[np.int32] = attrs.field(converter=_array)
     """The period's first day, as a proleptic Gregorian ordinal (`date.toordinal()`)."""
-    end: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=False)
+    end: npt.NDArray[np.int32] = attrs.field(converter=_array)
     """The period's last day, as an ordinal."""
-    time: FloatArray = attrs.field(converter=_floats, eq=False)
+    time: FloatArray = attrs.field(converter=_array)
     """The period's `Period.time`: the methods' decimal-year axis."""
-    frequency: npt.NDArray[np.int8] = attrs.field(converter=_int8, eq=False)
+    frequency: npt.NDArray[np.int8] = attrs.field(converter=_array)
     """Positions in `FREQUENCIES`."""
-    value: FloatArray = attrs.field(converter=_floats, eq=False)
-    numerator: FloatArray = attrs.field(converter=_floats, eq=False)
-    denominator: FloatArray = attrs.field(converter=_floats, eq=False)
+    value: FloatArray = attrs.field(converter=_array)
+    numerator: FloatArray = attrs.field(converter=_array)
+    denominator: FloatArray = attrs.field(converter=_array)
 
     def __attrs_post_init__(self) -> None:
-        lengths = {
-            name: len(getattr(self, name))
-            for name in ("place", "indicator", "series", "sex", "year", "start", "end", "time",
-                         "frequency", "value", "numerator", "denominator")
-        }
+        for name, dtype in COLUMN_TYPES.items():  # no copy of a column in its type already
+            object.__setattr__(self, name, getattr(self, name).astype(dtype, copy=False))
+        lengths = {name: len(getattr(self, name)) for name in COLUMN_TYPES}
         if len(set(lengths.values())) > 1:
             raise ValidationError(
                 [Problem(message=msg("columns of different lengths: {lengths}",
@@ -217,18 +203,14 @@ class MeasurementFrame:
     def to_measurements(self, units_of: Mapping[str, str] | None = None) -> list[Measurement]:
         """The frame's rows as `Measurement` objects (values in the indicators' units)."""
         facts = {code for code, unit in (units_of or {}).items() if units.is_yes_no(unit)}
-
-        def optional(value: float) -> float | None:
-            return None if math.isnan(value) else float(value)
-
         return [Measurement(
             indicator=self.indicators[self.indicator[i]],
             period=period_of(int(self.start[i]), int(self.end[i])),
             value=(bool(self.value[i]) if self.indicators[self.indicator[i]] in facts
                    else float(self.value[i])),
             series=self.series_names[self.series[i]], place=self.places[self.place[i]] or None,
-            sex=SEXES[self.sex[i]], numerator=optional(self.numerator[i]),
-            denominator=optional(self.denominator[i])) for i in range(len(self))]
+            sex=SEXES[self.sex[i]], numerator=_optional(self.numerator[i]),
+            denominator=_optional(self.denominator[i])) for i in range(len(self))]
 
 
 Row = tuple[str, str, "str | None", int, Period, float, "float | None", "float | None"]
@@ -240,6 +222,11 @@ def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
     if isinstance(plan, Plan):
         return {indicator.code: indicator.unit for _, indicator in plan.indicators()}
     return plan
+
+
+def _optional(value: float) -> float | None:
+    """A figure, or None for NaN (none)."""
+    return None if math.isnan(value) else float(value)
 
 
 @functools.cache
@@ -265,17 +252,17 @@ def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[st
                                 message=msg("no unit known for indicator {code!r}", code=code),
                                 hint=msg("pass the plan that defines it")))
         return math.nan
-    if isinstance(value, bool) or units.is_yes_no(target):
-        if isinstance(value, bool) and units.is_yes_no(target):
-            return 1.0 if value else 0.0
-        wanted = (msg("true or false (Có or Không)") if units.is_yes_no(target)
-                  else msg("numbers"))
+    yes_no = units.is_yes_no(target)
+    if isinstance(value, bool) != yes_no:
+        wanted = msg("true or false (Có or Không)") if yes_no else msg("numbers")
         problems.append(Problem(path=f"{path}.value", message=(
             msg("indicator {code!r} takes {wanted}, found {value!r} for {period}", code=code,
                 wanted=wanted, value=value, period=str(period)) if period else
             msg("indicator {code!r} takes {wanted}, found {value!r}", code=code, wanted=wanted,
                 value=value))))
         return math.nan
+    if yes_no:
+        return 1.0 if value else 0.0
     try:
         return units.convert(value, unit or target, target)
     except UnitError as error:

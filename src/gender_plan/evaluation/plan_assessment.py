@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -78,10 +78,7 @@ class PlanAssessment:
 
     def goal(self, code: str) -> Summary:
         """The summary of the goal with `code`."""
-        for goal in self.goals:
-            if goal.goal == code:
-                return goal.summary
-        raise KeyError(code)
+        return {goal.goal: goal.summary for goal in self.goals}[code]
 
 
 _JUDGED_ORDER = (Status.NOT_ACHIEVED, Status.DETERIORATING, Status.LIMITED_PROGRESS,
@@ -96,25 +93,21 @@ def combine_statuses(statuses: Iterable[Status]) -> Status:
     whole unjudged, and else the worst part decides.
     """
     parts = tuple(statuses)
-    if not parts:
-        return Status.NO_DATA
     if Status.NOT_ACHIEVED in parts:
         return Status.NOT_ACHIEVED
-    if all(part is Status.NO_DATA for part in parts):
+    if all(part is Status.NO_DATA for part in parts):  # no parts too
         return Status.NO_DATA
     if any(part in (Status.NO_DATA, Status.INSUFFICIENT_DATA) for part in parts):
         return Status.INSUFFICIENT_DATA
     return min(parts, key=_JUDGED_ORDER.index)
 
 
-def _summarise(
-    targets: Iterable[NumberedTargetAssessment], assessments: Mapping[str, Assessment]
-) -> Summary:
-    targets = tuple(targets)
+def _summarise(targets: Sequence[NumberedTargetAssessment],
+               assessments: Mapping[str, Assessment]) -> Summary:
     counter = Counter(target.status for target in targets)
     scores = [score for target in targets for code in target.indicators
               if (score := assessments[code].score) is not None]
-    return Summary(counts=tuple((status, counter.get(status, 0)) for status in Status),
+    return Summary(counts=tuple((status, counter[status]) for status in Status),
                    total=len(targets), mean_score=sum(scores) / len(scores) if scores else None)
 
 
