@@ -72,8 +72,7 @@ class Spec:
     def __init__(self, indicator: Indicator, method: Method, date: datetime.date, *,
                  start_year: int | None, end_year: int | None, base_year: int | None) -> None:
         # Written for speed (a nation makes 54,000 of them): each attribute read once.
-        self.indicator, self.method, self.date, self.base_year = (indicator, method, date,
-                                                                 base_year)
+        self.indicator, self.method, self.date, self.base_year = indicator, method, date, base_year
         target, self.others = choose_target(indicator, date, end_year)
         self.target: Target | None = target
         direction, limits, stated = indicator.direction, indicator.limits, indicator.baseline
@@ -83,8 +82,7 @@ class Spec:
         if target is not None:
             deadline = target.year if target.year is not None else end_year
             value = indicator.target_value(target)  # in the indicator's unit
-            comparator, tolerance, frequency = target.comparator, target.tolerance, (
-                target.frequency)
+            comparator, tolerance, frequency = target.comparator, target.tolerance, target.frequency
             kind = ("periodic" if target.is_periodic else
                     "yes/no" if target.kind is TargetKind.YES_NO else "reach")
             if target.start_year is not None:
