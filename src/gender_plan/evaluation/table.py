@@ -18,7 +18,7 @@ import numpy.typing as npt
 from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
-from gender_plan.evaluation._rules import Part
+from gender_plan.evaluation._rules import FIGURES, Part
 from gender_plan.evaluation._spec import Spec, edges
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.reasons import Reason, ReasonCode
@@ -175,8 +175,7 @@ class AssessmentTable:
             "status": pandas.Categorical.from_codes(
                 self.status, categories=[s.value for s in STATUSES], ordered=True),
         }
-        for name in ("ratio", "score", "expected", "projected", "gap", "baseline",
-                     "baseline_time", "latest", "latest_time", "target_value"):
+        for name in (*FIGURES, "target_value"):
             data[name] = getattr(self, name).astype(np.float64)
         data["deadline"] = pandas.array(np.where(self.deadline >= 0, self.deadline, 0),
                                         dtype="Int64")
@@ -189,7 +188,6 @@ class AssessmentTable:
 
 
 Read = Callable[[AssessmentTable, Spec, int], str | dict[str, Any]]
-"""How a reason's particulars are read from a row: its detail, or `Reason`'s fields."""
 
 
 def _column(table: AssessmentTable, row: int) -> tuple[Part, int]:
@@ -283,4 +281,4 @@ _READ: dict[ReasonCode, Read] = {
         table, table.latest_row[row]),
     ReasonCode.PROGRESS_RATIO: lambda table, spec, row: {"value": float(table.ratio[row])},
 }
-"""How each reason that has particulars (a detail, figures, series named) reads them."""
+"""How each reason with particulars reads them from a row: its detail, or `Reason`'s fields."""
