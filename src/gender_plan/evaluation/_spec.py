@@ -20,6 +20,7 @@ import numpy as np
 from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import FloatArray, IntArray, pick
+from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.period import Frequency
@@ -215,8 +216,6 @@ def plan_specs(plan: Plan, date: datetime.date, method: Method | None,
     Raises:
         UnknownCodeError: with `check`, a code in `methods` the plan lacks.
     """
-    from gender_plan.evaluation.linear import LinearPath  # noqa: PLC0415 - it imports numpy
-
     chosen = method if method is not None else LinearPath()
     overrides = dict(methods or {})
     for code in overrides if check else ():

@@ -58,40 +58,40 @@ class AssessmentTable:
     methods: tuple[str, ...]
     """The method used for each indicator."""
     as_of: datetime.date
-    status: IntArray = attrs.field(eq=False)
+    status: IntArray
     """Positions in `STATUSES` (`Status.code`)."""
-    ratio: FloatArray = attrs.field(eq=False)
-    score: FloatArray = attrs.field(eq=False)
-    expected: FloatArray = attrs.field(eq=False)
-    projected: FloatArray = attrs.field(eq=False)
-    gap: FloatArray = attrs.field(eq=False)
-    baseline: FloatArray = attrs.field(eq=False)
+    ratio: FloatArray
+    score: FloatArray
+    expected: FloatArray
+    projected: FloatArray
+    gap: FloatArray
+    baseline: FloatArray
     """The baseline's value (NaN without one)."""
-    baseline_time: FloatArray = attrs.field(eq=False)
-    latest: FloatArray = attrs.field(eq=False)
-    latest_time: FloatArray = attrs.field(eq=False)
-    target_value: FloatArray = attrs.field(eq=False)
-    deadline: IntArray = attrs.field(eq=False)
+    baseline_time: FloatArray
+    latest: FloatArray
+    latest_time: FloatArray
+    target_value: FloatArray
+    deadline: IntArray
     """The deadline of the target assessed against (-1 without a target)."""
-    series: IntArray = attrs.field(eq=False)
+    series: IntArray
     """The series used, as positions in `series_names` (-1 without data)."""
     series_names: tuple[str | None, ...] = (None,)
-    latest_row: IntArray = attrs.field(eq=False)
+    latest_row: IntArray
     """The frame row of the latest value used (-1: none)."""
-    baseline_row: IntArray = attrs.field(eq=False)
+    baseline_row: IntArray
     """The frame row of a measured baseline (-1: none, or stated by the plan)."""
-    flags: dict[ReasonCode, BoolArray] = attrs.field(eq=False, repr=False)
+    flags: dict[ReasonCode, BoolArray] = attrs.field(repr=False)
     """For each reason code of the engine, whether it holds in each row."""
-    frame: MeasurementFrame = attrs.field(eq=False, repr=False)
-    specs: tuple[Spec, ...] = attrs.field(eq=False, repr=False)
+    frame: MeasurementFrame = attrs.field(repr=False)
+    specs: tuple[Spec, ...] = attrs.field(repr=False)
     """The rules each row was judged by (one per indicator, or per indicator and plan)."""
-    spec_at: IntArray = attrs.field(eq=False, repr=False)
+    spec_at: IntArray = attrs.field(repr=False)
     """Each row's position in `specs` (-1: the place's plan lacks the indicator)."""
-    parts: tuple[tuple[npt.NDArray[np.int64], Part], ...] = attrs.field(eq=False, repr=False)
+    parts: tuple[tuple[npt.NDArray[np.int64], Part], ...] = attrs.field(repr=False)
     """Each assessed group of rows (the table rows, the engine's part), for reasons' details."""
-    frame_place: IntArray = attrs.field(eq=False, repr=False)
+    frame_place: IntArray = attrs.field(repr=False)
     """Each table place's position in the frame (-1: not in it)."""
-    locate: IntArray = attrs.field(eq=False, repr=False)
+    locate: IntArray = attrs.field(repr=False)
     """For each row, the part (high bits) and the column in it (low 32 bits); -1: none."""
 
     def __len__(self) -> int:
