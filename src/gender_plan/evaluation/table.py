@@ -187,7 +187,7 @@ class AssessmentTable:
         return table
 
 
-Read = Callable[[AssessmentTable, Spec, int], str | dict[str, Any]]
+_Reader = Callable[[AssessmentTable, Spec, int], str | dict[str, Any]]
 
 
 def _column(table: AssessmentTable, row: int) -> tuple[Part, int]:
@@ -204,7 +204,7 @@ def _named(names: tuple[str, ...]) -> dict[str, Any]:
     return {"detail": ", ".join(names), "names": names}
 
 
-def _listed(mask_code: ReasonCode) -> Read:
+def _listed(mask_code: ReasonCode) -> _Reader:
     def detail(table: AssessmentTable, spec: Spec, row: int) -> str:
         part, column = _column(table, row)
         mask = part.masks[mask_code][:, column]
@@ -237,7 +237,7 @@ def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
 
 
 def _band(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
-    lower, upper = edges(spec.indicator, spec.target)  # its edges, as the reader writes numbers
+    lower, upper = edges(spec.indicator, spec.target)  # figures: as the reader writes numbers
     return {"detail": f"[{lower:g}, {upper:g}]", "value": lower, "total": upper}
 
 
@@ -247,7 +247,7 @@ def _stated(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
 
 
 def _share(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
-    """The period of the latest share, the condition and the level of the places counted."""
+    """The period of the latest share, the condition, the level of the places: the counts."""
     share = spec.indicator.share_of_places
     assert share is not None  # the flag is only set on shares of places
     latest = int(table.latest_row[row])
@@ -257,7 +257,7 @@ def _share(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
             "total": float(table.frame.denominator[latest])}
 
 
-_READ: dict[ReasonCode, Read] = {
+_READ: dict[ReasonCode, _Reader] = {
     ReasonCode.BAND_DISTANCE: _band,
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
