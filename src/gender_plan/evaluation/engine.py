@@ -189,9 +189,8 @@ class _Call:
 
     def table(self) -> AssessmentTable:
         """The table of every row judged."""
-        slots = self.parts[0][0] if len(self.parts) == 1 else None
-        self.whole = slots is not None and len(slots) == self.size and (self.size == 0 or (
-            slots[0] == 0 and bool((np.diff(slots) == 1).all())))
+        self.whole = len(self.parts) == 1 and np.array_equal(self.parts[0][0],
+                                                             np.arange(self.size))
         found: dict[str, Any] = {
             "status": self.column(lambda p: p.status, Status.NO_DATA.code, np.int64),
             "series": self.column(lambda p: p.block.series, -1, np.int64),
