@@ -20,6 +20,7 @@ import numpy as np
 from gender_plan._i18n import msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import FloatArray, IntArray, pick
+from gender_plan.evaluation.linear import LinearPath
 from gender_plan.evaluation.method import Method
 from gender_plan.model.indicator import Direction, Indicator
 from gender_plan.model.period import Frequency
@@ -72,8 +73,7 @@ class Spec:
     def __init__(self, indicator: Indicator, method: Method, date: datetime.date, *,
                  start_year: int | None, end_year: int | None, base_year: int | None) -> None:
         # Written for speed (a nation makes 54,000 of them): each attribute read once.
-        self.indicator, self.method, self.date, self.base_year = (indicator, method, date,
-                                                                 base_year)
+        self.indicator, self.method, self.date, self.base_year = indicator, method, date, base_year
         target, self.others = choose_target(indicator, date, end_year)
         self.target: Target | None = target
         direction, limits, stated = indicator.direction, indicator.limits, indicator.baseline
@@ -83,8 +83,7 @@ class Spec:
         if target is not None:
             deadline = target.year if target.year is not None else end_year
             value = indicator.target_value(target)  # in the indicator's unit
-            comparator, tolerance, frequency = target.comparator, target.tolerance, (
-                target.frequency)
+            comparator, tolerance, frequency = target.comparator, target.tolerance, target.frequency
             kind = ("periodic" if target.is_periodic else
                     "yes/no" if target.kind is TargetKind.YES_NO else "reach")
             if target.start_year is not None:
@@ -217,8 +216,6 @@ def plan_specs(plan: Plan, date: datetime.date, method: Method | None,
     Raises:
         UnknownCodeError: with `check`, a code in `methods` the plan lacks.
     """
-    from gender_plan.evaluation.linear import LinearPath  # noqa: PLC0415 - it imports numpy
-
     chosen = method if method is not None else LinearPath()
     overrides = dict(methods or {})
     for code in overrides if check else ():

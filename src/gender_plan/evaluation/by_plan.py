@@ -53,13 +53,11 @@ def assess_by_plan(
     """
     if not plans:
         raise AssessmentError(msg("assess_by_plan needs at least one place with its plan"))
-    distinct: dict[int, int] = {}
-    for plan in plans.values():
-        distinct.setdefault(id(plan), len(distinct))
-    chosen = list({id(plan): plan for plan in plans.values()}.values())
-    place_plan = np.array([distinct[id(plan)] for plan in plans.values()], dtype=np.int64)
-    return assess_plans(chosen, place_plan, frame, tuple(plans), as_of=as_of, method=method,
-                        methods=methods)
+    distinct = {id(plan): plan for plan in plans.values()}  # in order of first appearance
+    position = {key: k for k, key in enumerate(distinct)}
+    place_plan = np.array([position[id(plan)] for plan in plans.values()], dtype=np.int64)
+    return assess_plans(list(distinct.values()), place_plan, frame, tuple(plans), as_of=as_of,
+                        method=method, methods=methods)
 
 
 @collector_paused()  # a nation's specs and codes: no cycles
@@ -70,7 +68,7 @@ def assess_plans(plans: Sequence[Plan], place_plan: npt.NDArray[np.signedinteger
                  methods: Mapping[str, Method] | None = None) -> AssessmentTable:
     """`assess_by_plan` with place `places[p]` judged against `plans[place_plan[p]]`."""
     date, method = to_date(as_of), method if method is not None else LinearPath()  # one for all
-    used = np.unique(place_plan)
+    used, place_used = np.unique(place_plan, return_inverse=True)
     first: dict[str, Spec] = {}  # each code's spec in the first plan that has it: names it
     specs: list[Spec] = []
     table = []
@@ -92,7 +90,5 @@ def assess_plans(plans: Sequence[Plan], place_plan: npt.NDArray[np.signedinteger
             plans[0].indicator(code)  # raises UnknownCodeError, naming the code
     spec_of = np.array([[mine.get(code, -1) for code in first] for mine in table],
                        dtype=np.int64).reshape(len(used), len(first))
-    remap = np.zeros(len(plans), dtype=np.int64)
-    remap[used] = np.arange(len(used))
     return assess_specs(frame, list(first.values()), places, date, every=specs,
-                        spec_at=spec_of[remap[place_plan]].T.ravel())
+                        spec_at=spec_of[place_used].T.ravel())

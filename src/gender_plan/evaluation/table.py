@@ -7,6 +7,8 @@ The text of a reason is rendered from its code and figures only when someone rea
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -16,7 +18,7 @@ import numpy.typing as npt
 from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AssessmentError
 from gender_plan.evaluation._layout import BoolArray, FloatArray, IntArray, period_of
-from gender_plan.evaluation._rules import Part
+from gender_plan.evaluation._rules import FIGURES, Part
 from gender_plan.evaluation._spec import Spec, edges
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.reasons import Reason, ReasonCode
@@ -56,55 +58,55 @@ class AssessmentTable:
     methods: tuple[str, ...]
     """The method used for each indicator."""
     as_of: datetime.date
-    status: IntArray = attrs.field(eq=False)
+    status: IntArray
     """Positions in `STATUSES` (`Status.code`)."""
-    ratio: FloatArray = attrs.field(eq=False)
-    score: FloatArray = attrs.field(eq=False)
-    expected: FloatArray = attrs.field(eq=False)
-    projected: FloatArray = attrs.field(eq=False)
-    gap: FloatArray = attrs.field(eq=False)
-    baseline: FloatArray = attrs.field(eq=False)
+    ratio: FloatArray
+    score: FloatArray
+    expected: FloatArray
+    projected: FloatArray
+    gap: FloatArray
+    baseline: FloatArray
     """The baseline's value (NaN without one)."""
-    baseline_time: FloatArray = attrs.field(eq=False)
-    latest: FloatArray = attrs.field(eq=False)
-    latest_time: FloatArray = attrs.field(eq=False)
-    target_value: FloatArray = attrs.field(eq=False)
-    deadline: IntArray = attrs.field(eq=False)
+    baseline_time: FloatArray
+    latest: FloatArray
+    latest_time: FloatArray
+    target_value: FloatArray
+    deadline: IntArray
     """The deadline of the target assessed against (-1 without a target)."""
-    series: IntArray = attrs.field(eq=False)
+    series: IntArray
     """The series used, as positions in `series_names` (-1 without data)."""
     series_names: tuple[str | None, ...] = (None,)
-    latest_row: IntArray = attrs.field(eq=False)
+    latest_row: IntArray
     """The frame row of the latest value used (-1: none)."""
-    baseline_row: IntArray = attrs.field(eq=False)
+    baseline_row: IntArray
     """The frame row of a measured baseline (-1: none, or stated by the plan)."""
-    flags: dict[ReasonCode, BoolArray] = attrs.field(eq=False, repr=False)
+    flags: dict[ReasonCode, BoolArray] = attrs.field(repr=False)
     """For each reason code of the engine, whether it holds in each row."""
-    frame: MeasurementFrame = attrs.field(eq=False, repr=False)
-    specs: tuple[Spec, ...] = attrs.field(eq=False, repr=False)
+    frame: MeasurementFrame = attrs.field(repr=False)
+    specs: tuple[Spec, ...] = attrs.field(repr=False)
     """The rules each row was judged by (one per indicator, or per indicator and plan)."""
-    spec_at: IntArray = attrs.field(eq=False, repr=False)
+    spec_at: IntArray = attrs.field(repr=False)
     """Each row's position in `specs` (-1: the place's plan lacks the indicator)."""
-    parts: tuple[tuple[npt.NDArray[np.int64], Part], ...] = attrs.field(eq=False, repr=False)
+    parts: tuple[tuple[npt.NDArray[np.int64], Part], ...] = attrs.field(repr=False)
     """Each assessed group of rows (the table rows, the engine's part), for reasons' details."""
-    frame_place: IntArray = attrs.field(eq=False, repr=False)
+    frame_place: IntArray = attrs.field(repr=False)
     """Each table place's position in the frame (-1: not in it)."""
-    locate: IntArray = attrs.field(eq=False, repr=False)
+    locate: IntArray = attrs.field(repr=False)
     """For each row, the part (high bits) and the column in it (low 32 bits); -1: none."""
-    _index: dict[str, dict[str, int]] = attrs.field(init=False, factory=dict, eq=False,
-                                                    repr=False)
 
     def __len__(self) -> int:
         return len(self.status)
 
+    @functools.cached_property
+    def _positions(self) -> tuple[dict[str, int], dict[str, int]]:  # looked up by name, once
+        return ({code: k for k, code in enumerate(self.indicators)},
+                {name: p for p, name in enumerate(self.places)})
+
     def row(self, place: str, indicator: str) -> int:
         """The row of `indicator` at `place`."""
-        if not self._index:  # looked up by name, once
-            self._index["places"] = {name: p for p, name in enumerate(self.places)}
-            self._index["indicators"] = {code: k for k, code in enumerate(self.indicators)}
+        indicators, places = self._positions
         try:
-            return (self._index["indicators"][indicator] * len(self.places)
-                    + self._index["places"][place])
+            return indicators[indicator] * len(self.places) + places[place]
         except KeyError:
             raise AssessmentError(msg(
                 "no row for indicator {indicator!r} at place {place!r}: the table covers "
@@ -127,47 +129,24 @@ class AssessmentTable:
 
     def reasons_at(self, row: int) -> tuple[Reason, ...]:
         """The reasons of table row `row`, rendered from its codes and figures."""
-        found = []
-        for code in READING_ORDER:
-            flag = self.flags.get(code)
-            if flag is not None and flag[row]:
-                found.append(self._reason(code, row))
-        where = int(self.locate[row])
-        if where >= 0:
-            part = self.parts[where >> 32][1]
-            column = where & 0xFFFFFFFF
+        flags = self.flags
+        found = [self._reason(code, row) for code in READING_ORDER
+                 if code in flags and flags[code][row]]
+        located = self.part_of(row)
+        if located is not None:
+            part, column = located
             found += [reason for reason, mask in part.method_flags if mask[column]]
         return tuple(found)
 
     def _reason(self, code: ReasonCode, row: int) -> Reason:
-        spec = self.specs[int(self.spec_at[row])]
-        named = _NAMES.get(code)
-        names: tuple[str, ...] = () if named is None else named(self, spec, row)
-        text = _DETAILS.get(code)
-        detail = ", ".join(names) if named is not None else "" if text is None else text(
-            self, spec, row)
-        value = None
-        if code is ReasonCode.BASELINE_STATED and spec.indicator.baseline is not None:
-            value = float(spec.indicator.baseline.value)
-        elif code is ReasonCode.BASELINE_MEASURED:
-            value = float(self.baseline[row])
-        elif code is ReasonCode.PROGRESS_RATIO:
-            value = float(self.ratio[row])
-        elif code is ReasonCode.BAND_DISTANCE:  # its edges, written as the reader writes numbers
-            lower, upper = edges(spec.indicator, spec.target)
-            return Reason(code=code, detail=detail, value=lower, total=upper)
-        elif code is ReasonCode.SHARE_OF_PLACES:
-            latest = int(self.latest_row[row])
-            return Reason(code=code, detail=detail, value=float(self.frame.numerator[latest]),
-                          total=float(self.frame.denominator[latest]))
-        return Reason(code=code, detail=detail, value=value, names=names)
+        read = _READ.get(code)
+        found = {} if read is None else read(self, self.specs[int(self.spec_at[row])], row)
+        return Reason(code=code, **({"detail": found} if isinstance(found, str) else found))
 
     def part_of(self, row: int) -> tuple[Part, int] | None:
         """The engine's part holding row `row` and the row's column in it (None: no data)."""
         where = int(self.locate[row])
-        if where < 0:
-            return None
-        return self.parts[where >> 32][1], where & 0xFFFFFFFF
+        return None if where < 0 else (self.parts[where >> 32][1], where & 0xFFFFFFFF)
 
     def periods(self, rows: npt.NDArray[np.int64]) -> list[Period]:
         """The periods of frame rows `rows`."""
@@ -189,16 +168,14 @@ class AssessmentTable:
                               feature="AssessmentTable.to_frame")
         count = len(self.places)
         reasons = [self.reasons_at(r) for r in range(len(self))]
-        names = [s.value for s in STATUSES]
         data: dict[str, Any] = {
             "place": np.tile(np.array(self.places, dtype=object), len(self.indicators)),
             "indicator": np.repeat(np.array(self.indicators, dtype=object), count),
             "method": np.repeat(np.array(self.methods, dtype=object), count),
-            "status": pandas.Categorical.from_codes(self.status, categories=names,
-                                                    ordered=True),
+            "status": pandas.Categorical.from_codes(
+                self.status, categories=[s.value for s in STATUSES], ordered=True),
         }
-        for name in ("ratio", "score", "expected", "projected", "gap", "baseline",
-                     "baseline_time", "latest", "latest_time", "target_value"):
+        for name in (*FIGURES, "target_value"):
             data[name] = getattr(self, name).astype(np.float64)
         data["deadline"] = pandas.array(np.where(self.deadline >= 0, self.deadline, 0),
                                         dtype="Int64")
@@ -210,13 +187,24 @@ class AssessmentTable:
         return table
 
 
+_Reader = Callable[[AssessmentTable, Spec, int], str | dict[str, Any]]
+
+
 def _column(table: AssessmentTable, row: int) -> tuple[Part, int]:
     found = table.part_of(row)
     assert found is not None  # a reason beyond NO_DATA needs the row's part
     return found
 
 
-def _listed(mask_code: ReasonCode) -> Any:
+def _period(table: AssessmentTable, frame_row: int) -> str:
+    return str(table.periods(np.array([frame_row]))[0])
+
+
+def _named(names: tuple[str, ...]) -> dict[str, Any]:
+    return {"detail": ", ".join(names), "names": names}
+
+
+def _listed(mask_code: ReasonCode) -> _Reader:
     def detail(table: AssessmentTable, spec: Spec, row: int) -> str:
         part, column = _column(table, row)
         mask = part.masks[mask_code][:, column]
@@ -232,63 +220,65 @@ def _disaggregated(table: AssessmentTable, spec: Spec, row: int) -> str:
     return ", ".join(sorted({str(p) for p in table.periods(rows)}))
 
 
-def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> tuple[str, ...]:
-    del spec
+def _set_aside(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
     part, column = _column(table, row)
     block = table.frame.layout.blocks[table.frame.indicators.index(
         table.indicators[row // len(table.places)])]
     chosen = part.block.series[column]
     others = block.series[(block.place == part.block.place[column]) & (block.series != chosen)]
-    return tuple(sorted(str(table.series_names[s]) for s in others.tolist()))
+    return _named(tuple(sorted(str(table.series_names[s]) for s in others.tolist())))
 
 
 def _missing(table: AssessmentTable, spec: Spec, row: int) -> str:
-    del spec
     part, column = _column(table, row)
     assert part.missing is not None
     return ", ".join(str(p) for p, gone in zip(part.expected, part.missing[:, column],
                                                strict=True) if gone)
 
 
-def _share(table: AssessmentTable, spec: Spec, row: int) -> str:
-    """The period of the latest share, the condition and the level of the places counted."""
+def _band(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
+    lower, upper = edges(spec.indicator, spec.target)  # figures: as the reader writes numbers
+    return {"detail": f"[{lower:g}, {upper:g}]", "value": lower, "total": upper}
+
+
+def _stated(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
+    stated = spec.indicator.baseline
+    return {} if stated is None else {"detail": str(stated.year), "value": float(stated.value)}
+
+
+def _share(table: AssessmentTable, spec: Spec, row: int) -> dict[str, Any]:
+    """The period of the latest share, the condition, the level of the places: the counts."""
     share = spec.indicator.share_of_places
-    period = _period("latest_row")(table, spec, row)
-    if share is None:  # pragma: no cover - the flag is only set on shares of places
-        return str(period)
+    assert share is not None  # the flag is only set on shares of places
+    latest = int(table.latest_row[row])
     level = "" if share.level is None else f", {share.level}"
-    return f"{period}: {share.describe()}{level}"
+    return {"detail": f"{_period(table, latest)}: {share.describe()}{level}",
+            "value": float(table.frame.numerator[latest]),
+            "total": float(table.frame.denominator[latest])}
 
 
-def _period(column: str) -> Any:  # the period of the row's latest value, or its baseline
-    return lambda table, spec, row: str(table.periods(np.array([getattr(table, column)[row]]))[0])
-
-
-_DETAILS: dict[ReasonCode, Any] = {
-    ReasonCode.BAND_DISTANCE: lambda table, spec, row: "[{:g}, {:g}]".format(
-        *edges(spec.indicator, spec.target)),
+_READ: dict[ReasonCode, _Reader] = {
+    ReasonCode.BAND_DISTANCE: _band,
     ReasonCode.DISAGGREGATED_IGNORED: _disaggregated,
     ReasonCode.MILESTONE: lambda table, spec, row: str(spec.deadline),
+    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: _named(
+        (str(spec.indicator.series),)),
+    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: _named(
+        (str(table.series_names[table.series[row]]),)),
+    ReasonCode.SERIES_SET_ASIDE: _set_aside,
     ReasonCode.DEADLINE_PASSED: lambda table, spec, row: str(spec.deadline),
     ReasonCode.LATER_VALUES_IGNORED: _listed(ReasonCode.LATER_VALUES_IGNORED),
     ReasonCode.PERIODS_OF_OTHER_LENGTH: _listed(ReasonCode.PERIODS_OF_OTHER_LENGTH),
     ReasonCode.NO_PERIOD_IN_RANGE: lambda table, spec, row: str(spec.first_year),
     ReasonCode.PERIODS_FAILING: _listed(ReasonCode.PERIODS_FAILING),
     ReasonCode.PERIODS_WITHOUT_DATA: _missing,
-    ReasonCode.BASELINE_STATED: lambda table, spec, row: str(
-        spec.indicator.baseline.year if spec.indicator.baseline is not None else ""),
-    ReasonCode.BASELINE_MEASURED: _period("baseline_row"),
+    ReasonCode.BASELINE_STATED: _stated,
+    ReasonCode.BASELINE_MEASURED: lambda table, spec, row: {
+        "detail": _period(table, table.baseline_row[row]), "value": float(table.baseline[row])},
     ReasonCode.NO_BASELINE: lambda table, spec, row: str(spec.base_year),
     ReasonCode.SHARE_OF_PLACES: _share,
-    ReasonCode.LATEST_BEFORE_BASELINE: _period("latest_row"),
+    ReasonCode.LATEST_BEFORE_BASELINE: lambda table, spec, row: _period(
+        table, table.latest_row[row]),
+    ReasonCode.PROGRESS_RATIO: lambda table, spec, row: {"value": float(table.ratio[row])},
 }
-"""How each reason's detail is read from the table, for the reasons that have one."""
-
-_NAMES: dict[ReasonCode, Any] = {
-    ReasonCode.PREFERRED_SERIES_UNAVAILABLE: lambda table, spec, row: (
-        str(spec.indicator.series),),
-    ReasonCode.SERIES_CHOSEN: lambda table, spec, row: (
-        str(table.series_names[table.series[row]]),),
-    ReasonCode.SERIES_SET_ASIDE: _set_aside,
-}
-"""The reasons that name series: the names, read from the table (their detail lists them)."""
+"""How each reason with particulars reads them from a row: its detail, or `Reason`'s fields."""
