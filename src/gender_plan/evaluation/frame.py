@@ -140,8 +140,8 @@ class MeasurementFrame:
         """Read the long table from a CSV file with a header row of `CSV_COLUMNS`.
 
         With pyarrow (the ``arrow`` extra) or pandas (the ``pandas`` extra) installed the file
-        is read column by column, pyarrow about forty times faster than row by row and pandas
-        about ten; a file the fast readers are not sure of is read again row by row with
+        is read column by column, pyarrow about thirty times faster than row by row and pandas
+        about five (`benchmarks/national_scale.py`); a file the fast readers are not sure of is read again row by row with
         Python's csv module, which reports its problems. All give the same frame.
 
         Args:
