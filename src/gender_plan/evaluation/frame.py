@@ -141,8 +141,9 @@ class MeasurementFrame:
 
         With pyarrow (the ``arrow`` extra) or pandas (the ``pandas`` extra) installed the file
         is read column by column, pyarrow about thirty times faster than row by row and pandas
-        about five (`benchmarks/national_scale.py`); a file the fast readers are not sure of is read again row by row with
-        Python's csv module, which reports its problems. All give the same frame.
+        about five (`benchmarks/national_scale.py`); a file the fast readers are not sure of is
+        read again row by row with Python's csv module, which reports its problems. All give
+        the same frame.
 
         Args:
             path: the CSV file (comma separated, a header row).
