@@ -100,6 +100,28 @@ def test_frames_aggregate_exactly_as_objects_do(level, rows):
         assert (pytest.approx(value, rel=1e-12), numerator, denominator) == actual[key]
 
 
+def test_frames_of_many_indicators_and_series_aggregate_as_objects_do():
+    """Groups are told apart whatever the number of indicators and series: a key packed in
+    fixed bit widths (8 bits of indicator, 6 of series) merged indicator 256 of one province
+    with indicator 0 of the next, silently."""
+    many = [Indicator(code=f"n{k}", name=TEXT, unit="items",
+                      targets=[Target(comparator=Comparator.GE, value=10, year=2030)])
+            for k in range(300)]
+    plan = Plan(code="p", title=TEXT, issuer=TEXT, place=TEXT, start_year=2021, end_year=2030,
+                date=PartialDate(year=2021),
+                goals=[Goal(code="1", field=Field.POLITICS, title=TEXT, indicators=many)])
+    rows = [Measurement(indicator=f"n{k}", period=Period(year=2024), value=float(k + shift),
+                        place=place, series=f"s{k % 70}")
+            for k in range(300) for place, shift in (("a", 0), ("c", 1000))]
+    expected = by_key([(m.place, m.indicator, m.period.year, m.series, m.sex, m.value,
+                        m.numerator, m.denominator)
+                       for m in aggregate(rows, PLACES, "province", plan).measurements])
+    up = aggregate_frame(MeasurementFrame.from_measurements(rows, plan), PLACES, "province", plan)
+    assert 600 == len(expected)
+    assert expected == by_key([(m.place, m.indicator, m.period.year, m.series, m.sex, m.value,
+                                m.numerator, m.denominator) for m in up.to_measurements()])
+
+
 def test_yes_no_rows_are_left_to_aggregate():
     rows = [Measurement(indicator="f", period=Period(year=2024), value=True, place="a"),
             Measurement(indicator="n", period=Period(year=2024), value=3.0, place="a")]

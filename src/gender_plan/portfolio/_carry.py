@@ -19,9 +19,8 @@ import numpy.typing as npt
 
 from gender_plan._i18n import NumberText, msg
 from gender_plan.errors import AggregationError
-from gender_plan.evaluation._layout import composite
 
-__all__ = ["Rows", "carry_up", "group_key"]
+__all__ = ["Rows", "carry_up"]
 
 IntArray = npt.NDArray[np.signedinteger[Any]]
 FloatArray = npt.NDArray[np.float64]
@@ -96,24 +95,3 @@ def carry_up(
                         source=rows.source[keep])
         if len(rows):
             yield rows
-
-
-def group_key(columns: list[IntArray]) -> tuple[IntArray, IntArray, int]:
-    """(first row of each group, each row's group, number of groups) of equal column values."""
-    key = composite(tuple(columns))
-    if key is None:  # pragma: no cover - more distinct values than any nation has
-        _, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True,
-                                      return_inverse=True)
-        return first, inverse.ravel(), len(first)
-    size, total = len(key), int(key.max(initial=-1)) + 1
-    if total > max(size, 2**20):  # too many possible keys to count them: sort
-        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        return first.astype(np.int64), inverse.ravel().astype(np.int64), len(first)
-    present = np.flatnonzero(np.bincount(key, minlength=total))  # in key order, as sorted
-    small: Any = np.int32 if size < 2**31 else np.int64  # positions: half the memory
-    lookup = np.zeros(total, dtype=small)
-    lookup[present] = np.arange(len(present))
-    found: IntArray = lookup[key]
-    first = np.full(len(present), size, dtype=small)
-    np.minimum.at(first, found, np.arange(size, dtype=small))
-    return first.astype(np.int64), found, len(present)

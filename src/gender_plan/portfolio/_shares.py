@@ -36,9 +36,9 @@ from gender_plan._i18n import msg
 from gender_plan.evaluation.reasons import ReasonCode
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.indicator import Indicator
-from gender_plan.portfolio._carry import group_key
 from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import MatchBy, counterparts
+from gender_plan.rollup._groups import group_key
 from gender_plan.rollup.aggregation import CountMet
 
 if TYPE_CHECKING:

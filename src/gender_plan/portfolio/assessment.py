@@ -29,6 +29,7 @@ from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
 from gender_plan.portfolio.portfolio import Portfolio
 from gender_plan.portfolio.results import PortfolioAssessment
+from gender_plan.rollup._groups import group_key
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, rule_for
 
 __all__ = ["assess_portfolio"]
@@ -316,10 +317,10 @@ def _sums(arrived: Iterable[Rows], state: _State,
     for rows in arrived:
         if periods is None:  # series, sex and period of every row, as one dense code: the
             # groups' keys below then span few values, and are counted rather than sorted
-            periods = _carry.group_key([frame.series, frame.sex, frame.start,
+            periods = group_key([frame.series, frame.sex, frame.start,
                                         frame.end - frame.start])[1]
         source = rows.source
-        first, inverse, size = _carry.group_key([rows.carrier, rows.code, periods[source]])
+        first, inverse, size = group_key([rows.carrier, rows.code, periods[source]])
 
         def total(column: np.ndarray, inverse: np.ndarray = inverse,
                   size: int = size) -> np.ndarray:  # summed in the rows' order

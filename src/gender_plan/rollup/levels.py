@@ -18,6 +18,7 @@ from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.status import STATUSES, Status
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
+from gender_plan.rollup._groups import group_key
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, rule_for
 from gender_plan.rollup.places import PlaceHierarchy
 
@@ -66,13 +67,9 @@ def aggregate_frame(
             "percentages without them is refused)", count=int(lacking.sum()),
             codes=", ".join(codes)))
     rows = np.flatnonzero(keep)
-    # One integer key per group: parent, indicator, series, sex, first day, length (61 bits).
-    key = (((((ancestor[frame.place[rows]] << 8 | frame.indicator[rows]) << 6
-              | frame.series[rows]) << 2 | frame.sex[rows]) << 20 | frame.start[rows]) << 9
-           | (frame.end[rows] - frame.start[rows]))
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    inverse = inverse.ravel()
-    size = len(first)
+    first, inverse, size = group_key([ancestor[frame.place[rows]], frame.indicator[rows],
+                                      frame.series[rows], frame.sex[rows], frame.start[rows],
+                                      frame.end[rows] - frame.start[rows]])
     source = rows[first]
     unique = np.stack([ancestor[frame.place[source]], frame.indicator[source],
                        frame.series[source], frame.sex[source], frame.start[source],
