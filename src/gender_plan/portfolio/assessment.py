@@ -318,7 +318,7 @@ def _sums(arrived: Iterable[Rows], state: _State,
         if periods is None:  # series, sex and period of every row, as one dense code: the
             # groups' keys below then span few values, and are counted rather than sorted
             periods = group_key([frame.series, frame.sex, frame.start,
-                                        frame.end - frame.start])[1]
+                                 frame.end - frame.start])[1]
         source = rows.source
         first, inverse, size = group_key([rows.carrier, rows.code, periods[source]])
 
