@@ -44,7 +44,8 @@ def assess_band(chosen: Block, rules: Rules, series_count: IntArray, aside: Bool
         if len(group):
             mine, block = rules.subset(group), chosen.columns(group)
             told = _on(mine, on)
-            value = distance[:, group] if on == 0 else _told(block.value, mine, on)
+            gap = distance[:, group]
+            value = gap if on == 0 else _told(block.value, gap, mine, on)
             part = found if on == 0 and len(group) == len(sides) else assess_block(
                 attrs.evolve(block, value=value), told, series_count[group], aside[group])
             parts.append((group, _restore(part, block, mine, (baseline[group], latest[group]),
@@ -61,23 +62,23 @@ def _on(rules: Rules, on: int) -> Rules:
     edge = rules.upper if on > 0 else rules.lower if on < 0 else np.zeros(len(rules.lower))
     baseline = rules.baseline
     if baseline is not None:
-        baseline = np.vstack([baseline[0], _told(baseline[1], rules, on) if on else
-                              band.distance(baseline[1], rules.lower, rules.upper)])
+        gap = band.distance(baseline[1], rules.lower, rules.upper)
+        baseline = np.vstack([baseline[0], _told(baseline[1], gap, rules, on) if on else gap])
     return attrs.evolve(
         rules, comparator=None if rules.comparator is None
         else Comparator.GE if on < 0 else Comparator.LE, tolerance=None, limit=None,
         goal=edge, d=np.full(len(edge), 1.0 if on < 0 else -1.0), baseline=baseline)
 
 
-def _told(value: FloatArray, rules: Rules, on: int) -> FloatArray:
-    """`value` told on side `on` (+1 or -1) of the band: the value itself on that side.
+def _told(value: FloatArray, distance: FloatArray, rules: Rules, on: int) -> FloatArray:
+    """`value`, at `distance` from the band, told on side `on` (+1 or -1): itself on that side.
 
     Elsewhere ``edge + on·d``: the near edge inside the band, the value at the same distance on
     this side past the far edge. Not ``edge + on·d`` everywhere: that keeps only the digits of a
     value that the edge's last digit can hold (a value of 1e-16 below an edge of 0.5 became 0).
     """
     lower, upper = rules.lower, rules.upper
-    mirrored = (upper if on > 0 else lower) + on * band.distance(value, lower, upper)
+    mirrored = (upper if on > 0 else lower) + on * distance
     found: FloatArray = np.where(band.side(value, lower, upper) == on, value, mirrored)
     return found
 
