@@ -75,7 +75,7 @@ def _told(value: FloatArray, distance: FloatArray, rules: Rules, on: int) -> Flo
 
     Elsewhere ``edge + on·d``: the near edge inside the band, the value at the same distance on
     this side past the far edge. Not ``edge + on·d`` everywhere: that keeps only the digits of a
-    value that the edge's last digit can hold (a value of 1e-16 below an edge of 0.5 became 0).
+    value that the edge's last digit can hold (1e-16 under an edge of 0.5 came back as 1.1e-16).
     """
     lower, upper = rules.lower, rules.upper
     mirrored = (upper if on > 0 else lower) + on * distance
