@@ -469,6 +469,24 @@ def test_columns_of_different_lengths_are_refused() -> None:
                          frequency=[0], value=[1.0], numerator=[1.0], denominator=[1.0])
 
 
+@pytest.mark.parametrize(("column", "values", "kind"), [
+    ("sex", [300], "whole numbers"), ("start", [1.5], "whole numbers"),
+    ("year", [math.nan], "whole numbers"), ("place", ["a"], "whole numbers"),
+    ("value", ["many"], "numbers"),
+])
+def test_values_a_column_cannot_hold_are_refused_not_wrapped(column: str, values: list[object],
+                                                             kind: str) -> None:
+    """300 in the 8 bits of `sex` would be 44, 1.5 as a day 1: refused, naming the column."""
+    columns: dict[str, list[object]] = {
+        "place": [0], "indicator": [0], "series": [0], "sex": [0], "year": [2020],
+        "start": [1], "end": [1], "time": [2020.0], "frequency": [0], "value": [1.0],
+        "numerator": [1.0], "denominator": [1.0]}
+    with pytest.raises(ValidationError, match=f"column '{column}' holds values that are not "
+                                              f"{kind}") as raised:
+        MeasurementFrame(places=("a",), indicators=("1",), **{**columns, column: values})
+    assert [column] == [problem.path for problem in raised.value.problems]
+
+
 @given(st.integers(-50, 50), st.sampled_from([0.95, 0.6, 0.0, 0.1]), st.integers(1, 64))
 def test_a_status_does_not_depend_on_the_last_bits(steps: int, threshold: float,
                                                    ulps: int) -> None:

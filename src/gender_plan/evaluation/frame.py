@@ -85,7 +85,7 @@ class MeasurementFrame:
 
     def __attrs_post_init__(self) -> None:
         for name, dtype in COLUMN_TYPES.items():  # no copy of a column in its type already
-            object.__setattr__(self, name, getattr(self, name).astype(dtype, copy=False))
+            object.__setattr__(self, name, _typed(name, getattr(self, name), dtype))
         lengths = {name: len(getattr(self, name)) for name in COLUMN_TYPES}
         if len(set(lengths.values())) > 1:
             raise ValidationError(
@@ -223,6 +223,28 @@ def _units(plan: Plan | Mapping[str, str]) -> Mapping[str, str]:
     if isinstance(plan, Plan):
         return {indicator.code: indicator.unit for _, indicator in plan.indicators()}
     return plan
+
+
+def _typed(name: str, column: npt.NDArray[Any], dtype: type[np.generic]) -> npt.NDArray[Any]:
+    """`column` as `dtype`, refused where that would change a value.
+
+    300 in 8 bits, 1.5 or NaN as an integer, text as a number: refused, not wrapped or cut.
+    """
+    try:
+        with np.errstate(invalid="ignore"):  # NaN as an integer: refused below, not warned of
+            typed = column.astype(dtype, copy=False)
+    except (TypeError, ValueError):
+        typed = None
+    if typed is None or (typed is not column and np.issubdtype(dtype, np.integer)
+                         and not np.array_equal(typed, column)):
+        raise ValidationError([Problem(
+            path=name, message=msg("column {name!r} holds values that are not {kind} ({dtype})",
+                                   name=name, kind=msg("whole numbers in range")
+                                   if np.issubdtype(dtype, np.integer) else msg("numbers"),
+                                   dtype=np.dtype(dtype).name),
+            hint=msg("give codes, days and years as whole numbers, figures as numbers"))],
+            subject="measurement frame")
+    return typed
 
 
 def _optional(value: float) -> float | None:
