@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from fractions import Fraction
 
 import attrs
 import numpy as np
@@ -20,6 +21,7 @@ from gender_plan import (
     Frequency,
     Goal,
     GrowthRatio,
+    History,
     Indicator,
     LinearPath,
     LocalizedText,
@@ -332,3 +334,49 @@ def test_a_custom_method_reads_only_the_places_it_judges_of_the_history(c_years)
     assert [[2020.0, c_years[0]], [2022.0, c_years[1]], [2024.0, c_years[2]]] == seen["times"]
     assert [30.0, 39.0] == seen["latest"]
     assert [40.0, 49.0 + 5 * (2024 - c_years[2])] == pytest.approx(seen["fit"])  # +5 a year
+
+
+def _exact_fit(times: list[float], values: list[float], at: float) -> float | None:
+    """The least-squares line through (times, values) at `at`, in exact rational arithmetic."""
+    t, y = [Fraction(x) for x in times], [Fraction(v) for v in values]
+    n, st, sy = len(t), sum(t), sum(y)
+    spread = n * sum(a * a for a in t) - st * st
+    if n < 2 or spread == 0:
+        return None
+    slope = (n * sum(a * b for a, b in zip(t, y, strict=True)) - st * sy) / spread
+    return float(sy / n + slope * (Fraction(at) - st / n))
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Monthly or yearly times from 2015, a value and a mask entry per time and place."""
+    rows, places = draw(st.integers(1, 40)), draw(st.integers(1, 4))
+    step = draw(st.sampled_from([1.0, 1 / 12, 0.25]))
+    times = 2015.0 + step * np.arange(rows)
+    scale = draw(st.sampled_from([1e-3, 1.0, 1e3, 1e6]))
+    values = np.array(draw(st.lists(st.floats(-100, 100), min_size=rows * places,
+                                    max_size=rows * places))).reshape(rows, places) * scale
+    mask = np.array(draw(st.lists(st.booleans(), min_size=rows, max_size=rows)))[:, None]
+    return times[:, None], values, mask, draw(st.floats(2016, 2040))
+
+
+@given(histories())
+def test_a_history_fits_its_least_squares_line(
+    history: tuple[np.ndarray, np.ndarray, np.ndarray, float],
+) -> None:
+    """`History.fit` is the exact least-squares line's value, to 1e-9 of the values' size,
+    and the same bits whether the places share one column of times or each has its own."""
+    times, values, mask, at = history
+    shared = History(times=times, values=values, mask=mask).fit(at)
+    full = np.broadcast_to
+    own = History(times=np.array(full(times, values.shape)), values=values,
+                  mask=np.array(full(mask, values.shape))).fit(np.full(values.shape[1], at))
+    assert np.array_equal(shared, own, equal_nan=True)
+    kept = mask[:, 0]
+    for place in range(values.shape[1]):
+        exact = _exact_fit(times[kept, 0].tolist(), values[kept, place].tolist(), at)
+        if exact is None:
+            assert math.isnan(shared[place])
+        else:
+            size = max(1.0, float(np.abs(values[kept, place]).max()), abs(exact))
+            assert abs(shared[place] - exact) <= 1e-9 * size

@@ -99,33 +99,37 @@ class History:
     def fit(self, time: FloatArray | float) -> FloatArray:
         """Each place's least-squares line through its history, at `time` (NaN: < 2 times).
 
-        Times are counted from each place's first time, so that the sums stay small and exact.
+        The line's value at `time` is a weighted sum of the values, ``Σ w_r·y_r`` with
+        ``w_r = 1/n + (n·Δt_r − Σ Δt)·(time − t_0 − Σ Δt/n)/(n·Σ Δt² − (Σ Δt)²)``, times
+        counted from each place's first time `t_0` so that the sums stay small. It is added in
+        time order, the same at every width; where every place shares its times and `time`,
+        the weights are computed once for all.
         """
         import numpy as np  # noqa: PLC0415
 
-        mask, times, values = self._mask, self._times, self._values
+        time = np.asarray(time)
+        if time.ndim == 1 and time.strides == (0,):  # one time for every place: once
+            time = time[:1]
+        shared = self._times.shape[1] == self._mask.shape[1] == time.size == 1
+        mask, times = (self._mask, self._times) if shared else (self.mask, self.times)
         with np.errstate(all="ignore"):
             start = np.where(mask, times, np.inf).min(axis=0, initial=np.inf)
             dt = np.where(mask, times - start, 0.0)
-            dy = values if mask.all() else np.where(mask, values, 0.0)
-            n, st, sy = mask.sum(axis=0), _in_order(dt), _in_order(dy)
+            n, st = mask.sum(axis=0), _in_order(dt)
             spread = n * _in_order(dt * dt) - st * st
-            if dt.shape[1] == 1 < dy.shape[1]:  # times shared by every place: row by row
-                products = dt[0, 0] * dy[0] if len(dt) else np.zeros(dy.shape[1])
-                for row in range(1, len(dt)):
-                    products += dt[row, 0] * dy[row]
+            weight = np.where(mask, 1 / n + (n * dt - st) * (time - start - st / n) / spread,
+                              0.0)
+            if shared:  # row by row, a masked row adding nothing: no table of products
+                values, rows = self._values, np.flatnonzero(mask[:, 0]).tolist()
+                fitted = weight[rows[0], 0] * values[rows[0]] if rows else np.zeros(
+                    values.shape[1])
+                for row in rows[1:]:
+                    fitted += weight[row, 0] * values[row]
+                fitted = self._pick(fitted)
             else:
-                products = _in_order(dt * dy)
-            start, n, st, sy, spread, products = map(
-                self._pick, (start, n, st, sy, spread, products))
-            slope = (n * products - st * sy) / spread
-            time = np.asarray(time)
-            if time.ndim == 1 and time.strides == (0,):  # one time for every place: once
-                time = time[:1]
-            fitted: FloatArray = sy / n + slope * (time - start - st / n)
+                fitted = _in_order(weight * np.where(mask, self.values, 0.0))
             fits = (n >= 2) & (np.abs(spread) > 0)
         return fitted if fits.all() else np.where(fits, fitted, np.nan)
-
 
 def _in_order(x: FloatArray) -> FloatArray:
     """The sum of `x`'s rows, added in row order whatever its width.
