@@ -13,7 +13,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import synthetic_nation as nation
 
-from gender_plan import Comparator, MeasurementFrame, Status, Target
+from gender_plan import (
+    Comparator,
+    Field,
+    Goal,
+    Indicator,
+    LocalizedText,
+    Measurement,
+    MeasurementFrame,
+    PartialDate,
+    Period,
+    Plan,
+    Status,
+    Target,
+)
 from gender_plan.portfolio import GapKind, MatchBy, Portfolio
 from gender_plan.portfolio.assessment import assess_portfolio
 from gender_plan.rollup import Place, PlaceHierarchy
@@ -196,3 +209,73 @@ def test_matching_by_number_uses_the_plans_numbering(tmp_path):
 def test_place_hierarchy_keeps_places_in_order_with_plans():
     place = Place(code="x", level="commune", plan="p")
     assert "p" == PlaceHierarchy(places=[place]).get("x").plan
+
+
+def _items_plan():
+    """One plan of a count of items a year (at least 100 by 2030), for every place."""
+    text = LocalizedText(vi="tin", en="items")
+    items = Indicator(code="n", name=text, unit="items / year",
+                      targets=[Target(comparator=Comparator.GE, value=100, year=2030)])
+    return Plan(code="kh", title=text, issuer=text, place=text, start_year=2026, end_year=2030,
+                date=PartialDate(year=2026),
+                goals=[Goal(code="1", field=Field.POLITICS, title=text, indicators=[items])])
+
+
+def _items(values: dict[str, tuple[float, float]]) -> MeasurementFrame:
+    """Rows of indicator n from {place: (value in 2025, value in 2027)}."""
+    return MeasurementFrame.from_measurements(
+        [Measurement(indicator="n", period=Period(year=year), value=value, place=place)
+         for place, pair in values.items() for year, value in zip((2025, 2027), pair,
+                                                                  strict=True)],
+        {"n": "items / year"})
+
+
+@pytest.mark.parametrize("places", [
+    # A province with no places listed below it, beside one with communes.
+    [("x0", "commune", "p1"), ("x1", "commune", "p1"), ("p1", "province", "vn"),
+     ("p2", "province", "vn"), ("vn", "nation", None)],
+    # Four levels: a province with a district of communes and a commune directly below it
+    # (which `assess_levels` refuses: p2 has no ancestor at level 'district').
+    [("x0", "commune", "d1"), ("x1", "commune", "d1"), ("d1", "district", "p1"),
+     ("p2", "commune", "p1"), ("p1", "province", "vn"), ("vn", "nation", None)],
+])
+def test_places_below_at_different_depths_are_summed_together(places):
+    """A place whose places below sit at different depths is judged from one Σ of them all.
+
+    The rows of p2 (one level below their carrier) and of x0, x1 (two levels below) reach the
+    place above them at different steps; they were summed step by step into two values of one
+    period, refused as "two values of indicator 'n' for 2025" though the input had none.
+    By hand: 2025: 1 + 2 + 4 = 7; 2027: 10 + 20 + 40 = 70. Target 100 by 2030, baseline 2025:
+    P = (70 - 7) / (100 - 7), S = 2 / 5, R = P / S = 1.694: on track.
+    """
+    plan = _items_plan()
+    hierarchy = PlaceHierarchy(places=[Place(code=c, level=level, parent=parent, plan="kh")
+                                       for c, level, parent in places])
+    frame = _items({"x0": (1, 10), "x1": (2, 20), "p2": (4, 40)})
+    result = assess_portfolio(Portfolio(plans={"kh": plan}, hierarchy=hierarchy), frame,
+                              as_of=2027)
+    rows = _all_rows(result)
+    upper = result.table_of("vn").frame
+    assert [7.0, 70.0] == upper.value[upper.place == upper.places.index("vn")].tolist()
+    assert 70.0 == rows[("vn", "n")].latest
+    assert 63 / 93 / (2 / 5) == pytest.approx(rows[("vn", "n")].ratio, rel=1e-12)
+    assert Status.ON_TRACK == rows[("vn", "n")].status
+    assert 30.0 == rows[("p1" if places[2][0] == "p1" else "d1", "n")].latest
+    assert () == result.gaps
+    if places[2][1] == "district":
+        assert 70.0 == rows[("p1", "n")].latest
+        return
+    # The same as one plan for every level (the hierarchy's own sums).
+    expected = assess_levels(plan, frame, PlaceHierarchy.from_pairs(places), as_of=2027)
+    for table in expected.values():
+        for place in table.places:
+            assert _same(_row(table, place, "n"), _row(result.table_of(place), place, "n")), place
+
+
+def test_an_empty_place_hierarchy_leaves_every_row_unused():
+    """No place at all: every row is reported unused (it raised numpy's IndexError)."""
+    portfolio = Portfolio(plans={"kh": _items_plan()}, hierarchy=PlaceHierarchy(places=[]))
+    result = assess_portfolio(portfolio, _items({"x0": (1, 10)}), as_of=2027)
+    assert [] == list(result.results())
+    (gap,) = result.gaps
+    assert (GapKind.UNUSED_ROWS, 2, ("x0",)) == (gap.kind, gap.rows, gap.places)

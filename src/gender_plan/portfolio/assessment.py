@@ -250,9 +250,9 @@ class _State:
                          dtype=np.int32)
         self.row_place = where[frame.place] if len(frame) else np.zeros(0, dtype=np.int32)
         known = self.row_place >= 0
-        safe = np.maximum(self.row_place, 0)
-        below = known & self.has_below[safe]
-        plan = np.where(known, self.place_plan[safe], -1)
+        # Place -1 (not in the hierarchy) reads the last entry: no places below, no plan.
+        below = np.append(self.has_below, False)[self.row_place]
+        plan = np.append(self.place_plan, -1)[self.row_place]
         no_plan = known & ~below & (plan < 0)
         in_plan = self.in_plan[np.maximum(plan, 0), frame.indicator] & (plan >= 0)
         not_in_plan = known & ~below & (plan >= 0) & ~in_plan
@@ -308,39 +308,81 @@ class _State:
 
 def _sums(arrived: Iterable[Rows], state: _State,
           frame: MeasurementFrame) -> dict[str, np.ndarray]:
-    """The sums at each level, one level at a time (the places of two levels never mix)."""
+    """The sums at each place above, one level at a time (the places of two levels never mix).
+
+    A place whose bottom places sit at different depths below it (a province with communes
+    beside one with none listed below it, under the nation) takes rows at more than one step:
+    its rows are set aside and summed together at the end, in the measurement rows' order.
+    """
     names = ("value", "numerator", "denominator", *_ROW_COLUMNS, "place", "indicator")
     found: dict[str, list[np.ndarray]] = {name: [np.zeros(0, dtype=getattr(
         frame, name).dtype if name not in ("place", "indicator") else np.int64)]
         for name in names}
     periods: np.ndarray | None = None
+    mixed = _mixed_depths(state.parent, state.has_below)
+    aside: list[Rows] = []
     for rows in arrived:
         if periods is None:  # series, sex and period of every row, as one dense code: the
             # groups' keys below then span few values, and are counted rather than sorted
             periods = group_key([frame.series, frame.sex, frame.start,
                                  frame.end - frame.start])[1]
-        source = rows.source
-        first, inverse, size = group_key([rows.carrier, rows.code, periods[source]])
-
-        def total(column: np.ndarray, inverse: np.ndarray = inverse,
-                  size: int = size) -> np.ndarray:  # summed in the rows' order
-            return np.bincount(inverse, weights=column, minlength=size).astype(np.float64)
-
-        place, code = rows.carrier[first], rows.code[first]
-        plan = state.place_plan[place]
-        ratio = state.kind[plan, code] == RATIO  # a rate: scale × Σ numerator / Σ denominator
-        numerator = total(np.nan_to_num(frame.numerator[source], copy=False))
-        denominator = total(np.nan_to_num(frame.denominator[source], copy=False))
-        with np.errstate(all="ignore"):
-            value = np.where(ratio, state.scale[plan, code] * numerator / denominator,
-                             total(rows.value))
-        columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
-        columns.update(value=value, numerator=np.where(ratio, numerator, np.nan),
-                       denominator=np.where(ratio, denominator, np.nan), place=place,
-                       indicator=code)
+        now = rows
+        if mixed is not None and (later := mixed[rows.carrier]).any():
+            aside.append(_taken(rows, later))
+            now = _taken(rows, ~later)
+        columns = _summed(now, periods, state, frame)
+        for name in names:
+            found[name].append(columns[name])
+    if aside and periods is not None:
+        rows = Rows(**{name: np.concatenate([getattr(r, name) for r in aside])
+                       for name in ("carrier", "code", "value", "source")})
+        columns = _summed(_taken(rows, np.argsort(rows.source, kind="stable")), periods,
+                          state, frame)
         for name in names:
             found[name].append(columns[name])
     return {name: np.concatenate(parts) for name, parts in found.items()}
+
+
+def _mixed_depths(parent: np.ndarray, has_below: np.ndarray) -> np.ndarray | None:
+    """Which places have bottom places below them at more than one depth (None: no place)."""
+    depth = np.full(len(parent), -1, dtype=np.int64)  # the first depth seen below each place
+    mixed = np.zeros(len(parent), dtype=bool)
+    up, step = parent[~has_below], 1
+    while len(up := up[up >= 0]):
+        seen = depth[up]
+        mixed[up[(seen >= 0) & (seen != step)]] = True
+        depth[up] = np.where(seen >= 0, seen, step)  # equal places of one step: one depth
+        up, step = parent[up], step + 1
+    return mixed if mixed.any() else None
+
+
+def _taken(rows: Rows, chosen: np.ndarray) -> Rows:
+    return Rows(carrier=rows.carrier[chosen], code=rows.code[chosen], value=rows.value[chosen],
+                source=rows.source[chosen])
+
+
+def _summed(rows: Rows, periods: np.ndarray, state: _State,
+            frame: MeasurementFrame) -> dict[str, np.ndarray]:
+    """The rows' sums by carrier, code, series, sex and period, in the rows' order."""
+    source = rows.source
+    first, inverse, size = group_key([rows.carrier, rows.code, periods[source]])
+
+    def total(column: np.ndarray) -> np.ndarray:  # summed in the rows' order
+        return np.bincount(inverse, weights=column, minlength=size).astype(np.float64)
+
+    place, code = rows.carrier[first], rows.code[first]
+    plan = state.place_plan[place]
+    ratio = state.kind[plan, code] == RATIO  # a rate: scale × Σ numerator / Σ denominator
+    numerator = total(np.nan_to_num(frame.numerator[source], copy=False))
+    denominator = total(np.nan_to_num(frame.denominator[source], copy=False))
+    with np.errstate(all="ignore"):
+        value = np.where(ratio, state.scale[plan, code] * numerator / denominator,
+                         total(rows.value))
+    columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
+    columns.update(value=value, numerator=np.where(ratio, numerator, np.nan),
+                   denominator=np.where(ratio, denominator, np.nan), place=place,
+                   indicator=code)
+    return columns
 
 
 def _with_places(gap: Gap, places: list[str]) -> Gap:
