@@ -27,6 +27,7 @@ from gender_plan import (
     Status,
     Target,
 )
+from gender_plan.errors import AggregationError
 from gender_plan.portfolio import GapKind, MatchBy, Portfolio
 from gender_plan.portfolio.assessment import assess_portfolio
 from gender_plan.rollup import Place, PlaceHierarchy
@@ -279,3 +280,28 @@ def test_an_empty_place_hierarchy_leaves_every_row_unused():
     assert [] == list(result.results())
     (gap,) = result.gaps
     assert (GapKind.UNUSED_ROWS, 2, ("x0",)) == (gap.kind, gap.rows, gap.places)
+
+
+def test_a_rate_whose_places_below_count_out_of_nothing_is_refused_not_judged(tmp_path):
+    """Σ denominators of 0 (both communes 0 of 0 in 2025) is no rate: it was NaN, taken as the
+    province's baseline, and the province came out deteriorating ("Baseline taken from the
+    measurements: nan (2025)"). A file may hold such rows; `Measurement` refuses them."""
+    text = LocalizedText(vi="tỷ lệ", en="share")
+    share = Indicator(code="r", name=text, unit="percent",
+                      targets=[Target(comparator=Comparator.GE, value=60, year=2030)])
+    plan = Plan(code="kh", title=text, issuer=text, place=text, start_year=2026, end_year=2030,
+                date=PartialDate(year=2026),
+                goals=[Goal(code="1", field=Field.POLITICS, title=text, indicators=[share])])
+    hierarchy = PlaceHierarchy(places=[
+        Place(code="x0", level="commune", parent="p1", plan="kh"),
+        Place(code="x1", level="commune", parent="p1", plan="kh"),
+        Place(code="p1", level="province", plan="kh")])
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,numerator,denominator\n"
+                    "x0,r,2025,0,0,0\nx1,r,2025,0,0,0\nx0,r,2027,50,1,2\nx1,r,2027,50,1,2\n",
+                    encoding="utf-8")
+    frame = MeasurementFrame.read_csv(path, plan)
+    with pytest.raises(AggregationError, match=r"1 sums of a rate have a Σ denominator of 0, "
+                       r"and so no value: 'r' at 'p1', 2025 \("):
+        assess_portfolio(Portfolio(plans={"kh": plan}, hierarchy=hierarchy), frame,
+                         as_of=2027)

@@ -249,3 +249,18 @@ def test_a_band_is_assessed_at_every_level_from_the_sums():
     assert pytest.approx(-10.0) == province.ratio[province.row("P", "r")]
     assert pytest.approx(111.5) == province.latest[province.row("P", "r")]
     assert Status.NO_DATA == province.status_of("Q", "r")
+
+
+def test_a_rate_whose_places_count_out_of_nothing_is_refused(tmp_path):
+    """Σ denominators of 0 (a and b 0 of 0 in 2024) is no rate: it was NaN, and the province
+    was judged on it. A file may hold such rows; `Measurement` refuses them."""
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,numerator,denominator\n"
+                    "a,s,2024,0,0,0\nb,s,2024,0,0,0\nc,s,2024,50,1,2\n", encoding="utf-8")
+    frame = MeasurementFrame.read_csv(path, PLAN)
+    with pytest.raises(AggregationError,
+                       match=r"1 sums of a rate have a Σ denominator of 0.*: 's' at 'P', 2024 \("):
+        aggregate_frame(frame, PLACES, "province", PLAN)
+    # The nation's Σ counts c's 2 too: 1 of 2.
+    (nation,) = aggregate_frame(frame, PLACES, "nation", PLAN).to_measurements()
+    assert (50.0, 1.0, 2.0) == (nation.value, nation.numerator, nation.denominator)

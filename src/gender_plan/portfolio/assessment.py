@@ -29,7 +29,7 @@ from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
 from gender_plan.portfolio.portfolio import Portfolio
 from gender_plan.portfolio.results import PortfolioAssessment
-from gender_plan.rollup._groups import group_key
+from gender_plan.rollup._groups import group_key, undefined_rates
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, rule_for
 
 __all__ = ["assess_portfolio"]
@@ -53,7 +53,8 @@ def assess_portfolio(
     the result's `gaps`.
 
     Raises:
-        AggregationError: a row carried up to a rate without its numerator or denominator.
+        AggregationError: a row carried up to a rate without its numerator or denominator, or
+            a place above whose rows of a rate in one period have a Σ denominator of 0.
         ValidationError: two values of one period in one series at one place.
     """
     state = _State(portfolio, frame, match)
@@ -375,6 +376,11 @@ def _summed(rows: Rows, periods: np.ndarray, state: _State,
     ratio = state.kind[plan, code] == RATIO  # a rate: scale × Σ numerator / Σ denominator
     numerator = total(np.nan_to_num(frame.numerator[source], copy=False))
     denominator = total(np.nan_to_num(frame.denominator[source], copy=False))
+    undefined = np.flatnonzero(ratio & (denominator == 0))
+    if len(undefined):
+        raise undefined_rates(len(undefined), [
+            (state.vocabulary[code[k]], state.names[place[k]], int(frame.start[source[first[k]]]),
+             int(frame.end[source[first[k]]])) for k in undefined[:5].tolist()])
     with np.errstate(all="ignore"):
         value = np.where(ratio, state.scale[plan, code] * numerator / denominator,
                          total(rows.value))

@@ -18,7 +18,7 @@ from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.status import STATUSES, Status
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
-from gender_plan.rollup._groups import group_key
+from gender_plan.rollup._groups import group_key, undefined_rates
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, rule_for
 from gender_plan.rollup.places import PlaceHierarchy
 
@@ -39,8 +39,8 @@ def aggregate_frame(
     with `aggregate`). A weighted mean is not offered here.
 
     Raises:
-        AggregationError: a rate row without numerator or denominator, or a place outside the
-            hierarchy.
+        AggregationError: a rate row without numerator or denominator, a rate whose rows of one
+            place and period have a Σ denominator of 0, or a place outside the hierarchy.
     """
     parents = tuple(p.code for p in hierarchy.at_level(level))
     index = {code: i for i, code in enumerate(parents)}
@@ -85,6 +85,11 @@ def aggregate_frame(
     denominator = total(np.nan_to_num(frame.denominator))
     indicator = unique[1]
     is_ratio = kind[indicator] == 2
+    undefined = np.flatnonzero(is_ratio & (denominator == 0))
+    if len(undefined):
+        raise undefined_rates(len(undefined), [
+            (frame.indicators[indicator[k]], parents[unique[0][k]], int(unique[4][k]),
+             int(unique[5][k])) for k in undefined[:5].tolist()])
     with np.errstate(all="ignore"):
         value = np.where(is_ratio, scale[indicator] * numerator / denominator, total(frame.value))
     return MeasurementFrame(
