@@ -264,3 +264,23 @@ def test_a_rate_whose_places_count_out_of_nothing_is_refused(tmp_path):
     # The nation's Σ counts c's 2 too: 1 of 2.
     (nation,) = aggregate_frame(frame, PLACES, "nation", PLAN).to_measurements()
     assert (50.0, 1.0, 2.0) == (nation.value, nation.numerator, nation.denominator)
+
+
+def test_rows_of_a_place_and_of_places_below_it_are_not_summed_twice():
+    """Province P's own total beside its communes' rows: P was 10 + 3 + 4 = 17, the places below
+    counted twice, silently. Refused, naming both; a period only P reports is P's alone."""
+    rows = [Measurement(indicator="n", period=Period(year=2024), value=v, place=p)
+            for p, v in (("a", 3.0), ("b", 4.0), ("P", 10.0), ("c", 5.0))]
+    frame = MeasurementFrame.from_measurements(rows, PLAN)
+    for level, parent in (("province", "P"), ("nation", "VN")):
+        with pytest.raises(AggregationError, match=rf"indicator 'n' at '{parent}', 2024: rows of "
+                                                   r"'P' and of places below it \(a, b\)"):
+            aggregate_frame(frame, PLACES, level, PLAN)
+    with pytest.raises(AggregationError, match=r"rows of 'P' and of places below it \(a, b\)"):
+        assess_levels(PLAN, frame, PLACES, as_of=2025)
+    alone = [*rows[:2], Measurement(indicator="n", period=Period(year=2023), value=10.0,
+                                    place="P")]
+    up = aggregate_frame(MeasurementFrame.from_measurements(alone, PLAN), PLACES, "province",
+                         PLAN)
+    assert [(2023, 10.0), (2024, 7.0)] == sorted((m.period.year, m.value)
+                                                 for m in up.to_measurements())

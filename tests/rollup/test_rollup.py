@@ -164,3 +164,16 @@ def test_frames_aggregate_like_objects_and_every_level_is_assessed() -> None:
     missing = MeasurementFrame.from_measurements([share("a", 2020, None, None, 40.0)], PLAN)
     with pytest.raises(AggregationError, match="lack a numerator"):
         aggregate_frame(missing, PLACES, "province", PLAN)
+
+
+def test_rows_of_a_place_and_of_places_below_it_are_not_summed_twice() -> None:
+    """Province P's own total beside its communes' rows: P was 10 + 3 + 4 = 17, silently."""
+    rows = [Measurement(indicator="n", period=Period(year=2024), value=v, place=p)
+            for p, v in (("a", 3.0), ("b", 4.0), ("P", 10.0))]
+    with pytest.raises(AggregationError, match=r"indicator 'n' at 'P', 2024: rows of 'P' and of "
+                                               r"places below it \(a, b\)"):
+        aggregate(rows, PLACES, "province", PLAN)
+    # The documented chain stays: provinces' sums combined again into the nation's.
+    provinces = aggregate(rows[:2], PLACES, "province", PLAN).measurements
+    (nation,) = aggregate(provinces, PLACES, "nation", PLAN).measurements
+    assert 7.0 == nation.value

@@ -159,12 +159,15 @@ def aggregate(
 ) -> Aggregation:
     """Combine the measurements of the places under each place of `level`.
 
-    Rows of places outside the hierarchy or above `level` are refused; `rules` overrides
-    `rule_for` by indicator code.
+    Rows of places outside the hierarchy or above `level` are refused, and so are rows of a
+    place beside rows of places below it for one indicator and period (a province's own total
+    and its communes': summed, the communes would count twice); `rules` overrides `rule_for` by
+    indicator code.
 
     Raises:
         AggregationError: a rate without numerator or denominator (names the rows and how to
-            fix them), a weighted mean without a place's weight, or an unknown place.
+            fix them), a weighted mean without a place's weight, an unknown place, or rows of a
+            place and of places below it in one sum.
     """
     chosen = {code: rule_for(plan.indicator(code)) for code in _codes(plan)}
     chosen.update(rules or {})
@@ -187,6 +190,11 @@ def aggregate(
     for (parent, code, period, series, sex), rows in groups.items():
         indicator = plan.indicator(code)
         rule = chosen[code]
+        nested = hierarchy.nested((str(r.place) for r in rows), level)
+        if nested:
+            problems += [counted_twice(code, parent, period, upper, below)
+                         for upper, below in nested.items()]
+            continue
         base = Measurement(indicator=code, period=period, value=0.0, series=series,
                            place=parent, sex=sex, unit=None)
         if isinstance(rule, CountMet):
@@ -235,6 +243,15 @@ def aggregate(
             "explicit weights (the result says so). Averaging percentages without weights is "
             "refused.", problems=ListText("\n  - ", problems)))
     return Aggregation(measurements=tuple(out), counts=tuple(counts))
+
+
+def counted_twice(code: str, parent: str, period: Period | str, place: str,
+                  below: Iterable[str]) -> Msg:
+    """Why rows of `place` and of places `below` it are not summed together into `parent`."""
+    return msg("indicator {code!r} at {parent!r}, {period}: rows of {place!r} and of places "
+               "below it ({below}) would both be summed, counting the places below twice (keep "
+               "the rows of one of them)", code=code, parent=parent, period=str(period),
+               place=place, below=", ".join(sorted(below)[:5]))
 
 
 def _codes(plan: Plan) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 import numpy as np
@@ -12,6 +13,7 @@ import numpy.typing as npt
 
 from gender_plan._i18n import msg
 from gender_plan.errors import AggregationError
+from gender_plan.evaluation._layout import period_of
 from gender_plan.evaluation.engine import assess_frame
 from gender_plan.evaluation.frame import MeasurementFrame
 from gender_plan.evaluation.method import Method
@@ -19,7 +21,7 @@ from gender_plan.evaluation.status import STATUSES, Status
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
 from gender_plan.rollup._groups import group_key, undefined_rates
-from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, rule_for
+from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, counted_twice, rule_for
 from gender_plan.rollup.places import PlaceHierarchy
 
 __all__ = ["Ranked", "aggregate_frame", "assess_levels", "ranking", "share_on_track"]
@@ -36,11 +38,13 @@ def aggregate_frame(
     """`gender_plan.rollup.aggregate` over arrays: each place of `level` from those under it.
 
     Sums and Σ numerator / Σ denominator ratios; yes/no indicators are left out (count them
-    with `aggregate`). A weighted mean is not offered here.
+    with `aggregate`). A weighted mean is not offered here. Rows of a place beside rows of
+    places below it, for one indicator and period, are refused, as `aggregate` refuses them.
 
     Raises:
         AggregationError: a rate row without numerator or denominator, a rate whose rows of one
-            place and period have a Σ denominator of 0, or a place outside the hierarchy.
+            place and period have a Σ denominator of 0, a place outside the hierarchy, or rows
+            of a place and of places below it in one sum.
     """
     parents = tuple(p.code for p in hierarchy.at_level(level))
     index = {code: i for i, code in enumerate(parents)}
@@ -71,6 +75,7 @@ def aggregate_frame(
                                       frame.series[rows], frame.sex[rows], frame.start[rows],
                                       frame.end[rows] - frame.start[rows]])
     source = rows[first]
+    _refuse_nested(frame, hierarchy, level, rows, inverse, source, parents, ancestor)
     unique = np.stack([ancestor[frame.place[source]], frame.indicator[source],
                        frame.series[source], frame.sex[source], frame.start[source],
                        frame.end[source]])
@@ -100,6 +105,28 @@ def aggregate_frame(
         numerator=np.where(is_ratio, numerator, np.nan),
         denominator=np.where(is_ratio, denominator, np.nan),
     )
+
+
+def _refuse_nested(frame: MeasurementFrame, hierarchy: PlaceHierarchy, level: str,
+                   rows: npt.NDArray[np.intp], inverse: npt.NDArray[np.signedinteger[Any]],
+                   source: npt.NDArray[np.intp], parents: tuple[str, ...],
+                   ancestor: npt.NDArray[np.int64]) -> None:
+    """Refuse a group that sums rows of a place and of places below it (counted twice)."""
+    nested = hierarchy.nested(frame.places, level)  # by the frame's places: no row read
+    if not nested:  # a frame of one level, as usual
+        return
+    place = frame.place[rows]
+    index = {code: k for k, code in enumerate(frame.places)}
+    for upper, below in nested.items():
+        mine = inverse[place == index[upper]]
+        theirs = np.isin(place, [index[b] for b in below])
+        both = np.intersect1d(mine, inverse[theirs])
+        if len(both):
+            row = int(source[both[0]])
+            raise AggregationError(counted_twice(
+                frame.indicators[frame.indicator[row]], parents[ancestor[frame.place[row]]],
+                period_of(int(frame.start[row]), int(frame.end[row])), upper,
+                {frame.places[p] for p in place[theirs & (inverse == both[0])]}))
 
 
 def _kind(rule: Rule | None) -> int:

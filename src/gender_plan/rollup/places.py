@@ -80,6 +80,22 @@ class PlaceHierarchy:
         """The places of `level`."""
         return tuple(p for p in self.places if p.level == level)
 
+    def nested(self, codes: Iterable[str], level: str) -> dict[str, list[str]]:
+        """Each of `codes` with some of `codes` below it, up to `level`: those places below.
+
+        Summed into their place of `level`, the rows of a place and of a place below it would
+        count the place below twice (its value, and its share of the place above's total).
+        """
+        present = set(codes)
+        found: dict[str, list[str]] = {}
+        for code in sorted(present):
+            current = self._by_code.get(code)
+            while current is not None and current.level != level and current.parent is not None:
+                current = self._by_code.get(current.parent)
+                if current is not None and current.code in present:
+                    found.setdefault(current.code, []).append(code)
+        return found
+
     def ancestor(self, code: str, level: str) -> str | None:
         """The code of the place of `level` that contains `code` (itself if at that level)."""
         current: Place | None = self._by_code.get(code)
