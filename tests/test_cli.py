@@ -134,6 +134,22 @@ def test_missing_file_is_an_error_without_traceback(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("name", ["report.html", "report.md"])
+def test_a_report_into_a_missing_folder_names_the_file_asked_for(
+    files: tuple[Path, Path], tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report is written beside its place first: the error names the file the user gave,
+    never that temporary one, and leaves nothing behind."""
+    plan, data = files
+    out = tmp_path / "no such folder" / name
+    status, _, err = run(capsys, "report", str(plan), str(data), "--as-of", "2027", "--out",
+                         str(out))
+    assert 2 == status
+    assert f"cannot use the file {out}: no such file or folder" in err
+    assert ".tmp" not in err
+    assert not out.parent.exists()
+
+
 def test_debug_shows_the_exception(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="nowhere"):
         main(["show", str(tmp_path / "nowhere.yaml"), "--debug"])

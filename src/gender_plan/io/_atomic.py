@@ -25,8 +25,11 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     """
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    # os.open with 0o666 lets the umask decide the mode, as for any new file the user creates.
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        # os.open with 0o666 lets the umask decide the mode, as for any new file one creates.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:  # a missing folder, no permission: named as the file asked for
+        raise _named(error, temporary, target) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             write(stream)
@@ -36,9 +39,11 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
         if target.exists():
             temporary.chmod(target.stat().st_mode & 0o7777)
         temporary.replace(target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+        if isinstance(error, OSError):
+            raise _named(error, temporary, target) from None
         raise
     if durable:
         _sync_directory(target.parent)
@@ -52,6 +57,15 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *,
         stream.write(data)
 
     write_atomic(path, write, durable=durable)
+
+
+def _named(error: OSError, temporary: Path, target: Path) -> OSError:
+    """`error` naming `target` where it names the temporary file (users never see that one)."""
+    if error.filename == str(temporary):
+        error.filename = str(target)
+    if error.filename2 == str(target):  # os.replace's own pair: the file asked for once
+        error.filename2 = None
+    return error
 
 
 def _sync_directory(directory: Path) -> None:
