@@ -305,3 +305,27 @@ def test_a_rate_whose_places_below_count_out_of_nothing_is_refused_not_judged(tm
                        r"and so no value: 'r' at 'p1', 2025 \("):
         assess_portfolio(Portfolio(plans={"kh": plan}, hierarchy=hierarchy), frame,
                          as_of=2027)
+
+
+def test_a_province_without_a_plan_says_the_places_below_it_leave_the_sums_above(tmp_path):
+    """Without the province's plan nothing links its communes' indicators to the nation's:
+    their values cannot reach the nation, and the gap says so, counting them."""
+    _, hierarchy, frame = _nation(tmp_path, 3, 2, 1, 3)
+    plans = _own_plans(hierarchy, 1, 3)
+    frame = _renamed_frame(frame)
+    portfolio = _portfolio(hierarchy, plans)
+    province = portfolio.hierarchy.at_level("province")[0].code
+    below = [p.code for p in portfolio.hierarchy.children(province)]
+    places = [attrs.evolve(p, plan=None) if p.code == province else p
+              for p in portfolio.hierarchy.places]
+    portfolio = attrs.evolve(portfolio, hierarchy=PlaceHierarchy(places=places))
+    result = assess_portfolio(portfolio, frame, as_of=2025)
+    gap = {gap.kind: gap for gap in result.gaps}[GapKind.NO_PLAN]
+    assert (province,) == gap.places
+    assert f"with those of the {len(below)} places below them in the sums above them" in str(
+        gap.message)
+    # The nation's latest value is that of the other province's communes alone.
+    kept = [p.code for p in portfolio.hierarchy.at_level("commune") if p.code not in below]
+    last = (frame.year == 2025) & np.isin(frame.place, [frame.places.index(c) for c in kept])
+    expected = 100 * frame.numerator[last].sum() / frame.denominator[last].sum()
+    assert expected == pytest.approx(_all_rows(result)[("vn", "vn-i1")].latest, rel=1e-12)

@@ -75,7 +75,14 @@ class Portfolio:
             if place.plan is not None and place.plan not in self.plans:
                 unknown.setdefault(place.plan, []).append(place.code)
         gaps = []
-        if without:
+        below = self._below(without)
+        if without and below:  # their plans would link the places below to those above
+            gaps.append(Gap(kind=GapKind.NO_PLAN, places=without, message=msg(
+                "{count} places name no plan: they are not assessed, and their values are left "
+                "out of every sum, with those of the {below} places below them in the sums "
+                "above them (fill in the 'plan' column of the place file)",
+                count=NumberText(len(without)), below=NumberText(below))))
+        elif without:
             gaps.append(Gap(kind=GapKind.NO_PLAN, places=without, message=msg(
                 "{count} places name no plan: they are not assessed, and their values are left "
                 "out of every sum (fill in the 'plan' column of the place file)",
@@ -86,6 +93,20 @@ class Portfolio:
                 "their values are left out of every sum (add the file, or correct the code in "
                 "the place file)", code=code, count=NumberText(len(places)))))
         return tuple(gaps)
+
+    def _below(self, places: list[str]) -> int:
+        """How many places lie below `places` (each counted once, none of `places` itself)."""
+        children: dict[str | None, list[str]] = {}
+        for place in self.hierarchy.places:
+            children.setdefault(place.parent, []).append(place.code)
+        seen: set[str] = set()
+        todo = list(places)
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        return len(seen - set(places))
 
     def units(self) -> dict[str, str]:
         """Each indicator code's unit, over every plan (to read one measurement table for all).
