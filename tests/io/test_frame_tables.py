@@ -158,3 +158,18 @@ def test_a_file_written_by_save_measurements_reads_as_its_measurements(tmp_path:
     frame = MeasurementFrame.read_csv(path, UNITS)
     assert ("Lai Khê",) == frame.places
     assert [40.0, 50.0] == frame.value.tolist()
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow"])
+def test_a_value_too_large_once_converted_is_refused_not_made_infinite(
+    tmp_path: Path, engine: str
+) -> None:
+    # 1e307 as a fraction is 1e309 percent, more than a float holds: it became infinity.
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,unit\na,s,2021,0.5,fraction\n"
+                    "a,s,2022,1e307,fraction\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    (problem,) = caught.value.problems
+    assert (3, "value", "1e+307 in fraction is more than a number can hold in percent") == (
+        problem.line, problem.path, problem.message)
