@@ -66,3 +66,43 @@ def test_the_frame_reads_parquet_as_it_reads_csv(tmp_path):
                  "denominator"):
         assert getattr(expected, name).tolist() == pytest.approx(getattr(actual, name).tolist(),
                                                                  nan_ok=True), name
+
+
+FRAME_UNITS = {"s": "percent", "n": "people"}
+
+
+def _frame_of(path: Path) -> tuple[object, ...]:
+    frame = (read_arrow_frame(path, FRAME_UNITS) if path.suffix != ".csv"
+             else MeasurementFrame.read_csv(path, FRAME_UNITS, engine="csv"))
+    return (frame.places, frame.indicators, frame.series_names, frame.place.tolist(),
+            frame.series.tolist(), frame.start.tolist(), frame.value.tolist())
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".feather"])
+def test_whole_number_codes_with_gaps_read_as_the_codes_written(tmp_path, suffix):
+    # A column of integers with a null was read through pandas, which makes it float:
+    # commune 26734 became the place '26734.0' and series 1 the series '1.0'.
+    table = pa.table({"place": pa.array([26734, None, 26734], pa.int64()),
+                      "indicator": ["n", "n", "s"], "period": ["2021", "2022", "2021"],
+                      "series": pa.array([1, 2, None], pa.int32()), "value": [1.0, 2.0, 3.5]})
+    path = tmp_path / f"m{suffix}"
+    if suffix == ".parquet":
+        pq.write_table(table, path)
+    else:
+        feather.write_feather(table, path)
+    csv = tmp_path / "m.csv"
+    csv.write_text("place,indicator,period,series,value\n26734,n,2021,1,1.0\n,n,2022,2,2.0\n"
+                   "26734,s,2021,,3.5\n", encoding="utf-8")
+    assert _frame_of(csv) == _frame_of(path)
+    assert (("26734", ""), ("1", "2", None)) == _frame_of(path)[:3:2]
+
+
+def test_a_bad_row_of_a_parquet_frame_is_named_by_its_file_and_csv_line(tmp_path):
+    path = tmp_path / "m.parquet"
+    pq.write_table(pa.table({"place": pa.array([1, None, 3], pa.int64()),
+                             "indicator": ["n", "n", "n"], "period": ["2021", "2022", "20x3"],
+                             "value": [1.0, 2.0, 3.0]}), path)
+    with pytest.raises(ValidationError) as raised:
+        read_arrow_frame(path, FRAME_UNITS)
+    assert [(str(path), 4, "period")] == [(p.file, p.line, p.path)
+                                          for p in raised.value.problems]

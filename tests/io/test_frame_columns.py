@@ -7,6 +7,7 @@ import math
 import sys
 from pathlib import Path
 
+import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -112,7 +113,7 @@ def typed_tables(draw: st.DrawFn) -> pa.Table:
                         kind)
 
     return pa.table({
-        "place": column((pa.string(), ["a", "b", None])),
+        "place": column((pa.string(), ["a", "b", None]), (pa.int64(), [26734, None])),
         "indicator": column((pa.string(), ["s", "n", "f"])),
         "period": column((pa.string(), ["2021", "2022", "2023-Q2", None, "x"]),
                          (pa.int64(), [2021, 2024]), (pa.int64(), [2021, None]),
@@ -126,11 +127,15 @@ def typed_tables(draw: st.DrawFn) -> pa.Table:
     })
 
 
-def frame_or_error(read: object) -> MeasurementFrame | str:
+def frame_or_error(read: object, file: str | None = None,
+                   lines: int = 0) -> MeasurementFrame | str:
+    """The frame, or its problems as text, given `file` and their lines moved by `lines`."""
     try:
         return read()  # type: ignore[operator, no-any-return]
     except ValidationError as error:
-        return str(error)
+        return str(ValidationError([attrs.evolve(p, file=file or p.file,
+                                                 line=(p.line or 0) + lines)
+                                    for p in error.problems], subject=error.subject))
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
@@ -138,7 +143,9 @@ def frame_or_error(read: object) -> MeasurementFrame | str:
 def test_parquet_of_any_column_types_reads_as_its_dataframe(tmp_path, table):
     path = tmp_path / "m.parquet"
     pq.write_table(table, path)
-    expected = frame_or_error(lambda: MeasurementFrame.from_dataframe(table.to_pandas(), UNITS))
+    # whole numbers with gaps as whole numbers; a problem's line is the row's in a CSV file
+    data = table.to_pandas(integer_object_nulls=True)
+    expected = frame_or_error(lambda: MeasurementFrame.from_dataframe(data, UNITS), str(path), 1)
     actual = frame_or_error(lambda: read_arrow_frame(path, UNITS))
     assert_read_alike(expected, actual)
 

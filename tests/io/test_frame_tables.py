@@ -90,3 +90,86 @@ def test_problems_of_the_rows_are_still_listed_by_line(tmp_path: Path) -> None:
         (p.line, p.path) for p in caught.value.problems]
     assert ("expected 'female', 'male' or nothing, found 'other'"
             == caught.value.problems[2].message)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_row_with_a_cell_more_than_the_header_is_not_shifted_by_a_column(
+    tmp_path: Path, engine: str
+) -> None:
+    # pandas takes the first cell of such rows for an index, and reads the next as the place:
+    # the row below would have been place 'a', indicator 's', 2021, 5 without an error.
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value\nX,a,s,2021,5\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    assert [(2, "period")] == [(p.line, p.path) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow"])
+def test_a_column_named_twice_is_refused_by_every_reader(tmp_path: Path, engine: str) -> None:
+    # The csv reader kept the last of the two cells and pandas the first: 2 or 1, silently.
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,value\na,s,2021,1,2\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    (problem,) = caught.value.problems
+    assert (str(path), 1, "the column 'value' appears twice") == (
+        problem.file, problem.line, problem.message)
+
+
+def test_a_dataframe_with_a_column_named_twice_is_refused() -> None:
+    import pandas as pd  # noqa: PLC0415 - the pandas extra
+
+    data = pd.DataFrame([["a", "s", "2021", 1.0, 2.0]],
+                        columns=["place", "indicator", "period", "value", "value"])
+    with pytest.raises(ValidationError, match="the column 'value' appears twice"):
+        MeasurementFrame.from_dataframe(data, UNITS)
+
+
+def test_what_is_not_a_dataframe_is_refused_by_from_dataframe() -> None:
+    with pytest.raises(FileFormatError, match="expected a pandas DataFrame, found dict"):
+        MeasurementFrame.from_dataframe({"place": ["a"]}, UNITS)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow"])
+def test_a_byte_order_mark_is_read_as_excel_and_save_measurements_write_it(
+    tmp_path: Path, engine: str
+) -> None:
+    text = "place,indicator,period,value\nHà Nội,s,2021,1.5\n"
+    plain, marked = tmp_path / "plain.csv", tmp_path / "marked.csv"
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(text.encode("utf-8-sig"))
+    expected = MeasurementFrame.read_csv(plain, UNITS, engine=engine)  # type: ignore[arg-type]
+    actual = MeasurementFrame.read_csv(marked, UNITS, engine=engine)  # type: ignore[arg-type]
+    assert ("Hà Nội",) == actual.places
+    assert [1.5] == actual.value.tolist()
+    assert (expected.places, expected.indicators, expected.start.tolist()) == (
+        actual.places, actual.indicators, actual.start.tolist())
+
+
+def test_a_file_written_by_save_measurements_reads_as_its_measurements(tmp_path: Path) -> None:
+    from gender_plan import Measurement, Period, save_measurements  # noqa: PLC0415
+
+    measurements = [Measurement(indicator="s", period=Period.parse(p), value=v, place="Lai Khê",
+                                unit=u) for p, v, u in (("2021", 40.0, None),
+                                                        ("2022-Q3", 0.5, "fraction"))]
+    path = tmp_path / "m.csv"
+    save_measurements(measurements, path)  # UTF-8 with a byte-order mark, for Excel
+    frame = MeasurementFrame.read_csv(path, UNITS)
+    assert ("Lai Khê",) == frame.places
+    assert [40.0, 50.0] == frame.value.tolist()
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow"])
+def test_a_value_too_large_once_converted_is_refused_not_made_infinite(
+    tmp_path: Path, engine: str
+) -> None:
+    # 1e307 as a fraction is 1e309 percent, more than a float holds: it became infinity.
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,unit\na,s,2021,0.5,fraction\n"
+                    "a,s,2022,1e307,fraction\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    (problem,) = caught.value.problems
+    assert (3, "value", "1e+307 in fraction is more than a number can hold in percent") == (
+        problem.line, problem.path, problem.message)

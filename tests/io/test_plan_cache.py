@@ -376,3 +376,18 @@ def test_any_plan_from_a_warm_folder_equals_the_plan_parsed_afresh(tmp_path_fact
     assert fresh == warm
     assert plan == warm
     assert repr(fresh) == repr(warm)  # the same types and values all the way down
+
+
+def test_the_code_tag_changes_with_the_unit_definitions(monkeypatch):
+    # A plan's units are checked against units.txt: a cached plan must not outlive an edit of it.
+    from gender_plan.io.plan_cache import _code_tag  # noqa: PLC0415
+
+    before = _code_tag.__wrapped__()
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = real(path)
+        return data + b"\n# a unit removed\n" if path.name == "units.txt" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert before != _code_tag.__wrapped__()

@@ -287,9 +287,15 @@ def _value(code: str, value: float | bool, unit: str | None, unit_of: Mapping[st
     if yes_no:
         return 1.0 if value else 0.0
     try:
-        return units.convert(value, unit or target, target)
+        converted = units.convert(value, unit or target, target)
     except UnitError as error:
         problems.append(Problem(path=f"{path}.unit", message=error.describe()))
         return math.nan
+    if not math.isfinite(converted):  # 1e307 as a fraction: infinity in percent
+        problems.append(Problem(path=f"{path}.value", message=msg(
+            "{value!r} in {unit} is more than a number can hold in {target}", value=value,
+            unit=unit or target, target=target)))
+        return math.nan
+    return converted
 
 

@@ -284,7 +284,10 @@ def _values(table: Texts, codes: npt.NDArray[Any], names: list[str],
         if not numeric or not (factors == 1.0).all():
             if not value.flags.writeable:  # Arrow's own memory
                 value = value.copy()
-            value[at] = numbers * factors[unit_codes]
+            with np.errstate(over="ignore"):  # infinity: refused by the row-by-row reader
+                value[at] = numbers * factors[unit_codes]
+            if not np.isfinite(value[at]).all():
+                return None
     return value
 
 

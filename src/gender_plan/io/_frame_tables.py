@@ -54,7 +54,7 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
         ValidationError: every malformed row, with the file and line.
     """
     name = str(path)
-    data = read_bytes(path, limit=MAX_FRAME_BYTES)
+    data = _unmarked(read_bytes(path, limit=MAX_FRAME_BYTES), encoding)
     if engine in ("auto", "pyarrow"):
         table = _arrow_table(data, name, encoding, required=engine == "pyarrow",
                              numbers=_numbers(unit_of))
@@ -67,7 +67,8 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
             pool.release_unused()
             if fast is not None:
                 return cls._from_columns(*fast)
-            data = read_bytes(path, limit=MAX_FRAME_BYTES)  # for a reader that is sure
+            data = _unmarked(read_bytes(path, limit=MAX_FRAME_BYTES), encoding)  # for a reader
+            # that is sure
     if engine in ("auto", "pandas"):
         fast = _read_csv_fast(data, name, unit_of, encoding, required=engine == "pandas")
         if fast is not None:
@@ -94,6 +95,13 @@ def read_csv(cls: type[MeasurementFrame], path: str | Path, unit_of: Mapping[str
                               subject="measurement table") from None
 
 
+def _unmarked(data: bytes, encoding: str) -> bytes:
+    """`data` without the UTF-8 byte-order mark that Excel and `save_measurements` write."""
+    if data.startswith(codecs.BOM_UTF8) and codecs.lookup(encoding).name == "utf-8":
+        return data[len(codecs.BOM_UTF8):]
+    return data
+
+
 def _too_long(name: str | None) -> FileFormatError:
     return FileFormatError([Problem(file=name, message=msg(
         "the table has more than {most} rows", most=NumberText(MAX_FRAME_ROWS)),
@@ -116,6 +124,11 @@ def _bounded(reader: csv.DictReader[str], name: str,
 def from_dataframe(cls: type[MeasurementFrame], data: pd.DataFrame,
                    unit_of: Mapping[str, str]) -> MeasurementFrame:
     """`MeasurementFrame.from_dataframe`, with each indicator's unit in `unit_of`."""
+    pandas: Any = require("pandas", package="pandas", extra="pandas", feature=msg("DataFrames"))
+    if not isinstance(data, pandas.DataFrame):
+        raise FileFormatError([Problem(message=msg("expected a pandas DataFrame, found {kind}",
+                                                   kind=type(data).__name__))],
+                              subject="DataFrame")
     _check_header([str(c) for c in data.columns], None)
     table = data.rename(columns=str).map(_cell_text)
     fast = _table.columns_of(_table.PandasTexts(table), unit_of)
@@ -150,6 +163,12 @@ def _check_header(names: Sequence[str], file: str | None) -> None:
             message=msg("the header has {count} columns, more than the {most} accepted",
                         count=NumberText(len(names)), most=NumberText(MAX_COLUMNS)),
             hint=BOUND_HINT)], subject="measurement table")
+    twice = sorted({n for n in names if n in CSV_COLUMNS and names.count(n) > 1})
+    if twice:  # the readers would keep one of the two cells, each its own
+        raise ValidationError([Problem(
+            file=file, line=1 if file is not None else None,
+            message=msg("the column {column!r} appears twice", column=column))
+            for column in twice], subject="measurements")
     missing = {"place", "indicator", "period", "value"} - set(names)
     if missing:
         raise ValidationError(
@@ -192,13 +211,16 @@ def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding:
                                 na_filter=False, encoding=encoding, skip_blank_lines=True)
     except (ValueError, UnicodeError, pandas.errors.ParserError, pandas.errors.EmptyDataError):
         return None
+    if not isinstance(table.index, pandas.RangeIndex):
+        return None  # rows longer than the header: pandas took their first cells for an index
     if len(table) > MAX_FRAME_ROWS:
         raise _too_long(name)
     if len(table.columns) > MAX_COLUMNS:
         return None  # the csv reader refuses it, naming the line
     names = [str(c) for c in table.columns]
-    if {"place", "indicator", "period", "value"} - set(names):
-        return None
+    if {"place", "indicator", "period", "value"} - set(names) or any(
+            n.rpartition(".")[0] in CSV_COLUMNS for n in names):
+        return None  # pandas renames a column named twice 'value.1': the csv reader refuses it
     result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
     result = _table.columns_of(_table.PandasTexts(table.fillna("")), unit_of)
     return result

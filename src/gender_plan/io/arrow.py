@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from gender_plan._i18n import msg
-from gender_plan.errors import FileFormatError, Problem
+from gender_plan.errors import FileFormatError, Problem, ValidationError
 from gender_plan.io._atomic import write_atomic
 from gender_plan.io._extras import require
 from gender_plan.io._limits import MAX_COLUMNS
@@ -75,7 +77,9 @@ def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> 
     """A `MeasurementFrame` from a Parquet or Arrow file, read column by column.
 
     A file the column reader is not sure of is read as a pandas DataFrame (which needs pandas),
-    with the same rules and the same result as `MeasurementFrame.from_dataframe`.
+    with the same rules and the same result as `MeasurementFrame.from_dataframe` (whole
+    numbers with gaps read as whole numbers); a problem names the file and the row by its line
+    in a CSV file of the table (the header is line 1).
 
     `units` gives each indicator's unit (a plan's, or `Portfolio.units()`).
     """
@@ -90,7 +94,13 @@ def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> 
         found = columns_of(texts, units)  # column by column; else as a DataFrame, row by row
         if found is not None:
             return MeasurementFrame._from_columns(*found)
-    return MeasurementFrame.from_dataframe(table.to_pandas(), units)
+    # Whole numbers with a gap stay whole (None for the gap), not floats: 26734, not '26734.0'.
+    data = table.to_pandas(integer_object_nulls=True)
+    try:
+        return MeasurementFrame.from_dataframe(data, units)
+    except ValidationError as error:  # each row named by its file and its line in a CSV file
+        raise ValidationError([attrs.evolve(p, file=str(path), line=(p.line or 0) + 1)
+                               for p in error.problems], subject=error.subject) from None
 
 
 def write_arrow(rows: list[dict[str, object]], path: str | os.PathLike[str]) -> None:

@@ -1,11 +1,12 @@
 """A cache of loaded plans keyed by the file's content, so that thousands of plans load fast.
 
 A plan file is parsed and validated once; the valid plan is kept in a cache entry named by the
-SHA-256 of the file's bytes, its format and the code that reads it (the library's version and
-the text of its model and reader modules). A file that changed has another key, so a stale plan
-is never served; a plan whose file has problems is never cached, so its errors are reported on
-every load. Each entry carries the digest of its own payload: an entry that is truncated,
-corrupt or written by another version is ignored and written again.
+SHA-256 of the file's bytes, its format and the code that reads it (the library's version, the
+text of its model and reader modules and the unit definitions, ``units.txt``). A file that
+changed has another key, so a stale plan is never served; a plan whose file has problems is
+never cached, so its errors are reported on every load. Each entry carries the digest of its
+own payload: an entry that is truncated, corrupt or written by another version is ignored and
+written again.
 
 A folder of plans (`gender_plan.io.plan_folder.load_plan_folder`) is kept in one entry, a
 bundle named by the folder's path, holding each plan under the same content key: loading the
@@ -101,7 +102,7 @@ def default_cache_dir() -> Path:
 
 @functools.cache
 def _code_tag() -> bytes:
-    """A digest of what turns a file into a plan: the version and the reading modules' text."""
+    """A digest of what turns a file into a plan: version, reading modules, unit definitions."""
     from gender_plan import __version__  # noqa: PLC0415 - the package imports this module
 
     root = Path(__file__).resolve().parent.parent
@@ -110,7 +111,8 @@ def _code_tag() -> bytes:
         for source in sorted((root / folder).glob("*.py")):
             digest.update(source.name.encode())
             digest.update(source.read_bytes())
-    digest.update((root / "units.py").read_bytes())
+    for name in ("units.py", "units.txt"):  # a plan's units are checked against units.txt
+        digest.update((root / name).read_bytes())
     return digest.digest()
 
 
