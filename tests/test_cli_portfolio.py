@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,35 @@ def test_a_band_target_is_assessed_at_every_place_of_a_portfolio(tmp_path, capsy
     assert pytest.approx(111.5) == float(found["tinh"]["latest"])
     assert ("105.0", "106.0") == (found["a"]["target_value"], found["tinh"]["target_value"])
     assert "" == err
+
+
+@pytest.mark.parametrize("output", ["csv", "json"])
+def test_json_and_csv_keep_vietnamese_codes_on_a_console_that_cannot_show_them(
+    tmp_path, monkeypatch, output
+):
+    """Data for programs are UTF-8 whatever the console (as `assess` writes them): a place code
+    'xã "A", Hưng Đạo' must not come out as 'xa "A", Hung Dao', a code no place has."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    save_plan(_plan("kh-tinh", 40.0, None), plans / "tinh.yaml")
+    save_plan(_plan("kh-xa", 35.0, "4.1"), plans / "xa.yaml")
+    code = 'xã "A", Hưng Đạo'
+    places = tmp_path / "places.csv"
+    places.write_text('place,level,parent,plan\n"xã ""A"", Hưng Đạo",commune,tỉnh,kh-xa\n'
+                      "tỉnh,province,,kh-tinh\n", encoding="utf-8")
+    rows = tmp_path / "m.csv"
+    rows.write_text('place,indicator,period,value,numerator,denominator\n'
+                    '"xã ""A"", Hưng Đạo",4.1,2027,34,8.5,25\n', encoding="utf-8")
+    out_bytes = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out_bytes, encoding="cp1252",
+                                                        write_through=True))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BytesIO(), encoding="cp1252",
+                                                        write_through=True))
+    assert 0 == main(["portfolio", str(plans), str(places), str(rows), "--as-of", "2027",
+                      "--no-cache", "--format", output])
+    text = out_bytes.getvalue().decode("utf-8")
+    if output == "json":
+        found = [(r["place"], r["plan"]) for r in json.loads(text)["results"]]
+    else:
+        found = [(r[0], r[2]) for r in list(csv.reader(io.StringIO(text)))[1:]]
+    assert [(code, "kh-xa"), ("tỉnh", "kh-tinh")] == found

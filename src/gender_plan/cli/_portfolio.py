@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from gender_plan._i18n import Language, msg, render
 from gender_plan.cli import WARNING
+from gender_plan.cli._console import write_data
 from gender_plan.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -62,21 +63,19 @@ def run_portfolio(args: argparse.Namespace, method: Method) -> int:
              "number": r.number, "status": r.status.value, "ratio": r.ratio,
              "latest": r.latest, "target_value": r.target_value, "deadline": r.deadline}
             for r in result.results(args.level)]
-    if args.output_format == "json":
-        json.dump({"as_of": result.as_of.isoformat(), "results": rows,
-                   "gaps": [{"kind": g.kind.value, "message": render(g.message, args.lang),
-                             "places": list(g.places), "plan": g.plan,
-                             "indicator": g.indicator, "parent_plan": g.parent_plan,
-                             "parent_indicator": g.parent_indicator, "rows": g.rows}
-                            for g in result.gaps]},
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    if args.output_format == "json":  # data for programs: UTF-8 whatever the console
+        gaps = [{"kind": g.kind.value, "message": render(g.message, args.lang),
+                 "places": list(g.places), "plan": g.plan, "indicator": g.indicator,
+                 "parent_plan": g.parent_plan, "parent_indicator": g.parent_indicator,
+                 "rows": g.rows} for g in result.gaps]
+        write_data(json.dumps({"as_of": result.as_of.isoformat(), "results": rows, "gaps": gaps},
+                              ensure_ascii=False, indent=2) + "\n")
     elif args.output_format == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
-        sys.stdout.write(buffer.getvalue())
+        write_data(buffer.getvalue())
     else:
         from gender_plan.cli._text import table  # noqa: PLC0415
 

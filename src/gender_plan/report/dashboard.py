@@ -1,8 +1,9 @@
 """A province's dashboard, as one self-contained HTML page (no script, prints on A4).
 
-Every commune's status per target, the share of communes on track, the province's own
-assessment with its latest values (and, for a share of places, how many places below met its
-condition) and a ranking.
+Every commune's status per target (or that it has no plan, or no counterpart indicator), the
+share of all its communes achieved or on track per target, the province's own assessment with
+its latest values (and, for a share of places, how many places below met its condition) and a
+ranking of the communes with a plan, equal counts sharing a rank.
 
 Colours only repeat what the text says: every cell holds the status's name, so the table
 reads the same in black and white and to a screen reader.
@@ -38,10 +39,14 @@ font-size:.85em;text-align:left}th{background:#eee}
 """
 
 
-def _cell(status: Status | None) -> str:
+_NO_PLAN = "— (chưa có kế hoạch / no plan)"
+_NO_COUNTERPART = "— (không có chỉ tiêu tương ứng / no counterpart)"
+
+
+def _cell(status: Status | None, *, planned: bool = True) -> str:
+    """A status named in both languages, or what the commune lacks: a plan, or a counterpart."""
     if status is None:
-        return ('<td class="none" title="không có chỉ tiêu tương ứng / no counterpart">'
-                '— (không có / none)</td>')
+        return f'<td class="none">{_NO_COUNTERPART if planned else _NO_PLAN}</td>'
     return (f'<td class="{status.value}">{html.escape(status.text("vi"))}'
             f'<br><small>{html.escape(status.text("en"))}</small></td>')
 
@@ -95,6 +100,7 @@ def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
     assert plan is not None
     upper = [indicator for _, indicator in plan.indicators()]
     grid: dict[str, list[Status | None]] = {}
+    planned = {child.code: assessment.assessed(child.code) for child in below}
     for child in below:
         child_plan = portfolio.plan_of(child.code)
         statuses: list[Status | None] = []
@@ -125,20 +131,46 @@ def dashboard_html(assessment: PortfolioAssessment, place: str) -> str:
               f"<table><tr><th>Xã / commune</th>{heads}</tr>"]
     for child in below:
         label = html.escape(child.name or child.code)
-        lines.append(f"<tr><th>{label}</th>{''.join(_cell(s) for s in grid[child.code])}</tr>")
-    shares = []
-    for k in range(len(upper)):
-        judged = [row[k] for row in grid.values() if row[k] is not None]
-        good = sum(1 for s in judged if s in _GOOD)
-        shares.append(f"<td>{100 * good / len(below):.0f}% ({good}/{len(below)})</td>")
-    lines += [f"<tr><th>Tỷ lệ xã đúng lộ trình / share on track</th>{''.join(shares)}</tr>",
-              "</table>", "<h2>Xếp hạng / ranking</h2>",
+        cells = "".join(_cell(s, planned=planned[child.code]) for s in grid[child.code])
+        lines.append(f"<tr><th>{label}</th>{cells}</tr>")
+    count = len(below)
+    shares = "".join(f"<td>{_share(column, count)}</td>" for column in zip(*grid.values(),
+                                                                             strict=True))
+    lines += [f"<tr><th>Tỷ lệ xã đã đạt hoặc đúng lộ trình, trên tổng số {count} xã<br><small>"
+              f"share of the {count} communes achieved or on track</small></th>{shares}</tr>",
+              "</table>",
+              "<p><small>Xã chưa có kế hoạch hoặc không có chỉ tiêu tương ứng được tính là chưa "
+              "đạt; — khi không xã nào có số liệu / a commune without a plan or counterpart "
+              "counts as not on track; — where no commune has data.</small></p>",
+              "<h2>Xếp hạng / ranking</h2>",
               "<table><tr><th>Hạng / rank</th><th>Xã / commune</th>"
               "<th>Mục tiêu đạt hoặc đúng lộ trình / targets achieved or on track</th></tr>"]
-    scores = sorted(((sum(1 for s in row if s in _GOOD), code) for code, row in grid.items()),
-                    key=lambda item: (-item[0], item[1]))
-    for rank, (good, code) in enumerate(scores, start=1):
+    for rank, code, good in _ranked(grid, planned):
         label = html.escape(hierarchy.get(code).name or code)
-        lines.append(f"<tr><td>{rank}</td><td>{label}</td><td>{good} / {len(upper)}</td></tr>")
+        score = _NO_PLAN if good is None else f"{good} / {len(upper)}"
+        lines.append(f"<tr><td>{rank}</td><td>{label}</td><td>{score}</td></tr>")
     lines += ["</table>", "</body></html>", ""]
     return "\n".join(lines)
+
+
+def _share(column: tuple[Status | None, ...], count: int) -> str:
+    """Communes achieved or on track out of all `count`; unknown (—) when none has data."""
+    good = sum(1 for s in column if s in _GOOD)
+    if all(s is None or s is Status.NO_DATA for s in column):
+        return f"— ({good}/{count})"
+    return f"{100 * good / count:.0f}% ({good}/{count})"
+
+
+def _ranked(grid: dict[str, list[Status | None]],
+            planned: dict[str, bool]) -> list[tuple[str, str, int | None]]:
+    """(rank, commune, targets achieved or on track), best first.
+
+    Equal counts share a rank (1, 1, 3); communes without a plan come last, unranked (—, None).
+    """
+    scores = sorted(((sum(1 for s in row if s in _GOOD), code) for code, row in grid.items()
+                     if planned[code]), key=lambda item: (-item[0], item[1]))
+    ranked: list[tuple[str, str, int | None]] = []
+    for position, (good, code) in enumerate(scores, start=1):
+        tied = bool(ranked) and ranked[-1][2] == good
+        ranked.append((ranked[-1][0] if tied else str(position), code, good))
+    return ranked + [("—", code, None) for code in grid if not planned[code]]
