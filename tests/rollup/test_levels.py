@@ -32,7 +32,7 @@ from gender_plan import (
     assess_frame,
     assess_indicator,
 )
-from gender_plan.errors import AggregationError
+from gender_plan.errors import AggregationError, AssessmentError
 from gender_plan.rollup import PlaceHierarchy, Sum, WeightedMean, aggregate
 from gender_plan.rollup.levels import (
     Ranked,
@@ -179,6 +179,16 @@ def test_a_ranking_puts_better_statuses_first_and_places_without_data_last():
     assert lines[1].ratio > lines[2].ratio
 
 
+def test_a_ranking_or_statuses_of_an_indicator_not_in_the_table_name_it():
+    table = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
+                         places=COMMUNES)
+    wanted = r"no indicator '9\.9' in the table: it has s"
+    with pytest.raises(AssessmentError, match=wanted):
+        ranking(table, "9.9")
+    with pytest.raises(AssessmentError, match=wanted):
+        table.statuses("9.9")
+
+
 def test_the_share_on_track_counts_achieved_and_on_track_among_all_places():
     table = assess_frame(PLAN, MeasurementFrame.from_measurements(ROWS, PLAN), as_of=2025,
                          places=COMMUNES)
@@ -264,6 +274,19 @@ def test_a_rate_whose_places_count_out_of_nothing_is_refused(tmp_path):
     # The nation's Σ counts c's 2 too: 1 of 2.
     (nation,) = aggregate_frame(frame, PLACES, "nation", PLAN).to_measurements()
     assert (50.0, 1.0, 2.0) == (nation.value, nation.numerator, nation.denominator)
+
+
+def test_a_sum_too_large_for_a_number_is_refused(tmp_path):
+    """Two counts of 1e308 sum to infinity (and two numerators of 1e308 out of 2 give an
+    infinite rate): no value, where it was judged as one (a province "achieved")."""
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,numerator,denominator\n"
+                    "a,n,2024,1e308,,\nb,n,2024,1e308,,\nc,n,2024,1,,\n"
+                    "a,s,2025,50,1e308,2\nb,s,2025,50,1e308,2\n", encoding="utf-8")
+    frame = MeasurementFrame.read_csv(path, PLAN)
+    with pytest.raises(AggregationError, match=r"2 sums are too large for a number, and so have "
+                       r"no value: 'n' at 'P', 2024; 's' at 'P', 2025 \(check"):
+        aggregate_frame(frame, PLACES, "province", PLAN)
 
 
 def test_rows_of_a_place_and_of_places_below_it_are_not_summed_twice():

@@ -118,10 +118,18 @@ class AssessmentTable:
         """The status of `indicator` at `place`."""
         return STATUSES[int(self.status[self.row(place, indicator)])]
 
+    def rows_of(self, indicator: str) -> slice:
+        """The rows of `indicator`, one per place in the order of `places`."""
+        k = self._positions[0].get(indicator)
+        if k is None:
+            raise AssessmentError(msg(
+                "no indicator {indicator!r} in the table: it has {codes}", indicator=indicator,
+                codes=", ".join(self.indicators)))
+        return slice(k * len(self.places), (k + 1) * len(self.places))
+
     def statuses(self, indicator: str) -> tuple[Status, ...]:
         """Every place's status for `indicator`, in the order of `places`."""
-        k = self.indicators.index(indicator) * len(self.places)
-        return tuple(STATUSES[int(code)] for code in self.status[k : k + len(self.places)])
+        return tuple(STATUSES[int(code)] for code in self.status[self.rows_of(indicator)])
 
     def reasons(self, place: str, indicator: str) -> tuple[Reason, ...]:
         """The reasons behind the status of `indicator` at `place`, in reading order."""

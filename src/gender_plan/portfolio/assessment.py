@@ -29,7 +29,7 @@ from gender_plan.portfolio.gaps import Gap, GapKind
 from gender_plan.portfolio.matching import Counterparts, MatchBy, counterparts
 from gender_plan.portfolio.portfolio import Portfolio
 from gender_plan.portfolio.results import PortfolioAssessment
-from gender_plan.rollup._groups import group_key, undefined_rates
+from gender_plan.rollup._groups import group_key, refuse_valueless
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, rule_for
 
 __all__ = ["assess_portfolio"]
@@ -376,14 +376,12 @@ def _summed(rows: Rows, periods: np.ndarray, state: _State,
     ratio = state.kind[plan, code] == RATIO  # a rate: scale × Σ numerator / Σ denominator
     numerator = total(np.nan_to_num(frame.numerator[source], copy=False))
     denominator = total(np.nan_to_num(frame.denominator[source], copy=False))
-    undefined = np.flatnonzero(ratio & (denominator == 0))
-    if len(undefined):
-        raise undefined_rates(len(undefined), [
-            (state.vocabulary[code[k]], state.names[place[k]], int(frame.start[source[first[k]]]),
-             int(frame.end[source[first[k]]])) for k in undefined[:5].tolist()])
     with np.errstate(all="ignore"):
         value = np.where(ratio, state.scale[plan, code] * numerator / denominator,
                          total(rows.value))
+    refuse_valueless(value, ratio, denominator, lambda k: (
+        state.vocabulary[code[k]], state.names[place[k]], int(frame.start[source[first[k]]]),
+        int(frame.end[source[first[k]]])))
     columns = {name: getattr(frame, name)[source[first]] for name in _ROW_COLUMNS}
     columns.update(value=value, numerator=np.where(ratio, numerator, np.nan),
                    denominator=np.where(ratio, denominator, np.nan), place=place,

@@ -2,11 +2,12 @@
 
 `aggregate_frame` and the portfolio's places above both group rows by their place, indicator,
 series, sex and period before they sum them: this is how, whatever the number of each. Both
-refuse a rate whose sum has nothing to count out of (`undefined_rates`).
+refuse a sum that has no value (`refuse_valueless`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,7 @@ from gender_plan._i18n import ListText, NumberText, msg
 from gender_plan.errors import AggregationError
 from gender_plan.evaluation._layout import composite, period_of
 
-__all__ = ["group_key", "undefined_rates"]
+__all__ = ["group_key", "refuse_valueless"]
 
 IntArray = npt.NDArray[np.signedinteger[Any]]
 
@@ -42,17 +43,30 @@ def group_key(columns: list[IntArray]) -> tuple[IntArray, IntArray, int]:
     return first.astype(np.int64), found, len(present)
 
 
-def undefined_rates(count: int, cases: list[tuple[str, str, int, int]]) -> AggregationError:
-    """The error for `count` sums of a rate whose Σ denominator is 0: no value, not a guess.
+def refuse_valueless(value: npt.NDArray[np.float64], rate: npt.NDArray[np.bool_],
+                     denominator: npt.NDArray[np.float64],
+                     case: Callable[[int], tuple[str, str, int, int]]) -> None:
+    """Refuse sums that have no value, naming the first few: no value is not a guess.
 
-    `cases` are the first few as (indicator code, place code, first day, last day). Rows read
-    from a file may count out of 0 (a `Measurement` may not); their Σ numerator / Σ
-    denominator is NaN or infinite, which the engine would judge as a value.
+    A rate whose Σ denominator is 0 (rows read from a file may count out of 0; a `Measurement`
+    may not), and a sum or rate too large for a float (values near 1e308): their NaN or
+    infinity would be judged as a value. `case(k)` names sum `k` as (indicator code, place
+    code, first day, last day).
     """
-    shown = [msg("{code!r} at {place!r}, {period}", code=code, place=place,
-                 period=str(period_of(start, end))) for code, place, start, end in cases]
-    return AggregationError(msg(
-        "{count} sums of a rate have a Σ denominator of 0, and so no value: {cases} (a rate "
-        "combines as Σ numerator / Σ denominator: correct the denominators of the places "
-        "below, or leave out their rows of that period)", count=NumberText(count),
-        cases=ListText("; ", shown)))
+    undefined = rate & (denominator == 0)
+    for wrong in (undefined, ~undefined & ~np.isfinite(value)):
+        found = np.flatnonzero(wrong)
+        if not len(found):
+            continue
+        shown = [msg("{code!r} at {place!r}, {period}", code=code, place=place,
+                     period=str(period_of(start, end)))
+                 for code, place, start, end in map(case, found[:5].tolist())]
+        named = {"count": NumberText(len(found)), "cases": ListText("; ", shown)}
+        raise AggregationError(msg(
+            "{count} sums of a rate have a Σ denominator of 0, and so no value: {cases} (a "
+            "rate combines as Σ numerator / Σ denominator: correct the denominators of the "
+            "places below, or leave out their rows of that period)", **named)
+            if wrong is undefined else msg(
+            "{count} sums are too large for a number, and so have no value: {cases} (check "
+            "the values, numerators and denominators of the places below: one near 1e308 is "
+            "likely a mistake)", **named))

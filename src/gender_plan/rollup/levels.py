@@ -20,7 +20,7 @@ from gender_plan.evaluation.method import Method
 from gender_plan.evaluation.status import STATUSES, Status
 from gender_plan.evaluation.table import AssessmentTable
 from gender_plan.model.plan import Plan
-from gender_plan.rollup._groups import group_key, undefined_rates
+from gender_plan.rollup._groups import group_key, refuse_valueless
 from gender_plan.rollup.aggregation import CountMet, Ratio, Rule, Sum, counted_twice, rule_for
 from gender_plan.rollup.places import PlaceHierarchy
 
@@ -90,13 +90,11 @@ def aggregate_frame(
     denominator = total(np.nan_to_num(frame.denominator))
     indicator = unique[1]
     is_ratio = kind[indicator] == 2
-    undefined = np.flatnonzero(is_ratio & (denominator == 0))
-    if len(undefined):
-        raise undefined_rates(len(undefined), [
-            (frame.indicators[indicator[k]], parents[unique[0][k]], int(unique[4][k]),
-             int(unique[5][k])) for k in undefined[:5].tolist()])
     with np.errstate(all="ignore"):
         value = np.where(is_ratio, scale[indicator] * numerator / denominator, total(frame.value))
+    refuse_valueless(value, is_ratio, denominator, lambda k: (
+        frame.indicators[indicator[k]], parents[unique[0][k]], int(unique[4][k]),
+        int(unique[5][k])))
     return MeasurementFrame(
         places=parents, indicators=frame.indicators, series_names=frame.series_names,
         place=unique[0], indicator=indicator, series=unique[2], sex=unique[3],
@@ -196,8 +194,7 @@ class Ranked:
 
 def ranking(table: AssessmentTable, indicator: str) -> tuple[Ranked, ...]:
     """Places from best to worst on `indicator`: by status, then by progress ratio."""
-    count = len(table.places)
-    k = table.indicators.index(indicator) * count
+    k = table.rows_of(indicator).start
     lines = []
     for p, place in enumerate(table.places):
         status = STATUSES[int(table.status[k + p])]
