@@ -117,6 +117,29 @@ def test_a_column_named_twice_is_refused_by_every_reader(tmp_path: Path, engine:
         problem.file, problem.line, problem.message)
 
 
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow", "dataframe", "parquet"])
+def test_an_unknown_column_is_refused_by_every_reader(tmp_path: Path, engine: str) -> None:
+    # A misspelt 'units' was passed over: the values, in fractions, were read as percent.
+    import pandas as pd  # noqa: PLC0415 - the pandas extra
+
+    from gender_plan.io.arrow import read_arrow_frame  # noqa: PLC0415 - the arrow extra
+
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,units,source\na,s,2021,0.5,fraction,x\n",
+                    encoding="utf-8")
+    pd.read_csv(path, dtype=str).to_parquet(tmp_path / "m.parquet")
+    read = {"dataframe": lambda: MeasurementFrame.from_dataframe(pd.read_csv(path, dtype=str),
+                                                                 UNITS),
+            "parquet": lambda: read_arrow_frame(tmp_path / "m.parquet", UNITS)}.get(
+        engine, lambda: MeasurementFrame.read_csv(path, UNITS, engine=engine))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as caught:
+        read()
+    (problem,) = caught.value.problems  # 'source' is a measurement file's: read past
+    assert ("unknown column 'units'", "did you mean 'unit'?", "units") == (
+        problem.message, problem.hint, problem.column)
+    assert problem.line == (None if engine == "dataframe" else 1)
+
+
 def test_a_dataframe_with_a_column_named_twice_is_refused() -> None:
     import pandas as pd  # noqa: PLC0415 - the pandas extra
 

@@ -33,7 +33,8 @@ CSV_COLUMNS = (
     "place", "indicator", "period", "series", "sex", "value", "unit", "numerator", "denominator",
 )
 """The columns `MeasurementFrame.read_csv` reads; only place, indicator, period and value are
-required, the others may be missing or left empty."""
+required, the others may be missing or left empty. Another column is refused, except those of a
+measurement file a frame does not hold (sources, labels, notes), which are read past."""
 
 FloatArray = npt.NDArray[np.float64]
 
