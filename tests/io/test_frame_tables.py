@@ -140,6 +140,21 @@ def test_an_unknown_column_is_refused_by_every_reader(tmp_path: Path, engine: st
     assert problem.line == (None if engine == "dataframe" else 1)
 
 
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow"])
+def test_a_negative_count_is_refused_with_its_line(tmp_path: Path, engine: str) -> None:
+    # -3 of 10 was read as a count, and summed into the places above (a `Measurement` refuses
+    # it: numerators and denominators are counts).
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,value,numerator,denominator\n"
+                    "a,s,2021,30,3,10\nb,s,2021,-30,-3,10\nc,s,2021,30,3,-10\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    assert [(3, "numerator", "expected 0 or more, found -3.0"),
+            (4, "denominator", "expected 0 or more, found -10.0")] == [
+        (p.line, p.path, p.message) for p in caught.value.problems]
+
+
 def test_a_dataframe_with_a_column_named_twice_is_refused() -> None:
     import pandas as pd  # noqa: PLC0415 - the pandas extra
 

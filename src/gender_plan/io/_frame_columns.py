@@ -225,7 +225,8 @@ def columns_of(
         return None
     value = _values(table, indicator_codes, indicator_names, unit_of)
     numerator, denominator = table.optional("numerator"), table.optional("denominator")
-    if value is None or numerator is None or denominator is None:
+    if value is None or numerator is None or denominator is None or (numerator < 0).any() or (
+            denominator < 0).any():  # a negative count: the row-by-row reader names its line
         return None
     types = COLUMN_TYPES
     columns: dict[str, npt.NDArray[Any]] = {

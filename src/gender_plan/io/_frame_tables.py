@@ -340,6 +340,9 @@ def _record(record: Mapping[str, str | None], unit_of: Mapping[str, str], name: 
         fail("sex", msg("expected 'female', 'male' or nothing, found {text!r}", text=sex_text))
     numerator = _number(record.get("numerator") or "", "numerator", fail, optional=True)
     denominator = _number(record.get("denominator") or "", "denominator", fail, optional=True)
+    for column, count in (("numerator", numerator), ("denominator", denominator)):
+        if count is not None and count < 0:  # counts, as a `Measurement`'s
+            fail(column, msg("expected 0 or more, found {value!r}", value=count))
     if len(problems) > before or raw is None:
         return None
     found: list[Problem] = []
