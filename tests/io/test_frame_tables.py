@@ -155,6 +155,18 @@ def test_a_negative_count_is_refused_with_its_line(tmp_path: Path, engine: str) 
         (p.line, p.path, p.message) for p in caught.value.problems]
 
 
+@pytest.mark.parametrize("engine", [*ENGINES, "pyarrow"])
+def test_codes_are_read_without_the_spaces_around_them(tmp_path: Path, engine: str) -> None:
+    # ' s' was kept as an indicator of its own: its unit was found (the lookup stripped it),
+    # but the plan's 's' had no data, silently; ' a' and 'a' were two places.
+    path = tmp_path / "m.csv"
+    path.write_text("place,indicator,period,series,value\n"
+                    "a,s,2021,x,1\n a , s ,2022, x ,2\na,s,2023,,3\n", encoding="utf-8")
+    frame = MeasurementFrame.read_csv(path, UNITS, engine=engine)  # type: ignore[arg-type]
+    assert (("a",), ("s",)) == (frame.places, frame.indicators)
+    assert ["x", "x", None] == [frame.series_names[k] for k in frame.series]
+
+
 def test_a_dataframe_with_a_column_named_twice_is_refused() -> None:
     import pandas as pd  # noqa: PLC0415 - the pandas extra
 

@@ -212,6 +212,8 @@ def columns_of(
     place_codes, place_names = table.codes("place")
     indicator_codes, indicator_names = table.codes("indicator")
     series_codes, series_names = table.codes("series")
+    if any(n != n.strip() for n in (*place_names, *indicator_names, *series_names)):
+        return None  # codes with spaces around them: the row-by-row reader strips them
     # Each distinct text is read once: strip and parse the few uniques, not every cell.
     period_codes, period_texts = table.codes("period")
     try:

@@ -149,9 +149,11 @@ def _from_records(
         found = _record(record, unit_of, name, line, problems)
         if found is not None:
             period, value, sex, numerator, denominator = found
-            rows.append((record["place"] or "", record["indicator"] or "",
-                         record.get("series") or None, sex, period, value, numerator,
-                         denominator))
+            # codes without the spaces around them, as `load_measurements` reads them: ' 1.1'
+            # is indicator '1.1'
+            rows.append(((record["place"] or "").strip(), (record["indicator"] or "").strip(),
+                         (record.get("series") or "").strip() or None, sex, period, value,
+                         numerator, denominator))
     if problems:
         raise ValidationError(problems, subject="measurements")
     return cls._of_rows(rows)
