@@ -282,53 +282,47 @@ def test_an_empty_place_hierarchy_leaves_every_row_unused():
     assert (GapKind.UNUSED_ROWS, 2, ("x0",)) == (gap.kind, gap.rows, gap.places)
 
 
-def test_a_rate_whose_places_below_count_out_of_nothing_is_refused_not_judged(tmp_path):
-    """Σ denominators of 0 (both communes 0 of 0 in 2025) is no rate: it was NaN, taken as the
-    province's baseline, and the province came out deteriorating ("Baseline taken from the
-    measurements: nan (2025)"). A file may hold such rows; `Measurement` refuses them."""
+def _two_communes_of_a_share() -> Portfolio:
+    """A province of two communes, one plan for all: a share in percent, 60 or more by 2030."""
     text = LocalizedText(vi="tỷ lệ", en="share")
     share = Indicator(code="r", name=text, unit="percent",
                       targets=[Target(comparator=Comparator.GE, value=60, year=2030)])
     plan = Plan(code="kh", title=text, issuer=text, place=text, start_year=2026, end_year=2030,
                 date=PartialDate(year=2026),
                 goals=[Goal(code="1", field=Field.POLITICS, title=text, indicators=[share])])
-    hierarchy = PlaceHierarchy(places=[
+    return Portfolio(plans={"kh": plan}, hierarchy=PlaceHierarchy(places=[
         Place(code="x0", level="commune", parent="p1", plan="kh"),
         Place(code="x1", level="commune", parent="p1", plan="kh"),
-        Place(code="p1", level="province", plan="kh")])
+        Place(code="p1", level="province", plan="kh")]))
+
+
+def test_a_rate_whose_places_below_count_out_of_nothing_is_refused_not_judged(tmp_path):
+    """Σ denominators of 0 (both communes 0 of 0 in 2025) is no rate: it was NaN, taken as the
+    province's baseline, and the province came out deteriorating ("Baseline taken from the
+    measurements: nan (2025)"). A file may hold such rows; `Measurement` refuses them."""
+    portfolio = _two_communes_of_a_share()
     path = tmp_path / "m.csv"
     path.write_text("place,indicator,period,value,numerator,denominator\n"
                     "x0,r,2025,0,0,0\nx1,r,2025,0,0,0\nx0,r,2027,50,1,2\nx1,r,2027,50,1,2\n",
                     encoding="utf-8")
-    frame = MeasurementFrame.read_csv(path, plan)
+    frame = MeasurementFrame.read_csv(path, portfolio.units())
     with pytest.raises(AggregationError, match=r"1 sums of a rate have a Σ denominator of 0, "
                        r"and so no value: 'r' at 'p1', 2025 \("):
-        assess_portfolio(Portfolio(plans={"kh": plan}, hierarchy=hierarchy), frame,
-                         as_of=2027)
+        assess_portfolio(portfolio, frame, as_of=2027)
 
 
 def test_a_sum_of_places_below_too_large_for_a_number_is_refused_not_judged(tmp_path):
     """Two numerators of 1e308 out of 25 give an infinite share: the province came out
     "achieved", with `Infinity` in the JSON."""
-    text = LocalizedText(vi="tỷ lệ", en="share")
-    share = Indicator(code="r", name=text, unit="percent",
-                      targets=[Target(comparator=Comparator.GE, value=60, year=2030)])
-    plan = Plan(code="kh", title=text, issuer=text, place=text, start_year=2026, end_year=2030,
-                date=PartialDate(year=2026),
-                goals=[Goal(code="1", field=Field.POLITICS, title=text, indicators=[share])])
-    hierarchy = PlaceHierarchy(places=[
-        Place(code="x0", level="commune", parent="p1", plan="kh"),
-        Place(code="x1", level="commune", parent="p1", plan="kh"),
-        Place(code="p1", level="province", plan="kh")])
+    portfolio = _two_communes_of_a_share()
     path = tmp_path / "m.csv"
     path.write_text("place,indicator,period,value,numerator,denominator\n"
                     "x0,r,2025,50,1,2\nx1,r,2025,50,1,2\n"
                     "x0,r,2027,50,1e308,25\nx1,r,2027,50,1e308,25\n", encoding="utf-8")
-    frame = MeasurementFrame.read_csv(path, plan)
+    frame = MeasurementFrame.read_csv(path, portfolio.units())
     with pytest.raises(AggregationError, match=r"1 sums are too large for a number, and so have "
                        r"no value: 'r' at 'p1', 2027 \("):
-        assess_portfolio(Portfolio(plans={"kh": plan}, hierarchy=hierarchy), frame,
-                         as_of=2027)
+        assess_portfolio(portfolio, frame, as_of=2027)
 
 
 def test_a_province_without_a_plan_says_the_places_below_it_leave_the_sums_above(tmp_path):
