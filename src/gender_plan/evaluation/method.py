@@ -110,8 +110,8 @@ class History:
         time = np.asarray(time)
         if time.ndim == 1 and time.strides == (0,):  # one time for every place: once
             time = time[:1]
-        shared = self._times.shape[1] == self._mask.shape[1] == time.size == 1
-        mask, times = (self._mask, self._times) if shared else (self.mask, self.times)
+        mask, times = self.mask, self.times  # one column shared by every place stays one
+        shared = times.shape[1] == mask.shape[1] == time.size == 1
         with np.errstate(all="ignore"):
             start = np.where(mask, times, np.inf).min(axis=0, initial=np.inf)
             dt = np.where(mask, times - start, 0.0)

@@ -172,16 +172,16 @@ def _check_header(names: Sequence[str], file: str | None) -> None:
             file=file, line=1 if file is not None else None,
             message=msg("the column {column!r} appears twice", column=column))
             for column in twice], subject="measurements")
-    unknown = [n for n in names if n not in KNOWN_COLUMNS]
+    unknown = [n for n in names if n not in _KNOWN_COLUMNS]
     if unknown:
         raise ValidationError([Problem(
             file=file, line=1 if file is not None else None, column=n,
             message=msg("unknown column {name!r}", name=n),
             hint=msg("did you mean {close!r}?", close=close[0])
-            if (close := difflib.get_close_matches(n, sorted(KNOWN_COLUMNS), n=1))
+            if (close := difflib.get_close_matches(n, sorted(_KNOWN_COLUMNS), n=1))
             else msg("the columns are {columns}", columns=", ".join(CSV_COLUMNS)))
             for n in unknown], subject="measurements")
-    missing = {"place", "indicator", "period", "value"} - set(names)
+    missing = REQUIRED - set(names)
     if missing:
         raise ValidationError(
             [Problem(file=file, line=1 if file is not None else None,
@@ -230,7 +230,7 @@ def _read_csv_fast(data: bytes, name: str, unit_of: Mapping[str, str], encoding:
     if len(table.columns) > MAX_COLUMNS:
         return None  # the csv reader refuses it, naming the line
     names = [str(c) for c in table.columns]
-    if not _plain(names):
+    if not plain_header(names):
         return None  # pandas renames a column named twice 'value.1': the csv reader refuses it
     result: tuple[list[str], list[str], list[str | None], dict[str, npt.NDArray[Any]]] | None
     result = _table.columns_of(_table.PandasTexts(table.fillna("")), unit_of)
@@ -271,7 +271,7 @@ def _arrow_table(data: bytes, name: str, encoding: str, *, required: bool,
         names = next(csv.reader([(data if end < 0 else data[:end]).decode().rstrip("\r")]))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
-    if len(names) > MAX_COLUMNS or len(set(names)) < len(names) or not _plain(names):
+    if len(names) > MAX_COLUMNS or len(set(names)) < len(names) or not plain_header(names):
         return None
     pa: Any = importlib.import_module("pyarrow")
     codes = pa.dictionary(pa.int32(), pa.string())
@@ -299,13 +299,16 @@ _READ_PAST = frozenset(("source", "series_vi", "series_en", "source_vi", "source
 past: sources, labels and notes, which it does not hold. Any other column not in
 `CSV_COLUMNS` is refused: a misspelt ``units`` or ``numerater`` would be read as no unit or
 no numerator."""
-KNOWN_COLUMNS = _READ_PAST | frozenset(CSV_COLUMNS)
+_KNOWN_COLUMNS = _READ_PAST | frozenset(CSV_COLUMNS)
 
 
-def _plain(names: Collection[str]) -> bool:
+REQUIRED = frozenset(("place", "indicator", "period", "value"))
+"""The columns every table has."""
+
+
+def plain_header(names: Collection[str]) -> bool:
     """Whether a header has the required columns and no unknown one (else: the csv reader's)."""
-    return KNOWN_COLUMNS.issuperset(names) and {"place", "indicator", "period",
-                                                "value"}.issubset(names)
+    return _KNOWN_COLUMNS.issuperset(names) and REQUIRED.issubset(names)
 
 
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}

@@ -85,14 +85,12 @@ def read_arrow_frame(path: str | os.PathLike[str], units: Mapping[str, str]) -> 
     """
     from gender_plan.evaluation.frame import MeasurementFrame  # noqa: PLC0415
     from gender_plan.io._frame_columns import ArrowTexts, columns_of  # noqa: PLC0415
-    from gender_plan.io._frame_tables import KNOWN_COLUMNS  # noqa: PLC0415
+    from gender_plan.io._frame_tables import plain_header  # noqa: PLC0415
 
     table = _table(path, codes=True)
     texts = ArrowTexts(table)
     names = table.column_names
-    if (texts.usable and len(set(names)) == len(names) <= MAX_COLUMNS
-            and not {"place", "indicator", "period", "value"} - set(names)
-            and KNOWN_COLUMNS.issuperset(names)):  # else refused, naming the column
+    if texts.usable and len(set(names)) == len(names) <= MAX_COLUMNS and plain_header(names):
         found = columns_of(texts, units)  # column by column; else as a DataFrame, row by row
         if found is not None:
             return MeasurementFrame._from_columns(*found)
